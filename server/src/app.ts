@@ -1,0 +1,125 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Deps } from './types';
+import authz from './http/authz';
+import { AppError, installErrorHandling, sendError } from './http/errors';
+import healthRoutes from './modules/health/routes';
+import authRoutes from './modules/auth/routes';
+import organizationRoutes from './modules/organizations/routes';
+import venueRoutes from './modules/venues/routes';
+import accountRoutes from './modules/accounts/routes';
+import auditRoutes from './modules/audit/routes';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface AppOptions {
+  /** Log requests (off in tests). */
+  logger?: boolean;
+  /** Serve the built web pages from web/dist when present. */
+  serveWeb?: boolean;
+}
+
+/** Builds the whole HTTP app; `main.ts` listens on it and tests call `app.inject`. */
+export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger
+      ? {
+          level: deps.config.logLevel,
+          redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+        }
+      : false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Shifan 示范 API', version: deps.version, description: '示范创建管理平台接口' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'shifan_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(authz);
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get(
+    '/api/openapi.json',
+    { config: { policy: 'public' }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(organizationRoutes);
+  await app.register(venueRoutes);
+  await app.register(accountRoutes);
+  await app.register(auditRoutes);
+
+  if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false });
+    const index = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').send(index);
+      return sendError(req, reply, new AppError('NOT_FOUND'));
+    });
+  }
+  return app;
+}
+
+export type App = FastifyInstance;

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/**
+ * Configuration, parsed once at boot from the environment into a frozen object (STYLE habit 9).
+ * Nothing else reads `process.env`. A bad value stops start-up with a message naming the variable.
+ */
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  SHIFAN_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  SHIFAN_DEMO: bool.default(false),
+  SHIFAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHIFAN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30).default(20),
+  SHIFAN_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(12).default(12),
+  SHIFAN_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  SHIFAN_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(20).default(5),
+  SHIFAN_LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  SHIFAN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  SHIFAN_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(8),
+  SHIFAN_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx) => {
+      if (v === 'false' || v === '') return false;
+      if (v === 'true') return true;
+      if (/^[0-9a-fA-F:.,/ ]+$/.test(v)) return v;
+      ctx.addIssue({ code: 'custom', message: 'false, true, or a list of proxy addresses' });
+      return z.NEVER;
+    }),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  demo: boolean;
+  logLevel: string;
+  session: { idleMinutes: number; absoluteHours: number; cookieSecure: 'auto' | boolean };
+  login: { maxFailures: number; failureWindowMinutes: number; lockoutMinutes: number };
+  password: { minLength: number; maxLength: number; minClasses: number };
+  trustProxy: boolean | string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Readonly<Config> {
+  const parsed = env.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return deepFreeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.SHIFAN_DATA_DIR,
+    databaseUrl: e.DATABASE_URL ?? null,
+    demo: e.SHIFAN_DEMO,
+    logLevel: e.SHIFAN_LOG_LEVEL,
+    session: {
+      idleMinutes: e.SHIFAN_SESSION_IDLE_MINUTES,
+      absoluteHours: e.SHIFAN_SESSION_ABSOLUTE_HOURS,
+      cookieSecure: e.SHIFAN_COOKIE_SECURE === 'auto' ? 'auto' : e.SHIFAN_COOKIE_SECURE === 'true',
+    },
+    login: {
+      maxFailures: e.SHIFAN_LOGIN_MAX_FAILURES,
+      failureWindowMinutes: e.SHIFAN_LOGIN_FAILURE_WINDOW_MINUTES,
+      lockoutMinutes: e.SHIFAN_LOCKOUT_MINUTES,
+    },
+    password: { minLength: e.SHIFAN_PASSWORD_MIN_LENGTH, maxLength: 128, minClasses: 3 },
+    trustProxy: e.SHIFAN_TRUST_PROXY,
+  });
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}

@@ -1,0 +1,137 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { ERROR_CODES, errorMessage, type ErrorCode, type FieldError, type Lang } from '../../../shared/src/errors';
+
+/** The one error type services throw (STYLE habit 8). `details` carries field errors in both languages. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: FieldError[] = [],
+    /** Extra data safe to show the caller (e.g. import row errors). */
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(code);
+  }
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+}
+
+export function fieldError(field: string, code: string, zh: string, en: string): FieldError {
+  return { field, code, zh, en };
+}
+
+export function langOf(req: FastifyRequest): Lang {
+  const h = req.headers['accept-language'];
+  if (typeof h !== 'string' || h === '') return 'zh-CN';
+  const first = h.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
+  const lang = langOf(req);
+  return reply
+    .code(err.status)
+    .type('application/json; charset=utf-8')
+    .send({
+      error: {
+        code: err.code,
+        message: errorMessage(err.code, lang),
+        requestId: req.id,
+        ...(err.details.length
+          ? {
+              details: err.details.map((d) => ({
+                field: d.field,
+                code: d.code,
+                message: lang === 'en' ? d.en : d.zh,
+              })),
+            }
+          : {}),
+        ...(err.extra ?? {}),
+      },
+    });
+}
+
+/** Zod issue → field error with a message in both languages. */
+function zodIssueToField(
+  issue: { path: PropertyKey[]; code: string; message: string; [k: string]: unknown },
+  prefix: string,
+): FieldError {
+  const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+  const i = issue as Record<string, unknown>;
+  switch (issue.code) {
+    case 'invalid_type':
+      return fieldError(
+        field,
+        'invalid_type',
+        i.input === undefined ? '必填项' : `类型错误，应为 ${String(i.expected)}`,
+        i.input === undefined ? 'Required' : `Expected ${String(i.expected)}`,
+      );
+    case 'too_small':
+      return fieldError(field, 'too_small', `不能小于 ${String(i.minimum)}（长度或数值）`, `Must be at least ${String(i.minimum)}`);
+    case 'too_big':
+      return fieldError(field, 'too_big', `不能超过 ${String(i.maximum)}（长度或数值）`, `Must be at most ${String(i.maximum)}`);
+    case 'unrecognized_keys':
+      return fieldError(
+        field || String((i.keys as string[] | undefined)?.join(',') ?? ''),
+        'unknown_field',
+        `不允许的字段：${(i.keys as string[]).join('、')}`,
+        `Unknown field(s): ${(i.keys as string[]).join(', ')}`,
+      );
+    case 'invalid_value':
+      return fieldError(
+        field,
+        'invalid_value',
+        `取值无效，可选值：${((i.values as unknown[]) ?? []).join('、')}`,
+        `Invalid value; allowed: ${((i.values as unknown[]) ?? []).join(', ')}`,
+      );
+    case 'invalid_format':
+      return fieldError(field, 'invalid_format', '格式不正确', `Invalid format (${String(i.format)})`);
+    default:
+      return fieldError(field, issue.code, '取值无效', issue.message);
+  }
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | Error, req, reply) => {
+    if (error instanceof AppError) return sendError(req, reply, error);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const ctx = (error as FastifyError).validationContext ?? '';
+      const prefix = ctx === 'body' ? '' : ctx;
+      const details = error.validation.map((v) =>
+        zodIssueToField(v.params.issue as never, prefix === 'querystring' ? 'query' : prefix),
+      );
+      return sendError(req, reply, new AppError('VALIDATION_FAILED', details));
+    }
+    if (isResponseSerializationError(error)) {
+      req.log.error({ err: error }, 'response failed its schema');
+      return sendError(req, reply, new AppError('INTERNAL'));
+    }
+    const fe = error as FastifyError;
+    const status = fe.statusCode ?? 500;
+    if (status < 500) {
+      // Fastify's own client errors: malformed JSON, wrong content type, body too large, poisoned keys…
+      const code: ErrorCode =
+        status === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : status === 415
+            ? 'UNSUPPORTED_MEDIA_TYPE'
+            : status === 429
+              ? 'RATE_LIMITED'
+              : status === 404
+                ? 'NOT_FOUND'
+                : 'BAD_REQUEST';
+      req.log.info({ code: fe.code, msg: fe.message }, 'client error');
+      return sendError(req, reply, new AppError(code));
+    }
+    req.log.error({ err: error }, 'unhandled error');
+    return sendError(req, reply, new AppError('INTERNAL'));
+  });
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError('NOT_FOUND')));
+}
+
+/** Maps a PostgreSQL unique violation to DUPLICATE; everything else is re-thrown. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}

@@ -1,0 +1,72 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { changePasswordBody, loginBody, meBody } from '../../../../shared/src/contracts/auth';
+import { errorBody, okBody } from '../../../../shared/src/contracts/common';
+import { ctxOf } from '../../http/context';
+import { AppError } from '../../http/errors';
+import { SESSION_COOKIE } from '../../http/authz';
+import * as auth from './service';
+
+function cookieSecure(req: FastifyRequest): boolean {
+  const s = req.server.deps.config.session.cookieSecure;
+  return s === 'auto' ? req.protocol === 'https' : s;
+}
+
+function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: cookieSecure(req),
+  });
+}
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app.deps;
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { policy: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: '登录 Log in', body: loginBody, response: { 200: meBody, 401: errorBody } },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const result = await auth.login(db, config, ctx, req.body.username, req.body.password, req.headers['user-agent'] ?? null);
+      if (!result.ok) throw new AppError('INVALID_CREDENTIALS');
+      setSessionCookie(req, reply, result.token);
+      return auth.me(db, result.actor, config.demo);
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { policy: 'session' }, schema: { tags: ['auth'], summary: '退出 Log out', response: { 200: okBody } } },
+    async (req, reply) => {
+      await auth.logout(db, ctxOf(req), req.sessionHash!);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.header('Clear-Site-Data', '"cookies", "storage"');
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { config: { policy: 'session' }, schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: meBody } } },
+    async (req) => auth.me(db, req.actor!, config.demo),
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { policy: 'session', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: '修改密码 Change password', body: changePasswordBody, response: { 200: meBody } },
+    },
+    async (req) => {
+      await auth.changePassword(db, config, ctxOf(req), req.sessionHash!, req.body.currentPassword, req.body.newPassword);
+      return auth.me(db, { ...req.actor!, mustChangePassword: false }, config.demo);
+    },
+  );
+};
+
+export default routes;

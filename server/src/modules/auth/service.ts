@@ -1,0 +1,185 @@
+import crypto from 'node:crypto';
+import { and, eq, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { organizations, sessions, users } from '../../db/schema';
+import type { Config } from '../../config';
+import type { Actor, Ctx } from '../../http/context';
+import { AppError, fieldError } from '../../http/errors';
+import { writeAudit } from '../audit/write';
+import { dummyHash, hashPassword, normalizeUsername, verifyPassword } from './passwords';
+import { checkPassword, PASSWORD_VIOLATION_TEXT } from '../../../../shared/src/domain/password-policy';
+import { abilitiesOf } from '../../../../shared/src/domain/permissions';
+import type { Me } from '../../../../shared/src/contracts/auth';
+
+const MINUTE = 60_000;
+
+export function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+type UserRow = typeof users.$inferSelect;
+
+function actorOf(u: UserRow): Actor {
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    organizationId: u.organizationId,
+    unitId: u.unitId,
+    mustChangePassword: u.mustChangePassword,
+  };
+}
+
+export type LoginResult = { ok: true; token: string; actor: Actor } | { ok: false };
+
+/**
+ * Checks a login. Unknown user, wrong password, disabled and locked accounts all answer the same and
+ * take the same time (one argon2 verification each). The failure counter and the audit event commit
+ * before the caller answers 401.
+ */
+export async function login(db: Db, config: Readonly<Config>, ctx: Ctx, username: string, password: string, userAgent: string | null): Promise<LoginResult> {
+  const name = normalizeUsername(username);
+  const [user] = await db.select().from(users).where(eq(users.username, name)).limit(1);
+  const now = ctx.now;
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+
+  let reason: string | null = null;
+  if (!user) reason = 'unknown_user';
+  else if (user.disabled) reason = 'disabled';
+  else if (user.lockedUntil && user.lockedUntil > now) reason = 'locked';
+  else if (!valid) reason = 'wrong_password';
+  else if (user.mustChangePassword && user.oneTimeExpiresAt && user.oneTimeExpiresAt < now) reason = 'one_time_password_expired';
+
+  if (reason !== null) {
+    await db.transaction(async (tx) => {
+      const about = { id: user?.id ?? null, name: user?.username ?? name.slice(0, 64), role: user?.role ?? null };
+      if (user && reason === 'wrong_password') {
+        const windowStart = new Date(now.getTime() - config.login.failureWindowMinutes * MINUTE);
+        const fresh = !user.firstFailedAt || user.firstFailedAt < windowStart;
+        const count = fresh ? 1 : user.failedLogins + 1;
+        const lock = count >= config.login.maxFailures;
+        await tx
+          .update(users)
+          .set({
+            failedLogins: lock ? 0 : count,
+            firstFailedAt: lock ? null : fresh ? now : user.firstFailedAt,
+            lockedUntil: lock ? new Date(now.getTime() + config.login.lockoutMinutes * MINUTE) : user.lockedUntil,
+          })
+          .where(eq(users.id, user.id));
+        if (lock) {
+          await writeAudit(tx, ctx, {
+            action: 'auth.lockout',
+            objectType: 'user',
+            objectId: user.id,
+            outcome: 'success',
+            actorOverride: about,
+            detail: `${count} failures within ${config.login.failureWindowMinutes} min; locked for ${config.login.lockoutMinutes} min`,
+          });
+        }
+      }
+      await writeAudit(tx, ctx, {
+        action: 'auth.login',
+        objectType: 'user',
+        objectId: user?.id ?? null,
+        outcome: 'failure',
+        actorOverride: about,
+        detail: reason,
+      });
+    });
+    return { ok: false };
+  }
+
+  const u = user!;
+  const token = crypto.randomBytes(32).toString('base64url');
+  const actor = actorOf(u);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ failedLogins: 0, firstFailedAt: null, lockedUntil: null, lastLoginAt: now })
+      .where(eq(users.id, u.id));
+    await tx.insert(sessions).values({
+      idHash: hashToken(token),
+      userId: u.id,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + config.session.absoluteHours * 60 * MINUTE),
+      ip: ctx.ip,
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    });
+    await writeAudit(tx, { ...ctx, actor }, { action: 'auth.login', objectType: 'user', objectId: u.id });
+  });
+  return { ok: true, token, actor };
+}
+
+/** Resolves a session cookie to its actor; expired sessions (idle or absolute) are deleted. */
+export async function resolveSession(db: Db, config: Readonly<Config>, token: string, now: Date): Promise<{ actor: Actor; idHash: string } | null> {
+  const idHash = hashToken(token);
+  const [row] = await db
+    .select({ s: sessions, u: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.idHash, idHash))
+    .limit(1);
+  if (!row) return null;
+  const idleLimit = new Date(now.getTime() - config.session.idleMinutes * MINUTE);
+  if (row.s.expiresAt <= now || row.s.lastSeenAt < idleLimit || row.u.disabled) {
+    await db.delete(sessions).where(eq(sessions.idHash, idHash));
+    return null;
+  }
+  if (now.getTime() - row.s.lastSeenAt.getTime() > 30_000) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
+  }
+  return { actor: actorOf(row.u), idHash };
+}
+
+export async function logout(db: Db, ctx: Ctx, idHash: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.idHash, idHash));
+    await writeAudit(tx, ctx, { action: 'auth.logout', objectType: 'user', objectId: ctx.actor?.userId ?? null });
+  });
+}
+
+export async function changePassword(db: Db, config: Readonly<Config>, ctx: Ctx, idHash: string, current: string, next: string): Promise<void> {
+  const actor = ctx.actor!;
+  const [u] = await db.select().from(users).where(eq(users.id, actor.userId)).limit(1);
+  if (!u || !(await verifyPassword(u.passwordHash, current))) {
+    await writeAudit(db, ctx, { action: 'auth.password_change', objectType: 'user', objectId: actor.userId, outcome: 'failure', detail: 'wrong current password' });
+    throw new AppError('VALIDATION_FAILED', [fieldError('currentPassword', 'wrong_password', '当前密码不正确', 'The current password is wrong')]);
+  }
+  const violations = checkPassword(next, u.username, config.password);
+  if (next === current) violations.push('too_common');
+  if (violations.length) {
+    throw new AppError(
+      'PASSWORD_POLICY',
+      [...new Set(violations)].map((v) =>
+        fieldError('newPassword', v, next === current && v === 'too_common' ? '新密码不能与当前密码相同' : PASSWORD_VIOLATION_TEXT[v].zh, next === current && v === 'too_common' ? 'The new password must differ from the current one' : PASSWORD_VIOLATION_TEXT[v].en),
+      ),
+    );
+  }
+  const passwordHash = await hashPassword(next);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, oneTimeExpiresAt: null, passwordChangedAt: ctx.now, updatedAt: ctx.now, version: u.version + 1 })
+      .where(eq(users.id, u.id));
+    // Other sessions of this user end: whoever knew the old password is logged out.
+    await tx.delete(sessions).where(and(eq(sessions.userId, u.id), ne(sessions.idHash, idHash)));
+    await writeAudit(tx, ctx, { action: 'auth.password_change', objectType: 'user', objectId: u.id, changes: { password: { before: '***', after: '***' } } });
+  });
+}
+
+export async function me(db: Db, actor: Actor, demo: boolean): Promise<Me> {
+  let organizationName: string | null = null;
+  if (actor.organizationId) {
+    const [o] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, actor.organizationId)).limit(1);
+    organizationName = o?.name ?? null;
+  }
+  return {
+    user: { id: actor.userId, username: actor.username, displayName: actor.displayName, mustChangePassword: actor.mustChangePassword },
+    roles: [actor.role],
+    scope: { organizationId: actor.organizationId, organizationName, unitId: actor.unitId },
+    abilities: abilitiesOf(actor.role),
+    demo,
+  };
+}

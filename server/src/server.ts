@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import type { Config } from './config';
+import { openDatabase, type Database } from './db/client';
+
+export const VERSION: string = JSON.parse(
+  fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8'),
+).version;
+
+/** Opens the configured database (locking a PGlite data directory) and builds the app on it. */
+export async function startServer(config: Readonly<Config>): Promise<{ app: FastifyInstance; database: Database }> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const app = await buildApp(
+    { db: database.db, dbKind: database.kind, migration: database.migration, config, clock: () => new Date(), version: VERSION },
+    { logger: true, serveWeb: true },
+  );
+  app.addHook('onClose', async () => {
+    await database.close();
+  });
+  await app.listen({ port: config.port, host: config.host });
+  return { app, database };
+}
+
+/** Closes the server and then the database on SIGINT/SIGTERM, so PGlite writes its last pages. */
+export function closeOnSignals(app: FastifyInstance): void {
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}

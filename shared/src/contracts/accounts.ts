@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ROLES } from '../enums';
+import { listOf, listQuery, text } from './common';
+
+export const username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(64)
+  .regex(/^[A-Za-z0-9._@-]+$/, 'letters, digits, . _ @ -');
+
+export const account = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  organizationId: z.uuid().nullable(),
+  organizationName: z.string().nullable(),
+  unitId: z.uuid().nullable(),
+  disabled: z.boolean(),
+  locked: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  version: z.number().int(),
+});
+export type Account = z.infer<typeof account>;
+
+export const accountSortKeys = ['username', 'displayName', 'role', 'createdAt', 'lastLoginAt'] as const;
+export const accountListQuery = listQuery(accountSortKeys)
+  .extend({
+    q: z.string().trim().max(100).optional(),
+    role: z.enum(ROLES).optional(),
+    unitId: z.uuid().optional(),
+    disabled: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
+export const accountList = listOf(account);
+
+export const createAccount = z
+  .object({
+    username,
+    displayName: text(50),
+    role: z.enum(ROLES),
+    /** Required for unit_admin (a unit) and applicant (an organisation); null for the others. */
+    organizationId: z.uuid().nullable().default(null),
+  })
+  .strict();
+
+export const patchAccount = z
+  .object({
+    displayName: text(50).optional(),
+    role: z.enum(ROLES).optional(),
+    organizationId: z.uuid().nullable().optional(),
+    disabled: z.boolean().optional(),
+    version: z.number().int(),
+  })
+  .strict();
+
+/** A new or reset account answers with a one-time password shown once to the administrator. */
+export const oneTimePassword = z.object({ account, oneTimePassword: z.string() });

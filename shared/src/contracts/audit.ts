@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { ROLES } from '../enums';
+import { listOf, listQuery } from './common';
+
+export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+
+export const auditEvent = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  actorId: z.uuid().nullable(),
+  actorName: z.string().nullable(),
+  role: z.enum(ROLES).nullable(),
+  scopeOrgId: z.uuid().nullable(),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })).nullable(),
+  detail: z.string().nullable(),
+});
+export type AuditEvent = z.infer<typeof auditEvent>;
+
+export const auditSortKeys = ['at', 'action', 'actorName'] as const;
+export const auditListQuery = listQuery(auditSortKeys)
+  .extend({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    actor: z.string().trim().max(64).optional(),
+    action: z.string().trim().max(64).optional(),
+    objectType: z.string().trim().max(64).optional(),
+    objectId: z.string().trim().max(64).optional(),
+    outcome: z.enum(AUDIT_OUTCOMES).optional(),
+  })
+  .strict();
+export const auditList = listOf(auditEvent);

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { ORG_KINDS } from '../enums';
+import { listOf, listQuery, optionalText, text } from './common';
+
+export const orgCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore');
+
+export const organization = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  kind: z.enum(ORG_KINDS),
+  parentId: z.uuid().nullable(),
+  unitId: z.uuid().nullable(),
+  unitName: z.string().nullable(),
+  secretary: z.string().nullable(),
+  contactName: z.string().nullable(),
+  /** Masked (138****1234) for roles without PII access. */
+  contactPhone: z.string().nullable(),
+  memberCount: z.number().int(),
+  active: z.boolean(),
+  childCount: z.number().int(),
+  version: z.number().int(),
+  updatedAt: z.iso.datetime(),
+});
+export type Organization = z.infer<typeof organization>;
+
+export const orgSortKeys = ['code', 'name', 'kind', 'memberCount', 'updatedAt'] as const;
+export const orgListQuery = listQuery(orgSortKeys)
+  .extend({
+    q: z.string().trim().max(100).optional(),
+    kind: z.enum(ORG_KINDS).optional(),
+    unitId: z.uuid().optional(),
+    parentId: z.uuid().optional(),
+    /** `root` lists the top of the caller's visible tree. */
+    roots: z.enum(['true', 'false']).optional(),
+    active: z.enum(['true', 'false', 'all']).default('true'),
+  })
+  .strict();
+export type OrgListQuery = z.infer<typeof orgListQuery>;
+export const orgList = listOf(organization);
+
+export const createOrganization = z
+  .object({
+    code: orgCode,
+    name: text(100),
+    shortName: optionalText(50),
+    kind: z.enum(ORG_KINDS),
+    parentId: z.uuid(),
+    secretary: optionalText(50),
+    contactName: optionalText(50),
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\- ]{5,20}$/)
+      .nullable()
+      .optional(),
+    memberCount: z.number().int().min(0).max(1000000).default(0),
+  })
+  .strict();
+
+export const patchOrganization = createOrganization
+  .omit({ parentId: true, code: true })
+  .partial()
+  .extend({ code: orgCode.optional(), version: z.number().int() })
+  .strict();
+
+export const moveOrganization = z.object({ parentId: z.uuid(), version: z.number().int() }).strict();
+export const deactivateOrganization = z.object({ version: z.number().int() }).strict();
+
+/** One bad row of an import: the spreadsheet's row number (1 = header), column and message. */
+export const importRowError = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export const importResult = z.object({
+  dryRun: z.boolean(),
+  total: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  errors: z.array(importRowError),
+  preview: z.array(
+    z.object({
+      row: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      kind: z.enum(ORG_KINDS),
+      parentCode: z.string().nullable(),
+      action: z.enum(['create', 'update']),
+    }),
+  ),
+});
+export type ImportResult = z.infer<typeof importResult>;
+
+/** Column headers of the import template, in order (Chinese first: the file is for office workers). */
+export const IMPORT_COLUMNS = [
+  { key: 'code', zh: '组织编码', en: 'Code', required: true },
+  { key: 'name', zh: '组织名称', en: 'Name', required: true },
+  { key: 'shortName', zh: '简称', en: 'Short name', required: false },
+  { key: 'kind', zh: '组织类型', en: 'Kind', required: true },
+  { key: 'parentCode', zh: '上级组织编码', en: 'Parent code', required: true },
+  { key: 'secretary', zh: '书记', en: 'Secretary', required: false },
+  { key: 'contactName', zh: '联系人', en: 'Contact', required: false },
+  { key: 'contactPhone', zh: '联系电话', en: 'Contact phone', required: false },
+  { key: 'memberCount', zh: '党员人数', en: 'Members', required: false },
+] as const;
