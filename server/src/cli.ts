@@ -71,7 +71,9 @@ async function main(argv: string[]): Promise<number> {
     await seedDemo(seeding.db, new Date());
     await seeding.close();
     const { app } = await startServer(config);
-    app.log.info(`Shifan demo on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} — log in as admin / Demo-2026-shifan`);
+    app.log.info(
+      `Shifan demo on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} — log in as admin / Demo-2026-shifan`,
+    );
     closeOnSignals(app);
     return -1; // keep running
   }
@@ -85,7 +87,8 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof ConfigError || err instanceof DataDirLockedError) console.error(err.message);
-    else if (err instanceof AppError) console.error(`${err.code}: ${err.details.map((d) => d.en).join('; ')}`);
+    else if (err instanceof AppError)
+      console.error(`${err.code}: ${err.details.map((d) => d.en).join('; ')}`);
     else console.error(err);
     process.exit(err instanceof AppError ? 2 : 1);
   },

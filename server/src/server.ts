@@ -11,10 +11,19 @@ export const VERSION: string = JSON.parse(
 ).version;
 
 /** Opens the configured database (locking a PGlite data directory) and builds the app on it. */
-export async function startServer(config: Readonly<Config>): Promise<{ app: FastifyInstance; database: Database }> {
+export async function startServer(
+  config: Readonly<Config>,
+): Promise<{ app: FastifyInstance; database: Database }> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const app = await buildApp(
-    { db: database.db, dbKind: database.kind, migration: database.migration, config, clock: () => new Date(), version: VERSION },
+    {
+      db: database.db,
+      dbKind: database.kind,
+      migration: database.migration,
+      config,
+      clock: () => new Date(),
+      version: VERSION,
+    },
     { logger: true, serveWeb: true },
   );
   app.addHook('onClose', async () => {

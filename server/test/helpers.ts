@@ -59,7 +59,14 @@ export async function makeTestEnv(env: Record<string, string> = {}): Promise<Tes
   const fresh = pgUrl ? await freshPostgres(pgUrl) : null;
   const database = await openDatabase({ databaseUrl: fresh?.url ?? null, dataDir: null });
   const app = await buildApp(
-    { db: database.db, dbKind: database.kind, migration: database.migration, config, clock: () => clock.now, version: 'test' },
+    {
+      db: database.db,
+      dbKind: database.kind,
+      migration: database.migration,
+      config,
+      clock: () => clock.now,
+      version: 'test',
+    },
     { logger: false },
   );
   await app.ready();
@@ -110,10 +117,30 @@ export async function insertOrg(db: Db, spec: OrgSpec) {
 /** A small tree: the working committee, units A and B, each with a branch. */
 export async function seedTree(db: Db) {
   const root = await insertOrg(db, { code: 'WC', name: '市级机关工委', kind: 'working_committee' });
-  const unitA = await insertOrg(db, { code: 'A', name: '市水务局机关党委', kind: 'party_committee', parent: root });
-  const a1 = await insertOrg(db, { code: 'A1', name: '市水务局排水五所党支部', kind: 'branch', parent: unitA });
-  const unitB = await insertOrg(db, { code: 'B', name: '市总工会机关党委', kind: 'party_committee', parent: root });
-  const b1 = await insertOrg(db, { code: 'B1', name: '市总工会权益保障部党支部', kind: 'branch', parent: unitB });
+  const unitA = await insertOrg(db, {
+    code: 'A',
+    name: '市水务局机关党委',
+    kind: 'party_committee',
+    parent: root,
+  });
+  const a1 = await insertOrg(db, {
+    code: 'A1',
+    name: '市水务局排水五所党支部',
+    kind: 'branch',
+    parent: unitA,
+  });
+  const unitB = await insertOrg(db, {
+    code: 'B',
+    name: '市总工会机关党委',
+    kind: 'party_committee',
+    parent: root,
+  });
+  const b1 = await insertOrg(db, {
+    code: 'B1',
+    name: '市总工会权益保障部党支部',
+    kind: 'branch',
+    parent: unitB,
+  });
   return { root, unitA, a1, unitB, b1 };
 }
 
@@ -121,7 +148,13 @@ let cachedHash: Promise<string> | null = null;
 
 export async function insertUser(
   db: Db,
-  u: { username: string; role: Role; organizationId?: string | null; unitId?: string | null; mustChangePassword?: boolean },
+  u: {
+    username: string;
+    role: Role;
+    organizationId?: string | null;
+    unitId?: string | null;
+    mustChangePassword?: boolean;
+  },
 ) {
   cachedHash ??= hashPassword(PASSWORD);
   const [row] = await db
@@ -143,8 +176,18 @@ export async function insertUser(
 export async function seedUsers(db: Db, tree: Awaited<ReturnType<typeof seedTree>>) {
   return {
     committee_admin: await insertUser(db, { username: 'cadmin', role: 'committee_admin' }),
-    unit_admin: await insertUser(db, { username: 'uadmin', role: 'unit_admin', organizationId: tree.unitA.id, unitId: tree.unitA.id }),
-    applicant: await insertUser(db, { username: 'appl', role: 'applicant', organizationId: tree.a1.id, unitId: tree.unitA.id }),
+    unit_admin: await insertUser(db, {
+      username: 'uadmin',
+      role: 'unit_admin',
+      organizationId: tree.unitA.id,
+      unitId: tree.unitA.id,
+    }),
+    applicant: await insertUser(db, {
+      username: 'appl',
+      role: 'applicant',
+      organizationId: tree.a1.id,
+      unitId: tree.unitA.id,
+    }),
     reviewer: await insertUser(db, { username: 'rev', role: 'reviewer' }),
     security_admin: await insertUser(db, { username: 'secadmin', role: 'security_admin' }),
     audit_admin: await insertUser(db, { username: 'audadmin', role: 'audit_admin' }),
@@ -168,18 +211,30 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** A client bound to one session: mutations carry the CSRF header like the web does. */
 export function client(app: FastifyInstance, cookie: string | null) {
-  const call = (method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> =>
+  const call = (
+    method: Method,
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> =>
     app.inject({
       method,
       url,
-      headers: { ...(cookie ? { cookie } : {}), ...(method === 'GET' ? {} : { 'x-shifan-csrf': '1' }), ...headers },
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(method === 'GET' ? {} : { 'x-shifan-csrf': '1' }),
+        ...headers,
+      },
       ...(payload === undefined ? {} : { payload: payload as never }),
     });
   return {
     get: (url: string, headers?: Record<string, string>) => call('GET', url, undefined, headers),
-    post: (url: string, payload?: unknown, headers?: Record<string, string>) => call('POST', url, payload ?? {}, headers),
-    patch: (url: string, payload?: unknown, headers?: Record<string, string>) => call('PATCH', url, payload ?? {}, headers),
-    put: (url: string, payload?: unknown, headers?: Record<string, string>) => call('PUT', url, payload ?? {}, headers),
+    post: (url: string, payload?: unknown, headers?: Record<string, string>) =>
+      call('POST', url, payload ?? {}, headers),
+    patch: (url: string, payload?: unknown, headers?: Record<string, string>) =>
+      call('PATCH', url, payload ?? {}, headers),
+    put: (url: string, payload?: unknown, headers?: Record<string, string>) =>
+      call('PUT', url, payload ?? {}, headers),
     delete: (url: string, headers?: Record<string, string>) => call('DELETE', url, undefined, headers),
   };
 }

@@ -10,7 +10,13 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ORG_KINDS = ['working_committee', 'party_group', 'party_committee', 'general_branch', 'branch'] as const;
+export const ORG_KINDS = [
+  'working_committee',
+  'party_group',
+  'party_committee',
+  'general_branch',
+  'branch',
+] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 /** Roles whose account is tied to an organisation (the scope of what they see). */

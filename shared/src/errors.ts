@@ -3,9 +3,17 @@
  * The server answers `{ error: { code, message, details } }`; the web translates by code.
  */
 export const ERROR_CODES = {
-  VALIDATION_FAILED: { status: 400, zh: '提交的数据有误，请检查标出的字段', en: 'The request has invalid fields' },
+  VALIDATION_FAILED: {
+    status: 400,
+    zh: '提交的数据有误，请检查标出的字段',
+    en: 'The request has invalid fields',
+  },
   BAD_REQUEST: { status: 400, zh: '请求格式不正确', en: 'The request is malformed' },
-  INVALID_FILE: { status: 400, zh: '文件无法读取或格式不正确', en: 'The file cannot be read or has the wrong format' },
+  INVALID_FILE: {
+    status: 400,
+    zh: '文件无法读取或格式不正确',
+    en: 'The file cannot be read or has the wrong format',
+  },
   PASSWORD_POLICY: { status: 400, zh: '密码不符合安全策略', en: 'The password does not meet the policy' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in' },
   INVALID_CREDENTIALS: {
@@ -19,7 +27,11 @@ export const ERROR_CODES = {
     en: 'You must change your password before you continue',
   },
   FORBIDDEN: { status: 403, zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
-  CSRF_FAILED: { status: 403, zh: '请求来源校验失败，请刷新页面后重试', en: 'Request origin check failed; reload the page' },
+  CSRF_FAILED: {
+    status: 403,
+    zh: '请求来源校验失败，请刷新页面后重试',
+    en: 'Request origin check failed; reload the page',
+  },
   NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },
   CONFLICT: { status: 409, zh: '操作与现有数据冲突', en: 'The request conflicts with existing data' },
   DUPLICATE: { status: 409, zh: '已存在相同的记录', en: 'A record with the same key already exists' },
@@ -29,11 +41,19 @@ export const ERROR_CODES = {
     en: 'Someone else changed this record; reload and try again',
   },
   ORG_RULE: { status: 422, zh: '不符合党组织层级规则', en: 'The organisation tree rules forbid this' },
-  IMPORT_INVALID: { status: 422, zh: '导入文件中有错误行，未写入任何数据', en: 'The import file has bad rows; nothing was written' },
+  IMPORT_INVALID: {
+    status: 422,
+    zh: '导入文件中有错误行，未写入任何数据',
+    en: 'The import file has bad rows; nothing was written',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '上传内容过大', en: 'The upload is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
-  INTERNAL: { status: 500, zh: '服务器内部错误，请稍后重试', en: 'Internal server error; please try again later' },
+  INTERNAL: {
+    status: 500,
+    zh: '服务器内部错误，请稍后重试',
+    en: 'Internal server error; please try again later',
+  },
   UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

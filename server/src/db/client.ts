@@ -8,6 +8,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import * as schema from './schema';
 import { lockDataDir, type DirLock } from './lock';
 
@@ -19,7 +20,9 @@ export type DbOrTx = Db | Tx;
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export function latestMigration(): string {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
+  ) as {
     entries: { tag: string }[];
   };
   return journal.entries.at(-1)?.tag ?? 'none';
@@ -85,4 +88,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       }
     },
   };
+}
+
+/** A round trip to the database, for the health check. */
+export async function ping(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
 }

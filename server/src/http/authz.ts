@@ -41,14 +41,20 @@ async function authz(app: FastifyInstance): Promise<void> {
   app.addHook('onRoute', (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     let policy = (route.config as { policy?: string } | undefined)?.policy;
-    if (!policy && (route.url === '/' || route.url === '/*' || PUBLIC_PREFIXES.some((p) => route.url.startsWith(p)))) {
+    if (
+      !policy &&
+      (route.url === '/' || route.url === '/*' || PUBLIC_PREFIXES.some((p) => route.url.startsWith(p)))
+    ) {
       policy = 'public';
       route.config = { ...(route.config as object), policy: 'public' } as never;
     }
     if (!policy || !POLICIES.has(policy)) {
-      throw new Error(`Route ${methods.join(',')} ${route.url} declares no valid authorization policy (config.policy)`);
+      throw new Error(
+        `Route ${methods.join(',')} ${route.url} declares no valid authorization policy (config.policy)`,
+      );
     }
-    for (const m of methods) if (m !== 'HEAD') routes.push({ method: m, url: route.url, policy: policy as Policy });
+    for (const m of methods)
+      if (m !== 'HEAD') routes.push({ method: m, url: route.url, policy: policy as Policy });
   });
 
   app.addHook('onRequest', async (req: FastifyRequest) => {

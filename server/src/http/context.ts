@@ -27,7 +27,13 @@ export interface Ctx {
 }
 
 export function ctxOf(req: FastifyRequest): Ctx {
-  return { actor: req.actor, ip: req.ip ?? null, requestId: req.id, lang: langOf(req), now: req.server.deps.clock() };
+  return {
+    actor: req.actor,
+    ip: req.ip ?? null,
+    requestId: req.id,
+    lang: langOf(req),
+    now: req.server.deps.clock(),
+  };
 }
 
 /** The scope of `action` for the actor; the authz hook has already refused roles without it. */

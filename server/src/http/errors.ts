@@ -1,6 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { ERROR_CODES, errorMessage, type ErrorCode, type FieldError, type Lang } from '../../../shared/src/errors';
+import {
+  ERROR_CODES,
+  errorMessage,
+  type ErrorCode,
+  type FieldError,
+  type Lang,
+} from '../../../shared/src/errors';
 
 /** The one error type services throw (STYLE habit 8). `details` carries field errors in both languages. */
 export class AppError extends Error {
@@ -68,9 +74,19 @@ function zodIssueToField(
         i.input === undefined ? 'Required' : `Expected ${String(i.expected)}`,
       );
     case 'too_small':
-      return fieldError(field, 'too_small', `不能小于 ${String(i.minimum)}（长度或数值）`, `Must be at least ${String(i.minimum)}`);
+      return fieldError(
+        field,
+        'too_small',
+        `不能小于 ${String(i.minimum)}（长度或数值）`,
+        `Must be at least ${String(i.minimum)}`,
+      );
     case 'too_big':
-      return fieldError(field, 'too_big', `不能超过 ${String(i.maximum)}（长度或数值）`, `Must be at most ${String(i.maximum)}`);
+      return fieldError(
+        field,
+        'too_big',
+        `不能超过 ${String(i.maximum)}（长度或数值）`,
+        `Must be at most ${String(i.maximum)}`,
+      );
     case 'unrecognized_keys':
       return fieldError(
         field || String((i.keys as string[] | undefined)?.join(',') ?? ''),

@@ -8,9 +8,7 @@ export const errorBody = z.object({
     code: z.string(),
     message: z.string(),
     requestId: z.string().optional(),
-    details: z
-      .array(z.object({ field: z.string(), code: z.string(), message: z.string() }))
-      .optional(),
+    details: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBody>;

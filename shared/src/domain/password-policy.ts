@@ -11,7 +11,8 @@ export interface PasswordPolicy {
 
 export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { minLength: 8, maxLength: 128, minClasses: 3 };
 
-export type PasswordViolation = 'too_short' | 'too_long' | 'too_few_classes' | 'contains_username' | 'too_common';
+export type PasswordViolation =
+  'too_short' | 'too_long' | 'too_few_classes' | 'contains_username' | 'too_common';
 
 /** Lower-cased fragments that make a password guessable in this context (ASVS 6.1.2 context words). */
 const COMMON = [

@@ -25,7 +25,12 @@ export type Action = (typeof ACTIONS)[number];
 export type Policy = Action | 'public' | 'session';
 
 export const PERMISSIONS: Record<Action, Partial<Record<Role, ScopeKind>>> = {
-  'organizations.read': { committee_admin: 'all', unit_admin: 'unit', applicant: 'org', security_admin: 'all' },
+  'organizations.read': {
+    committee_admin: 'all',
+    unit_admin: 'unit',
+    applicant: 'org',
+    security_admin: 'all',
+  },
   'organizations.write': { committee_admin: 'all', unit_admin: 'unit' },
   'organizations.import': { committee_admin: 'all' },
   'organizations.export': { committee_admin: 'all', unit_admin: 'unit' },

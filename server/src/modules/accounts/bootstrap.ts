@@ -26,15 +26,27 @@ export async function createBootstrapAdmin(
   const username = normalizeUsername(input.username);
   if (!/^[a-z0-9._@-]{3,64}$/.test(username)) {
     throw new AppError('VALIDATION_FAILED', [
-      fieldError('username', 'invalid_format', '用户名为3-64位字母、数字或 . _ @ -', 'Username: 3-64 of letters, digits, . _ @ -'),
+      fieldError(
+        'username',
+        'invalid_format',
+        '用户名为3-64位字母、数字或 . _ @ -',
+        'Username: 3-64 of letters, digits, . _ @ -',
+      ),
     ]);
   }
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   const ctx: Ctx = { actor: null, ip: null, requestId: 'cli', lang: 'zh-CN', now };
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1);
-    if (existing) throw new AppError('DUPLICATE', [fieldError('username', 'duplicate', '用户名已存在', 'The username is taken')]);
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, username))
+      .limit(1);
+    if (existing)
+      throw new AppError('DUPLICATE', [
+        fieldError('username', 'duplicate', '用户名已存在', 'The username is taken'),
+      ]);
     const [row] = await tx
       .insert(users)
       .values({

@@ -18,7 +18,14 @@ export interface AuditEntry {
   actorOverride?: { id: string | null; name: string | null; role?: Role | null };
 }
 
-const SECRET_FIELDS = new Set(['password', 'passwordHash', 'currentPassword', 'newPassword', 'oneTimePassword', 'token']);
+const SECRET_FIELDS = new Set([
+  'password',
+  'passwordHash',
+  'currentPassword',
+  'newPassword',
+  'oneTimePassword',
+  'token',
+]);
 
 /**
  * Writes one audit event. Call it with the same transaction as the change it records, so both commit
@@ -52,7 +59,11 @@ export async function writeAudit(db: DbOrTx, ctx: Ctx, e: AuditEntry): Promise<v
 }
 
 /** The fields that differ between two snapshots, as `{ field: { before, after } }`. */
-export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>, fields: (keyof T)[]): Changes {
+export function diff<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+  fields: (keyof T)[],
+): Changes {
   const out: Changes = {};
   for (const f of fields) {
     if (!(f in after)) continue;

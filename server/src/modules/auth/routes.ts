@@ -28,11 +28,23 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/login',
     {
       config: { policy: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: '登录 Log in', body: loginBody, response: { 200: meBody, 401: errorBody } },
+      schema: {
+        tags: ['auth'],
+        summary: '登录 Log in',
+        body: loginBody,
+        response: { 200: meBody, 401: errorBody },
+      },
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      const result = await auth.login(db, config, ctx, req.body.username, req.body.password, req.headers['user-agent'] ?? null);
+      const result = await auth.login(
+        db,
+        config,
+        ctx,
+        req.body.username,
+        req.body.password,
+        req.headers['user-agent'] ?? null,
+      );
       if (!result.ok) throw new AppError('INVALID_CREDENTIALS');
       setSessionCookie(req, reply, result.token);
       return auth.me(db, result.actor, config.demo);
@@ -41,7 +53,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/logout',
-    { config: { policy: 'session' }, schema: { tags: ['auth'], summary: '退出 Log out', response: { 200: okBody } } },
+    {
+      config: { policy: 'session' },
+      schema: { tags: ['auth'], summary: '退出 Log out', response: { 200: okBody } },
+    },
     async (req, reply) => {
       await auth.logout(db, ctxOf(req), req.sessionHash!);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -52,7 +67,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/auth/me',
-    { config: { policy: 'session' }, schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: meBody } } },
+    {
+      config: { policy: 'session' },
+      schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: meBody } },
+    },
     async (req) => auth.me(db, req.actor!, config.demo),
   );
 
@@ -60,10 +78,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/password',
     {
       config: { policy: 'session', rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: '修改密码 Change password', body: changePasswordBody, response: { 200: meBody } },
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码 Change password',
+        body: changePasswordBody,
+        response: { 200: meBody },
+      },
     },
     async (req) => {
-      await auth.changePassword(db, config, ctxOf(req), req.sessionHash!, req.body.currentPassword, req.body.newPassword);
+      await auth.changePassword(
+        db,
+        config,
+        ctxOf(req),
+        req.sessionHash!,
+        req.body.currentPassword,
+        req.body.newPassword,
+      );
       return auth.me(db, { ...req.actor!, mustChangePassword: false }, config.demo);
     },
   );

@@ -38,7 +38,14 @@ export type LoginResult = { ok: true; token: string; actor: Actor } | { ok: fals
  * take the same time (one argon2 verification each). The failure counter and the audit event commit
  * before the caller answers 401.
  */
-export async function login(db: Db, config: Readonly<Config>, ctx: Ctx, username: string, password: string, userAgent: string | null): Promise<LoginResult> {
+export async function login(
+  db: Db,
+  config: Readonly<Config>,
+  ctx: Ctx,
+  username: string,
+  password: string,
+  userAgent: string | null,
+): Promise<LoginResult> {
   const name = normalizeUsername(username);
   const [user] = await db.select().from(users).where(eq(users.username, name)).limit(1);
   const now = ctx.now;
@@ -49,11 +56,16 @@ export async function login(db: Db, config: Readonly<Config>, ctx: Ctx, username
   else if (user.disabled) reason = 'disabled';
   else if (user.lockedUntil && user.lockedUntil > now) reason = 'locked';
   else if (!valid) reason = 'wrong_password';
-  else if (user.mustChangePassword && user.oneTimeExpiresAt && user.oneTimeExpiresAt < now) reason = 'one_time_password_expired';
+  else if (user.mustChangePassword && user.oneTimeExpiresAt && user.oneTimeExpiresAt < now)
+    reason = 'one_time_password_expired';
 
   if (reason !== null) {
     await db.transaction(async (tx) => {
-      const about = { id: user?.id ?? null, name: user?.username ?? name.slice(0, 64), role: user?.role ?? null };
+      const about = {
+        id: user?.id ?? null,
+        name: user?.username ?? name.slice(0, 64),
+        role: user?.role ?? null,
+      };
       if (user && reason === 'wrong_password') {
         const windowStart = new Date(now.getTime() - config.login.failureWindowMinutes * MINUTE);
         const fresh = !user.firstFailedAt || user.firstFailedAt < windowStart;
@@ -64,7 +76,9 @@ export async function login(db: Db, config: Readonly<Config>, ctx: Ctx, username
           .set({
             failedLogins: lock ? 0 : count,
             firstFailedAt: lock ? null : fresh ? now : user.firstFailedAt,
-            lockedUntil: lock ? new Date(now.getTime() + config.login.lockoutMinutes * MINUTE) : user.lockedUntil,
+            lockedUntil: lock
+              ? new Date(now.getTime() + config.login.lockoutMinutes * MINUTE)
+              : user.lockedUntil,
           })
           .where(eq(users.id, user.id));
         if (lock) {
@@ -113,7 +127,12 @@ export async function login(db: Db, config: Readonly<Config>, ctx: Ctx, username
 }
 
 /** Resolves a session cookie to its actor; expired sessions (idle or absolute) are deleted. */
-export async function resolveSession(db: Db, config: Readonly<Config>, token: string, now: Date): Promise<{ actor: Actor; idHash: string } | null> {
+export async function resolveSession(
+  db: Db,
+  config: Readonly<Config>,
+  token: string,
+  now: Date,
+): Promise<{ actor: Actor; idHash: string } | null> {
   const idHash = hashToken(token);
   const [row] = await db
     .select({ s: sessions, u: users })
@@ -136,16 +155,35 @@ export async function resolveSession(db: Db, config: Readonly<Config>, token: st
 export async function logout(db: Db, ctx: Ctx, idHash: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.idHash, idHash));
-    await writeAudit(tx, ctx, { action: 'auth.logout', objectType: 'user', objectId: ctx.actor?.userId ?? null });
+    await writeAudit(tx, ctx, {
+      action: 'auth.logout',
+      objectType: 'user',
+      objectId: ctx.actor?.userId ?? null,
+    });
   });
 }
 
-export async function changePassword(db: Db, config: Readonly<Config>, ctx: Ctx, idHash: string, current: string, next: string): Promise<void> {
+export async function changePassword(
+  db: Db,
+  config: Readonly<Config>,
+  ctx: Ctx,
+  idHash: string,
+  current: string,
+  next: string,
+): Promise<void> {
   const actor = ctx.actor!;
   const [u] = await db.select().from(users).where(eq(users.id, actor.userId)).limit(1);
   if (!u || !(await verifyPassword(u.passwordHash, current))) {
-    await writeAudit(db, ctx, { action: 'auth.password_change', objectType: 'user', objectId: actor.userId, outcome: 'failure', detail: 'wrong current password' });
-    throw new AppError('VALIDATION_FAILED', [fieldError('currentPassword', 'wrong_password', '当前密码不正确', 'The current password is wrong')]);
+    await writeAudit(db, ctx, {
+      action: 'auth.password_change',
+      objectType: 'user',
+      objectId: actor.userId,
+      outcome: 'failure',
+      detail: 'wrong current password',
+    });
+    throw new AppError('VALIDATION_FAILED', [
+      fieldError('currentPassword', 'wrong_password', '当前密码不正确', 'The current password is wrong'),
+    ]);
   }
   const violations = checkPassword(next, u.username, config.password);
   if (next === current) violations.push('too_common');
@@ -153,7 +191,14 @@ export async function changePassword(db: Db, config: Readonly<Config>, ctx: Ctx,
     throw new AppError(
       'PASSWORD_POLICY',
       [...new Set(violations)].map((v) =>
-        fieldError('newPassword', v, next === current && v === 'too_common' ? '新密码不能与当前密码相同' : PASSWORD_VIOLATION_TEXT[v].zh, next === current && v === 'too_common' ? 'The new password must differ from the current one' : PASSWORD_VIOLATION_TEXT[v].en),
+        fieldError(
+          'newPassword',
+          v,
+          next === current && v === 'too_common' ? '新密码不能与当前密码相同' : PASSWORD_VIOLATION_TEXT[v].zh,
+          next === current && v === 'too_common'
+            ? 'The new password must differ from the current one'
+            : PASSWORD_VIOLATION_TEXT[v].en,
+        ),
       ),
     );
   }
@@ -161,22 +206,43 @@ export async function changePassword(db: Db, config: Readonly<Config>, ctx: Ctx,
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: false, oneTimeExpiresAt: null, passwordChangedAt: ctx.now, updatedAt: ctx.now, version: u.version + 1 })
+      .set({
+        passwordHash,
+        mustChangePassword: false,
+        oneTimeExpiresAt: null,
+        passwordChangedAt: ctx.now,
+        updatedAt: ctx.now,
+        version: u.version + 1,
+      })
       .where(eq(users.id, u.id));
     // Other sessions of this user end: whoever knew the old password is logged out.
     await tx.delete(sessions).where(and(eq(sessions.userId, u.id), ne(sessions.idHash, idHash)));
-    await writeAudit(tx, ctx, { action: 'auth.password_change', objectType: 'user', objectId: u.id, changes: { password: { before: '***', after: '***' } } });
+    await writeAudit(tx, ctx, {
+      action: 'auth.password_change',
+      objectType: 'user',
+      objectId: u.id,
+      changes: { password: { before: '***', after: '***' } },
+    });
   });
 }
 
 export async function me(db: Db, actor: Actor, demo: boolean): Promise<Me> {
   let organizationName: string | null = null;
   if (actor.organizationId) {
-    const [o] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, actor.organizationId)).limit(1);
+    const [o] = await db
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, actor.organizationId))
+      .limit(1);
     organizationName = o?.name ?? null;
   }
   return {
-    user: { id: actor.userId, username: actor.username, displayName: actor.displayName, mustChangePassword: actor.mustChangePassword },
+    user: {
+      id: actor.userId,
+      username: actor.username,
+      displayName: actor.displayName,
+      mustChangePassword: actor.mustChangePassword,
+    },
     roles: [actor.role],
     scope: { organizationId: actor.organizationId, organizationName, unitId: actor.unitId },
     abilities: abilitiesOf(actor.role),

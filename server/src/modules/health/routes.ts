@@ -1,19 +1,27 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
+import { ping } from '../../db/client';
 import { healthBody } from '../../../../shared/src/contracts/health';
 import { AppError } from '../../http/errors';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/health',
-    { config: { policy: 'public' }, schema: { tags: ['system'], summary: '健康检查 Health', response: { 200: healthBody } } },
+    {
+      config: { policy: 'public' },
+      schema: { tags: ['system'], summary: '健康检查 Health', response: { 200: healthBody } },
+    },
     async () => {
       try {
-        await app.deps.db.execute(sql`select 1`);
+        await ping(app.deps.db);
       } catch {
         throw new AppError('UNAVAILABLE');
       }
-      return { status: 'ok' as const, db: app.deps.dbKind, migration: app.deps.migration, version: app.deps.version };
+      return {
+        status: 'ok' as const,
+        db: app.deps.dbKind,
+        migration: app.deps.migration,
+        version: app.deps.version,
+      };
     },
   );
 };
