@@ -17,6 +17,7 @@ import { AppError, installErrorHandling, sendError } from './http/errors';
 import healthRoutes from './modules/health/routes';
 import authRoutes from './modules/auth/routes';
 import organizationRoutes from './modules/organizations/routes';
+import organizationImportRoutes from './modules/organizations/import-routes';
 import venueRoutes from './modules/venues/routes';
 import accountRoutes from './modules/accounts/routes';
 import auditRoutes from './modules/audit/routes';
@@ -101,6 +102,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(organizationImportRoutes);
   await app.register(organizationRoutes);
   await app.register(venueRoutes);
   await app.register(accountRoutes);
