@@ -66,13 +66,15 @@ function zodIssueToField(
   const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
   const i = issue as Record<string, unknown>;
   switch (issue.code) {
-    case 'invalid_type':
+    case 'invalid_type': {
+      const missing = /received undefined/.test(issue.message);
       return fieldError(
         field,
-        'invalid_type',
-        i.input === undefined ? '必填项' : `类型错误，应为 ${String(i.expected)}`,
-        i.input === undefined ? 'Required' : `Expected ${String(i.expected)}`,
+        missing ? 'required' : 'invalid_type',
+        missing ? '必填项' : `类型错误，应为 ${String(i.expected)}`,
+        missing ? 'Required' : `Expected ${String(i.expected)}`,
       );
+    }
     case 'too_small':
       return fieldError(
         field,
@@ -115,7 +117,15 @@ export function installErrorHandling(app: FastifyInstance): void {
       const ctx = (error as FastifyError).validationContext ?? '';
       const prefix = ctx === 'body' ? '' : ctx;
       const details = error.validation.map((v) =>
-        zodIssueToField(v.params.issue as never, prefix === 'querystring' ? 'query' : prefix),
+        zodIssueToField(
+          {
+            ...(v.params as Record<string, unknown>),
+            code: v.keyword,
+            message: v.message ?? '',
+            path: v.instancePath.split('/').filter(Boolean),
+          },
+          prefix === 'querystring' ? 'query' : prefix,
+        ),
       );
       return sendError(req, reply, new AppError('VALIDATION_FAILED', details));
     }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has safe defaults: port 3000, ./data, PGlite, 20 min idle, 12 h absolute, 5 failures → 30 min lock', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: './data',
+      databaseUrl: null,
+      demo: false,
+      session: { idleMinutes: 20, absoluteHours: 12, cookieSecure: 'auto' },
+      login: { maxFailures: 5, failureWindowMinutes: 15, lockoutMinutes: 30 },
+      password: { minLength: 8, maxLength: 128, minClasses: 3 },
+      trustProxy: false,
+    });
+    expect(Object.isFrozen(c)).toBe(true);
+    expect(Object.isFrozen(c.session)).toBe(true);
+  });
+
+  it('names the variable of every bad value', () => {
+    expect(() =>
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SHIFAN_SESSION_IDLE_MINUTES: '90' }),
+    ).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SHIFAN_SESSION_IDLE_MINUTES: '90' });
+    } catch (err) {
+      const msg = (err as Error).message;
+      expect(msg).toContain('PORT:');
+      expect(msg).toContain('DATABASE_URL: must start with postgres:// or postgresql://');
+      expect(msg).toContain('SHIFAN_SESSION_IDLE_MINUTES:');
+    }
+  });
+
+  it('parses PostgreSQL, trust-proxy and boolean settings', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u@127.0.0.1:5432/shifan',
+      SHIFAN_TRUST_PROXY: '10.0.0.1,10.0.0.2',
+      SHIFAN_DEMO: '1',
+      SHIFAN_COOKIE_SECURE: 'true',
+    });
+    expect(c.databaseUrl).toBe('postgres://u@127.0.0.1:5432/shifan');
+    expect(c.trustProxy).toBe('10.0.0.1,10.0.0.2');
+    expect(c.demo).toBe(true);
+    expect(c.session.cookieSecure).toBe(true);
+    expect(() => loadConfig({ SHIFAN_TRUST_PROXY: 'everyone' })).toThrow(/SHIFAN_TRUST_PROXY/);
+  });
+});

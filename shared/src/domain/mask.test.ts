@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { maskPhone } from './mask';
+
+describe('maskPhone', () => {
+  it.each([
+    ['13812341234', '138****1234'],
+    ['022-23456789', '022****6789'],
+    ['12345', '1****2345'],
+    ['1234', '****'],
+    ['', ''],
+  ])('%s → %s', (input, out) => expect(maskPhone(input)).toBe(out));
+  it('keeps null', () => expect(maskPhone(null)).toBeNull());
+});
