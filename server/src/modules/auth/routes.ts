@@ -77,7 +77,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/password',
     {
-      config: { policy: 'session', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: {
+        policy: 'session',
+        rateLimit: {
+          max: 10,
+          timeWindow: '1 minute',
+          keyGenerator: (req) => req.cookies[SESSION_COOKIE] ?? req.ip,
+        },
+      },
       schema: {
         tags: ['auth'],
         summary: '修改密码 Change password',
