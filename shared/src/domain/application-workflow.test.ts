@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  APPLICATION_ACTIONS,
+  APPLICATION_STATUSES,
+  decide,
+  type ApplicationAction,
+  type ApplicationStatus,
+  type TransitionInput,
+} from './application-workflow';
+import { ROLES, type Role } from '../enums';
+
+const campaign = {
+  status: 'open' as const,
+  applicationOpensAt: new Date('2026-09-01T00:00:00Z'),
+  applicationClosesAt: new Date('2026-12-15T16:00:00Z'),
+  recommendationDeadline: new Date('2026-12-25T16:00:00Z'),
+};
+const base = (
+  action: ApplicationAction,
+  status: ApplicationStatus,
+  role: Role,
+  extra: Partial<TransitionInput> = {},
+): TransitionInput => ({
+  action,
+  status,
+  role,
+  now: new Date('2026-11-29T08:00:00Z'),
+  campaign,
+  reason: 'x',
+  ...extra,
+});
+
+describe('the transition table', () => {
+  const allowed: [ApplicationAction, ApplicationStatus, Role, ApplicationStatus][] = [
+    ['submit', 'draft', 'applicant', 'submitted'],
+    ['submit', 'returned', 'applicant', 'submitted'],
+    ['submit', 'draft', 'unit_admin', 'submitted'],
+    ['recommend', 'submitted', 'unit_admin', 'recommended'],
+    ['accept', 'recommended', 'committee_admin', 'accepted'],
+    ['return', 'submitted', 'unit_admin', 'returned'],
+    ['return', 'recommended', 'committee_admin', 'returned'],
+    ['submit', 'returned', 'unit_admin', 'submitted'],
+    ...(['draft', 'submitted', 'recommended', 'returned'] as const).flatMap((s) =>
+      (['applicant', 'unit_admin'] as const).map(
+        (r) =>
+          ['withdraw', s, r, 'withdrawn'] as [ApplicationAction, ApplicationStatus, Role, ApplicationStatus],
+      ),
+    ),
+  ];
+
+  it('allows exactly the listed (action, status, role) triples', () => {
+    const key = (a: string, s: string, r: string) => `${a}|${s}|${r}`;
+    const expected = new Map(allowed.map(([a, s, r, to]) => [key(a, s, r), to]));
+    for (const a of APPLICATION_ACTIONS)
+      for (const s of APPLICATION_STATUSES)
+        for (const r of ROLES) {
+          const d = decide(base(a, s, r));
+          const want = expected.get(key(a, s, r));
+          expect(d.ok ? d.to : null, key(a, s, r)).toBe(want ?? null);
+        }
+  });
+
+  it('never lets anyone withdraw after acceptance', () => {
+    expect(decide(base('withdraw', 'accepted', 'applicant'))).toEqual({ ok: false, refusal: 'wrong_status' });
+  });
+
+  it('lets the unit return only what it holds and the committee only what it holds', () => {
+    expect(decide(base('return', 'recommended', 'unit_admin'))).toEqual({
+      ok: false,
+      refusal: 'role_not_allowed',
+    });
+    expect(decide(base('return', 'submitted', 'committee_admin'))).toEqual({
+      ok: false,
+      refusal: 'role_not_allowed',
+    });
+  });
+});
+
+describe('guards', () => {
+  it('refuses a submission after the deadline, before opening, when incomplete or when the campaign is not open', () => {
+    expect(decide(base('submit', 'draft', 'applicant', { now: new Date('2026-12-15T16:00:01Z') }))).toEqual({
+      ok: false,
+      refusal: 'deadline_passed',
+    });
+    expect(decide(base('submit', 'draft', 'applicant', { now: new Date('2026-08-31T23:59:59Z') }))).toEqual({
+      ok: false,
+      refusal: 'before_opening',
+    });
+    expect(decide(base('submit', 'draft', 'applicant', { gaps: ['summary'] }))).toEqual({
+      ok: false,
+      refusal: 'incomplete',
+    });
+    expect(
+      decide(base('submit', 'draft', 'applicant', { campaign: { ...campaign, status: 'reviewing' } })),
+    ).toEqual({
+      ok: false,
+      refusal: 'campaign_not_open',
+    });
+    expect(decide(base('submit', 'draft', 'applicant', { now: new Date('2026-12-15T16:00:00Z') }))).toEqual({
+      ok: true,
+      to: 'submitted',
+    });
+  });
+
+  it('requires a reason to return', () => {
+    expect(decide(base('return', 'submitted', 'unit_admin', { reason: '  ' }))).toEqual({
+      ok: false,
+      refusal: 'reason_required',
+    });
+  });
+
+  it('refuses a recommendation after the unit deadline', () => {
+    expect(
+      decide(base('recommend', 'submitted', 'unit_admin', { now: new Date('2026-12-26T00:00:00Z') })),
+    ).toEqual({
+      ok: false,
+      refusal: 'deadline_passed',
+    });
+  });
+
+  it('never recommends more than the cap, and ranks stay within 1..cap (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 30 }),
+        fc.option(fc.integer({ min: 0, max: 20 })),
+        fc.option(fc.integer({ min: -2, max: 25 })),
+        (count, cap, rank) => {
+          const d = decide(
+            base('recommend', 'submitted', 'unit_admin', { recommended: { count, cap, rank } }),
+          );
+          const capOk = cap === null || count < cap;
+          const rankOk = rank === null || (rank >= 1 && (cap === null || rank <= cap));
+          expect(d.ok).toBe(capOk && rankOk);
+          if (!capOk) expect(d).toEqual({ ok: false, refusal: 'cap_reached' });
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
