@@ -18,6 +18,18 @@ export const ACTIONS = [
   'accounts.read',
   'accounts.manage',
   'audit.read',
+  'standards.read',
+  'standards.write',
+  'campaigns.read',
+  'campaigns.write',
+  'campaigns.dashboard',
+  'cultivation.read',
+  'cultivation.write',
+  'applications.read',
+  'applications.write',
+  'applications.recommend',
+  'applications.intake',
+  'applications.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -39,6 +51,23 @@ export const PERMISSIONS: Record<Action, Partial<Record<Role, ScopeKind>>> = {
   'accounts.read': { committee_admin: 'all', unit_admin: 'unit', security_admin: 'all' },
   'accounts.manage': { committee_admin: 'all', unit_admin: 'unit', security_admin: 'all' },
   'audit.read': { audit_admin: 'all' },
+  // Campaigns (issue #3). Standards and campaign settings are shared knowledge inside the system.
+  'standards.read': { committee_admin: 'all', unit_admin: 'all', applicant: 'all' },
+  'standards.write': { committee_admin: 'all' },
+  'campaigns.read': { committee_admin: 'all', unit_admin: 'all', applicant: 'all' },
+  'campaigns.write': { committee_admin: 'all' },
+  /** Counts per status, track, kind and unit: the committee sees all units, a unit its own. */
+  'campaigns.dashboard': { committee_admin: 'all', unit_admin: 'unit' },
+  'cultivation.read': { committee_admin: 'all', unit_admin: 'unit' },
+  'cultivation.write': { unit_admin: 'unit' },
+  'applications.read': { committee_admin: 'all', unit_admin: 'unit', applicant: 'org' },
+  /** Drafting, self-assessment, evidence, submit and withdraw: the applicant, or its unit on its behalf. */
+  'applications.write': { unit_admin: 'unit', applicant: 'org' },
+  /** The unit's first-level check (初审): recommend with an opinion and a rank, or return. */
+  'applications.recommend': { unit_admin: 'unit' },
+  /** The committee's formal check (形式审查): accept or return. */
+  'applications.intake': { committee_admin: 'all' },
+  'applications.export': { committee_admin: 'all', unit_admin: 'unit' },
 };
 
 /**

@@ -55,6 +55,15 @@ describe('login', () => {
         'venues.write',
         'accounts.read',
         'accounts.manage',
+        'standards.read',
+        'campaigns.read',
+        'campaigns.dashboard',
+        'cultivation.read',
+        'cultivation.write',
+        'applications.read',
+        'applications.write',
+        'applications.recommend',
+        'applications.export',
       ],
     });
   });
