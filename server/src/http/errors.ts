@@ -89,13 +89,15 @@ function zodIssueToField(
         `不能超过 ${String(i.maximum)}（长度或数值）`,
         `Must be at most ${String(i.maximum)}`,
       );
-    case 'unrecognized_keys':
+    case 'unrecognized_keys': {
+      const keys = (i.keys as string[] | undefined) ?? [];
       return fieldError(
-        field || String((i.keys as string[] | undefined)?.join(',') ?? ''),
+        [field, keys.join(',')].filter(Boolean).join('.'),
         'unknown_field',
-        `不允许的字段：${(i.keys as string[]).join('、')}`,
-        `Unknown field(s): ${(i.keys as string[]).join(', ')}`,
+        `不允许的字段：${keys.join('、')}`,
+        `Unknown field(s): ${keys.join(', ')}`,
       );
+    }
     case 'invalid_value':
       return fieldError(
         field,

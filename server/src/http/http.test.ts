@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { loadConfig } from '../config';
 import { openDatabase, type Database } from '../db/client';
-import { client, makeTestEnv, type TestEnv } from '../../test/helpers';
+import { client, login, makeTestEnv, seedTree, seedUsers, type TestEnv } from '../../test/helpers';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -186,5 +186,17 @@ describe('required fields', () => {
       { 'accept-language': 'en' },
     );
     expect(res.json().error.details).toEqual([{ field: 'password', code: 'required', message: 'Required' }]);
+  });
+});
+
+describe('unknown query parameters', () => {
+  it('are refused with the parameter named', async () => {
+    await seedUsers(env.db, await seedTree(env.db));
+    const cookie = await login(env.app, 'cadmin');
+    const res = await client(env.app, cookie).get('/api/organizations?bogus=1', { 'accept-language': 'en' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([
+      { field: 'query.bogus', code: 'unknown_field', message: 'Unknown field(s): bogus' },
+    ]);
   });
 });

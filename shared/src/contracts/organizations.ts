@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORG_KINDS } from '../enums';
-import { listOf, listQuery, optionalText, text } from './common';
+import { errorBody, listOf, listQuery, optionalText, text } from './common';
 
 export const orgCode = z
   .string()
@@ -18,6 +18,8 @@ export const organization = z.object({
   parentId: z.uuid().nullable(),
   unitId: z.uuid().nullable(),
   unitName: z.string().nullable(),
+  /** 0 for the working committee, 1 for a unit (直属党组织), deeper below. */
+  depth: z.number().int(),
   secretary: z.string().nullable(),
   contactName: z.string().nullable(),
   /** Masked (138****1234) for roles without PII access. */
@@ -45,6 +47,8 @@ export const orgListQuery = listQuery(orgSortKeys)
 export type OrgListQuery = z.infer<typeof orgListQuery>;
 export const orgList = listOf(organization);
 
+const memberCount = z.number().int().min(0).max(1000000);
+
 export const createOrganization = z
   .object({
     code: orgCode,
@@ -60,18 +64,37 @@ export const createOrganization = z
       .regex(/^[0-9+\- ]{5,20}$/)
       .nullable()
       .optional(),
-    memberCount: z.number().int().min(0).max(1000000).default(0),
+    memberCount: memberCount.default(0),
   })
   .strict();
+export type CreateOrganization = z.infer<typeof createOrganization>;
 
+/** Only the fields sent change (no defaults here: a missing `memberCount` keeps its value). */
 export const patchOrganization = createOrganization
-  .omit({ parentId: true, code: true })
+  .omit({ parentId: true, code: true, memberCount: true })
+  .extend({ code: orgCode, memberCount })
   .partial()
-  .extend({ code: orgCode.optional(), version: z.number().int() })
+  .extend({ version: z.number().int() })
   .strict();
+export type PatchOrganization = z.infer<typeof patchOrganization>;
+
+/** The chain from the top of the caller's visible tree down to the organisation itself (breadcrumbs). */
+export const orgAncestors = z.object({ items: z.array(organization) });
+
+/**
+ * A 409 answer: `DUPLICATE` (field errors name the field) or `VERSION_CONFLICT`, which also tells the
+ * current version and when it changed so the page can reload.
+ */
+export const conflictBody = z.object({
+  error: errorBody.shape.error.extend({
+    currentVersion: z.number().int().optional(),
+    updatedAt: z.iso.datetime().optional(),
+  }),
+});
 
 export const moveOrganization = z.object({ parentId: z.uuid(), version: z.number().int() }).strict();
 export const deactivateOrganization = z.object({ version: z.number().int() }).strict();
+export const activateOrganization = deactivateOrganization;
 
 /** One bad row of an import: the spreadsheet's row number (1 = header), column and message. */
 export const importRowError = z.object({

@@ -24,8 +24,10 @@ export const venueListQuery = listQuery(venueSortKeys)
     q: z.string().trim().max(100).optional(),
     organizationId: z.uuid().optional(),
     unitId: z.uuid().optional(),
+    active: z.enum(['true', 'false', 'all']).default('true'),
   })
   .strict();
+export type VenueListQuery = z.infer<typeof venueListQuery>;
 export const venueList = listOf(venue);
 
 const venueFields = {
@@ -42,3 +44,5 @@ export const patchVenue = z
   .partial()
   .extend({ version: z.number().int() })
   .strict();
+export type CreateVenue = z.infer<typeof createVenue>;
+export type PatchVenue = z.infer<typeof patchVenue>;
