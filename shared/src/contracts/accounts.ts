@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { ROLES } from '../enums';
+import { LOGIN_PATTERN, normalizeLogin } from '../domain/account-rules';
 import { listOf, listQuery, text } from './common';
 
+/**
+ * A login name: normalised first (NFKC, so full-width ＵＡＤＭＩＮ is uadmin; trimmed; lower-case), then
+ * 3–64 of letters, digits and . _ @ -. The body the server receives holds the normalised name.
+ */
 export const username = z
   .string()
-  .trim()
-  .min(3)
-  .max(64)
-  .regex(/^[A-Za-z0-9._@-]+$/, 'letters, digits, . _ @ -');
+  .max(200)
+  .describe(
+    '3–64 letters, digits or . _ @ -; full-width letters fold, case is ignored (ＵＡＤＭＩＮ = uadmin)',
+  )
+  .transform(normalizeLogin)
+  .pipe(z.string().min(3).max(64).regex(LOGIN_PATTERN, 'letters, digits, . _ @ -'));
 
 export const account = z.object({
   id: z.uuid(),
@@ -56,6 +63,9 @@ export const patchAccount = z
     version: z.number().int(),
   })
   .strict();
+
+/** Reset-password and unlock name the version the administrator saw (optimistic lock). */
+export const accountVersionBody = z.object({ version: z.number().int() }).strict();
 
 /** A new or reset account answers with a one-time password shown once to the administrator. */
 export const oneTimePassword = z.object({ account, oneTimePassword: z.string() });

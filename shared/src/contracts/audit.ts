@@ -23,15 +23,25 @@ export const auditEvent = z.object({
 export type AuditEvent = z.infer<typeof auditEvent>;
 
 export const auditSortKeys = ['at', 'action', 'actorName'] as const;
-export const auditListQuery = listQuery(auditSortKeys)
-  .extend({
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-    actor: z.string().trim().max(64).optional(),
-    action: z.string().trim().max(64).optional(),
-    objectType: z.string().trim().max(64).optional(),
-    objectId: z.string().trim().max(64).optional(),
-    outcome: z.enum(AUDIT_OUTCOMES).optional(),
-  })
-  .strict();
+
+/**
+ * The audit log's filters: `from` ≤ at < `to` (ISO datetimes with an offset), `actor` a substring of
+ * the actor's username, `action` a prefix (`organizations.`), the others exact.
+ */
+export const auditFilters = z.object({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  actor: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  objectType: z.string().trim().max(64).optional(),
+  objectId: z.string().trim().max(64).optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
+});
+export type AuditFilters = z.infer<typeof auditFilters>;
+
+export const auditListQuery = listQuery(auditSortKeys).extend(auditFilters.shape).strict();
 export const auditList = listOf(auditEvent);
+
+/** The export takes the same filters (newest first, at most AUDIT_EXPORT_MAX_ROWS rows). */
+export const auditExportQuery = auditFilters.strict();
+export const AUDIT_EXPORT_MAX_ROWS = 100_000;

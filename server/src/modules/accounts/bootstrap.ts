@@ -1,13 +1,12 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { users } from '../../db/schema';
 import type { Ctx } from '../../http/context';
 import { AppError, fieldError } from '../../http/errors';
 import { writeAudit } from '../audit/write';
-import { generateOneTimePassword, hashPassword, normalizeUsername } from '../auth/passwords';
+import { normalizeUsername } from '../auth/passwords';
+import { findUserIdByUsername, insertUser } from './repo';
+import { issueOneTimePassword } from './access';
+import { LOGIN_PATTERN } from '../../../../shared/src/domain/account-rules';
 import type { Role } from '../../../../shared/src/enums';
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * Creates the first administrator from the command line (AUTH-09: no default accounts). The
@@ -24,7 +23,7 @@ export async function createBootstrapAdmin(
     ]);
   }
   const username = normalizeUsername(input.username);
-  if (!/^[a-z0-9._@-]{3,64}$/.test(username)) {
+  if (!LOGIN_PATTERN.test(username)) {
     throw new AppError('VALIDATION_FAILED', [
       fieldError(
         'username',
@@ -34,40 +33,31 @@ export async function createBootstrapAdmin(
       ),
     ]);
   }
-  const oneTimePassword = generateOneTimePassword();
-  const passwordHash = await hashPassword(oneTimePassword);
+  const otp = await issueOneTimePassword(now);
   const ctx: Ctx = { actor: null, ip: null, requestId: 'cli', lang: 'zh-CN', now };
   return db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.username, username))
-      .limit(1);
-    if (existing)
+    if (await findUserIdByUsername(tx, username))
       throw new AppError('DUPLICATE', [
         fieldError('username', 'duplicate', '用户名已存在', 'The username is taken'),
       ]);
-    const [row] = await tx
-      .insert(users)
-      .values({
-        username,
-        displayName: input.displayName,
-        role: input.role,
-        passwordHash,
-        mustChangePassword: true,
-        oneTimeExpiresAt: new Date(now.getTime() + DAY),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: users.id });
+    const row = await insertUser(tx, {
+      username,
+      displayName: input.displayName,
+      role: input.role,
+      passwordHash: otp.passwordHash,
+      mustChangePassword: true,
+      oneTimeExpiresAt: otp.oneTimeExpiresAt,
+      createdAt: now,
+      updatedAt: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'accounts.create',
       objectType: 'user',
-      objectId: row!.id,
+      objectId: row.id,
       actorOverride: { id: null, name: 'cli', role: null },
       changes: { username: { before: null, after: username }, role: { before: null, after: input.role } },
       detail: 'created from the command line',
     });
-    return { id: row!.id, oneTimePassword };
+    return { id: row.id, oneTimePassword: otp.oneTimePassword };
   });
 }

@@ -1,0 +1,78 @@
+/**
+ * What every account operation shares: the caller's scope, the 404 rule, the presenter, versions.
+ */
+import type { DbOrTx } from '../../db/client';
+import { scopeOf, type Actor } from '../../http/context';
+import { AppError, fieldError } from '../../http/errors';
+import { generateOneTimePassword, hashPassword } from '../auth/passwords';
+import * as repo from './repo';
+import type { Account } from '../../../../shared/src/contracts/accounts';
+import { canManageAccount, type AccountScope } from '../../../../shared/src/domain/account-rules';
+
+const notFound = () => new AppError('NOT_FOUND');
+
+/** A one-time password works for 24 hours (AUTH-09). */
+export const ONE_TIME_PASSWORD_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface WithOneTimePassword {
+  account: Account;
+  oneTimePassword: string;
+}
+
+/** A fresh one-time password, its hash and its expiry: shown once, changed at first login. */
+export async function issueOneTimePassword(now: Date) {
+  const oneTimePassword = generateOneTimePassword();
+  return {
+    oneTimePassword,
+    passwordHash: await hashPassword(oneTimePassword),
+    oneTimeExpiresAt: new Date(now.getTime() + ONE_TIME_PASSWORD_TTL_MS),
+  };
+}
+
+/** The presenter: what leaves the server about an account (never the hash or the counters). */
+export function toAccount(r: repo.AccountRow, now: Date): Account {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.displayName,
+    role: r.role,
+    organizationId: r.organizationId,
+    organizationName: r.organizationName,
+    unitId: r.unitId,
+    disabled: r.disabled,
+    locked: r.lockedUntil !== null && r.lockedUntil > now,
+    mustChangePassword: r.mustChangePassword,
+    lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    version: r.version,
+  };
+}
+
+export function accountScope(actor: Actor, action: 'accounts.read' | 'accounts.manage'): AccountScope {
+  const s = scopeOf(actor, action);
+  if (s.kind === 'org') throw new AppError('FORBIDDEN');
+  return s;
+}
+
+export const selfConflict = (field: string, zh: string, en: string) =>
+  new AppError('CONFLICT', [fieldError(field, 'self', zh, en)]);
+
+/** The account if the caller may manage it; otherwise 404, so its existence stays private. */
+export async function loadManaged(
+  db: DbOrTx,
+  actor: Actor,
+  action: 'accounts.read' | 'accounts.manage',
+  id: string,
+): Promise<repo.AccountRow> {
+  const row = await repo.findAccount(db, id);
+  if (!row || !canManageAccount(actor.role, accountScope(actor, action), row)) throw notFound();
+  return row;
+}
+
+export function checkVersion(row: { version: number }, version: number): void {
+  if (row.version !== version) throw new AppError('VERSION_CONFLICT');
+}
+
+export async function reload(db: DbOrTx, id: string, now: Date): Promise<Account> {
+  return toAccount((await repo.findAccount(db, id))!, now);
+}
