@@ -42,6 +42,4 @@ export function generateOneTimePassword(): string {
 }
 
 /** Login names are compared after NFKC (full-width → half-width), trim and lower-case (AUTH-01). */
-export function normalizeUsername(username: string): string {
-  return username.normalize('NFKC').trim().toLowerCase();
-}
+export { normalizeLogin as normalizeUsername } from '../../../../shared/src/domain/account-rules';
