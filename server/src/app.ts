@@ -21,6 +21,8 @@ import organizationImportRoutes from './modules/organizations/import-routes';
 import venueRoutes from './modules/venues/routes';
 import accountRoutes from './modules/accounts/routes';
 import auditRoutes from './modules/audit/routes';
+import standardRoutes from './modules/standards/routes';
+import campaignRoutes from './modules/campaigns/routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -107,6 +109,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(venueRoutes);
   await app.register(accountRoutes);
   await app.register(auditRoutes);
+  await app.register(standardRoutes);
+  await app.register(campaignRoutes);
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false });

@@ -40,6 +40,54 @@ export const ERROR_CODES = {
     zh: '该记录已被他人修改，请刷新后重试',
     en: 'Someone else changed this record; reload and try again',
   },
+  // Campaign work (issue #3): applications and their workflow.
+  TRANSITION_REFUSED: {
+    status: 409,
+    zh: '当前不能执行此操作，请查看原因',
+    en: 'This action is not allowed now; see the reason',
+  },
+  DEADLINE_PASSED: { status: 409, zh: '已过截止时间', en: 'The deadline has passed' },
+  INCOMPLETE: {
+    status: 409,
+    zh: '申报材料不完整，请补齐后再提交',
+    en: 'The application is incomplete; fill the gaps and submit again',
+  },
+  NOT_EDITABLE: {
+    status: 409,
+    zh: '申报已提交，当前状态不可修改',
+    en: 'The application cannot be changed in its current status',
+  },
+  CAMPAIGN_NOT_OPEN: {
+    status: 409,
+    zh: '创建活动未在申报阶段',
+    en: 'The campaign is not open for applications',
+  },
+  NOT_ELIGIBLE: {
+    status: 422,
+    zh: '不符合本类别的申报条件',
+    en: 'Not eligible for this track',
+  },
+  IDEMPOTENCY_MISMATCH: {
+    status: 422,
+    zh: '该幂等键已用于另一项请求',
+    en: 'This idempotency key was used for a different request',
+  },
+  CAMPAIGN_LOCKED: {
+    status: 409,
+    zh: '活动已开启申报，部分设置不能再修改',
+    en: 'The campaign has opened; some settings can no longer change',
+  },
+  // Evidence files (申报材料).
+  EVIDENCE_COUNT_LIMIT: {
+    status: 409,
+    zh: '该申报的材料数量已达上限',
+    en: 'This application already has the maximum number of files',
+  },
+  EVIDENCE_SIZE_LIMIT: {
+    status: 413,
+    zh: '该申报的材料总大小超出上限',
+    en: 'The files of this application would exceed the total size limit',
+  },
   ORG_RULE: { status: 422, zh: '不符合党组织层级规则', en: 'The organisation tree rules forbid this' },
   IMPORT_INVALID: {
     status: 422,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkTimeline, decideCampaign, type Timeline } from './campaign-rules';
+import {
+  checkTimeline,
+  decideCampaign,
+  lockedChanges,
+  shiftYears,
+  standardSlots,
+  yearOf,
+  type Timeline,
+} from './campaign-rules';
 
 const t: Timeline = {
   applicationOpensAt: new Date('2026-09-01T00:00:00Z'),
@@ -79,5 +87,75 @@ describe('decideCampaign', () => {
         missingStandards: 0,
       }),
     ).toEqual({ ok: true });
+  });
+});
+
+describe('yearOf', () => {
+  it('takes the calendar year in China Standard Time', () => {
+    expect(yearOf(new Date('2026-12-31T15:59:59Z'))).toBe(2026);
+    expect(yearOf(new Date('2026-12-31T16:00:00Z'))).toBe(2027);
+  });
+});
+
+describe('shiftYears', () => {
+  it('keeps the Beijing wall-clock time', () => {
+    expect(shiftYears(new Date('2026-12-15T16:00:00Z'), 1).toISOString()).toBe('2027-12-15T16:00:00.000Z');
+    expect(shiftYears(new Date('2026-01-01T00:00:00Z'), -2).toISOString()).toBe('2024-01-01T00:00:00.000Z');
+  });
+  it('turns 29 February into 28 February in a common year', () => {
+    // 2024-02-29 08:00 in Beijing
+    expect(shiftYears(new Date('2024-02-29T00:00:00Z'), 1).toISOString()).toBe('2025-02-28T00:00:00.000Z');
+    expect(shiftYears(new Date('2024-02-29T00:00:00Z'), 4).toISOString()).toBe('2028-02-29T00:00:00.000Z');
+  });
+});
+
+describe('standardSlots', () => {
+  it('asks one standard per eligible kind of an organisation track, one for a venue track', () => {
+    expect(
+      standardSlots([
+        { track: 'site', subject: 'organization', eligibleKinds: ['party_committee', 'branch'] },
+        { track: 'venue', subject: 'venue', eligibleKinds: ['branch'] },
+        { track: 'other', subject: 'organization', eligibleKinds: [] },
+      ]),
+    ).toEqual([
+      { track: 'site', orgKind: 'party_committee' },
+      { track: 'site', orgKind: 'branch' },
+      { track: 'venue', orgKind: null },
+      { track: 'other', orgKind: null },
+    ]);
+  });
+});
+
+describe('lockedChanges', () => {
+  const now = new Date('2026-11-29T08:00:00Z');
+  const change = {
+    settings: ['name', 'quotas', 'unitCaps', 'standards'] as const,
+    dates: [
+      {
+        field: 'applicationOpensAt' as const,
+        from: t.applicationOpensAt,
+        to: new Date('2026-09-02T00:00:00Z'),
+      },
+      {
+        field: 'applicationClosesAt' as const,
+        from: t.applicationClosesAt,
+        to: new Date('2026-12-20T16:00:00Z'),
+      },
+      { field: 'reviewStartsAt' as const, from: t.reviewStartsAt, to: new Date('2026-11-01T00:00:00Z') },
+    ],
+  };
+  it('lets a draft change anything', () => expect(lockedChanges('draft', now, change)).toEqual([]));
+  it('lets an opened campaign change quotas, caps and the dates still ahead', () => {
+    expect(lockedChanges('open', now, change)).toEqual([
+      { field: 'name', lock: 'fixed_after_opening' },
+      { field: 'standards', lock: 'fixed_after_opening' },
+      { field: 'timeline.applicationOpensAt', lock: 'date_passed' },
+      { field: 'timeline.reviewStartsAt', lock: 'date_in_past' },
+    ]);
+  });
+  it('refuses every change once closed', () => {
+    expect(lockedChanges('closed', now, { settings: ['quotas'], dates: [] })).toEqual([
+      { field: 'quotas', lock: 'closed' },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkStandard, isValidScore } from './standards';
+import { checkStandard, describeStandardProblem, isValidScore } from './standards';
 import { completeness } from './completeness';
 
 const five = (points: number[]) =>
@@ -38,6 +38,57 @@ describe('checkStandard', () => {
     ).toEqual([]);
   });
   it('refuses an empty standard', () => expect(checkStandard([])).toEqual([{ code: 'no_criteria' }]));
+  it('needs both titles and known methods when they are given', () => {
+    expect(
+      checkStandard([
+        {
+          titleZh: '支部班子好',
+          titleEn: 'Good committee',
+          methods: ['汇报座谈', '问卷调查'],
+          maxPoints: 50,
+          veto: false,
+          bonus: false,
+        },
+        { titleZh: ' ', titleEn: '', methods: ['查阅档案'], maxPoints: 25, veto: false, bonus: false },
+        {
+          titleZh: '群众反映好',
+          titleEn: 'Good',
+          methods: ['走访', '打电话'],
+          maxPoints: 25,
+          veto: false,
+          bonus: false,
+        },
+      ]),
+    ).toEqual([
+      { code: 'empty_title', index: 1, field: 'titleZh' },
+      { code: 'empty_title', index: 1, field: 'titleEn' },
+      { code: 'bad_method', index: 2, method: '打电话' },
+    ]);
+  });
+});
+
+describe('describeStandardProblem', () => {
+  it('names the criterion field and explains in both languages', () => {
+    expect(describeStandardProblem({ code: 'bad_step', index: 3 })).toEqual({
+      field: 'criteria.3.maxPoints',
+      code: 'bad_step',
+      zh: '分值须为 0.5 的整数倍',
+      en: 'Points must be a multiple of 0.5',
+    });
+    expect(describeStandardProblem({ code: 'total_mismatch', expected: 100, actual: 95 })).toEqual({
+      field: 'criteria',
+      code: 'total_mismatch',
+      zh: '常规指标分值合计为 95，应为 100',
+      en: 'The regular items add up to 95, not 100',
+    });
+    expect(describeStandardProblem({ code: 'empty_title', index: 0, field: 'titleEn' }).field).toBe(
+      'criteria.0.titleEn',
+    );
+    expect(describeStandardProblem({ code: 'bad_method', index: 2, method: '打电话' })).toMatchObject({
+      field: 'criteria.2.methods',
+      code: 'bad_method',
+    });
+  });
 });
 
 describe('isValidScore', () => {
