@@ -112,14 +112,16 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(standardRoutes);
   await app.register(campaignRoutes);
 
-  if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false });
-    const index = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').send(index);
-      return sendError(req, reply, new AppError('NOT_FOUND'));
-    });
-  }
+  // Unknown API paths answer the JSON error; with the web built, other GETs get the single-page app.
+  const web = opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  const index = web ? fs.readFileSync(path.join(WEB_DIST, 'index.html')) : null;
+  if (web) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (index && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
+    }
+    return sendError(req, reply, new AppError('NOT_FOUND'));
+  });
   return app;
 }
 

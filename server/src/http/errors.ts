@@ -155,7 +155,6 @@ export function installErrorHandling(app: FastifyInstance): void {
     req.log.error({ err: error }, 'unhandled error');
     return sendError(req, reply, new AppError('INTERNAL'));
   });
-  app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError('NOT_FOUND')));
 }
 
 /** Maps a PostgreSQL unique violation to DUPLICATE; everything else is re-thrown. */
