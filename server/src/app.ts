@@ -79,6 +79,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
         formAction: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
+        // Plain-http deployments inside an office network must still load their scripts; HSTS covers TLS.
+        upgradeInsecureRequests: null,
       },
     },
     strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
@@ -115,7 +117,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   // Unknown API paths answer the JSON error; with the web built, other GETs get the single-page app.
   const web = opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   const index = web ? fs.readFileSync(path.join(WEB_DIST, 'index.html')) : null;
-  if (web) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false });
+  if (web) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
     if (index && req.method === 'GET' && !req.url.startsWith('/api/')) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);

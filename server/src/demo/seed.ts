@@ -1,4 +1,81 @@
+import { count } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { organizations, users, venues } from '../db/schema';
+import type { Ctx } from '../http/context';
+import { writeAudit } from '../modules/audit/write';
+import { hashPassword } from '../modules/auth/passwords';
+import { buildDemo } from './build';
+import { DEMO_PASSWORD } from './data';
 
-/** Seeds the demo data set (organisations, venues, one account per role). Filled in by the demo-data work. */
-export async function seedDemo(_db: Db, _now: Date): Promise<void> {}
+export { DEMO_PASSWORD } from './data';
+
+export interface DemoSummary {
+  organizations: number;
+  units: number;
+  grassroots: number;
+  venues: number;
+  accounts: number;
+}
+
+/**
+ * Seeds the demo data set into an empty database: 天津市级机关工委 with its units and grassroots
+ * organisations, venues, one account per role (password `Demo-2026-shifan`, no forced change) and a
+ * few `demo.seed` audit events — all in one transaction. Deterministic apart from the password hash.
+ */
+export async function seedDemo(db: Db, now: Date): Promise<DemoSummary> {
+  const [existing] = await db.select({ n: count() }).from(organizations);
+  if ((existing?.n ?? 0) > 0) throw new Error('The demo seed needs an empty database.');
+  const data = buildDemo();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const stamps = { createdAt: now, updatedAt: now };
+  const summary: DemoSummary = {
+    organizations: data.orgs.length,
+    units: data.orgs.filter((o) => o.depth === 1).length,
+    grassroots: data.orgs.filter((o) => o.depth > 1).length,
+    venues: data.venues.length,
+    accounts: data.accounts.length,
+  };
+  const ctx: Ctx = { actor: null, ip: null, requestId: 'demo-seed', lang: 'zh-CN', now };
+  const seeder = { id: null, name: 'demo', role: null };
+
+  await db.transaction(async (tx) => {
+    // Parents come before children in `orgs`, and the foreign key is checked at the end of the statement.
+    await tx.insert(organizations).values(data.orgs.map((o) => ({ ...o, ...stamps })));
+    await tx.insert(venues).values(data.venues.map((v) => ({ ...v, ...stamps })));
+    await tx.insert(users).values(
+      data.accounts.map((a) => ({
+        ...a,
+        passwordHash,
+        mustChangePassword: false,
+        passwordChangedAt: now,
+        ...stamps,
+      })),
+    );
+    const root = data.orgs[0]!;
+    await writeAudit(tx, ctx, {
+      action: 'demo.seed',
+      objectType: 'organization',
+      objectId: root.id,
+      actorOverride: seeder,
+      detail: `${summary.organizations} organisations: ${summary.units} units, ${summary.grassroots} grassroots organisations`,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'demo.seed',
+      objectType: 'venue',
+      actorOverride: seeder,
+      detail: `${summary.venues} venues`,
+    });
+    for (const a of data.accounts) {
+      await writeAudit(tx, ctx, {
+        action: 'demo.seed',
+        objectType: 'user',
+        objectId: a.id,
+        unitId: a.unitId,
+        actorOverride: seeder,
+        changes: { username: { before: null, after: a.username }, role: { before: null, after: a.role } },
+        detail: 'demo account',
+      });
+    }
+  });
+  return summary;
+}

@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Browser journeys (`npm run test:e2e`, after the web is built): each file starts a real server and
+ * Debian's Chromium, so files run one at a time and get generous time limits.
+ */
+export default defineConfig({
+  root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
+  test: {
+    name: 'e2e',
+    include: ['e2e/**/*.e2e.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+  },
+});

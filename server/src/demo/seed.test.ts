@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { auditEvents, organizations, users, venues } from '../db/schema';
+import { client, login, makeTestEnv, type TestEnv } from '../../test/helpers';
+import { checkParentKind } from '../../../shared/src/domain/org-rules';
+import { buildDemo } from './build';
+import { DEMO_PASSWORD, seedDemo, type DemoSummary } from './seed';
+
+let env: TestEnv;
+let summary: DemoSummary;
+let orgs: (typeof organizations.$inferSelect)[];
+
+beforeAll(async () => {
+  env = await makeTestEnv();
+  summary = await seedDemo(env.db, env.clock.now);
+  orgs = await env.db.select().from(organizations);
+});
+afterAll(() => env.close());
+
+const byName = (name: string) => {
+  const o = orgs.find((x) => x.name === name);
+  if (!o) throw new Error(`missing ${name}`);
+  return o;
+};
+
+describe('demo seed', () => {
+  it('creates the working committee, 40 units, 400 grassroots organisations, 32 venues and 6 accounts', async () => {
+    expect(summary).toEqual({ organizations: 441, units: 40, grassroots: 400, venues: 32, accounts: 6 });
+    expect(orgs).toHaveLength(441);
+    const root = orgs.filter((o) => o.depth === 0);
+    expect(root.map((o) => [o.code, o.name, o.kind])).toEqual([
+      ['TJJGGW', '天津市级机关工委', 'working_committee'],
+    ]);
+    expect(orgs.filter((o) => o.depth === 1)).toHaveLength(40);
+    const [v] = await env.db.select({ n: count() }).from(venues);
+    const [u] = await env.db.select({ n: count() }).from(users);
+    expect([v!.n, u!.n]).toEqual([32, 6]);
+  });
+
+  it('places every organisation the article names under its unit', () => {
+    const expected: [string, string, string][] = [
+      ['市人大法工委党支部', '市人大常委会机关党委', 'branch'],
+      ['市工业和信息化稽查总队党总支', '市工业和信息化局机关党委', 'general_branch'],
+      ['天津倚天会计师事务所有限公司党支部', '市财政局机关党委', 'branch'],
+      ['市水务局排水五所党支部', '市水务局机关党委', 'branch'],
+      ['市一中院刑事审判第一庭党支部', '市第一中级人民法院机关党委', 'branch'],
+      ['市总工会权益保障部党支部', '市总工会机关党委', 'branch'],
+      ['市委编办登记处党支部', '市委编办机关党委', 'branch'],
+      ['市发改委固定资产投资处党支部', '市发展改革委机关党委', 'branch'],
+      ['市知识产权局专利代办处党支部', '市知识产权局机关党委', 'branch'],
+    ];
+    for (const [name, unitName, kind] of expected) {
+      const o = byName(name);
+      expect([name, o.kind, o.unitId]).toEqual([name, kind, byName(unitName).id]);
+    }
+    expect(byName('市水务局排水五所党支部').parentId).toBe(byName('市水务局机关党委').id);
+    expect(byName('天津倚天会计师事务所有限公司党支部').parentId).toBe(byName('市注册会计师行业党委').id);
+  });
+
+  it('keeps path, depth and unit consistent with the parent, and kinds allowed under it', () => {
+    const byId = new Map(orgs.map((o) => [o.id, o]));
+    const bad: string[] = [];
+    for (const o of orgs) {
+      const parent = o.parentId ? byId.get(o.parentId) : undefined;
+      const path = `${parent?.path ?? '/'}${o.id}/`;
+      const depth = parent ? parent.depth + 1 : 0;
+      const unitId = depth === 0 ? null : depth === 1 ? o.id : parent!.unitId;
+      if (o.path !== path || o.depth !== depth || o.unitId !== unitId) bad.push(`${o.name}: tree`);
+      if (checkParentKind(o.kind, parent?.kind ?? null) !== null) bad.push(`${o.name}: kind`);
+      if (o.depth > 0 && (o.memberCount < 5 || o.memberCount > 120)) bad.push(`${o.name}: members`);
+      if (!/^(022-2345\d{4}|138\d{8})$/.test(o.contactPhone ?? '')) bad.push(`${o.name}: phone`);
+    }
+    expect(bad).toEqual([]);
+    expect(new Set(orgs.map((o) => o.name)).size).toBe(441);
+    expect(orgs.filter((o) => o.depth > 1 && o.kind === 'party_committee').length).toBeGreaterThan(0);
+  });
+
+  it('gives venues and accounts the unit of their organisation', async () => {
+    const unitOf = new Map(orgs.map((o) => [o.id, o.unitId]));
+    const vs = await env.db.select().from(venues);
+    expect(vs.filter((v) => v.unitId !== unitOf.get(v.organizationId))).toEqual([]);
+    expect(vs.every((v) => v.address!.startsWith('天津市') && v.capacity! > 0 && v.areaM2! > 0)).toBe(true);
+    const us = await env.db.select().from(users);
+    expect(
+      us
+        .map((u) => [u.username, u.role, u.organizationId, u.unitId, u.mustChangePassword])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ).toEqual([
+      ['admin', 'committee_admin', null, null, false],
+      ['applicant', 'applicant', byName('市水务局排水五所党支部').id, byName('市水务局机关党委').id, false],
+      ['audit', 'audit_admin', null, null, false],
+      ['reviewer', 'reviewer', null, null, false],
+      ['security', 'security_admin', null, null, false],
+      ['unit', 'unit_admin', byName('市水务局机关党委').id, byName('市水务局机关党委').id, false],
+    ]);
+  });
+
+  it('lets every demo account log in with the demo password, no change required', async () => {
+    const expected: Record<string, [string, string | null]> = {
+      admin: ['committee_admin', null],
+      unit: ['unit_admin', '市水务局机关党委'],
+      applicant: ['applicant', '市水务局排水五所党支部'],
+      reviewer: ['reviewer', null],
+      security: ['security_admin', null],
+      audit: ['audit_admin', null],
+    };
+    for (const [username, [role, orgName]] of Object.entries(expected)) {
+      const cookie = await login(env.app, username, DEMO_PASSWORD);
+      const me = (await client(env.app, cookie).get('/api/auth/me')).json();
+      expect([username, me.roles, me.scope.organizationName, me.user.mustChangePassword]).toEqual([
+        username,
+        [role],
+        orgName,
+        false,
+      ]);
+    }
+  });
+
+  it('records the seed in the audit log', async () => {
+    const events = await env.db.select().from(auditEvents).where(eq(auditEvents.action, 'demo.seed'));
+    expect(events.map((e) => e.objectType)).toEqual([
+      'organization',
+      'venue',
+      'user',
+      'user',
+      'user',
+      'user',
+      'user',
+      'user',
+    ]);
+    expect(events[0]!.detail).toBe('441 organisations: 40 units, 400 grassroots organisations');
+  });
+
+  it('refuses to seed a database that already holds organisations', async () => {
+    await expect(seedDemo(env.db, env.clock.now)).rejects.toThrow('The demo seed needs an empty database.');
+    const [n] = await env.db.select({ n: count() }).from(organizations);
+    expect(n!.n).toBe(441);
+  });
+
+  it('builds the same data on every run', () => {
+    const a = buildDemo();
+    const b = buildDemo();
+    expect(b).toEqual(a);
+    expect(a.orgs[0]!.id).toBe(orgs.find((o) => o.depth === 0)!.id);
+  });
+});
