@@ -171,6 +171,8 @@ if (process.argv[2] === '--child') {
     });
 } else {
   main()
+    // Then the evidence upload memory benchmark (its own section of RESULTS.md).
+    .then(() => import('./upload-memory').then((m) => m.runUploadMemoryBench()))
     .catch((err: unknown) => {
       console.error(err);
       process.exit(1);

@@ -21,8 +21,12 @@ import organizationImportRoutes from './modules/organizations/import-routes';
 import venueRoutes from './modules/venues/routes';
 import accountRoutes from './modules/accounts/routes';
 import auditRoutes from './modules/audit/routes';
+import applicationRoutes from './modules/applications/routes';
 import standardRoutes from './modules/standards/routes';
 import campaignRoutes from './modules/campaigns/routes';
+import evidenceRoutes from './modules/evidence/routes';
+import cultivationRoutes from './modules/cultivation/routes';
+import notificationRoutes from './modules/notifications/routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -111,8 +115,12 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(venueRoutes);
   await app.register(accountRoutes);
   await app.register(auditRoutes);
+  await app.register(applicationRoutes);
   await app.register(standardRoutes);
   await app.register(campaignRoutes);
+  await app.register(evidenceRoutes);
+  await app.register(cultivationRoutes);
+  await app.register(notificationRoutes);
 
   // Unknown API paths answer the JSON error; with the web built, other GETs get the single-page app.
   const web = opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));

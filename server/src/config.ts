@@ -34,6 +34,12 @@ const env = z.object({
       ctx.addIssue({ code: 'custom', message: 'false, true, or a list of proxy addresses' });
       return z.NEVER;
     }),
+  /** Optional e-mail (deadline reminders also by mail): unset by default, and then no mail is ever queued. */
+  SHIFAN_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  SHIFAN_MAIL_FROM: z.string().min(3).optional(),
 });
 
 export interface Config {
@@ -48,6 +54,8 @@ export interface Config {
   login: { maxFailures: number; failureWindowMinutes: number; lockoutMinutes: number };
   password: { minLength: number; maxLength: number; minClasses: number };
   trustProxy: boolean | string;
+  /** SMTP for e-mail jobs; both null when mail is not configured. */
+  mail: { smtpUrl: string | null; from: string | null };
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +67,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.SHIFAN_SMTP_URL && !e.SHIFAN_MAIL_FROM)
+    throw new ConfigError('Invalid configuration:\n  SHIFAN_MAIL_FROM: required when SHIFAN_SMTP_URL is set');
   return deepFreeze({
     env: e.NODE_ENV,
     port: e.PORT,
@@ -79,6 +89,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     password: { minLength: e.SHIFAN_PASSWORD_MIN_LENGTH, maxLength: 128, minClasses: 3 },
     trustProxy: e.SHIFAN_TRUST_PROXY,
+    mail: { smtpUrl: e.SHIFAN_SMTP_URL ?? null, from: e.SHIFAN_SMTP_URL ? e.SHIFAN_MAIL_FROM! : null },
   });
 }
 

@@ -5,15 +5,20 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
+import { startJobRunner } from './jobs';
+import type { JobRunner } from './jobs/runner';
 
 export const VERSION: string = JSON.parse(
   fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8'),
 ).version;
 
-/** Opens the configured database (locking a PGlite data directory) and builds the app on it. */
+/**
+ * Opens the configured database (locking a PGlite data directory), builds the app on it, listens, and
+ * then starts the job runner (deadline reminders, e-mail); closing the app stops the runner first.
+ */
 export async function startServer(
   config: Readonly<Config>,
-): Promise<{ app: FastifyInstance; database: Database }> {
+): Promise<{ app: FastifyInstance; database: Database; runner: JobRunner }> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const app = await buildApp(
     {
@@ -26,11 +31,14 @@ export async function startServer(
     },
     { logger: true, serveWeb: true },
   );
+  let runner: JobRunner | null = null;
   app.addHook('onClose', async () => {
+    await runner?.stop();
     await database.close();
   });
   await app.listen({ port: config.port, host: config.host });
-  return { app, database };
+  runner = await startJobRunner({ db: database.db, config, clock: () => new Date(), log: app.log });
+  return { app, database, runner };
 }
 
 /** Closes the server and then the database on SIGINT/SIGTERM, so PGlite writes its last pages. */

@@ -119,6 +119,17 @@ describe('guards', () => {
     });
   });
 
+  it('refuses a rank another of the unit’s recommended applications already holds', () => {
+    const recommended = { count: 2, cap: 5, rank: 2, takenRanks: [1, 2] };
+    expect(decide(base('recommend', 'submitted', 'unit_admin', { recommended }))).toEqual({
+      ok: false,
+      refusal: 'rank_taken',
+    });
+    expect(
+      decide(base('recommend', 'submitted', 'unit_admin', { recommended: { ...recommended, rank: 3 } })),
+    ).toEqual({ ok: true, to: 'recommended' });
+  });
+
   it('never recommends more than the cap, and ranks stay within 1..cap (property)', () => {
     fc.assert(
       fc.property(

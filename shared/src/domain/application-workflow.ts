@@ -68,8 +68,11 @@ export interface TransitionInput {
   /** Gaps found by `completeness` (submit only). */
   gaps?: readonly string[];
   reason?: string | null;
-  /** recommend only: how many the unit has already recommended in this campaign and track, and its cap. */
-  recommended?: { count: number; cap: number | null; rank: number | null };
+  /**
+   * recommend only: how many the unit has already recommended in this campaign and track, its cap, the
+   * rank asked for, and the ranks already given (a rank is unique within the unit's recommended list).
+   */
+  recommended?: { count: number; cap: number | null; rank: number | null; takenRanks?: readonly number[] };
 }
 
 export type Refusal =
@@ -81,7 +84,8 @@ export type Refusal =
   | 'incomplete'
   | 'reason_required'
   | 'cap_reached'
-  | 'rank_out_of_range';
+  | 'rank_out_of_range'
+  | 'rank_taken';
 
 export type Decision = { ok: true; to: ApplicationStatus } | { ok: false; refusal: Refusal };
 
@@ -110,6 +114,7 @@ export function decide(input: TransitionInput): Decision {
       if (r && r.rank !== null && (r.rank < 1 || (r.cap !== null && r.rank > r.cap))) {
         return { ok: false, refusal: 'rank_out_of_range' };
       }
+      if (r && r.rank !== null && r.takenRanks?.includes(r.rank)) return { ok: false, refusal: 'rank_taken' };
       break;
     }
     case 'accept':
@@ -134,4 +139,8 @@ export const REFUSAL_TEXT: Record<Refusal, { zh: string; en: string }> = {
   reason_required: { zh: '退回时必须填写理由', en: 'A reason is required' },
   cap_reached: { zh: '已达到本单位推荐名额上限', en: "The unit's recommendation cap is reached" },
   rank_out_of_range: { zh: '推荐排序超出名额范围', en: 'The rank is outside the cap' },
+  rank_taken: {
+    zh: '该推荐排序已被本单位其他申报占用',
+    en: 'Another of the unit’s applications has this rank',
+  },
 };

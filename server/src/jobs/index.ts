@@ -1,0 +1,34 @@
+/** The job runner as the server runs it: handlers wired from the configuration, today's scan ensured. */
+import nodemailer from 'nodemailer';
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import { ensureDailyScan, REMIND, remindHandler, SCAN, scanHandler } from './deadlines';
+import { EMAIL, emailHandler } from './email';
+import { JobRunner, type JobHandler, type JobLog } from './runner';
+
+export function jobHandlers(config: Pick<Readonly<Config>, 'mail'>): Record<string, JobHandler> {
+  const handlers: Record<string, JobHandler> = { [SCAN]: scanHandler, [REMIND]: remindHandler };
+  if (config.mail.smtpUrl && config.mail.from)
+    handlers[EMAIL] = emailHandler(nodemailer.createTransport(config.mail.smtpUrl), config.mail.from);
+  return handlers;
+}
+
+/** Makes sure today's deadline scan is queued, then starts polling. Stop it before closing the database. */
+export async function startJobRunner(deps: {
+  db: Db;
+  config: Readonly<Config>;
+  clock: () => Date;
+  log?: JobLog;
+  pollMs?: number;
+}): Promise<JobRunner> {
+  await ensureDailyScan(deps.db, deps.clock());
+  const runner = new JobRunner({
+    db: deps.db,
+    clock: deps.clock,
+    handlers: jobHandlers(deps.config),
+    log: deps.log,
+    pollMs: deps.pollMs,
+  });
+  runner.start();
+  return runner;
+}

@@ -1,0 +1,225 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorBody, idParams } from '../../../../shared/src/contracts/common';
+import {
+  acceptBody,
+  applicationDetail,
+  applicationErrorBody,
+  applicationExportQuery,
+  applicationList,
+  applicationListQuery,
+  createApplication,
+  idempotencyHeaders,
+  patchApplication,
+  rankList,
+  recommendBody,
+  reorderRanks,
+  returnBody,
+  selfAssessmentBody,
+  submitBody,
+  transitionResult,
+  withdrawBody,
+  type TransitionBody,
+} from '../../../../shared/src/contracts/applications';
+import type { ApplicationAction } from '../../../../shared/src/domain/application-workflow';
+import type { Policy } from '../../../../shared/src/domain/permissions';
+import { ctxOf } from '../../http/context';
+import * as apps from './service';
+import { runTransition } from './workflow';
+import { reorder } from './ranks';
+import { exportApplications, XLSX_MIME } from './export';
+import { dossierPdf } from './dossier-pdf';
+
+const tags = ['applications'];
+/** The answers every write can give besides success. */
+const writeErrors = {
+  400: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: applicationErrorBody,
+  422: applicationErrorBody,
+} as const;
+
+const TRANSITIONS: {
+  action: ApplicationAction;
+  policy: Policy;
+  body: z.ZodType<TransitionBody>;
+  summary: string;
+}[] = [
+  {
+    action: 'submit',
+    policy: 'applications.write',
+    body: submitBody,
+    summary: '提交申报 Submit (idempotent)',
+  },
+  {
+    action: 'recommend',
+    policy: 'applications.recommend',
+    body: recommendBody,
+    summary: '单位初审推荐（意见与排序） Recommend with an opinion and a rank',
+  },
+  {
+    // Returned by the unit (初审) or the committee (形式审查): the service checks which one the caller is.
+    action: 'return',
+    policy: 'applications.read',
+    body: returnBody,
+    summary: '退回修改（须填理由） Return for revision with a reason',
+  },
+  { action: 'accept', policy: 'applications.intake', body: acceptBody, summary: '工委形式审查通过 Accept' },
+  { action: 'withdraw', policy: 'applications.write', body: withdrawBody, summary: '撤回申报 Withdraw' },
+];
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+
+  app.get(
+    '/api/applications',
+    {
+      config: { policy: 'applications.read' },
+      schema: {
+        tags,
+        summary: '申报列表（筛选、分页、排序） List applications',
+        querystring: applicationListQuery,
+        response: { 200: applicationList, 400: errorBody },
+      },
+    },
+    async (req) => apps.list(db, ctxOf(req), req.query),
+  );
+
+  app.get(
+    '/api/applications/export.xlsx',
+    {
+      config: { policy: 'applications.export' },
+      schema: {
+        tags,
+        summary: '导出申报列表（Excel，保留筛选） Export the filtered list (xlsx)',
+        querystring: applicationExportQuery,
+        produces: [XLSX_MIME],
+        response: { 200: z.any().describe('申报.xlsx (streamed)'), 400: errorBody },
+      },
+    },
+    async (req, reply) => {
+      const out = await exportApplications(db, ctxOf(req), req.query, (err) =>
+        req.log.error({ err }, 'application export failed while streaming'),
+      );
+      return reply.type(XLSX_MIME).header('content-disposition', out.disposition).send(out.stream);
+    },
+  );
+
+  app.post(
+    '/api/applications',
+    {
+      config: { policy: 'applications.write' },
+      schema: {
+        tags,
+        summary: '新建申报 Create an application',
+        body: createApplication,
+        response: { 201: applicationDetail, ...writeErrors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await apps.create(db, ctxOf(req), req.body)),
+  );
+
+  app.post(
+    '/api/applications/ranks',
+    {
+      config: { policy: 'applications.recommend' },
+      schema: {
+        tags,
+        summary: '调整本单位推荐排序 Reorder the unit’s recommended list',
+        body: reorderRanks,
+        response: { 200: rankList, ...writeErrors },
+      },
+    },
+    async (req) => reorder(db, ctxOf(req), req.body),
+  );
+
+  app.get(
+    '/api/applications/:id',
+    {
+      config: { policy: 'applications.read' },
+      schema: {
+        tags,
+        summary: '申报详情 Get an application',
+        params: idParams,
+        response: { 200: applicationDetail, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => apps.get(db, ctxOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/applications/:id/dossier.pdf',
+    {
+      config: { policy: 'applications.read' },
+      schema: {
+        tags,
+        summary: '申报材料 PDF Dossier (PDF)',
+        params: idParams,
+        produces: ['application/pdf'],
+        response: { 200: z.any().describe('申报材料.pdf'), 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req, reply) => {
+      const pdf = await dossierPdf(db, ctxOf(req), req.params.id);
+      return reply.type('application/pdf').header('content-disposition', pdf.disposition).send(pdf.body);
+    },
+  );
+
+  app.patch(
+    '/api/applications/:id',
+    {
+      config: { policy: 'applications.write' },
+      schema: {
+        tags,
+        summary: '保存申报内容（自动保存） Save the narrative (autosave)',
+        params: idParams,
+        body: patchApplication,
+        response: { 200: applicationDetail, ...writeErrors },
+      },
+    },
+    async (req) => apps.update(db, ctxOf(req), req.params.id, req.body),
+  );
+
+  app.put(
+    '/api/applications/:id/self-assessment',
+    {
+      config: { policy: 'applications.write' },
+      schema: {
+        tags,
+        summary: '保存自评 Save the self-assessment',
+        params: idParams,
+        body: selfAssessmentBody,
+        response: { 200: applicationDetail, ...writeErrors },
+      },
+    },
+    async (req) => apps.selfAssess(db, ctxOf(req), req.params.id, req.body),
+  );
+
+  for (const t of TRANSITIONS) {
+    app.post(
+      `/api/applications/:id/${t.action}`,
+      {
+        config: { policy: t.policy },
+        schema: {
+          tags,
+          summary: t.summary,
+          params: idParams,
+          ...(t.action === 'submit' ? { headers: idempotencyHeaders } : {}),
+          body: t.body,
+          response: { 200: transitionResult, ...writeErrors },
+        },
+      },
+      async (req) =>
+        runTransition(db, ctxOf(req), {
+          id: req.params.id,
+          action: t.action,
+          body: req.body,
+          url: `/api/applications/:id/${t.action}`,
+          idempotencyKey: (req.headers as Record<string, string | undefined>)['idempotency-key'],
+        }),
+    );
+  }
+};
+
+export default routes;

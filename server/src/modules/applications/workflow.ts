@@ -1,0 +1,276 @@
+/**
+ * The ONE transition service of applications (STYLE habit 7): `transition` loads the application FOR
+ * UPDATE and its campaign, asks the pure `decide()` with every guard (role, scope, deadlines, completeness,
+ * cap and rank), then writes the status and its timestamps, one history row, one audit event and the
+ * notifications — all in the caller's transaction. Nothing else writes `applications.status`.
+ */
+import type { Db, DbOrTx } from '../../db/client';
+import { requireActor, scopeOf, type Actor, type Ctx } from '../../http/context';
+import { AppError, fieldError } from '../../http/errors';
+import { diff, writeAudit } from '../audit/write';
+import { notify } from '../notifications/service';
+import type {
+  Abilities,
+  TransitionBody,
+  TransitionResult,
+} from '../../../../shared/src/contracts/applications';
+import {
+  decide,
+  EDITABLE_STATUSES,
+  REFUSAL_TEXT,
+  type ApplicationAction,
+  type Refusal,
+  type TransitionInput,
+} from '../../../../shared/src/domain/application-workflow';
+import { scopeFor, type Action } from '../../../../shared/src/domain/permissions';
+import type { Gap } from '../../../../shared/src/domain/completeness';
+import { versionConflict } from './errors';
+import { loadCompleteness, type Completeness } from './gaps';
+import { idempotent, requestHash } from './idempotency';
+import { gapItem, gapText, REFUSAL_FIELD, transitionMessage } from './messages';
+import * as repo from './repo';
+
+/** The permission each action needs; `return` is the unit's (初审) or the committee's (形式审查). */
+const POLICIES: Record<ApplicationAction, Action[]> = {
+  submit: ['applications.write'],
+  withdraw: ['applications.write'],
+  recommend: ['applications.recommend'],
+  accept: ['applications.intake'],
+  return: ['applications.recommend', 'applications.intake'],
+};
+
+function policyOf(actor: Actor, action: ApplicationAction): Action | null {
+  return POLICIES[action].find((p) => scopeFor(actor.role, p) !== null) ?? null;
+}
+
+/**
+ * For routes whose policy cannot name one action (`return`): a role holding none of the action's
+ * permissions is refused 403 and the refusal audited, as the authz hook does for the others.
+ */
+export async function assertMayAct(db: Db, ctx: Ctx, action: ApplicationAction, url: string): Promise<void> {
+  const actor = requireActor(ctx);
+  if (policyOf(actor, action)) return;
+  await writeAudit(db, ctx, {
+    action: 'authz.denied',
+    outcome: 'denied',
+    detail: `POST ${url} needs ${POLICIES[action].join(' or ')}`,
+  });
+  throw new AppError('FORBIDDEN');
+}
+
+function refused(refusal: Refusal, ctx: Ctx, gaps?: Completeness) {
+  const t = REFUSAL_TEXT[refusal];
+  if (refusal === 'incomplete' && gaps) {
+    const details = gaps.gaps.map((g) => {
+      const x = gapText(g, gaps.titles);
+      return fieldError(x.field, g.kind, x.zh, x.en);
+    });
+    return new AppError('INCOMPLETE', details, {
+      refusal,
+      gaps: gaps.gaps.map((g) => gapItem(g, gaps.titles, ctx.lang)),
+    });
+  }
+  const code =
+    refusal === 'deadline_passed'
+      ? 'DEADLINE_PASSED'
+      : refusal === 'reason_required'
+        ? 'VALIDATION_FAILED'
+        : 'TRANSITION_REFUSED';
+  return new AppError(code, [fieldError(REFUSAL_FIELD[refusal], refusal, t.zh, t.en)], { refusal });
+}
+
+const campaignOf = (c: repo.CampaignRow): TransitionInput['campaign'] => ({
+  status: c.status,
+  applicationOpensAt: c.applicationOpensAt,
+  applicationClosesAt: c.applicationClosesAt,
+  recommendationDeadline: c.recommendationDeadline,
+});
+
+const unitKey = (row: repo.ApplicationRow) => ({
+  campaignId: row.campaignId,
+  trackCode: row.trackCode,
+  unitId: row.unitId,
+});
+
+async function recommendedState(tx: DbOrTx, row: repo.ApplicationRow, rank: number | null) {
+  const others = await repo.recommendedOfUnit(tx, unitKey(row), row.id);
+  return {
+    count: others.length,
+    cap: await repo.unitCap(tx, row.campaignId, row.trackCode, row.unitId),
+    rank,
+    takenRanks: others.flatMap((o) => (o.unitRank === null ? [] : [o.unitRank])),
+  };
+}
+
+/** What each action writes besides the status. */
+function effects(
+  action: ApplicationAction,
+  input: TransitionBody,
+  now: Date,
+): Partial<repo.NewApplicationRow> {
+  switch (action) {
+    case 'submit':
+      return { submittedAt: now, returnedReason: null };
+    case 'recommend':
+      return { recommendedAt: now, unitOpinion: input.opinion ?? null, unitRank: input.rank ?? null };
+    case 'accept':
+      return { acceptedAt: now };
+    case 'return':
+      return { returnedReason: input.reason ?? null, unitRank: null };
+    case 'withdraw':
+      return { unitRank: null };
+  }
+}
+
+export async function transition(
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: string,
+  action: ApplicationAction,
+  input: TransitionBody,
+): Promise<TransitionResult> {
+  const actor = requireActor(ctx);
+  const policy = policyOf(actor, action);
+  if (!policy) throw new AppError('FORBIDDEN');
+  const row = await repo.findInScope(tx, scopeOf(actor, policy), id, 'update');
+  if (!row) throw new AppError('NOT_FOUND');
+  // FOR SHARE: the campaign cannot change status under us, and transitions of one campaign run side by side.
+  const campaign = (await repo.findCampaign(tx, row.campaignId, 'share'))!;
+  if (input.version !== undefined && input.version !== row.version) throw versionConflict(row);
+  const decision: TransitionInput = {
+    action,
+    status: row.status,
+    role: actor.role,
+    now: ctx.now,
+    campaign: campaignOf(campaign),
+    reason: input.reason ?? null,
+  };
+  let gaps: Completeness | undefined;
+  if (action === 'submit') {
+    gaps = await loadCompleteness(tx, row);
+    decision.gaps = gaps.gaps.map((g) => g.kind);
+  }
+  if (action === 'recommend') {
+    await repo.lockUnitList(tx, unitKey(row));
+    decision.recommended = await recommendedState(tx, row, input.rank ?? null);
+  }
+  const d = decide(decision);
+  if (!d.ok) throw refused(d.refusal, ctx, gaps);
+
+  const reason = action === 'recommend' ? (input.opinion ?? null) : (input.reason ?? null);
+  const updated = (await repo.updateApplication(tx, id, row.version, {
+    ...effects(action, input, ctx.now),
+    status: d.to,
+    updatedAt: ctx.now,
+    updatedBy: actor.userId,
+    updatedByName: actor.displayName,
+  }))!;
+  const event = await repo.insertEvent(tx, {
+    applicationId: id,
+    unitId: row.unitId,
+    at: ctx.now,
+    actorId: actor.userId,
+    actorName: actor.displayName,
+    role: actor.role,
+    action,
+    fromStatus: row.status,
+    toStatus: d.to,
+    reason,
+  });
+  await writeAudit(tx, ctx, {
+    action: `applications.${action}`,
+    objectType: 'application',
+    objectId: id,
+    unitId: row.unitId,
+    changes: diff(row, updated, ['status', 'unitOpinion', 'unitRank', 'returnedReason']),
+    detail: reason,
+  });
+  const names = await repo.subjectNames(tx, updated);
+  const recipients = (await repo.recipientsOf(tx, updated)).filter((u) => u !== actor.userId);
+  await notify(
+    tx,
+    recipients,
+    transitionMessage(action, { id, ...names, reason: input.reason ?? null }),
+    ctx.now,
+  );
+  return {
+    application: {
+      id,
+      status: updated.status,
+      version: updated.version,
+      updatedAt: updated.updatedAt.toISOString(),
+      submittedAt: updated.submittedAt?.toISOString() ?? null,
+      recommendedAt: updated.recommendedAt?.toISOString() ?? null,
+      acceptedAt: updated.acceptedAt?.toISOString() ?? null,
+      unitRank: updated.unitRank,
+      unitOpinion: updated.unitOpinion,
+      returnedReason: updated.returnedReason,
+    },
+    event: repo.toHistory(event),
+  };
+}
+
+/**
+ * What the caller may do with this application now, computed with the same `decide()` as the
+ * transitions (recommend without a rank, return with some reason): the page shows only these buttons.
+ */
+export async function abilitiesFor(
+  db: DbOrTx,
+  ctx: Ctx,
+  row: repo.ApplicationRow,
+  campaign: repo.CampaignRow,
+  gaps: readonly Gap[],
+): Promise<Abilities> {
+  const actor = requireActor(ctx);
+  const may = (action: ApplicationAction, extra: Partial<TransitionInput> = {}) =>
+    policyOf(actor, action) !== null &&
+    decide({
+      action,
+      status: row.status,
+      role: actor.role,
+      now: ctx.now,
+      campaign: campaignOf(campaign),
+      reason: 'x',
+      ...extra,
+    }).ok;
+  const recommendable = may('recommend');
+  return {
+    edit: scopeFor(actor.role, 'applications.write') !== null && EDITABLE_STATUSES.includes(row.status),
+    submit: may('submit', { gaps: gaps.map((g) => g.kind) }),
+    withdraw: may('withdraw'),
+    recommend: recommendable && may('recommend', { recommended: await recommendedState(db, row, null) }),
+    return: may('return'),
+    accept: may('accept'),
+  };
+}
+
+/**
+ * Runs one transition in its own transaction. `submit` needs an idempotency key: a retry with the same
+ * key and payload answers the first response without a second transition.
+ */
+export async function runTransition(
+  db: Db,
+  ctx: Ctx,
+  req: { id: string; action: ApplicationAction; body: TransitionBody; url: string; idempotencyKey?: string },
+): Promise<TransitionResult> {
+  const actor = requireActor(ctx);
+  await assertMayAct(db, ctx, req.action, req.url);
+  if (req.action !== 'submit')
+    return db.transaction((tx) => transition(tx, ctx, req.id, req.action, req.body));
+  if (!req.idempotencyKey)
+    throw new AppError('VALIDATION_FAILED', [
+      fieldError(
+        'headers.idempotency-key',
+        'required',
+        '提交时须带 Idempotency-Key 请求头',
+        'Idempotency-Key header required',
+      ),
+    ]);
+  const key = {
+    actorId: actor.userId,
+    key: req.idempotencyKey,
+    hash: requestHash(`POST /api/applications/${req.id}/submit`, req.body),
+    now: ctx.now,
+  };
+  return idempotent(db, key, (tx) => transition(tx, ctx, req.id, 'submit', req.body));
+}

@@ -1,0 +1,136 @@
+import fsp from 'node:fs/promises';
+import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorBody, idParams, okBody } from '../../../../shared/src/contracts/common';
+import { applicationParams, evidenceFile } from '../../../../shared/src/contracts/evidence';
+import { ctxOf } from '../../http/context';
+import * as evidence from './service';
+import { evidenceStorage } from './storage';
+import { receiveUpload } from './upload';
+
+const tags = ['evidence'];
+const HOUR = 3600_000;
+
+/** `attachment|inline; filename="<ascii>"; filename*=UTF-8''<utf-8>` (RFC 6266 / 8187). */
+export function contentDisposition(type: 'attachment' | 'inline', name: string): string {
+  const ext = /\.[A-Za-z0-9]{1,8}$/.exec(name)?.[0] ?? '';
+  const base = name
+    .slice(0, name.length - ext.length)
+    .replace(/[^\x20-\x7e]|["\\%;]/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/^[\s_.-]+|[\s_.-]+$/g, '');
+  const ascii = `${/[A-Za-z0-9]/.test(base) ? base : 'evidence'}${ext}`;
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+function sendFile(reply: FastifyReply, d: evidence.Download, type: 'attachment' | 'inline') {
+  reply
+    .type(d.mediaType)
+    .header('content-disposition', contentDisposition(type, d.name))
+    .header('x-content-type-options', 'nosniff')
+    // A file opened directly in the browser runs nothing and loads nothing.
+    .header('content-security-policy', "default-src 'none'; sandbox");
+  if (d.size !== null) reply.header('content-length', d.size);
+  return reply.send(d.stream);
+}
+
+/** Evidence files (申报材料) of applications: upload, download, thumbnail, delete. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app.deps;
+  const storage = evidenceStorage(config);
+  // Scratch files older than a day were left by a crash (a live upload takes minutes at most).
+  await storage.scratch.sweep(Date.now(), 24 * HOUR);
+  if (config.env === 'test')
+    app.addHook('onClose', async () => fsp.rm(storage.root, { recursive: true, force: true }));
+
+  app.post(
+    '/api/applications/:id/evidence',
+    {
+      config: { policy: 'applications.write' },
+      schema: {
+        tags,
+        summary:
+          '上传申报材料（PDF、JPG、PNG、DOCX、XLSX，单个不超过 20 MB） Upload an evidence file (multipart: file, criterionId)',
+        consumes: ['multipart/form-data'],
+        params: applicationParams,
+        response: {
+          201: evidenceFile,
+          400: errorBody,
+          404: errorBody,
+          409: errorBody,
+          413: errorBody,
+          415: errorBody,
+        },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      await evidence.prepareUpload(db, ctx, req.params.id);
+      const upload = await receiveUpload(req, storage.scratch);
+      const file = await evidence.acceptUpload(db, storage, ctx, req.params.id, upload);
+      return reply.code(201).send(file);
+    },
+  );
+
+  app.get(
+    '/api/evidence/:id',
+    {
+      config: { policy: 'applications.read' },
+      schema: {
+        tags,
+        summary: '下载申报材料 Download an evidence file',
+        params: idParams,
+        response: { 200: z.any().describe('the file (streamed)'), 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req, reply) => {
+      const d = await evidence.openDownload(db, storage, ctxOf(req), req.params.id, 'file', (key) =>
+        req.log.error({ key }, 'evidence file missing from the store'),
+      );
+      return sendFile(reply, d, 'attachment');
+    },
+  );
+
+  app.get(
+    '/api/evidence/:id/thumbnail',
+    {
+      config: { policy: 'applications.read' },
+      schema: {
+        tags,
+        summary: '申报材料缩略图（图片） Thumbnail of an image evidence file',
+        params: idParams,
+        response: { 200: z.any().describe('image/jpeg'), 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req, reply) => {
+      const d = await evidence.openDownload(db, storage, ctxOf(req), req.params.id, 'thumbnail', (key) =>
+        req.log.error({ key }, 'evidence thumbnail missing from the store'),
+      );
+      return sendFile(reply, d, 'inline');
+    },
+  );
+
+  app.delete(
+    '/api/evidence/:id',
+    {
+      config: { policy: 'applications.write' },
+      schema: {
+        tags,
+        summary: '删除申报材料 Delete an evidence file',
+        params: idParams,
+        response: { 200: okBody, 400: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (req) => {
+      await evidence.remove(db, ctxOf(req), req.params.id);
+      return { ok: true as const };
+    },
+  );
+};
+
+export default routes;
