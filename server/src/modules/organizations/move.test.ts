@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import { auditEvents, organizations, users, venues } from '../../db/schema';
+import {
+  applicationEvents,
+  applications,
+  auditEvents,
+  cultivations,
+  organizations,
+  selfAssessments,
+  users,
+  venues,
+} from '../../db/schema';
+import { insertApplication, seedOpenCampaign } from '../../../test/campaign-fixtures';
 import {
   client,
   insertOrg,
@@ -123,6 +133,50 @@ describe('POST /api/organizations/:id/move', () => {
       parentId: { before: tree.unitA.id, after: tree.unitB.id },
       unitId: { before: tree.unitA.id, after: tree.unitB.id },
     });
+  });
+
+  it('moves the campaign records of the subtree to the new unit: applications, their history and self-assessments, cultivations', async () => {
+    const s = await subtree('c9');
+    const { campaign, standards } = await seedOpenCampaign(env.db, env.clock.now, { year: 2031 });
+    const app = await insertApplication(env.db, {
+      campaignId: campaign.id,
+      organization: s.g1,
+      standardVersionId: standards.branch.versionId,
+    });
+    const criterion = standards.branch.criteria[0]!;
+    await env.db
+      .insert(selfAssessments)
+      .values({ applicationId: app.id, criterionId: criterion.id, unitId: tree.unitA.id, score: 18 });
+    await env.db
+      .insert(applicationEvents)
+      .values({
+        applicationId: app.id,
+        unitId: tree.unitA.id,
+        at: env.clock.now,
+        action: 'create',
+        toStatus: 'draft',
+      });
+    const [cult] = await env.db
+      .insert(cultivations)
+      .values({ unitId: tree.unitA.id, trackCode: 'site', organizationId: s.g1.id, subjectId: s.g1.id })
+      .returning();
+    const res = await as.cadmin!.post(`/api/organizations/${s.p.id}/move`, {
+      parentId: tree.unitB.id,
+      version: 1,
+    });
+    expect(res.statusCode).toBe(200);
+    const unitOf = async (table: typeof applications | typeof cultivations, id: string) =>
+      (await env.db.select({ unitId: table.unitId }).from(table).where(eq(table.id, id)))[0]!.unitId;
+    expect(await unitOf(applications, app.id)).toBe(tree.unitB.id);
+    expect(await unitOf(cultivations, cult!.id)).toBe(tree.unitB.id);
+    expect(
+      (await env.db.select().from(selfAssessments).where(eq(selfAssessments.applicationId, app.id)))[0]!
+        .unitId,
+    ).toBe(tree.unitB.id);
+    expect(
+      (await env.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, app.id)))[0]!
+        .unitId,
+    ).toBe(tree.unitB.id);
   });
 
   it('makes a subtree moved under the working committee a unit of its own', async () => {

@@ -6,7 +6,16 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
-import { organizations, users, venues } from '../../db/schema';
+import {
+  applicationEvents,
+  applications,
+  cultivations,
+  evidenceFiles,
+  organizations,
+  selfAssessments,
+  users,
+  venues,
+} from '../../db/schema';
 import type { Scope } from '../../http/context';
 import type { OrgKind } from '../../../../shared/src/enums';
 import type { Organization, OrgListQuery } from '../../../../shared/src/contracts/organizations';
@@ -238,6 +247,17 @@ export async function reassignUnit(db: DbOrTx, path: string, unitId: string | nu
     .where(like(organizations.path, `${likeEscape(path)}%`));
   await db.update(venues).set({ unitId }).where(inArray(venues.organizationId, subtree));
   await db.update(users).set({ unitId }).where(inArray(users.organizationId, subtree));
+  if (unitId === null) return; // only the root has no unit, and the root never moves
+  // Campaign records follow their organisation: the new unit's admins see (and are responsible for) them.
+  await db.update(cultivations).set({ unitId }).where(inArray(cultivations.organizationId, subtree));
+  const apps = db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(inArray(applications.organizationId, subtree));
+  await db.update(selfAssessments).set({ unitId }).where(inArray(selfAssessments.applicationId, apps));
+  await db.update(evidenceFiles).set({ unitId }).where(inArray(evidenceFiles.applicationId, apps));
+  await db.update(applicationEvents).set({ unitId }).where(inArray(applicationEvents.applicationId, apps));
+  await db.update(applications).set({ unitId }).where(inArray(applications.organizationId, subtree));
 }
 
 /**
