@@ -1,0 +1,60 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { Action } from '../../../shared/src/domain/permissions';
+import { RequireAbility, RequireSession } from './gates';
+import { FullPageSpin, RouteError } from './fallbacks';
+
+/** Code-split pages: each route loads its module on first visit. */
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
+const guarded = (ability: Action, children: RouteObject[]): RouteObject => ({
+  element: <RequireAbility ability={ability} />,
+  children,
+});
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <FullPageSpin />,
+    children: [
+      { path: '/login', lazy: page(() => import('../auth/LoginPage')) },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: '/change-password', lazy: page(() => import('../auth/ChangePasswordPage')) },
+          {
+            lazy: page(() => import('../layout/AppLayout')),
+            children: [
+              { index: true, lazy: page(() => import('../pages/dashboard/DashboardPage')) },
+              guarded('organizations.read', [
+                {
+                  path: '/organizations',
+                  lazy: page(() => import('../pages/organizations/OrganizationsPage')),
+                },
+              ]),
+              guarded('organizations.import', [
+                {
+                  path: '/organizations/import',
+                  lazy: page(() => import('../pages/organizations/ImportPage')),
+                },
+              ]),
+              guarded('venues.read', [
+                { path: '/venues', lazy: page(() => import('../pages/venues/VenuesPage')) },
+              ]),
+              guarded('accounts.read', [
+                { path: '/accounts', lazy: page(() => import('../pages/accounts/AccountsPage')) },
+              ]),
+              guarded('audit.read', [
+                { path: '/audit', lazy: page(() => import('../pages/audit/AuditPage')) },
+              ]),
+              { path: '*', lazy: page(() => import('./NotFoundPage')) },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

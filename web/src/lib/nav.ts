@@ -1,0 +1,29 @@
+import type { Action } from '../../../shared/src/domain/permissions';
+
+export type NavKey = 'dashboard' | 'organizations' | 'venues' | 'accounts' | 'audit';
+
+export interface NavEntry {
+  key: NavKey;
+  path: string;
+  /** The ability the page needs; the dashboard is for everyone. */
+  ability: Action | null;
+}
+
+export const NAV: readonly NavEntry[] = [
+  { key: 'dashboard', path: '/', ability: null },
+  { key: 'organizations', path: '/organizations', ability: 'organizations.read' },
+  { key: 'venues', path: '/venues', ability: 'venues.read' },
+  { key: 'accounts', path: '/accounts', ability: 'accounts.read' },
+  { key: 'audit', path: '/audit', ability: 'audit.read' },
+];
+
+/** The side menu: the pages the user's abilities open. */
+export function navFor(abilities: readonly Action[]): NavEntry[] {
+  return NAV.filter((e) => e.ability === null || abilities.includes(e.ability));
+}
+
+/** Which menu entry a location belongs to (`/organizations/import` → organizations). */
+export function navKeyOf(pathname: string): NavKey {
+  const hit = NAV.filter((e) => e.path !== '/' && (pathname === e.path || pathname.startsWith(`${e.path}/`)));
+  return hit[0]?.key ?? 'dashboard';
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { accountStatuses, canManageAccount, manageableRoles, orgModeForRole } from './accounts';
+import { changeRows, showValue } from './audit';
+import { importOutcome, isImportFile } from './import';
+import { sortOrderOf, sortParam } from './list';
+import { navFor, navKeyOf } from './nav';
+import { passwordChecklist } from './password';
+import { safeNext } from './redirect';
+import { ApiError } from '../api/client';
+
+describe('navigation', () => {
+  it('builds the menu from abilities; the home page is for everyone', () => {
+    expect(navFor([]).map((e) => e.key)).toEqual(['dashboard']);
+    expect(
+      navFor(['organizations.read', 'venues.read', 'accounts.read', 'accounts.manage']).map((e) => e.key),
+    ).toEqual(['dashboard', 'organizations', 'venues', 'accounts']);
+    expect(navFor(['audit.read']).map((e) => e.key)).toEqual(['dashboard', 'audit']);
+  });
+
+  it('highlights the section a location belongs to', () => {
+    expect(navKeyOf('/organizations/import')).toBe('organizations');
+    expect(navKeyOf('/audit')).toBe('audit');
+    expect(navKeyOf('/')).toBe('dashboard');
+    expect(navKeyOf('/venuesx')).toBe('dashboard');
+  });
+});
+
+describe('sorting', () => {
+  it('maps the table sorter to a whitelisted sort', () => {
+    expect(sortParam('name', 'ascend', ['name'])).toBe('name');
+    expect(sortParam('name', 'descend', ['name'])).toBe('-name');
+    expect(sortParam('secret', 'ascend', ['name'])).toBeUndefined();
+    expect(sortParam('name', null, ['name'])).toBeUndefined();
+    expect(sortParam(['name'], 'ascend', ['name'])).toBe('name');
+  });
+
+  it('maps the sort back to the column state', () => {
+    expect([
+      sortOrderOf('name', 'name'),
+      sortOrderOf('-name', 'name'),
+      sortOrderOf('code', 'name'),
+      sortOrderOf(undefined, 'name'),
+    ]).toEqual(['ascend', 'descend', null, null]);
+  });
+});
+
+describe('password checklist', () => {
+  it('ticks each rule the password meets', () => {
+    const ok = (pw: string, confirm = pw) =>
+      passwordChecklist(pw, 'wangjh', confirm)
+        .filter((i) => i.ok)
+        .map((i) => i.key);
+    expect(ok('')).toEqual([]);
+    expect(ok('abc')).toEqual(['username', 'common', 'match']);
+    expect(ok('Abcdefgh')).toEqual(['length', 'username', 'common', 'match']);
+    expect(ok('Shui-Wu-2026')).toEqual(['length', 'classes', 'username', 'common', 'match']);
+    expect(ok('Wangjh-2026!')).toEqual(['length', 'classes', 'common', 'match']);
+    expect(ok('Password-2026')).toEqual(['length', 'classes', 'username', 'match']);
+    expect(ok('Shui-Wu-2026', 'other')).toEqual(['length', 'classes', 'username', 'common']);
+  });
+});
+
+describe('after login', () => {
+  it('returns only to a path of this site', () => {
+    expect(safeNext('/organizations?org=1')).toBe('/organizations?org=1');
+    expect(safeNext('//evil.example/x')).toBe('/');
+    expect(safeNext('/\\evil.example')).toBe('/');
+    expect(safeNext('https://evil.example')).toBe('/');
+    expect(safeNext('/login?next=/x')).toBe('/');
+    expect(safeNext(null)).toBe('/');
+  });
+});
+
+describe('accounts', () => {
+  it('ties unit administrators to a unit and liaisons to any organisation', () => {
+    expect([orgModeForRole('unit_admin'), orgModeForRole('applicant'), orgModeForRole('reviewer')]).toEqual([
+      'unit',
+      'any',
+      null,
+    ]);
+  });
+
+  it('follows the separation of duties', () => {
+    expect(manageableRoles('unit_admin')).toEqual(['applicant']);
+    expect(manageableRoles('audit_admin')).toEqual([]);
+    expect(manageableRoles(null)).toEqual([]);
+    expect(canManageAccount('committee_admin', 'me', { id: 'x', role: 'reviewer' })).toBe(true);
+    expect(canManageAccount('committee_admin', 'me', { id: 'x', role: 'security_admin' })).toBe(false);
+    expect(canManageAccount('security_admin', 'me', { id: 'me', role: 'security_admin' })).toBe(false);
+  });
+
+  it('lists the status tags, most important first', () => {
+    expect(accountStatuses({ disabled: true, locked: true, mustChangePassword: false })).toEqual([
+      'disabled',
+      'locked',
+    ]);
+    expect(accountStatuses({ disabled: false, locked: false, mustChangePassword: true })).toEqual([
+      'mustChangePassword',
+    ]);
+    expect(accountStatuses({ disabled: false, locked: false, mustChangePassword: false })).toEqual([
+      'active',
+    ]);
+  });
+});
+
+describe('import outcome', () => {
+  it('reads a dry run that passed', () => {
+    const o = importOutcome({
+      dryRun: true,
+      total: 2,
+      created: 1,
+      updated: 1,
+      errors: [],
+      preview: [{ row: 2, code: 'A', name: '甲', kind: 'branch', parentCode: 'U', action: 'create' }],
+    });
+    expect(o).toMatchObject({ total: 2, created: 1, updated: 1, errors: [], badRows: 0, message: '' });
+    expect(o.preview).toHaveLength(1);
+  });
+
+  it('reads the row errors of a 422, sorted by row, counting bad rows', () => {
+    const e = new ApiError(422, 'IMPORT_INVALID', '导入文件中有错误行', [], undefined, {
+      errors: [
+        { row: 5, column: '组织类型', code: 'invalid_kind', message: '类型无效' },
+        { row: 3, column: '组织编码', code: 'required', message: '必填' },
+        { row: 3, column: '组织名称', code: 'required', message: '必填' },
+      ],
+    });
+    const o = importOutcome(null, e);
+    expect(o.errors.map((r) => [r.row, r.column])).toEqual([
+      [3, '组织名称'],
+      [3, '组织编码'],
+      [5, '组织类型'],
+    ]);
+    expect([o.badRows, o.total, o.message]).toEqual([2, null, '导入文件中有错误行']);
+  });
+
+  it('accepts only .xlsx and .csv files', () => {
+    expect([
+      isImportFile('组织.xlsx'),
+      isImportFile('a.CSV'),
+      isImportFile('a.xls'),
+      isImportFile('a.xlsx.exe'),
+    ]).toEqual([true, true, false, false]);
+  });
+});
+
+describe('audit changes', () => {
+  it('lists changed fields in order with printable values', () => {
+    expect(
+      changeRows({
+        name: { before: '甲', after: '乙' },
+        active: { before: true, after: false },
+        memberCount: { before: null, after: 3 },
+      }),
+    ).toEqual([
+      { field: 'active', before: 'true', after: 'false' },
+      { field: 'memberCount', before: '—', after: '3' },
+      { field: 'name', before: '甲', after: '乙' },
+    ]);
+    expect(changeRows(null)).toEqual([]);
+    expect(showValue({ a: 1 })).toBe('{"a":1}');
+  });
+});

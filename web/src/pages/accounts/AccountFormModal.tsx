@@ -1,0 +1,154 @@
+import { useEffect, useState } from 'react';
+import { Form, Input, Modal, Select, type ButtonProps } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { createAccount, type Account } from '../../../../shared/src/contracts/accounts';
+import { SCOPED_ROLES, type Role } from '../../../../shared/src/enums';
+import { ACCOUNTS, createAccountReq, patchAccountReq, type OneTimePassword } from '../../api/accounts';
+import { useApiError } from '../../app/useApiError';
+import { OrgPicker } from '../../components/OrgPicker';
+import { useZodRule } from '../../components/useZodRule';
+import { roleLabel } from '../../i18n/labels';
+import { orgModeForRole } from '../../lib/accounts';
+
+export type AccountFormTarget = { mode: 'create' } | { mode: 'edit'; account: Account };
+
+interface Values {
+  username: string;
+  displayName: string;
+  role: Role;
+  organizationId?: string | null;
+}
+
+const FIELDS = ['username', 'displayName', 'role', 'organizationId'];
+const S = createAccount.shape;
+
+interface Props {
+  target: AccountFormTarget | null;
+  /** Roles the caller may give (MANAGEABLE_ROLES). */
+  roles: readonly Role[];
+  onClose: () => void;
+  onCreated: (r: OneTimePassword) => void;
+  onSaved: (a: Account) => void;
+}
+
+/** Create an account (answered with a one-time password) or edit its name, role and scope. */
+export function AccountFormModal({ target, roles, onClose, onCreated, onSaved }: Props) {
+  const { t } = useTranslation();
+  const rule = useZodRule();
+  const onError = useApiError();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const editing = target?.mode === 'edit' ? target.account : null;
+  const role = Form.useWatch('role', form);
+  const orgMode = role ? orgModeForRole(role) : null;
+
+  useEffect(() => {
+    if (!target) return;
+    form.resetFields();
+    if (target.mode === 'edit') {
+      const a = target.account;
+      form.setFieldsValue({
+        username: a.username,
+        displayName: a.displayName,
+        role: a.role,
+        organizationId: a.organizationId,
+      });
+    } else if (roles.length === 1) form.setFieldsValue({ role: roles[0] });
+  }, [target, form, roles]);
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v || !target) return;
+    const organizationId = SCOPED_ROLES.includes(v.role) ? (v.organizationId ?? null) : null;
+    setBusy(true);
+    try {
+      if (editing) {
+        const saved = await patchAccountReq(editing.id, {
+          displayName: v.displayName.trim(),
+          role: v.role,
+          organizationId,
+          version: editing.version,
+        });
+        await qc.invalidateQueries({ queryKey: ACCOUNTS });
+        onSaved(saved);
+      } else {
+        const created = await createAccountReq({
+          username: v.username.trim(),
+          displayName: v.displayName.trim(),
+          role: v.role,
+          organizationId,
+        });
+        await qc.invalidateQueries({ queryKey: ACCOUNTS });
+        onCreated(created);
+      }
+    } catch (e) {
+      onError(e, { form, fields: FIELDS, reload: [ACCOUNTS], onConflict: onClose });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!target}
+      title={editing ? t('account.editTitle', { name: editing.username }) : t('account.create')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('common.save')}
+      confirmLoading={busy}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'account-form-submit' } as ButtonProps}
+    >
+      <Form<Values> form={form} layout="vertical" requiredMark="optional" style={{ marginTop: 16 }}>
+        <Form.Item
+          name="username"
+          label={t('account.field.username')}
+          rules={editing ? [] : [rule(S.username)]}
+          extra={editing ? undefined : t('account.usernameHint')}
+        >
+          <Input
+            maxLength={64}
+            disabled={!!editing}
+            autoComplete="off"
+            className="sf-mono"
+            data-testid="account-form-username"
+          />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('account.field.displayName')} rules={[rule(S.displayName)]}>
+          <Input maxLength={50} data-testid="account-form-name" />
+        </Form.Item>
+        <Form.Item
+          name="role"
+          label={t('account.field.role')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <Select
+            options={roles.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+            onChange={() => form.setFieldValue('organizationId', null)}
+            data-testid="account-form-role"
+          />
+        </Form.Item>
+        {orgMode ? (
+          <Form.Item
+            name="organizationId"
+            label={orgMode === 'unit' ? t('account.field.unit') : t('account.field.organization')}
+            rules={[{ required: true, message: t('validation.required') }]}
+            extra={orgMode === 'unit' ? t('account.unitHint') : t('account.orgHint')}
+          >
+            <OrgPicker
+              mode={orgMode}
+              initial={
+                editing?.organizationId
+                  ? { id: editing.organizationId, name: editing.organizationName ?? '' }
+                  : null
+              }
+              data-testid="account-form-org"
+            />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,331 @@
+import { useState } from 'react';
+import { App, Button, Card, Dropdown, Flex, Grid, Select, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { MoreOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { accountSortKeys, type Account } from '../../../../shared/src/contracts/accounts';
+import { ROLES, type Role } from '../../../../shared/src/enums';
+import { primaryRole, useAbility, useSession } from '../../api/auth';
+import {
+  ACCOUNTS,
+  patchAccountReq,
+  resetPasswordReq,
+  unlockReq,
+  useAccounts,
+  type AccountFilters,
+  type OneTimePassword,
+} from '../../api/accounts';
+import { useApiError } from '../../app/useApiError';
+import { PageHeader } from '../../components/PageHeader';
+import { SearchBox } from '../../components/SearchBox';
+import { roleLabel } from '../../i18n/labels';
+import { accountStatuses, canManageAccount, manageableRoles, type AccountStatus } from '../../lib/accounts';
+import { formatDateTime } from '../../lib/format';
+import { sortOrderOf, sortParam } from '../../lib/list';
+import { AccountFormModal, type AccountFormTarget } from './AccountFormModal';
+import { OneTimePasswordModal } from './OneTimePasswordModal';
+
+const STATUS_COLOR: Record<AccountStatus, string> = {
+  disabled: 'default',
+  locked: 'error',
+  mustChangePassword: 'warning',
+  active: 'success',
+};
+
+export default function AccountsPage() {
+  const me = useSession();
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const onError = useApiError();
+  const qc = useQueryClient();
+  const phone = !Grid.useBreakpoint().md;
+  const canManage = useAbility('accounts.manage');
+  const myRole = primaryRole(me);
+  const roles = canManage ? manageableRoles(myRole) : [];
+  const [filters, setFilters] = useState<AccountFilters>({ page: 1, pageSize: 20 });
+  const [searchText, setSearchText] = useState('');
+  const [target, setTarget] = useState<AccountFormTarget | null>(null);
+  const [otp, setOtp] = useState<OneTimePassword | null>(null);
+  const list = useAccounts(filters);
+
+  const act = (title: string, content: string, ok: string, danger: boolean, run: () => Promise<void>) =>
+    modal.confirm({
+      title,
+      content,
+      okText: ok,
+      okButtonProps: { danger },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          await run();
+          await qc.invalidateQueries({ queryKey: ACCOUNTS });
+        } catch (e) {
+          onError(e, { reload: [ACCOUNTS] });
+        }
+      },
+    });
+
+  const setDisabled = (a: Account, disabled: boolean) =>
+    act(
+      disabled
+        ? t('account.disableTitle', { name: a.username })
+        : t('account.enableTitle', { name: a.username }),
+      disabled ? t('account.disableText') : t('account.enableText'),
+      disabled ? t('account.disable') : t('account.enable'),
+      disabled,
+      async () => {
+        await patchAccountReq(a.id, { disabled, version: a.version });
+        message.success(disabled ? t('account.disabled') : t('account.enabled'));
+      },
+    );
+  const reset = (a: Account) =>
+    act(
+      t('account.resetTitle', { name: a.username }),
+      t('account.resetText'),
+      t('account.reset'),
+      true,
+      async () => {
+        setOtp(await resetPasswordReq(a));
+      },
+    );
+  const unlock = (a: Account) =>
+    act(
+      t('account.unlockTitle', { name: a.username }),
+      t('account.unlockText'),
+      t('account.unlock'),
+      false,
+      async () => {
+        await unlockReq(a);
+        message.success(t('account.unlocked'));
+      },
+    );
+
+  const columns: TableProps<Account>['columns'] = [
+    {
+      title: t('account.field.username'),
+      dataIndex: 'username',
+      key: 'username',
+      sorter: true,
+      sortOrder: sortOrderOf(filters.sort, 'username'),
+      fixed: phone ? undefined : 'left',
+      width: 160,
+      render: (v: string, a) => (
+        <Flex vertical gap={2}>
+          <span className="sf-mono">{v}</span>
+          {phone ? (
+            <Flex gap={4} wrap>
+              <Tag style={{ marginInlineEnd: 0 }}>{roleLabel(t, a.role)}</Tag>
+              {accountStatuses(a)
+                .filter((st) => st !== 'active')
+                .map((st) => (
+                  <Tag key={st} color={STATUS_COLOR[st]} style={{ marginInlineEnd: 0 }}>
+                    {t(`account.status.${st}`)}
+                  </Tag>
+                ))}
+            </Flex>
+          ) : null}
+        </Flex>
+      ),
+    },
+    {
+      title: t('account.field.displayName'),
+      dataIndex: 'displayName',
+      key: 'displayName',
+      sorter: true,
+      sortOrder: sortOrderOf(filters.sort, 'displayName'),
+      width: 140,
+    },
+    {
+      title: t('account.field.role'),
+      dataIndex: 'role',
+      key: 'role',
+      sorter: true,
+      sortOrder: sortOrderOf(filters.sort, 'role'),
+      width: 160,
+      render: (r: Role) => <Tag>{roleLabel(t, r)}</Tag>,
+    },
+    {
+      title: t('account.field.organization'),
+      dataIndex: 'organizationName',
+      key: 'organizationName',
+      width: 220,
+      ellipsis: true,
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: t('account.field.status'),
+      key: 'status',
+      width: 170,
+      render: (_v, a) => (
+        <Flex gap={4} wrap>
+          {accountStatuses(a).map((s) => (
+            <Tag key={s} color={STATUS_COLOR[s]} style={{ marginInlineEnd: 0 }}>
+              {t(`account.status.${s}`)}
+            </Tag>
+          ))}
+        </Flex>
+      ),
+    },
+    {
+      title: t('account.field.lastLoginAt'),
+      dataIndex: 'lastLoginAt',
+      key: 'lastLoginAt',
+      sorter: true,
+      sortOrder: sortOrderOf(filters.sort, 'lastLoginAt'),
+      width: 150,
+      render: (v: string | null) => formatDateTime(v),
+    },
+    {
+      title: t('account.field.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      sorter: true,
+      sortOrder: sortOrderOf(filters.sort, 'createdAt'),
+      width: 150,
+      render: (v: string) => formatDateTime(v),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      width: 110,
+      render: (_v, a) =>
+        canManage && canManageAccount(myRole, me.user.id, a) ? (
+          <Flex gap={4}>
+            <Button
+              type="link"
+              size="small"
+              style={{ paddingInline: 4 }}
+              onClick={() => setTarget({ mode: 'edit', account: a })}
+            >
+              {t('common.edit')}
+            </Button>
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'reset', label: t('account.reset'), onClick: () => reset(a) },
+                  ...(a.locked
+                    ? [{ key: 'unlock', label: t('account.unlock'), onClick: () => unlock(a) }]
+                    : []),
+                  { type: 'divider' as const },
+                  a.disabled
+                    ? { key: 'enable', label: t('account.enable'), onClick: () => setDisabled(a, false) }
+                    : {
+                        key: 'disable',
+                        danger: true,
+                        label: t('account.disable'),
+                        onClick: () => setDisabled(a, true),
+                      },
+                ],
+              }}
+            >
+              <Button
+                type="text"
+                size="small"
+                icon={<MoreOutlined />}
+                aria-label={t('common.more')}
+                data-testid="account-row-more"
+              />
+            </Dropdown>
+          </Flex>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+  ];
+
+  const filterWidth = phone ? 'calc(50% - 4px)' : 170;
+  return (
+    <Flex vertical>
+      <PageHeader
+        title={t('nav.accounts')}
+        sub={t('account.subtitle')}
+        extra={
+          roles.length ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setTarget({ mode: 'create' })}
+              data-testid="account-create"
+            >
+              {t('account.create')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card styles={{ body: { padding: phone ? 12 : 20 } }}>
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          <SearchBox
+            value={searchText}
+            onChange={setSearchText}
+            onSearch={(v) => setFilters((f) => ({ ...f, q: v || undefined, page: 1 }))}
+            placeholder={t('account.searchPlaceholder')}
+            width={phone ? '100%' : 280}
+            testId="account-search"
+          />
+          <Select<Role>
+            allowClear
+            placeholder={t('account.field.role')}
+            value={filters.role}
+            onChange={(role) => setFilters((f) => ({ ...f, role, page: 1 }))}
+            options={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+            style={{ width: filterWidth }}
+          />
+          <Select<'true' | 'false'>
+            allowClear
+            placeholder={t('account.field.status')}
+            value={filters.disabled}
+            onChange={(disabled) => setFilters((f) => ({ ...f, disabled, page: 1 }))}
+            options={[
+              { value: 'false', label: t('account.enabledOnly') },
+              { value: 'true', label: t('account.disabledOnly') },
+            ]}
+            style={{ width: filterWidth }}
+          />
+        </Flex>
+        <Table<Account>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          scroll={{ x: 1260 }}
+          data-testid="account-table"
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: !phone,
+            size: phone ? 'small' : undefined,
+            showTotal: (n) => t('common.total', { n }),
+          }}
+          onChange={(pg, _f, sorter) => {
+            const s = Array.isArray(sorter) ? sorter[0] : sorter;
+            setFilters((f) => ({
+              ...f,
+              page: pg.current ?? 1,
+              pageSize: pg.pageSize ?? 20,
+              sort: sortParam(s?.columnKey ?? s?.field, s?.order, accountSortKeys),
+            }));
+          }}
+        />
+      </Card>
+      <AccountFormModal
+        target={target}
+        roles={roles}
+        onClose={() => setTarget(null)}
+        onCreated={(r) => {
+          setTarget(null);
+          setOtp(r);
+        }}
+        onSaved={() => {
+          setTarget(null);
+          message.success(t('common.saved'));
+        }}
+      />
+      <OneTimePasswordModal value={otp} onClose={() => setOtp(null)} />
+    </Flex>
+  );
+}

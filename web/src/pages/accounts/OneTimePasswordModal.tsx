@@ -1,0 +1,63 @@
+import { Alert, Button, Descriptions, Grid, Modal, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { OneTimePassword } from '../../api/accounts';
+
+/** Shows a new one-time password once, with a copy button; it cannot be fetched again. */
+export function OneTimePasswordModal({
+  value,
+  onClose,
+}: {
+  value: OneTimePassword | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const phone = !Grid.useBreakpoint().sm;
+  return (
+    <Modal
+      open={!!value}
+      title={t('account.otpTitle')}
+      onCancel={onClose}
+      mask={{ closable: false }}
+      keyboard={false}
+      footer={
+        <Button type="primary" onClick={onClose} data-testid="otp-close">
+          {t('account.otpDone')}
+        </Button>
+      }
+      destroyOnHidden
+    >
+      {value ? (
+        <>
+          <Alert type="warning" showIcon title={t('account.otpWarning')} style={{ margin: '16px 0' }} />
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            layout={phone ? 'vertical' : 'horizontal'}
+            items={[
+              { key: 'user', label: t('account.field.username'), children: value.account.username },
+              { key: 'name', label: t('account.field.displayName'), children: value.account.displayName },
+              {
+                key: 'otp',
+                label: t('account.otp'),
+                children: (
+                  <Typography.Text
+                    className="sf-mono"
+                    style={{ fontSize: 18, letterSpacing: 1 }}
+                    copyable={{
+                      text: value.oneTimePassword,
+                      tooltips: [t('common.copy'), t('common.copied')],
+                    }}
+                    data-testid="otp-value"
+                  >
+                    {value.oneTimePassword}
+                  </Typography.Text>
+                ),
+              },
+            ]}
+          />
+        </>
+      ) : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,321 @@
+import { useState } from 'react';
+import {
+  AutoComplete,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  Select,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { TableProps } from 'antd';
+import { DownloadOutlined, FilterOutlined, SearchOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { AUDIT_OUTCOMES, auditSortKeys, type AuditEvent } from '../../../../shared/src/contracts/audit';
+import { exportAudit, useAuditEvents, type AuditFilters } from '../../api/audit';
+import { useApiError } from '../../app/useApiError';
+import { PageHeader } from '../../components/PageHeader';
+import { actionLabel, knownAuditNames, objectTypeLabel, outcomeLabel, roleLabel } from '../../i18n/labels';
+import { formatDateTimeSeconds } from '../../lib/format';
+import { sortOrderOf, sortParam } from '../../lib/list';
+import { AuditChanges } from './AuditChanges';
+
+type Outcome = (typeof AUDIT_OUTCOMES)[number];
+const OUTCOME_COLOR: Record<Outcome, string> = { success: 'success', failure: 'warning', denied: 'error' };
+
+interface FilterValues {
+  range?: [Dayjs | null, Dayjs | null] | null;
+  actor?: string;
+  action?: string;
+  objectType?: string;
+  objectId?: string;
+  outcome?: Outcome;
+}
+
+/** Turns the filter form into the list query (times as ISO instants). */
+function toFilters(v: FilterValues): AuditFilters {
+  const s = (x: string | undefined) => (x && x.trim() ? x.trim() : undefined);
+  return {
+    from: v.range?.[0]?.toISOString(),
+    to: v.range?.[1]?.toISOString(),
+    actor: s(v.actor),
+    action: s(v.action),
+    objectType: s(v.objectType),
+    objectId: s(v.objectId),
+    outcome: v.outcome,
+  };
+}
+
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const onError = useApiError();
+  const phone = !Grid.useBreakpoint().md;
+  const [form] = Form.useForm<FilterValues>();
+  const [query, setQuery] = useState<AuditFilters>({});
+  const [paging, setPaging] = useState<{ page: number; pageSize: number; sort?: string }>({
+    page: 1,
+    pageSize: 20,
+  });
+  const [exporting, setExporting] = useState(false);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = Object.values(query).filter((v) => v !== undefined).length;
+  const list = useAuditEvents({ ...query, ...paging });
+  const actions = knownAuditNames(t, 'auditAction');
+  const objects = knownAuditNames(t, 'auditObject');
+
+  const doExport = async () => {
+    setExporting(true);
+    try {
+      await exportAudit(query, t('audit.exportFile'));
+    } catch (e) {
+      onError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const columns: TableProps<AuditEvent>['columns'] = [
+    {
+      title: t('audit.field.at'),
+      dataIndex: 'at',
+      key: 'at',
+      sorter: true,
+      sortOrder: sortOrderOf(paging.sort, 'at'),
+      width: 170,
+      render: (v: string) => formatDateTimeSeconds(v),
+    },
+    {
+      title: t('audit.field.actor'),
+      dataIndex: 'actorName',
+      key: 'actorName',
+      sorter: true,
+      sortOrder: sortOrderOf(paging.sort, 'actorName'),
+      width: 170,
+      render: (_v, e) => (
+        <Flex vertical>
+          <span>{e.actorName ?? t('audit.anonymous')}</span>
+          {e.role ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {roleLabel(t, e.role)}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+      ),
+    },
+    {
+      title: t('audit.field.action'),
+      dataIndex: 'action',
+      key: 'action',
+      sorter: true,
+      sortOrder: sortOrderOf(paging.sort, 'action'),
+      width: 190,
+      render: (v: string) => (
+        <Flex vertical>
+          <span>{actionLabel(t, v)}</span>
+          <Typography.Text type="secondary" className="sf-mono" style={{ fontSize: 12 }}>
+            {v}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('audit.field.object'),
+      key: 'object',
+      width: 220,
+      render: (_v, e) =>
+        e.objectType ? (
+          <Flex vertical style={{ minWidth: 0 }}>
+            <span>{objectTypeLabel(t, e.objectType)}</span>
+            {e.objectId ? (
+              <Typography.Text
+                type="secondary"
+                className="sf-mono"
+                style={{ fontSize: 12 }}
+                ellipsis
+                copyable={{ text: e.objectId }}
+              >
+                {e.objectId}
+              </Typography.Text>
+            ) : null}
+          </Flex>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: t('audit.field.outcome'),
+      dataIndex: 'outcome',
+      key: 'outcome',
+      width: 100,
+      render: (o: Outcome) => <Tag color={OUTCOME_COLOR[o]}>{outcomeLabel(t, o)}</Tag>,
+    },
+    {
+      title: t('audit.field.ip'),
+      dataIndex: 'ip',
+      key: 'ip',
+      width: 140,
+      render: (v: string | null) => <span className="sf-mono">{v ?? '—'}</span>,
+    },
+    {
+      title: t('audit.field.detail'),
+      dataIndex: 'detail',
+      key: 'detail',
+      width: 240,
+      ellipsis: true,
+      render: (v: string | null) => v ?? '—',
+    },
+  ];
+
+  const w = phone ? '100%' : 200;
+  return (
+    <Flex vertical>
+      <PageHeader
+        title={t('nav.audit')}
+        sub={t('audit.subtitle')}
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporting}
+            onClick={() => void doExport()}
+            data-testid="audit-export"
+          >
+            {t('audit.export')}
+          </Button>
+        }
+      />
+      <Card styles={{ body: { padding: phone ? 12 : 20 } }}>
+        {phone ? (
+          <Button
+            icon={<FilterOutlined />}
+            onClick={() => setFiltersOpen((o) => !o)}
+            style={{ marginBottom: 12 }}
+            data-testid="audit-filters-toggle"
+          >
+            {activeFilters ? t('audit.filtersCount', { n: activeFilters }) : t('audit.filters')}
+          </Button>
+        ) : null}
+        <Form<FilterValues>
+          form={form}
+          layout={phone ? 'vertical' : 'inline'}
+          onFinish={(v) => {
+            setQuery(toFilters(v));
+            setPaging((p) => ({ ...p, page: 1 }));
+            setFiltersOpen(false);
+          }}
+          style={{ marginBottom: 16, rowGap: 8, display: phone && !filtersOpen ? 'none' : undefined }}
+        >
+          <Form.Item
+            name="range"
+            label={phone ? t('audit.field.at') : undefined}
+            style={{ width: phone ? '100%' : undefined }}
+          >
+            <DatePicker.RangePicker
+              showTime={{ format: 'HH:mm' }}
+              format="YYYY-MM-DD HH:mm"
+              allowEmpty={[true, true]}
+              placeholder={[t('audit.from'), t('audit.to')]}
+              style={{ width: phone ? '100%' : 340 }}
+            />
+          </Form.Item>
+          <Form.Item name="actor">
+            <Input
+              allowClear
+              placeholder={t('audit.field.actor')}
+              maxLength={64}
+              style={{ width: w }}
+              data-testid="audit-actor"
+            />
+          </Form.Item>
+          <Form.Item name="action">
+            <AutoComplete
+              allowClear
+              placeholder={t('audit.field.action')}
+              options={actions.map((a) => ({
+                value: a.value,
+                label: t('audit.labelWithCode', { label: a.label, code: a.value }),
+              }))}
+              showSearch={{
+                filterOption: (input, o) =>
+                  String(o?.label ?? '')
+                    .toLowerCase()
+                    .includes(input.toLowerCase()),
+              }}
+              style={{ width: w }}
+              popupMatchSelectWidth={280}
+            />
+          </Form.Item>
+          <Form.Item name="objectType">
+            <AutoComplete
+              allowClear
+              placeholder={t('audit.field.objectType')}
+              options={objects.map((a) => ({
+                value: a.value,
+                label: t('audit.labelWithCode', { label: a.label, code: a.value }),
+              }))}
+              style={{ width: w }}
+            />
+          </Form.Item>
+          <Form.Item name="objectId">
+            <Input allowClear placeholder={t('audit.field.objectId')} maxLength={64} style={{ width: w }} />
+          </Form.Item>
+          <Form.Item name="outcome">
+            <Select<Outcome>
+              allowClear
+              placeholder={t('audit.field.outcome')}
+              options={AUDIT_OUTCOMES.map((o) => ({ value: o, label: outcomeLabel(t, o) }))}
+              style={{ width: phone ? '100%' : 130 }}
+            />
+          </Form.Item>
+          <Form.Item>
+            <Flex gap={8}>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search">
+                {t('common.search')}
+              </Button>
+              <Button
+                onClick={() => {
+                  form.resetFields();
+                  setQuery({});
+                  setPaging((p) => ({ ...p, page: 1 }));
+                }}
+              >
+                {t('common.reset')}
+              </Button>
+            </Flex>
+          </Form.Item>
+        </Form>
+        <Table<AuditEvent>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          scroll={{ x: 1240 }}
+          data-testid="audit-table"
+          expandable={{ expandedRowRender: (e) => <AuditChanges event={e} /> }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: !phone,
+            size: phone ? 'small' : undefined,
+            showTotal: (n) => t('common.total', { n }),
+          }}
+          onChange={(pg, _f, sorter) => {
+            const s = Array.isArray(sorter) ? sorter[0] : sorter;
+            setPaging({
+              page: pg.current ?? 1,
+              pageSize: pg.pageSize ?? 20,
+              sort: sortParam(s?.columnKey ?? s?.field, s?.order, auditSortKeys),
+            });
+          }}
+        />
+      </Card>
+    </Flex>
+  );
+}

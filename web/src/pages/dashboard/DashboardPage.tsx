@@ -1,0 +1,111 @@
+import { Card, Col, Descriptions, Flex, Grid, Row, Typography } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  EnvironmentOutlined,
+  KeyOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Action } from '../../../../shared/src/domain/permissions';
+import { primaryRole, useSession } from '../../api/auth';
+import { roleLabel } from '../../i18n/labels';
+import { BRAND_RED } from '../../app/theme';
+
+type ShortcutKey = 'organizations' | 'import' | 'venues' | 'accounts' | 'audit' | 'password';
+
+const SHORTCUTS: { key: ShortcutKey; path: string; ability: Action | null; icon: React.ReactNode }[] = [
+  {
+    key: 'organizations',
+    path: '/organizations',
+    ability: 'organizations.read',
+    icon: <ApartmentOutlined />,
+  },
+  {
+    key: 'import',
+    path: '/organizations/import',
+    ability: 'organizations.import',
+    icon: <CloudUploadOutlined />,
+  },
+  { key: 'venues', path: '/venues', ability: 'venues.read', icon: <EnvironmentOutlined /> },
+  { key: 'accounts', path: '/accounts', ability: 'accounts.read', icon: <TeamOutlined /> },
+  { key: 'audit', path: '/audit', ability: 'audit.read', icon: <AuditOutlined /> },
+  { key: 'password', path: '/change-password', ability: null, icon: <KeyOutlined /> },
+];
+
+export default function DashboardPage() {
+  const me = useSession();
+  const { t } = useTranslation();
+  const role = primaryRole(me);
+  const phone = !Grid.useBreakpoint().sm;
+  const shortcuts = SHORTCUTS.filter((s) => s.ability === null || me.abilities.includes(s.ability));
+
+  return (
+    <Flex vertical gap={16}>
+      <Card styles={{ body: { padding: 0 } }} style={{ overflow: 'hidden' }}>
+        <Flex wrap style={{ borderLeft: `4px solid ${BRAND_RED}` }}>
+          <Flex vertical style={{ padding: 24, flex: '1 1 320px', minWidth: 0 }}>
+            <Typography.Title level={3} style={{ marginTop: 0 }}>
+              {t('dashboard.welcome', { name: me.user.displayName })}
+            </Typography.Title>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 16 }}>
+              {t('dashboard.intro')}
+            </Typography.Paragraph>
+            <Descriptions
+              column={{ xs: 1, sm: 1, md: 3 }}
+              size="small"
+              items={[
+                { key: 'user', label: t('dashboard.account'), children: me.user.username },
+                { key: 'role', label: t('dashboard.role'), children: role ? roleLabel(t, role) : '-' },
+                {
+                  key: 'scope',
+                  label: t('dashboard.scope'),
+                  children: me.scope.organizationName ?? t('dashboard.scopeAll'),
+                },
+              ]}
+            />
+          </Flex>
+        </Flex>
+      </Card>
+
+      <Typography.Title level={5} style={{ margin: '8px 0 0' }}>
+        {t('dashboard.shortcuts')}
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        {shortcuts.map((s) => (
+          <Col key={s.key} xs={24} sm={12} lg={8} xxl={6}>
+            <Link to={s.path} data-testid={`shortcut-${s.key}`}>
+              <Card hoverable size={phone ? 'small' : undefined} style={{ height: '100%' }}>
+                <Flex gap={16} align="flex-start">
+                  <span style={{ fontSize: 24, color: BRAND_RED, lineHeight: 1 }}>{s.icon}</span>
+                  <Flex vertical style={{ minWidth: 0 }}>
+                    <Typography.Text strong>{t(`dashboard.shortcut.${s.key}.title`)}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                      {t(`dashboard.shortcut.${s.key}.desc`)}
+                    </Typography.Text>
+                  </Flex>
+                </Flex>
+              </Card>
+            </Link>
+          </Col>
+        ))}
+      </Row>
+
+      <Card
+        size="small"
+        title={
+          <>
+            <SafetyCertificateOutlined /> {t('dashboard.securityTitle')}
+          </>
+        }
+      >
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          {t('dashboard.securityText')}
+        </Typography.Paragraph>
+      </Card>
+    </Flex>
+  );
+}

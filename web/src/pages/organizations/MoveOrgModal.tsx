@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { Alert, Descriptions, Form, Modal } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Organization } from '../../../../shared/src/contracts/organizations';
+import { moveOrg, ORGS } from '../../api/organizations';
+import { useApiError } from '../../app/useApiError';
+import { OrgPicker } from '../../components/OrgPicker';
+import { KindTag } from '../../components/tags';
+import { canMoveUnder } from '../../lib/org-tree';
+
+/**
+ * Moves an organisation (and its subtree) under a new parent picked by search;  the OK is the confirmation.
+ * The page remounts it (a new `key`) for each organisation, so its state starts fresh.
+ */
+export function MoveOrgModal({
+  org,
+  onClose,
+  onMoved,
+}: {
+  org: Organization | null;
+  onClose: () => void;
+  onMoved: (o: Organization) => void;
+}) {
+  const { t } = useTranslation();
+  const onError = useApiError();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<{ parentId: string }>();
+  const [target, setTarget] = useState<Organization | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v || !org) return;
+    setBusy(true);
+    try {
+      const moved = await moveOrg(org.id, v.parentId, org.version);
+      await qc.invalidateQueries({ queryKey: ORGS });
+      onMoved(moved);
+    } catch (e) {
+      onError(e, { form, fields: ['parentId'], reload: [ORGS], onConflict: onClose });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!org}
+      title={t('org.moveTitle')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('org.moveConfirm')}
+      okButtonProps={{ disabled: !target, danger: true }}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      {org ? (
+        <>
+          <Descriptions
+            size="small"
+            column={1}
+            style={{ margin: '16px 0' }}
+            items={[
+              {
+                key: 'org',
+                label: t('org.moveWhat'),
+                children: (
+                  <>
+                    {org.name} <KindTag kind={org.kind} />
+                  </>
+                ),
+              },
+              { key: 'children', label: t('org.field.childCount'), children: org.childCount },
+            ]}
+          />
+          <Form form={form} layout="vertical">
+            <Form.Item
+              name="parentId"
+              label={t('org.moveTo')}
+              rules={[{ required: true, message: t('validation.required') }]}
+              extra={t('org.moveHint')}
+            >
+              <OrgPicker
+                disabledFor={(o) => !canMoveUnder(org.kind, org.id, o) || o.id === org.parentId}
+                onChange={(_id, o) => setTarget(o)}
+                data-testid="org-move-target"
+              />
+            </Form.Item>
+          </Form>
+          {target ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('org.moveWarning', { name: org.name, parent: target.name })}
+            />
+          ) : null}
+        </>
+      ) : null}
+    </Modal>
+  );
+}

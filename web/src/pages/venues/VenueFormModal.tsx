@@ -1,0 +1,149 @@
+import { useEffect, useState } from 'react';
+import { Col, Form, Input, InputNumber, Modal, Row, Switch } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { createVenue, type Venue } from '../../../../shared/src/contracts/venues';
+import { createVenueReq, patchVenueReq, VENUES } from '../../api/venues';
+import { useApiError } from '../../app/useApiError';
+import { OrgPicker } from '../../components/OrgPicker';
+import { useZodRule } from '../../components/useZodRule';
+import { emptyToNull } from '../../lib/validation';
+
+export type VenueFormTarget = { mode: 'create' } | { mode: 'edit'; venue: Venue };
+
+interface Values {
+  organizationId: string;
+  name: string;
+  address?: string | null;
+  areaM2?: number | null;
+  capacity?: number | null;
+  facilities?: string | null;
+  openedYear?: number | null;
+  active?: boolean;
+}
+
+const FIELDS = [
+  'organizationId',
+  'name',
+  'address',
+  'areaM2',
+  'capacity',
+  'facilities',
+  'openedYear',
+  'active',
+];
+const S = createVenue.shape;
+
+/** Create or edit a venue; the organisation is searched within the user's scope. */
+export function VenueFormModal({
+  target,
+  onClose,
+  onSaved,
+}: {
+  target: VenueFormTarget | null;
+  onClose: () => void;
+  onSaved: (v: Venue) => void;
+}) {
+  const { t } = useTranslation();
+  const rule = useZodRule();
+  const onError = useApiError();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const editing = target?.mode === 'edit' ? target.venue : null;
+
+  useEffect(() => {
+    if (!target) return;
+    form.resetFields();
+    if (target.mode === 'edit') form.setFieldsValue({ ...target.venue });
+    else form.setFieldsValue({ active: true });
+  }, [target, form]);
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v || !target) return;
+    setBusy(true);
+    try {
+      const fields = emptyToNull({ name: v.name, address: v.address, facilities: v.facilities });
+      const numbers = {
+        areaM2: v.areaM2 ?? null,
+        capacity: v.capacity ?? null,
+        openedYear: v.openedYear ?? null,
+      };
+      const saved = editing
+        ? await patchVenueReq(editing.id, {
+            ...fields,
+            ...numbers,
+            active: v.active ?? true,
+            version: editing.version,
+          })
+        : await createVenueReq({ organizationId: v.organizationId, ...fields, ...numbers });
+      await qc.invalidateQueries({ queryKey: VENUES });
+      onSaved(saved);
+    } catch (e) {
+      onError(e, { form, fields: FIELDS, reload: [VENUES], onConflict: onClose });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!target}
+      title={editing ? t('venue.editTitle', { name: editing.name }) : t('venue.create')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('common.save')}
+      confirmLoading={busy}
+      destroyOnHidden
+      width={640}
+    >
+      <Form<Values> form={form} layout="vertical" requiredMark="optional" style={{ marginTop: 16 }}>
+        {editing ? (
+          <Form.Item label={t('venue.field.organization')}>
+            <Input value={editing.organizationName} disabled />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="organizationId"
+            label={t('venue.field.organization')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <OrgPicker data-testid="venue-form-org" />
+          </Form.Item>
+        )}
+        <Form.Item name="name" label={t('venue.field.name')} rules={[rule(S.name)]}>
+          <Input maxLength={100} data-testid="venue-form-name" />
+        </Form.Item>
+        <Form.Item name="address" label={t('venue.field.address')} rules={[rule(S.address)]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} sm={8}>
+            <Form.Item name="areaM2" label={t('venue.field.areaM2')} rules={[rule(S.areaM2)]}>
+              <InputNumber min={0} max={1000000} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={8}>
+            <Form.Item name="capacity" label={t('venue.field.capacity')} rules={[rule(S.capacity)]}>
+              <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={8}>
+            <Form.Item name="openedYear" label={t('venue.field.openedYear')} rules={[rule(S.openedYear)]}>
+              <InputNumber min={1921} max={2100} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="facilities" label={t('venue.field.facilities')} rules={[rule(S.facilities)]}>
+          <Input.TextArea rows={3} maxLength={1000} showCount />
+        </Form.Item>
+        {editing ? (
+          <Form.Item name="active" label={t('venue.field.active')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,234 @@
+import { useState } from 'react';
+import { App, Button, Card, Flex, Grid, Select, Switch, Table, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { venueSortKeys, type Venue } from '../../../../shared/src/contracts/venues';
+import { useAbility } from '../../api/auth';
+import { patchVenueReq, useVenues, VENUES, type VenueFilters } from '../../api/venues';
+import { useApiError } from '../../app/useApiError';
+import { OrgPicker } from '../../components/OrgPicker';
+import { PageHeader } from '../../components/PageHeader';
+import { SearchBox } from '../../components/SearchBox';
+import { formatDateTime } from '../../lib/format';
+import { sortOrderOf, sortParam } from '../../lib/list';
+import { VenueFormModal, type VenueFormTarget } from './VenueFormModal';
+
+export default function VenuesPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const onError = useApiError();
+  const qc = useQueryClient();
+  const phone = !Grid.useBreakpoint().md;
+  const canWrite = useAbility('venues.write');
+  const [filters, setFilters] = useState<VenueFilters>({ page: 1, pageSize: 20, active: 'all' });
+  const [searchText, setSearchText] = useState('');
+  const [target, setTarget] = useState<VenueFormTarget | null>(null);
+  const [toggling, setToggling] = useState<string | null>(null);
+  const list = useVenues(filters);
+
+  const toggle = async (v: Venue, active: boolean) => {
+    setToggling(v.id);
+    try {
+      await patchVenueReq(v.id, { active, version: v.version });
+      await qc.invalidateQueries({ queryKey: VENUES });
+      message.success(active ? t('venue.activated') : t('venue.deactivated'));
+    } catch (e) {
+      onError(e, { reload: [VENUES] });
+    } finally {
+      setToggling(null);
+    }
+  };
+
+  const columns: TableProps<Venue>['columns'] = [
+    {
+      title: t('venue.field.name'),
+      dataIndex: 'name',
+      key: 'name',
+      sorter: true,
+      sortOrder: sortOrderOf(filters.sort, 'name'),
+      fixed: phone ? undefined : 'left',
+      width: 220,
+      render: (v: string, r) => (
+        <Flex vertical style={{ minWidth: 0 }}>
+          {canWrite ? (
+            <Typography.Link onClick={() => setTarget({ mode: 'edit', venue: r })}>{v}</Typography.Link>
+          ) : (
+            v
+          )}
+          {phone ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+              {r.organizationName}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+      ),
+    },
+    {
+      title: t('venue.field.organization'),
+      dataIndex: 'organizationName',
+      key: 'organizationName',
+      width: 220,
+      ellipsis: true,
+    },
+    {
+      title: t('venue.field.address'),
+      dataIndex: 'address',
+      key: 'address',
+      width: 220,
+      ellipsis: true,
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: t('venue.field.areaM2'),
+      dataIndex: 'areaM2',
+      key: 'areaM2',
+      sorter: true,
+      sortOrder: sortOrderOf(filters.sort, 'areaM2'),
+      width: 120,
+      align: 'right',
+      render: (v: number | null) => (v === null ? '—' : v),
+    },
+    {
+      title: t('venue.field.capacity'),
+      dataIndex: 'capacity',
+      key: 'capacity',
+      width: 110,
+      align: 'right',
+      render: (v: number | null) => (v === null ? '—' : v),
+    },
+    {
+      title: t('venue.field.openedYear'),
+      dataIndex: 'openedYear',
+      key: 'openedYear',
+      sorter: true,
+      sortOrder: sortOrderOf(filters.sort, 'openedYear'),
+      width: 110,
+      render: (v: number | null) => v ?? '—',
+    },
+    {
+      title: t('venue.field.updatedAt'),
+      dataIndex: 'updatedAt',
+      key: 'updatedAt',
+      sorter: true,
+      sortOrder: sortOrderOf(filters.sort, 'updatedAt'),
+      width: 150,
+      render: (v: string) => formatDateTime(v),
+    },
+    {
+      title: t('venue.field.active'),
+      dataIndex: 'active',
+      key: 'active',
+      fixed: 'right',
+      width: canWrite ? 150 : 90,
+      render: (v: boolean, r) => (
+        <Flex gap={8} align="center">
+          <Switch
+            size="small"
+            checked={v}
+            disabled={!canWrite}
+            loading={toggling === r.id}
+            onChange={(on) => void toggle(r, on)}
+            aria-label={t('venue.field.active')}
+            data-testid="venue-active-switch"
+          />
+          <Typography.Text type={v ? undefined : 'secondary'}>
+            {v ? t('common.active') : t('common.inactive')}
+          </Typography.Text>
+          {canWrite ? (
+            <Typography.Link onClick={() => setTarget({ mode: 'edit', venue: r })}>
+              {t('common.edit')}
+            </Typography.Link>
+          ) : null}
+        </Flex>
+      ),
+    },
+  ];
+
+  return (
+    <Flex vertical gap={0}>
+      <PageHeader
+        title={t('nav.venues')}
+        sub={t('venue.subtitle')}
+        extra={
+          canWrite ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setTarget({ mode: 'create' })}
+              data-testid="venue-create"
+            >
+              {t('venue.create')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card styles={{ body: { padding: phone ? 12 : 20 } }}>
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          <SearchBox
+            value={searchText}
+            onChange={setSearchText}
+            onSearch={(v) => setFilters((f) => ({ ...f, q: v || undefined, page: 1 }))}
+            placeholder={t('venue.searchPlaceholder')}
+            width={phone ? '100%' : 300}
+            testId="venue-search"
+          />
+          <Select<'true' | 'false' | 'all'>
+            value={filters.active}
+            onChange={(active) => setFilters((f) => ({ ...f, active, page: 1 }))}
+            options={[
+              { value: 'all', label: t('venue.activeAll') },
+              { value: 'true', label: t('common.active') },
+              { value: 'false', label: t('common.inactive') },
+            ]}
+            style={{ width: phone ? '100%' : 130 }}
+            data-testid="venue-active-filter"
+          />
+          <div style={{ width: phone ? '100%' : 300 }}>
+            <OrgPicker
+              allowClear
+              placeholder={t('venue.filterOrganization')}
+              value={filters.organizationId ?? null}
+              onChange={(id) => setFilters((f) => ({ ...f, organizationId: id ?? undefined, page: 1 }))}
+            />
+          </div>
+        </Flex>
+        <Table<Venue>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          scroll={{ x: 1200 }}
+          data-testid="venue-table"
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: !phone,
+            size: phone ? 'small' : undefined,
+            showTotal: (n) => t('common.total', { n }),
+          }}
+          onChange={(pg, _f, sorter) => {
+            const s = Array.isArray(sorter) ? sorter[0] : sorter;
+            setFilters((f) => ({
+              ...f,
+              page: pg.current ?? 1,
+              pageSize: pg.pageSize ?? 20,
+              sort: sortParam(s?.columnKey ?? s?.field, s?.order, venueSortKeys),
+            }));
+          }}
+        />
+      </Card>
+      <VenueFormModal
+        target={target}
+        onClose={() => setTarget(null)}
+        onSaved={() => {
+          message.success(t('common.saved'));
+          setTarget(null);
+        }}
+      />
+    </Flex>
+  );
+}
