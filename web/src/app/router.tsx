@@ -27,6 +27,28 @@ export const routes: RouteObject[] = [
             lazy: page(() => import('../layout/AppLayout')),
             children: [
               { index: true, lazy: page(() => import('../pages/dashboard/DashboardPage')) },
+              { path: '/inbox', lazy: page(() => import('../pages/inbox/InboxPage')) },
+              guarded('applications.read', [
+                {
+                  path: '/applications',
+                  lazy: page(() => import('../pages/applications/MyApplicationsPage')),
+                },
+              ]),
+              guarded('applications.recommend', [
+                { path: '/recommend', lazy: page(() => import('../pages/recommend/RecommendPage')) },
+              ]),
+              guarded('cultivation.read', [
+                { path: '/cultivation', lazy: page(() => import('../pages/cultivation/CultivationPage')) },
+              ]),
+              guarded('applications.intake', [
+                { path: '/intake', lazy: page(() => import('../pages/intake/IntakePage')) },
+              ]),
+              guarded('campaigns.write', [
+                { path: '/campaigns', lazy: page(() => import('../pages/campaigns/CampaignsPage')) },
+              ]),
+              guarded('standards.write', [
+                { path: '/standards', lazy: page(() => import('../pages/standards/StandardsPage')) },
+              ]),
               guarded('organizations.read', [
                 {
                   path: '/organizations',

@@ -1,7 +1,11 @@
 import type { Messages } from './types';
+import campaignsEn from './campaigns.en';
+import applicationsEn from './applications.en';
 
 /** The English catalogue: exactly the keys of `zh-CN.ts` (the type and a unit test check it). */
 const en: Messages = {
+  cmp: campaignsEn,
+  apl: applicationsEn,
   app: {
     name: 'Demonstration Creation Platform',
     shortName: 'Shifan',
@@ -33,6 +37,13 @@ const en: Messages = {
   },
   nav: {
     dashboard: 'Home',
+    applications: 'My applications',
+    recommend: 'Recommendation',
+    cultivation: 'Cultivation pool',
+    intake: 'Intake',
+    campaigns: 'Campaigns',
+    standards: 'Standards',
+    inbox: 'Messages',
     organizations: 'Organisations',
     venues: 'Venues',
     accounts: 'Accounts',

@@ -1,5 +1,12 @@
 /** The zh-CN catalogue: every UI string (zh-CN first; `en.ts` has exactly the same keys). */
+import campaignsZh from './campaigns.zh-CN';
+import applicationsZh from './applications.zh-CN';
+
 const zhCN = {
+  /** Committee pages: standards, campaigns, intake (issue #3). */
+  cmp: campaignsZh,
+  /** Applicant and unit pages: applications, evidence, recommendation, cultivation, inbox (issue #3). */
+  apl: applicationsZh,
   app: {
     name: '示范创建管理平台',
     shortName: '示范创建',
@@ -30,6 +37,13 @@ const zhCN = {
   },
   nav: {
     dashboard: '首页',
+    applications: '我的申报',
+    recommend: '推荐初审',
+    cultivation: '培育库',
+    intake: '申报受理',
+    campaigns: '创建活动',
+    standards: '创建标准',
+    inbox: '消息',
     organizations: '组织管理',
     venues: '阵地管理',
     accounts: '账号管理',

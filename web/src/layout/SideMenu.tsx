@@ -2,8 +2,14 @@ import { Menu } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CarryOutOutlined,
   EnvironmentOutlined,
+  ExperimentOutlined,
+  FileDoneOutlined,
+  FlagOutlined,
+  FormOutlined,
   HomeOutlined,
+  OrderedListOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
@@ -13,6 +19,12 @@ import { navFor, navKeyOf, type NavKey } from '../lib/nav';
 
 const ICONS: Record<NavKey, React.ReactNode> = {
   dashboard: <HomeOutlined />,
+  applications: <FormOutlined />,
+  recommend: <OrderedListOutlined />,
+  cultivation: <ExperimentOutlined />,
+  intake: <FileDoneOutlined />,
+  campaigns: <FlagOutlined />,
+  standards: <CarryOutOutlined />,
   organizations: <ApartmentOutlined />,
   venues: <EnvironmentOutlined />,
   accounts: <TeamOutlined />,

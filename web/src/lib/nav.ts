@@ -1,6 +1,17 @@
 import type { Action } from '../../../shared/src/domain/permissions';
 
-export type NavKey = 'dashboard' | 'organizations' | 'venues' | 'accounts' | 'audit';
+export type NavKey =
+  | 'dashboard'
+  | 'applications'
+  | 'recommend'
+  | 'cultivation'
+  | 'intake'
+  | 'campaigns'
+  | 'standards'
+  | 'organizations'
+  | 'venues'
+  | 'accounts'
+  | 'audit';
 
 export interface NavEntry {
   key: NavKey;
@@ -11,6 +22,12 @@ export interface NavEntry {
 
 export const NAV: readonly NavEntry[] = [
   { key: 'dashboard', path: '/', ability: null },
+  { key: 'applications', path: '/applications', ability: 'applications.write' },
+  { key: 'recommend', path: '/recommend', ability: 'applications.recommend' },
+  { key: 'cultivation', path: '/cultivation', ability: 'cultivation.read' },
+  { key: 'intake', path: '/intake', ability: 'applications.intake' },
+  { key: 'campaigns', path: '/campaigns', ability: 'campaigns.write' },
+  { key: 'standards', path: '/standards', ability: 'standards.write' },
   { key: 'organizations', path: '/organizations', ability: 'organizations.read' },
   { key: 'venues', path: '/venues', ability: 'venues.read' },
   { key: 'accounts', path: '/accounts', ability: 'accounts.read' },
