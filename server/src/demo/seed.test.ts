@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { auditEvents, organizations, users, venues } from '../db/schema';
 import { client, login, makeTestEnv, type TestEnv } from '../../test/helpers';
 import { checkParentKind } from '../../../shared/src/domain/org-rules';
@@ -24,8 +24,18 @@ const byName = (name: string) => {
 };
 
 describe('demo seed', () => {
-  it('creates the working committee, 40 units, 400 grassroots organisations, 32 venues and 6 accounts', async () => {
-    expect(summary).toEqual({ organizations: 441, units: 40, grassroots: 400, venues: 32, accounts: 6 });
+  it('creates the working committee, 40 units, 400 grassroots organisations, 150 venues and 6 accounts', async () => {
+    expect(summary).toEqual({
+      organizations: 441,
+      units: 40,
+      grassroots: 400,
+      venues: 150,
+      accounts: 6,
+      campaigns: 3,
+      applications: 397,
+      cultivations: 18,
+      notifications: 30,
+    });
     expect(orgs).toHaveLength(441);
     const root = orgs.filter((o) => o.depth === 0);
     expect(root.map((o) => [o.code, o.name, o.kind])).toEqual([
@@ -34,7 +44,8 @@ describe('demo seed', () => {
     expect(orgs.filter((o) => o.depth === 1)).toHaveLength(40);
     const [v] = await env.db.select({ n: count() }).from(venues);
     const [u] = await env.db.select({ n: count() }).from(users);
-    expect([v!.n, u!.n]).toEqual([32, 6]);
+    // The foundation's 32 venues and 118 activity rooms added for the venue track (campaigns.ts).
+    expect([v!.n, u!.n]).toEqual([150, 6]);
   });
 
   it('places every organisation the article names under its unit', () => {
@@ -117,7 +128,11 @@ describe('demo seed', () => {
   });
 
   it('records the seed in the audit log', async () => {
-    const events = await env.db.select().from(auditEvents).where(eq(auditEvents.action, 'demo.seed'));
+    const events = await env.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'demo.seed'))
+      .orderBy(asc(auditEvents.id));
     expect(events.map((e) => e.objectType)).toEqual([
       'organization',
       'venue',
@@ -127,8 +142,19 @@ describe('demo seed', () => {
       'user',
       'user',
       'user',
+      'venue',
+      'campaign',
+      'campaign',
+      'campaign',
+      'cultivation',
     ]);
     expect(events[0]!.detail).toBe('441 organisations: 40 units, 400 grassroots organisations');
+    expect(events.slice(8, 12).map((e) => e.detail)).toEqual([
+      '118 more venues (activity rooms of grassroots organisations)',
+      '2024年度“双示范”创建: 68 site and 56 venue applications',
+      '2025年度“双示范”创建: 72 site and 60 venue applications',
+      '2026年度“双示范”创建: 77 site and 64 venue applications',
+    ]);
   });
 
   it('refuses to seed a database that already holds organisations', async () => {

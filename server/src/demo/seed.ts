@@ -5,6 +5,7 @@ import type { Ctx } from '../http/context';
 import { writeAudit } from '../modules/audit/write';
 import { hashPassword } from '../modules/auth/passwords';
 import { buildDemo } from './build';
+import { demoEpoch, seedCampaigns } from './campaigns';
 import { DEMO_PASSWORD } from './data';
 
 export { DEMO_PASSWORD } from './data';
@@ -15,25 +16,37 @@ export interface DemoSummary {
   grassroots: number;
   venues: number;
   accounts: number;
+  campaigns: number;
+  applications: number;
+  cultivations: number;
+  notifications: number;
 }
 
 /**
  * Seeds the demo data set into an empty database: 天津市级机关工委 with its units and grassroots
- * organisations, venues, one account per role (password `Demo-2026-shifan`, no forced change) and a
- * few `demo.seed` audit events — all in one transaction. Deterministic apart from the password hash.
+ * organisations, venues, one account per role (password `Demo-2026-shifan`, no forced change), then the
+ * campaigns (`campaigns.ts`: three yearly campaigns with their applications, cultivation pools, inboxes)
+ * and a few `demo.seed` audit events — all in one transaction. Deterministic apart from the password hash
+ * and the current campaign's dates, which follow `now`. Records are dated from `demoEpoch(now)`, before
+ * the first campaign, so no application is older than its organisation.
  */
 export async function seedDemo(db: Db, now: Date): Promise<DemoSummary> {
   const [existing] = await db.select({ n: count() }).from(organizations);
   if ((existing?.n ?? 0) > 0) throw new Error('The demo seed needs an empty database.');
   const data = buildDemo();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const stamps = { createdAt: now, updatedAt: now };
+  const since = demoEpoch(now);
+  const stamps = { createdAt: since, updatedAt: since };
   const summary: DemoSummary = {
     organizations: data.orgs.length,
     units: data.orgs.filter((o) => o.depth === 1).length,
     grassroots: data.orgs.filter((o) => o.depth > 1).length,
     venues: data.venues.length,
     accounts: data.accounts.length,
+    campaigns: 0,
+    applications: 0,
+    cultivations: 0,
+    notifications: 0,
   };
   const ctx: Ctx = { actor: null, ip: null, requestId: 'demo-seed', lang: 'zh-CN', now };
   const seeder = { id: null, name: 'demo', role: null };
@@ -76,6 +89,8 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoSummary> {
         detail: 'demo account',
       });
     }
+    const c = await seedCampaigns(tx, ctx, data, seeder);
+    Object.assign(summary, { ...c, venues: summary.venues + c.venues });
   });
   return summary;
 }

@@ -1,0 +1,246 @@
+/**
+ * Builds the campaign demo rows (pure, deterministic for a given `now` and standards): three campaigns with
+ * their settings, the applications with content, self-assessment and history, unit ranks and caps, the
+ * cultivation pools and the demo accounts' inboxes. `campaigns.ts` writes them.
+ */
+import type {
+  applicationEvents,
+  applications,
+  campaignUnitCaps,
+  notifications,
+  selfAssessments,
+} from '../db/schema';
+import { yearOf } from '../../../shared/src/domain/campaign-rules';
+import { APPLICATION_ACTIONS, type ApplicationAction } from '../../../shared/src/domain/application-workflow';
+import { transitionMessage } from '../modules/applications/messages';
+import type { DemoData, DemoOrg } from './build';
+import { DEMO_SEED } from './build';
+import { buildCultivations, type CultivationRows } from './campaign-cultivation';
+import { assignRanks, closedChain, openChain, replay, type Chain, type Person } from './campaign-history';
+import { CAPPED_UNITS, DEMO_APPLICANT_ORG, trackOf } from './campaign-plan';
+import {
+  campaignRows,
+  campaignSettings,
+  STANDARD_OF,
+  type CampaignRow,
+  type CampaignSettings,
+  type StandardsInput,
+} from './campaign-settings';
+import { DAY, HOUR } from './campaign-time';
+import { planCultivations, selectApplications, extraVenues, type Planned } from './campaign-select';
+import * as text from './campaign-text';
+import { GIVEN_NAMES, SURNAMES } from './data';
+import { prng, type Prng } from './prng';
+
+export type { StandardsInput } from './campaign-settings';
+
+export interface CampaignDemo extends CultivationRows, CampaignSettings {
+  venues: DemoData['venues'];
+  campaigns: CampaignRow[];
+  caps: (typeof campaignUnitCaps.$inferInsert)[];
+  applications: (typeof applications.$inferInsert & { id: string })[];
+  selfAssessments: (typeof selfAssessments.$inferInsert)[];
+  events: (typeof applicationEvents.$inferInsert)[];
+  notifications: (typeof notifications.$inferInsert)[];
+}
+
+const half = (r: Prng, lo: number, hi: number) => r.int(lo * 2, hi * 2) / 2;
+
+export function buildCampaignDemo(base: DemoData, std: StandardsInput, nowDate: Date): CampaignDemo {
+  const r = prng(DEMO_SEED + 3);
+  const now = nowDate.getTime();
+  const limit = now - 30 * 60_000;
+  const year = yearOf(nowDate);
+  const venues = extraVenues(r, base.orgs, base.venues);
+  const allVenues = [...base.venues, ...venues];
+  const planned = selectApplications(r, base.orgs, allVenues, year);
+  const pool = planCultivations(r, base.orgs, allVenues, planned).map((plan) => ({ plan, id: r.uuid() }));
+  const cultivationOf = new Map(
+    pool.flatMap((c) => (c.plan.application ? [[c.plan.application, c.id]] : [])),
+  );
+
+  const account = (username: string) => base.accounts.find((a) => a.username === username)!;
+  const asPerson = (a: DemoData['accounts'][number]): Person => ({
+    id: a.id,
+    name: a.displayName,
+    role: a.role,
+  });
+  const committee = asPerson(account('admin'));
+  const demoUnit = account('unit');
+  const demoApplicant = account('applicant');
+  const unitAdmins = new Map<string, Person>();
+  const unitAdmin = (unitId: string): Person => {
+    if (unitId === demoUnit.unitId) return asPerson(demoUnit);
+    if (!unitAdmins.has(unitId))
+      unitAdmins.set(unitId, { id: null, name: r.pick(SURNAMES) + r.pick(GIVEN_NAMES), role: 'unit_admin' });
+    return unitAdmins.get(unitId)!;
+  };
+  const applicantOf = (org: DemoOrg): Person =>
+    org.id === demoApplicant.organizationId
+      ? asPerson(demoApplicant)
+      : { id: null, name: org.contactName, role: 'applicant' };
+
+  const camps = campaignRows(now, year, r);
+  const out: CampaignDemo = {
+    venues,
+    campaigns: camps.map((c) => c.row),
+    ...campaignSettings(camps, std),
+    caps: [],
+    applications: [],
+    selfAssessments: [],
+    events: [],
+    notifications: [],
+    cultivations: [],
+    milestones: [],
+    notes: [],
+  };
+  const brands = new Map<string, string>();
+  const apps = planned.map((p, i) => {
+    const { org, venue } = p.subject;
+    const c = camps[2 - p.yearsAgo]!;
+    const cultivation = cultivationOf.get(p);
+    const who = {
+      applicant: applicantOf(org),
+      unit: unitAdmin(org.unitId!),
+      committee,
+      creator: applicantOf(org),
+    };
+    if (cultivation) who.creator = who.unit;
+    const demo = p.yearsAgo === 0 && org.name === DEMO_APPLICANT_ORG && !venue;
+    const texts = {
+      opinion: r.pick(text.UNIT_OPINIONS[trackOf(p.subject.line)]),
+      unitReturn: demo ? text.DEMO_RETURN_REASON : r.pick(text.UNIT_RETURN_REASONS),
+      committeeReturn: r.pick(text.COMMITTEE_RETURN_REASONS),
+      withdraw: r.pick(text.WITHDRAW_REASONS),
+    };
+    // Each history draws from its own generator: times depend on `now`, the rest of the data does not.
+    const hr = prng(DEMO_SEED + 1000 + i);
+    const chain: Chain = p.yearsAgo
+      ? closedChain(hr, p.outcome, c.times, who, texts)
+      : openChain(hr, p.outcome, c.times, limit, who, texts, demo ? now - 3 * DAY : null);
+    if (!brands.has(p.subject.id)) brands.set(p.subject.id, text.brandName(brands.size));
+    const story = venue ? undefined : text.STORIES[org.name];
+    const brand = story?.brand ?? brands.get(p.subject.id)!;
+    const narrative =
+      story?.narrative ??
+      (venue
+        ? text.venueNarrative(r, venue.name, brand)
+        : text.narrative(r, org.name, brand, r.pick(text.THEMES)));
+    return { p, id: r.uuid(), campaign: c.row, chain, brand, narrative, cultivationId: cultivation ?? null };
+  });
+
+  // Ranks in each unit's list, then the caps: the current year's capped units have room to spare, a few
+  // units of each closed year used their cap in full.
+  const groups = new Map<string, typeof apps>();
+  for (const a of apps) {
+    const key = `${a.campaign.id}|${trackOf(a.p.subject.line)}|${a.p.subject.org.unitId}`;
+    groups.set(key, [...(groups.get(key) ?? []), a]);
+  }
+  const most = new Map([...groups].map(([key, list]) => [key, assignRanks(list.map((a) => a.chain))]));
+  const unitIdOf = (name: string) => base.orgs.find((o) => o.name === name)!.id;
+  const capR = prng(DEMO_SEED + 4);
+  const current = camps[2]!.row.id;
+  for (const c of CAPPED_UNITS) {
+    const key = `${current}|${c.track}|${unitIdOf(c.unit)}`;
+    out.caps.push({
+      campaignId: current,
+      trackCode: c.track,
+      unitId: unitIdOf(c.unit),
+      cap: (most.get(key) ?? 0) + c.spare,
+    });
+  }
+  for (const { row } of camps.slice(0, 2))
+    for (const track of ['site', 'venue'] as const) {
+      const full = [...most].filter(([k, m]) => k.startsWith(`${row.id}|${track}|`) && m >= 2);
+      for (const [key, cap] of capR.sample(full, track === 'site' ? 3 : 1))
+        out.caps.push({ campaignId: row.id, trackCode: track, unitId: key.split('|')[2]!, cap });
+    }
+
+  for (const a of apps) {
+    const { org, venue, line } = a.p.subject;
+    const row = replay(a.chain);
+    const edits = a.chain.edits.length;
+    // A draft saved once has its brand and a first score; twice its summary too; then everything.
+    const level = row.status === 'draft' ? edits : 3;
+    const trackCode = trackOf(line);
+    out.applications.push({
+      id: a.id,
+      campaignId: a.campaign.id,
+      trackCode,
+      subjectId: a.p.subject.id,
+      organizationId: org.id,
+      venueId: venue?.id ?? null,
+      unitId: org.unitId!,
+      orgKind: org.kind,
+      standardVersionId: std[STANDARD_OF[line]].versionId,
+      cultivationId: a.cultivationId,
+      brandName: level >= 1 ? a.brand : null,
+      summary: level >= 2 ? a.narrative.summary : null,
+      features: level >= 3 ? a.narrative.features : null,
+      practices: level >= 3 ? a.narrative.practices : null,
+      results: level >= 3 ? a.narrative.results : null,
+      ...row,
+    });
+    const criteria = std[STANDARD_OF[line]].criteria;
+    const scored = level >= 3 ? criteria.length : r.int(1, criteria.length - 1);
+    const strong = a.p.outcome === 'certified';
+    criteria.forEach((c, i) =>
+      out.selfAssessments.push({
+        applicationId: a.id,
+        criterionId: c.id,
+        unitId: org.unitId!,
+        score: i >= scored ? null : c.bonus ? half(r, 5, 9.5) : half(r, strong ? 17 : 14, c.maxPoints),
+        note: r.next() < 0.25 ? r.pick(text.SELF_NOTES) : null,
+      }),
+    );
+    const name = venue ? `${org.name} ${venue.name}` : org.name;
+    const subject = row.status === 'draft' ? name : `${name}（${a.brand}）`;
+    for (const e of a.chain.events) {
+      out.events.push({
+        applicationId: a.id,
+        unitId: org.unitId!,
+        at: new Date(e.at),
+        actorId: e.actor.id,
+        actorName: e.actor.name,
+        role: e.actor.role,
+        action: e.action,
+        fromStatus: e.from,
+        toStatus: e.to,
+        reason: e.reason,
+      });
+      if (!(APPLICATION_ACTIONS as readonly string[]).includes(e.action)) continue;
+      // Who hears of it (as `recipientsOf`): the organisation's applicants and the unit's admins, not the actor.
+      const recipients = base.accounts.filter(
+        (u) =>
+          u.id !== e.actor.id &&
+          ((u.role === 'applicant' && u.organizationId === org.id) ||
+            (u.role === 'unit_admin' && u.unitId === org.unitId)),
+      );
+      const reason = e.action === 'recommend' ? null : e.reason;
+      const msg = transitionMessage(e.action as ApplicationAction, {
+        id: a.id,
+        subject,
+        campaignName: a.campaign.name,
+        reason,
+      });
+      for (const u of recipients) {
+        const [rid, delay] = [r.uuid(), r.int(1, 72)];
+        out.notifications.push({
+          id: rid,
+          userId: u.id,
+          ...msg,
+          createdAt: new Date(e.at),
+          readAt: e.at < now - 5 * DAY ? new Date(e.at + delay * HOUR) : null,
+        });
+      }
+    }
+  }
+  const appOf = new Map(apps.map((a) => [a.p, a]));
+  const pools = buildCultivations(prng(DEMO_SEED + 5), pool, std, {
+    now,
+    opensAt: camps[2]!.times.applicationOpensAt,
+    unitAdmin,
+    appliedAt: (p: Planned) => appOf.get(p)!.chain.events[0]!.at,
+  });
+  return { ...out, ...pools };
+}
