@@ -33,6 +33,10 @@ export const routes: RouteObject[] = [
                   path: '/applications',
                   lazy: page(() => import('../pages/applications/MyApplicationsPage')),
                 },
+                {
+                  path: '/applications/:id',
+                  lazy: page(() => import('../pages/applications/ApplicationPage')),
+                },
               ]),
               guarded('applications.recommend', [
                 { path: '/recommend', lazy: page(() => import('../pages/recommend/RecommendPage')) },
@@ -45,6 +49,8 @@ export const routes: RouteObject[] = [
               ]),
               guarded('campaigns.write', [
                 { path: '/campaigns', lazy: page(() => import('../pages/campaigns/CampaignsPage')) },
+                { path: '/campaigns/new', lazy: page(() => import('../pages/campaigns/CampaignWizard')) },
+                { path: '/campaigns/:id', lazy: page(() => import('../pages/campaigns/CampaignPage')) },
               ]),
               guarded('standards.write', [
                 { path: '/standards', lazy: page(() => import('../pages/standards/StandardsPage')) },

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { OrgKind, Role } from '../../../shared/src/enums';
 import type { AuditEvent } from '../../../shared/src/contracts/audit';
+import type { ApplicationStatus } from '../../../shared/src/domain/application-workflow';
 
 /** Labels of the glossary enums (DESIGN §1–§2) and of the audit vocabulary, from the catalogues. */
 export const kindLabel = (t: TFunction, kind: OrgKind): string => t(`kind.${kind}`);
@@ -42,3 +43,10 @@ export function knownAuditNames(
 ): { value: string; label: string }[] {
   return flatten(section(t, name)).map(([value, label]) => ({ value, label }));
 }
+
+/** Application statuses (DESIGN §3), shared by the applicant's and the committee's pages. */
+export const applicationStatusLabel = (t: TFunction, s: ApplicationStatus): string => t(`apl.status.${s}`);
+
+/** Text typed by admins in both languages (track and criterion names): the UI language's one. */
+export const bilingual = (lang: string, zh: string, en: string | null | undefined): string =>
+  lang.startsWith('en') && en ? en : zh;

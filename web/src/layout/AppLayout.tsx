@@ -9,6 +9,7 @@ import { AppFooter } from './AppFooter';
 import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
+import { NotificationBell } from './NotificationBell';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
 
@@ -48,6 +49,7 @@ export default function AppLayout() {
         <Flex flex={1} style={{ minWidth: 0 }}>
           <Logo compact={phone} />
         </Flex>
+        <NotificationBell />
         <LanguageSwitch />
         <UserMenu compact={phone} />
       </Layout.Header>

@@ -1,7 +1,186 @@
+import { useState } from 'react';
+import { Card, Empty, Flex, Grid, Pagination, Select, Table, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { applicationSortKeys, type ApplicationListItem } from '../../../../shared/src/contracts/applications';
+import {
+  APPLICATION_STATUSES,
+  type ApplicationStatus,
+} from '../../../../shared/src/domain/application-workflow';
+import { useApplications, useCurrentCampaigns, type ApplicationFilters } from '../../api/applications';
+import { useAbility } from '../../api/auth';
 import { PageHeader } from '../../components/PageHeader';
+import { SearchBox } from '../../components/SearchBox';
+import { applicationStatusLabel, bilingual } from '../../i18n/labels';
+import { formatDateTime } from '../../lib/format';
+import { sortOrderOf, sortParam } from '../../lib/list';
+import { CampaignCards } from './CampaignCards';
+import { NewApplicationModal } from './NewApplicationModal';
+import { StatusTag } from './StatusTag';
 
+/** 我的申报: the open campaign(s) with 新建申报, and the caller's applications. */
 export default function MyApplicationsPage() {
-  const { t } = useTranslation();
-  return <PageHeader title={t('apl.myTitle')} />;
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const phone = !Grid.useBreakpoint().md;
+  const canWrite = useAbility('applications.write');
+  const current = useCurrentCampaigns();
+  const campaigns = current.data?.items.filter((c) => c.status === 'open') ?? [];
+  const [creating, setCreating] = useState<string | null | false>(false);
+  const [filters, setFilters] = useState<ApplicationFilters>({ page: 1, pageSize: 20, sort: '-updatedAt' });
+  const [searchText, setSearchText] = useState('');
+  const list = useApplications(filters);
+  const title = (a: ApplicationListItem) => a.brandName || a.venueName || a.orgName;
+  const open = (a: ApplicationListItem) => void navigate(`/applications/${a.id}`);
+
+  const columns: TableProps<ApplicationListItem>['columns'] = [
+    {
+      title: t('apl.field.title'),
+      key: 'orgName',
+      sorter: true,
+      sortOrder: sortOrderOf(filters.sort, 'orgName'),
+      render: (_v, a) => (
+        <Flex vertical gap={2}>
+          <Typography.Link onClick={() => open(a)} data-testid="application-link">
+            {title(a)}
+          </Typography.Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {a.venueName ? `${a.venueName} · ${a.orgName}` : a.orgName}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('apl.field.track'),
+      key: 'track',
+      width: 140,
+      render: (_v, a) => bilingual(i18n.language, a.trackNameZh, a.trackNameEn),
+    },
+    {
+      title: t('apl.field.campaign'),
+      dataIndex: 'campaignName',
+      key: 'campaign',
+      width: 200,
+      ellipsis: true,
+    },
+    {
+      title: t('apl.field.status'),
+      dataIndex: 'status',
+      key: 'status',
+      sorter: true,
+      sortOrder: sortOrderOf(filters.sort, 'status'),
+      width: 120,
+      render: (s: ApplicationStatus) => <StatusTag status={s} />,
+    },
+    {
+      title: t('apl.field.updatedAt'),
+      dataIndex: 'updatedAt',
+      key: 'updatedAt',
+      sorter: true,
+      sortOrder: sortOrderOf(filters.sort, 'updatedAt'),
+      width: 160,
+      render: (v: string) => formatDateTime(v),
+    },
+  ];
+
+  const pagination = {
+    current: filters.page,
+    pageSize: filters.pageSize,
+    total: list.data?.total ?? 0,
+    showSizeChanger: !phone,
+    size: phone ? ('small' as const) : undefined,
+    showTotal: (n: number) => t('common.total', { n }),
+  };
+
+  return (
+    <Flex vertical>
+      <PageHeader title={t('apl.myTitle')} sub={t('apl.mySubtitle')} />
+      <CampaignCards
+        campaigns={campaigns}
+        loading={current.isLoading}
+        canCreate={canWrite}
+        onCreate={(id) => setCreating(id)}
+      />
+      <Card styles={{ body: { padding: phone ? 12 : 20 } }} title={t('apl.listTitle')}>
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          <SearchBox
+            value={searchText}
+            onChange={setSearchText}
+            onSearch={(v) => setFilters((f) => ({ ...f, q: v || undefined, page: 1 }))}
+            placeholder={t('apl.searchPlaceholder')}
+            width={phone ? '100%' : 280}
+            testId="application-search"
+          />
+          <Select<ApplicationStatus[]>
+            mode="multiple"
+            allowClear
+            maxTagCount="responsive"
+            placeholder={t('apl.field.status')}
+            value={filters.status ?? []}
+            onChange={(status) => setFilters((f) => ({ ...f, status, page: 1 }))}
+            options={APPLICATION_STATUSES.map((s) => ({ value: s, label: applicationStatusLabel(t, s) }))}
+            style={{ width: phone ? '100%' : 260 }}
+            data-testid="application-status-filter"
+          />
+        </Flex>
+        {phone ? (
+          <Flex vertical gap={8} data-testid="application-cards">
+            {(list.data?.items ?? []).map((a) => (
+              <Card key={a.id} size="small" hoverable onClick={() => open(a)} data-testid="application-card">
+                <Flex vertical gap={4}>
+                  <Flex justify="space-between" gap={8}>
+                    <Typography.Text strong ellipsis>
+                      {title(a)}
+                    </Typography.Text>
+                    <StatusTag status={a.status} />
+                  </Flex>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {bilingual(i18n.language, a.trackNameZh, a.trackNameEn)} · {a.campaignName}
+                  </Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('apl.field.updatedAt')} {formatDateTime(a.updatedAt)}
+                  </Typography.Text>
+                </Flex>
+              </Card>
+            ))}
+            {!list.isFetching && !list.data?.items.length ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            ) : null}
+            <Pagination
+              {...pagination}
+              align="center"
+              onChange={(page, pageSize) => setFilters((f) => ({ ...f, page, pageSize }))}
+            />
+          </Flex>
+        ) : (
+          <Table<ApplicationListItem>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            data-testid="application-table"
+            pagination={pagination}
+            onRow={(a) => ({ onDoubleClick: () => open(a) })}
+            onChange={(pg, _f, sorter) => {
+              const s = Array.isArray(sorter) ? sorter[0] : sorter;
+              setFilters((f) => ({
+                ...f,
+                page: pg.current ?? 1,
+                pageSize: pg.pageSize ?? 20,
+                sort: sortParam(s?.columnKey ?? s?.field, s?.order, applicationSortKeys) ?? '-updatedAt',
+              }));
+            }}
+          />
+        )}
+      </Card>
+      <NewApplicationModal
+        open={creating !== false}
+        campaigns={campaigns}
+        campaignId={creating || null}
+        onClose={() => setCreating(false)}
+      />
+    </Flex>
+  );
 }

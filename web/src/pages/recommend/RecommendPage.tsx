@@ -1,7 +1,175 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Empty, Flex, Grid, Segmented, Select, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { ApplicationListItem } from '../../../../shared/src/contracts/applications';
+import { APPLICATIONS, useApplications, useCurrentCampaigns } from '../../api/applications';
+import { useSession } from '../../api/auth';
 import { PageHeader } from '../../components/PageHeader';
+import { bilingual } from '../../i18n/labels';
+import { formatDateTime } from '../../lib/format';
+import { StatusTag } from '../applications/StatusTag';
+import { ApplicationDrawer } from './ApplicationDrawer';
+import { DecisionModal, type Decision } from './DecisionModal';
+import { RankedList } from './RankedList';
 
+/** 推荐初审: the unit checks submitted applications, recommends or returns them, and ranks its list. */
 export default function RecommendPage() {
-  const { t } = useTranslation();
-  return <PageHeader title={t('apl.recommendTitle')} />;
+  const { t, i18n } = useTranslation();
+  const me = useSession();
+  const qc = useQueryClient();
+  const phone = !Grid.useBreakpoint().md;
+  const current = useCurrentCampaigns();
+  const campaigns = current.data?.items ?? [];
+  const [campaignId, setCampaignId] = useState<string | null>(null);
+  const campaign = campaigns.find((c) => c.id === campaignId) ?? campaigns[0];
+  const [track, setTrack] = useState<string | null>(null);
+  const trackCode =
+    track && campaign?.tracks.some((x) => x.track === track) ? track : campaign?.tracks[0]?.track;
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const base = { campaignId: campaign?.id, trackCode, pageSize: 200 };
+  const enabled = !!campaign && !!trackCode;
+  const pending = useApplications({ ...base, status: ['submitted'], sort: 'submittedAt' }, enabled);
+  const ranked = useApplications({ ...base, status: ['recommended'], sort: 'unitRank' }, enabled);
+  const recommendedCount = ranked.data?.total ?? 0;
+  const cap = campaign?.unitCaps.find((c) => c.track === trackCode && c.unitId === me.scope.unitId)?.cap;
+  const pastDeadline = campaign ? new Date(campaign.timeline.recommendationDeadline) < new Date() : false;
+  const reload = async () => {
+    await qc.invalidateQueries({ queryKey: APPLICATIONS });
+  };
+
+  const columns: TableProps<ApplicationListItem>['columns'] = [
+    {
+      title: t('apl.field.title'),
+      key: 'title',
+      render: (_v, a) => (
+        <Flex vertical>
+          <Typography.Link onClick={() => setOpenId(a.id)} data-testid="pending-open">
+            {a.brandName || a.venueName || a.orgName}
+          </Typography.Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {a.orgName}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('apl.field.status'),
+      key: 'status',
+      width: 110,
+      render: (_v, a) => <StatusTag status={a.status} />,
+    },
+    {
+      title: t('apl.rec.submittedAt'),
+      key: 'submittedAt',
+      width: 150,
+      responsive: ['md'],
+      render: (_v, a) => formatDateTime(a.submittedAt),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 90,
+      render: (_v, a) => (
+        <Button type="link" size="small" onClick={() => setOpenId(a.id)} style={{ paddingInline: 0 }}>
+          {t('apl.rec.check')}
+        </Button>
+      ),
+    },
+  ];
+
+  if (!current.isLoading && !campaign)
+    return (
+      <Flex vertical>
+        <PageHeader title={t('apl.recommendTitle')} />
+        <Card>
+          <Empty description={t('apl.noOpenCampaign')} />
+        </Card>
+      </Flex>
+    );
+
+  return (
+    <Flex vertical gap={12}>
+      <PageHeader
+        title={t('apl.recommendTitle')}
+        sub={
+          campaign
+            ? t('apl.rec.deadline', { time: formatDateTime(campaign.timeline.recommendationDeadline) })
+            : null
+        }
+        extra={
+          campaigns.length > 1 ? (
+            <Select
+              value={campaign?.id}
+              onChange={setCampaignId}
+              options={campaigns.map((c) => ({ value: c.id, label: c.name }))}
+              style={{ width: 260 }}
+            />
+          ) : null
+        }
+      />
+      {pastDeadline ? <Alert type="warning" showIcon title={t('apl.rec.pastDeadline')} /> : null}
+      <Flex gap={12} wrap align="center" justify="space-between">
+        <Segmented
+          value={trackCode}
+          onChange={(v) => setTrack(String(v))}
+          options={(campaign?.tracks ?? []).map((x) => ({
+            value: x.track,
+            label: bilingual(i18n.language, x.nameZh, x.nameEn),
+          }))}
+          block={phone}
+          style={phone ? { width: '100%' } : undefined}
+          data-testid="recommend-track"
+        />
+        <Tag
+          color={cap !== undefined && recommendedCount > cap ? 'error' : 'red'}
+          style={{ fontSize: 14, padding: '4px 10px' }}
+          data-testid="recommend-cap"
+        >
+          {cap !== undefined
+            ? t('apl.rec.capUsed', { n: recommendedCount, cap })
+            : t('apl.rec.countOnly', { n: recommendedCount })}
+        </Tag>
+      </Flex>
+      <Card size="small" title={t('apl.rec.pendingTitle', { n: pending.data?.total ?? 0 })}>
+        <Table<ApplicationListItem>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={pending.data?.items ?? []}
+          loading={pending.isFetching}
+          pagination={false}
+          data-testid="pending-table"
+          locale={{ emptyText: t('apl.rec.nonePending') }}
+        />
+      </Card>
+      {campaign && trackCode ? (
+        <RankedList
+          campaignId={campaign.id}
+          trackCode={trackCode}
+          items={ranked.data?.items ?? []}
+          loading={ranked.isFetching}
+          canEdit={!pastDeadline}
+          onOpen={setOpenId}
+          onSaved={reload}
+        />
+      ) : null}
+      <ApplicationDrawer
+        id={openId}
+        onClose={() => setOpenId(null)}
+        onRecommend={(d) => setDecision({ kind: 'recommend', detail: d, rank: recommendedCount + 1 })}
+        onReturn={(d) => setDecision({ kind: 'return', detail: d, rank: 0 })}
+      />
+      <DecisionModal
+        decision={decision}
+        onClose={() => setDecision(null)}
+        onDone={async () => {
+          setOpenId(null);
+          await reload();
+        }}
+      />
+    </Flex>
+  );
 }

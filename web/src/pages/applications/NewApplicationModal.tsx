@@ -1,0 +1,151 @@
+import { useEffect, useState } from 'react';
+import { Form, Modal, Radio, Select, type ButtonProps } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail } from '../../../../shared/src/contracts/campaigns';
+import { APPLICATIONS, createApplicationReq } from '../../api/applications';
+import { useSession } from '../../api/auth';
+import { useVenues } from '../../api/venues';
+import { useApiError } from '../../app/useApiError';
+import { OrgPicker } from '../../components/OrgPicker';
+import { bilingual } from '../../i18n/labels';
+import { useDebounced } from '../../lib/useDebounced';
+
+interface Values {
+  campaignId: string;
+  trackCode: string;
+  organizationId?: string | null;
+  venueId?: string | null;
+}
+const FIELDS = ['campaignId', 'trackCode', 'organizationId', 'venueId'];
+
+interface Props {
+  open: boolean;
+  campaigns: CampaignDetail[];
+  /** The campaign whose card was clicked. */
+  campaignId: string | null;
+  onClose: () => void;
+}
+
+/** 新建申报: campaign, track, then the applying organisation (site) or the venue (venue track). */
+export function NewApplicationModal({ open, campaigns, campaignId, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const me = useSession();
+  const onError = useApiError();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [venueSearch, setVenueSearch] = useState('');
+  const venueQ = useDebounced(venueSearch.trim(), 300);
+  const chosenId = Form.useWatch('campaignId', form);
+  const chosenCampaign = campaigns.find((c) => c.id === chosenId);
+  const trackCode = Form.useWatch('trackCode', form);
+  const track = chosenCampaign?.tracks.find((tr) => tr.track === trackCode);
+  const venues = useVenues({ q: venueQ || undefined, active: 'true', pageSize: 50 });
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    const c = campaigns.find((x) => x.id === campaignId) ?? campaigns[0];
+    form.setFieldsValue({
+      campaignId: c?.id,
+      trackCode: c?.tracks[0]?.track,
+      organizationId: me.scope.organizationId,
+    });
+  }, [open, campaignId, campaigns, form, me.scope.organizationId]);
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v || !track) return;
+    setBusy(true);
+    try {
+      const created = await createApplicationReq({
+        campaignId: v.campaignId,
+        trackCode: v.trackCode,
+        ...(track.subject === 'venue'
+          ? { venueId: v.venueId ?? undefined }
+          : { organizationId: v.organizationId ?? undefined }),
+      });
+      await qc.invalidateQueries({ queryKey: APPLICATIONS });
+      onClose();
+      void navigate(`/applications/${created.id}`);
+    } catch (e) {
+      onError(e, { form, fields: FIELDS });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const required = [{ required: true, message: t('validation.required') }];
+  return (
+    <Modal
+      open={open}
+      title={t('apl.newTitle')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('apl.create')}
+      confirmLoading={busy}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'new-application-submit' } as ButtonProps}
+    >
+      <Form<Values> form={form} layout="vertical" style={{ marginTop: 16 }}>
+        <Form.Item
+          name="campaignId"
+          label={t('apl.field.campaign')}
+          rules={required}
+          hidden={campaigns.length < 2}
+        >
+          <Select
+            options={campaigns.map((c) => ({ value: c.id, label: c.name }))}
+            onChange={(id: string) => {
+              const c = campaigns.find((x) => x.id === id);
+              form.setFieldsValue({ trackCode: c?.tracks[0]?.track });
+            }}
+          />
+        </Form.Item>
+        <Form.Item name="trackCode" label={t('apl.field.track')} rules={required}>
+          <Radio.Group
+            optionType="button"
+            data-testid="new-application-track"
+            options={(chosenCampaign?.tracks ?? []).map((tr) => ({
+              value: tr.track,
+              label: bilingual(i18n.language, tr.nameZh, tr.nameEn),
+            }))}
+          />
+        </Form.Item>
+        {track?.subject === 'venue' ? (
+          <Form.Item name="venueId" label={t('apl.field.venue')} rules={required} extra={t('apl.venueHint')}>
+            <Select
+              showSearch={{ filterOption: false, onSearch: setVenueSearch }}
+              loading={venues.isFetching}
+              placeholder={t('apl.venuePlaceholder')}
+              options={(venues.data?.items ?? []).map((v) => ({
+                value: v.id,
+                label: `${v.name}（${v.organizationName}）`,
+              }))}
+              data-testid="new-application-venue"
+            />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="organizationId"
+            label={t('apl.field.organization')}
+            rules={required}
+            extra={t('apl.orgHint')}
+          >
+            <OrgPicker
+              initial={
+                me.scope.organizationId
+                  ? { id: me.scope.organizationId, name: me.scope.organizationName ?? '' }
+                  : null
+              }
+              data-testid="new-application-org"
+            />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

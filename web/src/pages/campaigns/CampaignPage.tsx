@@ -1,0 +1,266 @@
+import { useState } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Grid,
+  Result,
+  Row,
+  Skeleton,
+  Steps,
+  Tag,
+  Typography,
+} from 'antd';
+import { ArrowRightOutlined, CopyOutlined, EditOutlined, InboxOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail } from '../../../../shared/src/contracts/campaigns';
+import { CAMPAIGNS, transitionCampaignReq, useCampaign } from '../../api/campaigns';
+import { useTracks } from '../../api/standards';
+import { useAbility } from '../../api/auth';
+import { PageHeader } from '../../components/PageHeader';
+import { kindLabel } from '../../i18n/labels';
+import { currentLanguage } from '../../i18n';
+import { passedSteps, TIMELINE_FIELDS } from '../../lib/campaigns';
+import { formatDateTime } from '../../lib/format';
+import { CampaignDashboard } from './CampaignDashboard';
+import { CampaignEditDrawer } from './CampaignEditDrawer';
+import { trackName } from './CampaignFields';
+import { CopyCampaignModal } from './CampaignsPage';
+import { CampaignStatusTag } from './tags';
+import { useCampaignError } from './useCampaignError';
+
+/** One campaign: settings, timeline with "now", the next step, edit, and the dashboard. */
+export default function CampaignPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const phone = !Grid.useBreakpoint().md;
+  const canDashboard = useAbility('campaigns.dashboard');
+  const canIntake = useAbility('applications.intake');
+  const { data: c, isPending, isError } = useCampaign(id);
+  const tracks = useTracks().data?.items ?? [];
+  const [editing, setEditing] = useState(false);
+  const [copying, setCopying] = useState(false);
+
+  if (isPending) return <Skeleton active />;
+  if (isError || !c) return <Result status="404" title={t('cmp.camp.notFound')} />;
+
+  return (
+    <Flex vertical gap={16}>
+      <PageHeader
+        title={
+          <Flex gap={8} align="center" wrap>
+            <span data-testid="campaign-title">{c.name}</span>
+            <CampaignStatusTag status={c.status} />
+          </Flex>
+        }
+        sub={`${c.year}${c.copiedFromId ? ` · ${t('cmp.camp.copiedFrom')}` : ''}`}
+        extra={
+          <>
+            {canIntake && c.status !== 'draft' ? (
+              <Button icon={<InboxOutlined />} onClick={() => navigate(`/intake?campaign=${c.id}`)}>
+                {t('cmp.camp.goIntake')}
+              </Button>
+            ) : null}
+            <Button icon={<CopyOutlined />} onClick={() => setCopying(true)} data-testid="campaign-copy">
+              {t('cmp.camp.copy')}
+            </Button>
+            {c.status !== 'closed' ? (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="campaign-edit">
+                {t('cmp.camp.edit')}
+              </Button>
+            ) : null}
+            <NextStepButton c={c} />
+          </>
+        }
+      />
+      <Card size="small" title={t('cmp.camp.timelineTitle')}>
+        <TimelineSteps c={c} phone={phone} />
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <SettingsCard c={c} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <QuotasCard c={c} tracks={tracks} />
+        </Col>
+      </Row>
+      {canDashboard && c.status !== 'draft' ? (
+        <Card title={t('cmp.camp.dashboard')} styles={{ body: { padding: phone ? 12 : 20 } }}>
+          <CampaignDashboard id={c.id} tracks={tracks} />
+        </Card>
+      ) : null}
+      <CampaignEditDrawer
+        campaign={editing ? c : null}
+        tracks={tracks}
+        phone={phone}
+        onClose={() => setEditing(false)}
+      />
+      <CopyCampaignModal
+        source={copying ? { ...c, tracks: c.tracks.map((x) => x.track) } : null}
+        onClose={() => setCopying(false)}
+      />
+    </Flex>
+  );
+}
+
+function NextStepButton({ c }: { c: CampaignDetail }) {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const onError = useCampaignError();
+  const qc = useQueryClient();
+  const next = c.nextStatus;
+  if (!next) return null;
+  const status = t(`cmp.campaignStatus.${next}`);
+  return (
+    <Button
+      type="primary"
+      icon={<ArrowRightOutlined />}
+      data-testid="campaign-next"
+      onClick={() =>
+        modal.confirm({
+          title: t('cmp.camp.nextTitle', { status }),
+          content: t('cmp.camp.nextText'),
+          okText: t('cmp.camp.next', { status }),
+          cancelText: t('common.cancel'),
+          onOk: async () => {
+            try {
+              await transitionCampaignReq(c.id, next, c.version);
+              message.success(t('cmp.camp.moved', { status }));
+            } catch (e) {
+              onError(e, { reload: [CAMPAIGNS] });
+            } finally {
+              await qc.invalidateQueries({ queryKey: CAMPAIGNS });
+            }
+          },
+        })
+      }
+    >
+      {t('cmp.camp.next', { status })}
+    </Button>
+  );
+}
+
+function TimelineSteps({ c, phone }: { c: CampaignDetail; phone: boolean }) {
+  const { t } = useTranslation();
+  const [now] = useState(() => Date.now());
+  const passed = passedSteps(c.timeline, now);
+  return (
+    <Steps
+      size="small"
+      orientation={phone ? 'vertical' : 'horizontal'}
+      titlePlacement={phone ? undefined : 'vertical'}
+      current={Math.max(0, passed - 1)}
+      data-testid="campaign-timeline"
+      items={TIMELINE_FIELDS.map((f, i) => ({
+        title: t(`cmp.timeline.${f}`),
+        status: i < passed ? 'finish' : 'wait',
+        content: (
+          <Flex vertical align={phone ? 'start' : 'center'} gap={2}>
+            <span>{formatDateTime(c.timeline[f])}</span>
+            {i === passed - 1 || (passed === 0 && i === 0) ? (
+              <Tag color="red" style={{ marginInlineEnd: 0 }} data-testid="timeline-now">
+                {t('cmp.timeline.now')}
+              </Tag>
+            ) : null}
+          </Flex>
+        ),
+      }))}
+    />
+  );
+}
+
+function SettingsCard({ c }: { c: CampaignDetail }) {
+  const { t } = useTranslation();
+  const zh = currentLanguage() === 'zh-CN';
+  return (
+    <Card size="small" title={t('cmp.camp.settings')} style={{ height: '100%' }}>
+      <Descriptions
+        column={1}
+        size="small"
+        items={[
+          { key: 'year', label: t('cmp.camp.year'), children: c.year },
+          {
+            key: 'tracks',
+            label: t('cmp.camp.tracks'),
+            children: (
+              <Flex vertical gap={4}>
+                {c.tracks.map((tr) => (
+                  <span key={tr.track}>
+                    {zh ? tr.nameZh : tr.nameEn}
+                    {tr.eligibleKinds.length
+                      ? `（${tr.eligibleKinds.map((k) => kindLabel(t, k)).join('、')}）`
+                      : ''}
+                  </span>
+                ))}
+              </Flex>
+            ),
+          },
+          {
+            key: 'standards',
+            label: t('cmp.camp.standards'),
+            children: (
+              <Flex vertical gap={4}>
+                {c.standards.map((s) => (
+                  <span key={`${s.track}|${s.orgKind}`}>
+                    {s.orgKind ? `${kindLabel(t, s.orgKind)}：` : ''}
+                    {zh ? s.nameZh : s.nameEn} · {t('cmp.std.versionN', { n: s.version })}
+                  </span>
+                ))}
+                {c.missingStandards.length ? (
+                  <Typography.Text type="danger" data-testid="campaign-missing-standards">
+                    {t('cmp.camp.missingStandards', {
+                      slots: c.missingStandards
+                        .map((m) => `${m.track}/${m.orgKind ? kindLabel(t, m.orgKind) : t('cmp.anyKind')}`)
+                        .join('、'),
+                    })}
+                  </Typography.Text>
+                ) : null}
+              </Flex>
+            ),
+          },
+          { key: 'updatedAt', label: t('cmp.camp.updatedAt'), children: formatDateTime(c.updatedAt) },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function QuotasCard({ c, tracks }: { c: CampaignDetail; tracks: Parameters<typeof trackName>[0] }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t('cmp.camp.quotas')} style={{ height: '100%' }}>
+      <Flex vertical gap={4}>
+        {c.quotas.map((q) => (
+          <Flex key={`${q.track}|${q.orgKind}`} justify="space-between">
+            <span>
+              {trackName(tracks, q.track)} · {q.orgKind ? kindLabel(t, q.orgKind) : t('cmp.anyKind')}
+            </span>
+            <Typography.Text strong>{q.quota}</Typography.Text>
+          </Flex>
+        ))}
+        <Typography.Text type="secondary" style={{ marginTop: 8 }}>
+          {t('cmp.camp.unitCaps')}
+        </Typography.Text>
+        {c.unitCaps.length ? (
+          c.unitCaps.map((u) => (
+            <Flex key={`${u.track}|${u.unitId}`} justify="space-between">
+              <span>
+                {trackName(tracks, u.track)} · {u.unitName}
+              </span>
+              <Typography.Text strong>{u.cap}</Typography.Text>
+            </Flex>
+          ))
+        ) : (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cmp.camp.noCaps')} />
+        )}
+      </Flex>
+    </Card>
+  );
+}
