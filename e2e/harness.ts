@@ -180,12 +180,38 @@ export async function openPage(
   return context.newPage();
 }
 
-/** Saves a full-page screenshot as test-results/e2e/<name>.png and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a screenshot as test-results/e2e/<name>.png and returns its path: the full page by default, the
+ * viewport with `fullPage: false` (a drawer or modal covers only the viewport). Finite animations
+ * (drawers sliding in, messages fading) finish first so the picture shows the settled page.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  opts: { fullPage?: boolean } = {},
+): Promise<string> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await animationsDone(page);
+  await page.screenshot({ path: file, fullPage: opts.fullPage ?? true });
   return file;
+}
+
+/**
+ * Waits (up to 5 s) until no finite CSS animation or transition is running (spinners and other endless
+ * ones aside). A page that never settles is still photographed: the picture is for people, not a check.
+ */
+export async function animationsDone(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
 }
 
 /** Fills the login form (the web's data-testid hooks) and submits it. */

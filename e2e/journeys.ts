@@ -1,0 +1,74 @@
+/**
+ * Small steps the journeys share: a signed-in page, the side menu's entries, files built in memory.
+ * Selectors are the web's data-testid hooks; texts are the zh-CN catalogue's.
+ */
+import ExcelJS from 'exceljs';
+import type { Browser, Page, Response } from 'playwright-core';
+import { IMPORT_COLUMNS } from '../shared/src/contracts/organizations';
+import { DEMO_PASSWORD, logIn, openPage, type TestServer } from './harness';
+
+/** Logs in on a new browser context and waits for the signed-in layout (the user menu). */
+export async function signedIn(
+  browser: Browser,
+  server: TestServer,
+  username: string,
+  opts: { password?: string; viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
+  const page = await openPage(browser, server, { viewport: opts.viewport });
+  await logIn(page, username, opts.password ?? DEMO_PASSWORD);
+  await page.getByTestId('user-menu').waitFor({ state: 'visible' });
+  return page;
+}
+
+/** The side menu's entries in order, as their keys (`menu-organizations` → `organizations`). */
+export async function menuKeys(page: Page): Promise<string[]> {
+  const items = page.locator('.ant-menu [data-testid^="menu-"]');
+  await items.first().waitFor({ state: 'visible' });
+  const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  return ids.map((id) => id.replace(/^menu-/, ''));
+}
+
+/** Waits for the answer of an API GET whose path (and query, if given) match. */
+export function apiAnswer(page: Page, path: string, query: Record<string, string> = {}): Promise<Response> {
+  return page.waitForResponse((res) => {
+    const url = new URL(res.url());
+    if (url.pathname !== path || res.request().method() !== 'GET') return false;
+    return Object.entries(query).every(([k, v]) => url.searchParams.get(k) === v);
+  });
+}
+
+export type ImportCell = string | number | null;
+
+/** An organisation import file: the template's zh-CN header row, then the rows (code, name, short name, kind, parent code, …). */
+export async function orgImportXlsx(rows: ImportCell[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('组织信息');
+  ws.addRow(IMPORT_COLUMNS.map((c) => c.zh));
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A one-page PDF with a line of text, small enough for any evidence limit. */
+export function smallPdf(text: string): Buffer {
+  const stream = `BT /F1 18 Tf 72 720 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
