@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'react';
+import { Form, Input, Modal, Radio, Select, type ButtonProps } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { CULTIVATIONS, createCultivationReq } from '../../api/cultivation';
+import { useSession } from '../../api/auth';
+import { useTracks } from '../../api/standards';
+import { useVenues } from '../../api/venues';
+import { useApiError } from '../../app/useApiError';
+import { OrgPicker } from '../../components/OrgPicker';
+import { bilingual } from '../../i18n/labels';
+import { useDebounced } from '../../lib/useDebounced';
+
+interface Values {
+  trackCode: string;
+  organizationId?: string | null;
+  venueId?: string | null;
+  plan?: string;
+}
+const FIELDS = ['trackCode', 'organizationId', 'venueId', 'plan'];
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  /** Opens the new candidate's detail. */
+  onCreated: (id: string) => void;
+}
+
+/** 列入培育库: the track, then the organisation (site tracks) or the venue (venue tracks), and a plan. */
+export function NewCultivationModal({ open, onClose, onCreated }: Props) {
+  const { t, i18n } = useTranslation();
+  const me = useSession();
+  const onError = useApiError();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [venueSearch, setVenueSearch] = useState('');
+  const venueQ = useDebounced(venueSearch.trim(), 300);
+  const tracks = (useTracks().data?.items ?? []).filter((tr) => tr.active);
+  const trackCode = Form.useWatch('trackCode', form);
+  const track = tracks.find((tr) => tr.code === trackCode);
+  const venues = useVenues({ q: venueQ || undefined, active: 'true', pageSize: 50 });
+
+  const firstTrack = tracks[0]?.code;
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue({ trackCode: firstTrack, organizationId: me.scope.organizationId });
+  }, [open, firstTrack, form, me.scope.organizationId]);
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v || !track) return;
+    setBusy(true);
+    try {
+      const created = await createCultivationReq({
+        trackCode: v.trackCode,
+        ...(track.subject === 'venue'
+          ? { venueId: v.venueId ?? undefined }
+          : { organizationId: v.organizationId ?? undefined }),
+        plan: v.plan?.trim() || undefined,
+      });
+      await qc.invalidateQueries({ queryKey: CULTIVATIONS });
+      onClose();
+      onCreated(created.id);
+    } catch (e) {
+      onError(e, { form, fields: FIELDS });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const required = [{ required: true, message: t('validation.required') }];
+  return (
+    <Modal
+      open={open}
+      title={t('apl.cult.newTitle')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('apl.cult.add')}
+      confirmLoading={busy}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'new-cultivation-submit' } as ButtonProps}
+    >
+      <Form<Values> form={form} layout="vertical" style={{ marginTop: 16 }}>
+        <Form.Item name="trackCode" label={t('apl.cult.field.track')} rules={required}>
+          <Radio.Group
+            optionType="button"
+            data-testid="new-cultivation-track"
+            options={tracks.map((tr) => ({
+              value: tr.code,
+              label: bilingual(i18n.language, tr.nameZh, tr.nameEn),
+            }))}
+          />
+        </Form.Item>
+        {track?.subject === 'venue' ? (
+          <Form.Item
+            name="venueId"
+            label={t('apl.cult.field.venue')}
+            rules={required}
+            extra={t('apl.cult.venueHint')}
+          >
+            <Select
+              showSearch={{ filterOption: false, onSearch: setVenueSearch }}
+              loading={venues.isFetching}
+              placeholder={t('apl.cult.venuePlaceholder')}
+              options={(venues.data?.items ?? []).map((v) => ({
+                value: v.id,
+                label: `${v.name}（${v.organizationName}）`,
+              }))}
+              data-testid="new-cultivation-venue"
+            />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="organizationId"
+            label={t('apl.cult.field.organization')}
+            rules={required}
+            extra={t('apl.cult.orgHint')}
+          >
+            <OrgPicker
+              initial={
+                me.scope.organizationId
+                  ? { id: me.scope.organizationId, name: me.scope.organizationName ?? '' }
+                  : null
+              }
+              data-testid="new-cultivation-org"
+            />
+          </Form.Item>
+        )}
+        <Form.Item name="plan" label={t('apl.cult.field.plan')}>
+          <Input.TextArea
+            rows={4}
+            maxLength={5000}
+            placeholder={t('apl.cult.planPlaceholder')}
+            data-testid="new-cultivation-plan"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
