@@ -7,7 +7,9 @@
  * Each backend runs in its own child process so its peak RSS is its own. Beside the import, the same
  * rows (same ids and paths) are inserted into a second fresh database with the plain chunked `unnest`
  * insert; the import's time over that baseline is the ratio to watch (absolute times depend on the
- * machine). Results print as a table and go to bench/RESULTS.md.
+ * machine). Results print as a table and go to bench/RESULTS.md. Then the evidence upload memory
+ * benchmark (bench/upload-memory.ts) and the application list under load (bench/applications-list.ts)
+ * run, each writing its own section of the file.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -173,6 +175,8 @@ if (process.argv[2] === '--child') {
   main()
     // Then the evidence upload memory benchmark (its own section of RESULTS.md).
     .then(() => import('./upload-memory').then((m) => m.runUploadMemoryBench()))
+    // Then the application list under load (its own section of RESULTS.md).
+    .then(() => import('./applications-list').then((m) => m.runApplicationsListBench()))
     .catch((err: unknown) => {
       console.error(err);
       process.exit(1);

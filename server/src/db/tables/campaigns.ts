@@ -292,9 +292,35 @@ export const applications = pgTable(
   },
   (t) => [
     uniqueIndex('applications_subject_key').on(t.campaignId, t.trackCode, t.subjectId),
+    // The list (modules/applications/list-repo.ts). Filters and counts: small, its duplicates deduplicated.
     index('applications_list_idx').on(t.campaignId, t.trackCode, t.orgKind, t.status),
+    // Newest change first (the default sort): read in order and filtered on the index until the page is full.
+    index('applications_recent_idx').on(
+      t.updatedAt.desc().nullsFirst(),
+      t.id,
+      t.campaignId,
+      t.trackCode,
+      t.orgKind,
+      t.status,
+      t.unitId,
+    ),
+    // Other sorts and deep pages of a filtered list: the filters and every sort column, read from the index alone.
+    index('applications_sort_idx').on(
+      t.campaignId,
+      t.trackCode,
+      t.orgKind,
+      t.status,
+      t.unitId,
+      t.updatedAt,
+      t.submittedAt,
+      t.unitRank,
+      t.organizationId,
+      t.id,
+    ),
     index('applications_unit_idx').on(t.unitId, t.campaignId),
     index('applications_org_idx').on(t.organizationId),
+    // Text search: the brand name's characters (a brand that contains `q` contains each of its characters).
+    index('applications_brand_chars_idx').using('gin', sql`string_to_array(lower(${t.brandName}), null)`),
   ],
 );
 

@@ -56,6 +56,11 @@ export const organizations = pgTable(
     index('organizations_parent_idx').on(t.parentId),
     index('organizations_unit_idx').on(t.unitId),
     index('organizations_path_idx').on(sql`${t.path} text_pattern_ops`),
+    // Lists sorted by name, both ways (the application list joins it to read pages in name order).
+    index('organizations_name_idx').on(t.name),
+    // Text search (the application list): a name's characters, and the code's prefix case-insensitively.
+    index('organizations_name_chars_idx').using('gin', sql`string_to_array(lower(${t.name}), null)`),
+    index('organizations_code_lower_idx').on(sql`lower(${t.code}) text_pattern_ops`),
   ],
 );
 

@@ -1,10 +1,21 @@
 /**
  * The committee's application list and its export. One statement per page: a CTE picks the page's ids
- * from `applications` alone (joining organisations only to sort by name), filtered through
- * `applications_list_idx` / `applications_unit_idx`; the outer query joins the names for those rows
- * only and carries the total from a scalar sub-select. No N+1, no window over every matching row.
+ * (with their sort key) from `applications` alone — joining organisations only to sort by name — and
+ * the outer query adds the names for those rows only, with scalar sub-selects (cheap to plan, unlike a
+ * six-way join), and the total from an uncorrelated sub-select. No N+1, no window over every match.
+ *
+ * Indexes (migration 0004, see bench/RESULTS.md for the figures): newest change first, the default, is
+ * read in order from `applications_recent_idx` and filtered on the index until the page is full; other
+ * sorts and deep pages read the filters and sort columns from `applications_sort_idx` alone; the total
+ * counts over the small `applications_list_idx`. Totals are exact, so a count costs about 50 ns per
+ * matching application (a campaign of 33,000: ~2 ms).
+ *
+ * Text search (`q`): brand or organisation name contains, or organisation code starts with, all
+ * case-insensitive. pg_trgm needs three characters (Chinese searches are often two) and a non-C locale
+ * for CJK, so GIN indexes on each name's characters narrow the rows first — a name that contains `q`
+ * contains every character of `q` — and ILIKE decides on those rows only.
  */
-import { and, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { applications, campaigns, organizations, tracks, venues } from '../../db/schema';
@@ -44,6 +55,20 @@ const itemColumns = {
   updatedAt: applications.updatedAt,
 };
 
+/** The names of a page's rows, each a one-row lookup by primary key. */
+const pageColumns = {
+  ...itemColumns,
+  campaignName: sql<string>`(select ${campaigns.name} from ${campaigns} where ${campaigns.id} = ${applications.campaignId})`,
+  trackNameZh: sql<string>`(select ${tracks.nameZh} from ${tracks} where ${tracks.code} = ${applications.trackCode})`,
+  trackNameEn: sql<string>`(select ${tracks.nameEn} from ${tracks} where ${tracks.code} = ${applications.trackCode})`,
+  orgName: sql<string>`(select ${organizations.name} from ${organizations} where ${organizations.id} = ${applications.organizationId})`,
+  orgCode: sql<string>`(select ${organizations.code} from ${organizations} where ${organizations.id} = ${applications.organizationId})`,
+  unitName: sql<string>`(select ${organizations.name} from ${organizations} where ${organizations.id} = ${applications.unitId})`,
+  venueName: sql<
+    string | null
+  >`(select ${venues.name} from ${venues} where ${venues.id} = ${applications.venueId})`,
+};
+
 type ItemRow = Omit<ApplicationListItem, 'submittedAt' | 'updatedAt'> & {
   submittedAt: Date | null;
   updatedAt: Date;
@@ -61,97 +86,141 @@ const SORT_COLUMNS = {
   unitRank: applications.unitRank,
 } as const;
 
-function orderOf(sort: string | undefined): SQL[] {
+/** The sort column and direction (`-updatedAt` by default); `id` breaks ties. */
+function sortOf(sort: string | undefined) {
   const s = sort ?? '-updatedAt';
   const column = SORT_COLUMNS[s.replace(/^-/, '') as keyof typeof SORT_COLUMNS] ?? applications.updatedAt;
-  const primary = s.startsWith('-') ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
-  return [primary, sql`${applications.id} asc`];
+  return { key: s.replace(/^-/, ''), column, desc: s.startsWith('-'), nullable: !column.notNull };
+}
+type Sort = ReturnType<typeof sortOf>;
+
+/**
+ * ORDER BY the sort column (empty values last), then `id`. NOT NULL columns get no NULLS clause, so a
+ * plain index serves both directions (`desc nulls last` is not a backward scan of an ascending index).
+ */
+function orderOf(column: SQLWrapper, id: SQLWrapper, { desc, nullable }: Sort): SQL[] {
+  const dir = desc
+    ? nullable
+      ? sql`desc nulls last`
+      : sql`desc`
+    : nullable
+      ? sql`asc nulls last`
+      : sql`asc`;
+  return [sql`${column} ${dir}`, sql`${id} asc`];
 }
 
 const searched = alias(organizations, 'searched');
 
-/**
- * A text search's organisations (name contains, code starts with), as a CTE that the page and the
- * count share, so the organisations are scanned once per request.
- */
+/** `column`'s characters include all of `q`'s: what the GIN indexes on names answer. */
+const hasChars = (column: SQLWrapper, q: string) =>
+  sql`string_to_array(lower(${column}), null) @> string_to_array(lower(${q}), null)`;
+
+/** A text search as two conditions on applications: the brand contains it, or the organisation matches. */
 function searchOf(db: DbOrTx, f: ApplicationFilter) {
   const q = f.q?.trim();
   if (!q) return null;
   const esc = likeEscape(q);
-  const matched = db.$with('matched').as(
-    db
-      .select({ id: searched.id })
-      .from(searched)
-      .where(or(ilike(searched.name, `%${esc}%`), ilike(searched.code, `${esc}%`))),
-  );
-  return { esc, matched };
+  const orgs = db
+    .select({ id: searched.id })
+    .from(searched)
+    .where(
+      or(
+        and(hasChars(searched.name, q), ilike(searched.name, `%${esc}%`)),
+        // ILIKE is lower() LIKE lower() in a multi-byte database: this form can use the lower(code) index.
+        sql`lower(${searched.code}) like lower(${`${esc}%`})`,
+      ),
+    );
+  return {
+    brand: and(hasChars(applications.brandName, q), ilike(applications.brandName, `%${esc}%`))!,
+    org: inArray(applications.organizationId, orgs),
+  };
 }
 type Search = ReturnType<typeof searchOf>;
-const ctes = (search: Search) => (search ? [search.matched] : []);
 
-/** The filter as SQL: applications alone, plus the search's organisations as a hashed sub-select. */
-function listWhere(db: DbOrTx, scope: Scope, f: ApplicationFilter, search: Search): SQL | undefined {
+/** The filters as SQL on applications alone (the text search is not one of them). */
+function listWhere(scope: Scope, f: ApplicationFilter): SQL | undefined {
   const conds: (SQL | undefined)[] = [appScopeWhere(scope)];
   if (f.campaignId) conds.push(eq(applications.campaignId, f.campaignId));
   if (f.trackCode) conds.push(eq(applications.trackCode, f.trackCode));
   if (f.orgKind) conds.push(eq(applications.orgKind, f.orgKind));
   if (f.unitId) conds.push(eq(applications.unitId, f.unitId));
   if (f.status?.length) conds.push(inArray(applications.status, f.status));
-  if (search)
-    conds.push(
-      or(
-        ilike(applications.brandName, `%${search.esc}%`),
-        inArray(applications.organizationId, db.select({ id: search.matched.id }).from(search.matched)),
-      ),
-    );
   return and(...conds);
 }
 
-/**
- * The matching ids in the list's order (organisations joined only to sort by their name); `top` adds
- * the search CTE for a statement of its own.
- */
-function selectIds(db: DbOrTx, f: ApplicationFilter, scope: Scope, search: Search, top = false) {
-  let q = (top ? db.with(...ctes(search)) : db).select({ id: applications.id }).from(applications).$dynamic();
-  if ((f.sort ?? '').replace(/^-/, '') === 'orgName')
-    q = q.innerJoin(organizations, eq(organizations.id, applications.organizationId));
-  return q.where(listWhere(db, scope, f, search)).orderBy(...orderOf(f.sort));
-}
-
-function countQuery(db: DbOrTx, scope: Scope, f: ApplicationFilter, search: Search) {
-  return db
-    .select({ n: sql<number>`count(*)::int` })
+/** The matching ids with their sort key `k` (organisations joined only to sort by their name), unordered. */
+function matchQuery(db: DbOrTx, scope: Scope, f: ApplicationFilter, extra?: SQL) {
+  const { key, column } = sortOf(f.sort);
+  let q = db
+    .select({ id: applications.id, k: sql`${column}`.as('k') })
     .from(applications)
-    .where(listWhere(db, scope, f, search));
+    .$dynamic();
+  if (key === 'orgName') q = q.innerJoin(organizations, eq(organizations.id, applications.organizationId));
+  return q.where(and(listWhere(scope, f), extra));
 }
 
 /**
- * One page of the applications in scope with the total, in one statement: the page's ids (top-N sort
- * of the filtered rows), the names joined for those rows only, and the total as an uncorrelated scalar
- * sub-select that runs once.
+ * A text search's hits as a CTE: the brand matches (GIN ∩ filters) united with the applications of the
+ * matching organisations (a semi-join the planner sizes: index lookups for a few organisations, a hash
+ * for thousands). One OR over both would defeat the indexes or test each row against a long array.
+ */
+function hitsOf(db: DbOrTx, scope: Scope, f: ApplicationFilter, search: NonNullable<Search>) {
+  return db
+    .$with('hits')
+    .as(matchQuery(db, scope, f, search.brand).union(matchQuery(db, scope, f, search.org)));
+}
+
+/**
+ * The page's ids (`page`) and the total. Without text search they are two index reads: the page's
+ * top-N and a count over the small list index. A text search visits the table (names are not in the
+ * indexes), so its hits are collected once — a CTE read twice is materialised — for both.
+ */
+function pageAndTotal(db: DbOrTx, scope: Scope, f: ApplicationListQuery) {
+  const search = searchOf(db, f);
+  const sort = sortOf(f.sort);
+  const { column } = sort;
+  const offset = (f.page - 1) * f.pageSize;
+  if (!search) {
+    const page = db.$with('page').as(
+      matchQuery(db, scope, f)
+        .orderBy(...orderOf(column, applications.id, sort))
+        .limit(f.pageSize)
+        .offset(offset),
+    );
+    const count = db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(applications)
+      .where(listWhere(scope, f));
+    return { ctes: [page], page, total: sql<number>`(${count})` };
+  }
+  const hits = hitsOf(db, scope, f, search);
+  const page = db.$with('page').as(
+    db
+      .select({ id: hits.id, k: hits.k })
+      .from(hits)
+      .orderBy(...orderOf(hits.k, hits.id, sort))
+      .limit(f.pageSize)
+      .offset(offset),
+  );
+  return { ctes: [hits, page], page, total: sql<number>`(select count(*)::int from ${hits})` };
+}
+
+/**
+ * One page of the applications in scope with the total, in one statement: the page's ids, the names
+ * looked up for those rows only, and the total as an uncorrelated scalar sub-select that runs once.
  */
 export async function listApplications(
   db: DbOrTx,
   scope: Scope,
   f: ApplicationListQuery,
 ): Promise<{ items: ApplicationListItem[]; total: number }> {
-  const search = searchOf(db, f);
-  const page = db.$with('page').as(
-    selectIds(db, f, scope, search)
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-  );
+  const { ctes, page, total } = pageAndTotal(db, scope, f);
   const rows = await db
-    .with(...ctes(search), page)
-    .select({ ...itemColumns, total: sql<number>`(${countQuery(db, scope, f, search)})` })
+    .with(...ctes)
+    .select({ ...pageColumns, total })
     .from(page)
     .innerJoin(applications, eq(applications.id, page.id))
-    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
-    .innerJoin(unit, eq(unit.id, applications.unitId))
-    .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))
-    .innerJoin(tracks, eq(tracks.code, applications.trackCode))
-    .leftJoin(venues, eq(venues.id, applications.venueId))
-    .orderBy(...orderOf(f.sort));
+    .orderBy(...orderOf(page.k, page.id, sortOf(f.sort)));
   if (rows.length > 0) {
     return { items: rows.map(({ total: _t, ...r }) => toItem(r)), total: Number(rows[0]!.total) };
   }
@@ -161,18 +230,34 @@ export async function listApplications(
 
 export async function countApplications(db: DbOrTx, scope: Scope, f: ApplicationFilter): Promise<number> {
   const search = searchOf(db, f);
-  const [row] = await db
-    .with(...ctes(search))
-    .select({ n: sql<number>`count(*)::int` })
-    .from(applications)
-    .where(listWhere(db, scope, f, search));
+  const n = sql<number>`count(*)::int`;
+  if (!search) {
+    const [row] = await db.select({ n }).from(applications).where(listWhere(scope, f));
+    return Number(row?.n ?? 0);
+  }
+  const hits = hitsOf(db, scope, f, search);
+  const [row] = await db.with(hits).select({ n }).from(hits);
   return Number(row?.n ?? 0);
 }
 
 /** The ids of the matching applications in the list's order, at most `limit` (for the export). */
 export async function matchingIds(db: DbOrTx, scope: Scope, f: ApplicationFilter, limit: number) {
   const search = searchOf(db, f);
-  const rows = await selectIds(db, f, scope, search, true).limit(limit);
+  const sort = sortOf(f.sort);
+  const { column } = sort;
+  if (!search) {
+    const rows = await matchQuery(db, scope, f)
+      .orderBy(...orderOf(column, applications.id, sort))
+      .limit(limit);
+    return rows.map((r) => r.id);
+  }
+  const hits = hitsOf(db, scope, f, search);
+  const rows = await db
+    .with(hits)
+    .select({ id: hits.id })
+    .from(hits)
+    .orderBy(...orderOf(hits.k, hits.id, sort))
+    .limit(limit);
   return rows.map((r) => r.id);
 }
 
