@@ -5,6 +5,7 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
+import { pageWindow } from '../../db/paging';
 import { applications, cultivations, organizations, tracks, venues } from '../../db/schema';
 import type { Scope } from '../../http/context';
 import type { Cultivation, CultivationListQuery } from '../../../../shared/src/contracts/cultivation';
@@ -124,12 +125,11 @@ export async function listCultivations(
   opts: { count?: boolean } = {},
 ): Promise<{ items: Cultivation[]; total: number }> {
   const where = listWhere(scope, f);
-  const page = f.page ?? 1;
-  const pageSize = f.pageSize === undefined ? 20 : f.pageSize;
   const base = selectContract(db)
     .where(where)
     .orderBy(...orderOf(f.sort));
-  const rows = pageSize === null ? await base : await base.limit(pageSize).offset((page - 1) * pageSize);
+  const w = pageWindow(f);
+  const rows = w ? await base.limit(w.limit).offset(w.offset) : await base;
   if (opts.count === false) return { items: await toContracts(db, rows), total: rows.length };
   const [count] = await db
     .select({ n: sql<number>`count(*)::int` })

@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
+import { countWhere, pageWindow } from '../../db/paging';
 import {
   applicationEvents,
   applications,
@@ -124,17 +125,12 @@ export async function listOrganizations(
   f: OrgListFilter,
 ): Promise<{ items: Organization[]; total: number }> {
   const where = listWhere(scope, f);
-  const page = f.page ?? 1;
-  const pageSize = f.pageSize === undefined ? 20 : f.pageSize;
   const base = selectContract(db)
     .where(where)
     .orderBy(...orderOf(f.sort));
-  const rows = pageSize === null ? await base : await base.limit(pageSize).offset((page - 1) * pageSize);
-  const [count] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(organizations)
-    .where(where);
-  return { items: rows.map(toContract), total: Number(count?.n ?? 0) };
+  const w = pageWindow(f);
+  const rows = w ? await base.limit(w.limit).offset(w.offset) : await base;
+  return { items: rows.map(toContract), total: await countWhere(db, organizations, where) };
 }
 
 /** One organisation in scope, in the contract shape (phone not masked), or null. */

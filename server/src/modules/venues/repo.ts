@@ -1,6 +1,7 @@
 /** Queries of venues (阵地). Reads take the caller's `Scope`: venues outside it are not found. */
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { countWhere, pageWindow } from '../../db/paging';
 import { organizations, venues } from '../../db/schema';
 import type { Scope } from '../../http/context';
 import type { Venue, VenueListQuery } from '../../../../shared/src/contracts/venues';
@@ -81,17 +82,12 @@ export async function listVenues(
   f: VenueListFilter,
 ): Promise<{ items: Venue[]; total: number }> {
   const where = listWhere(scope, f);
-  const page = f.page ?? 1;
-  const pageSize = f.pageSize === undefined ? 20 : f.pageSize;
   const base = selectContract(db)
     .where(where)
     .orderBy(...orderOf(f.sort));
-  const rows = pageSize === null ? await base : await base.limit(pageSize).offset((page - 1) * pageSize);
-  const [count] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(venues)
-    .where(where);
-  return { items: rows.map(toContract), total: Number(count?.n ?? 0) };
+  const w = pageWindow(f);
+  const rows = w ? await base.limit(w.limit).offset(w.offset) : await base;
+  return { items: rows.map(toContract), total: await countWhere(db, venues, where) };
 }
 
 export async function getVenue(db: DbOrTx, scope: Scope, id: string): Promise<Venue | null> {
