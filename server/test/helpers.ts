@@ -41,6 +41,17 @@ async function freshPostgres(url: string): Promise<{ url: string; drop: () => Pr
     drop: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
+      // pool.end() resolves once the pool has asked its clients to end, not when their backends
+      // have gone; dropping WITH (FORCE) at that moment kills a backend whose client is still
+      // closing, and that client then raises an uncaught FATAL 57P01. Wait for them to leave first.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await c.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        if (rows[0]!.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
