@@ -83,12 +83,14 @@ export const orgAncestors = z.object({ items: z.array(organization) });
 
 /**
  * A 409 answer: `DUPLICATE` (field errors name the field) or `VERSION_CONFLICT`, which also tells the
- * current version and when it changed so the page can reload.
+ * current version, when it changed and who changed it (`updatedByName`, null when the audit trail does
+ * not say) so the page can name them and reload.
  */
 export const conflictBody = z.object({
   error: errorBody.shape.error.extend({
     currentVersion: z.number().int().optional(),
     updatedAt: z.iso.datetime().optional(),
+    updatedByName: z.string().nullable().optional(),
   }),
 });
 

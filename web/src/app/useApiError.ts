@@ -3,6 +3,8 @@ import type { FormInstance } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, authProblemOf, CLIENT_CODES } from '../api/client';
+import { conflictInfo } from '../lib/applications';
+import { formatDateTime } from '../lib/format';
 import { splitFieldProblems } from '../lib/form-errors';
 
 interface Options {
@@ -18,7 +20,8 @@ interface Options {
 
 /**
  * The one way pages report a failed request: field errors on the form, a version conflict as a warning
- * and a reload, the rest as a notification with the server's message (already in the UI language).
+ * (naming who changed the record and when, if the server says) and a reload, the rest as a notification
+ * with the server's message (already in the UI language).
  */
 export function useApiError() {
   const { notification } = App.useApp();
@@ -32,7 +35,11 @@ export function useApiError() {
     }
     if (authProblemOf(error)) return; // the app redirects
     if (error.code === 'VERSION_CONFLICT') {
-      notification.warning({ title: t('errors.conflictTitle'), description: t('errors.conflict') });
+      const { name, at } = conflictInfo(error.extra, formatDateTime);
+      notification.warning({
+        title: t('errors.conflictTitle'),
+        description: name && at ? t('errors.conflictByAt', { name, at }) : t('errors.conflict'),
+      });
       for (const key of opts.reload ?? []) void qc.invalidateQueries({ queryKey: [...key] });
       opts.onConflict?.();
       return;

@@ -66,6 +66,8 @@ const en: Messages = {
     conflictTitle: 'Changed by someone else',
     conflict:
       'Someone else changed this record; the latest data has been reloaded, please check it and try again',
+    conflictByAt:
+      'Changed by {{name}} at {{at}}; the latest data has been reloaded, please check it and try again',
     sessionUnavailable: 'Cannot check your session right now',
     forbiddenTitle: '403 · Not allowed',
     notFoundTitle: '404 · Page not found',

@@ -65,6 +65,7 @@ const zhCN = {
     withDetails: '{{message}}：{{details}}',
     conflictTitle: '数据已被他人修改',
     conflict: '该记录已被他人修改，已为您重新加载最新数据，请核对后再操作',
+    conflictByAt: '已被 {{name}} 于 {{at}} 修改，已为您重新加载最新数据，请核对后再操作',
     sessionUnavailable: '暂时无法获取登录状态',
     forbiddenTitle: '403 · 无权访问',
     notFoundTitle: '404 · 页面不存在',

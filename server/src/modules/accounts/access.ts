@@ -4,6 +4,7 @@
 import type { DbOrTx } from '../../db/client';
 import { scopeOf, type Actor } from '../../http/context';
 import { AppError, fieldError } from '../../http/errors';
+import { versionConflict } from '../audit/last-change';
 import { generateOneTimePassword, hashPassword } from '../auth/passwords';
 import * as repo from './repo';
 import type { Account } from '../../../../shared/src/contracts/accounts';
@@ -69,8 +70,14 @@ export async function loadManaged(
   return row;
 }
 
-export function checkVersion(row: { version: number }, version: number): void {
-  if (row.version !== version) throw new AppError('VERSION_CONFLICT');
+/** 409 VERSION_CONFLICT, naming who made the current version, when `version` is not the account's. */
+export async function checkVersion(db: DbOrTx, row: repo.AccountRow, version: number): Promise<void> {
+  if (row.version !== version) throw await versionConflict(db, 'user', row);
+}
+
+/** The 409 of a guarded write that found the account changed meanwhile: its version now, and by whom. */
+export async function changedMeanwhile(tx: DbOrTx, row: repo.AccountRow): Promise<AppError> {
+  return versionConflict(tx, 'user', (await repo.findAccount(tx, row.id)) ?? row);
 }
 
 export async function reload(db: DbOrTx, id: string, now: Date): Promise<Account> {

@@ -3,11 +3,11 @@
  */
 import type { Db } from '../../db/client';
 import { requireActor, type Ctx } from '../../http/context';
-import { AppError } from '../../http/errors';
 import { diff, writeAudit, type Changes } from '../audit/write';
 import * as repo from './repo';
 import type { Account } from '../../../../shared/src/contracts/accounts';
 import {
+  changedMeanwhile,
   checkVersion,
   issueOneTimePassword,
   loadManaged,
@@ -30,7 +30,7 @@ export async function resetPassword(
       '不能重置自己的密码，请使用“修改密码”',
       'You cannot reset your own password; change it instead',
     );
-  checkVersion(row, version);
+  await checkVersion(db, row, version);
   const otp = await issueOneTimePassword(ctx.now);
   return db.transaction(async (tx) => {
     const updated = await repo.updateUserAtVersion(tx, row.id, version, {
@@ -42,7 +42,7 @@ export async function resetPassword(
       lockedUntil: null,
       updatedAt: ctx.now,
     });
-    if (!updated) throw new AppError('VERSION_CONFLICT');
+    if (!updated) throw await changedMeanwhile(tx, row);
     const ended = await repo.deleteSessionsOf(tx, row.id);
     const changes: Changes = {
       password: { before: '***', after: '***' },
@@ -63,7 +63,7 @@ export async function resetPassword(
 export async function unlockAccount(db: Db, ctx: Ctx, id: string, version: number): Promise<Account> {
   const actor = requireActor(ctx);
   const row = await loadManaged(db, actor, 'accounts.manage', id);
-  checkVersion(row, version);
+  await checkVersion(db, row, version);
   return db.transaction(async (tx) => {
     const updated = await repo.updateUserAtVersion(tx, row.id, version, {
       failedLogins: 0,
@@ -71,7 +71,7 @@ export async function unlockAccount(db: Db, ctx: Ctx, id: string, version: numbe
       lockedUntil: null,
       updatedAt: ctx.now,
     });
-    if (!updated) throw new AppError('VERSION_CONFLICT');
+    if (!updated) throw await changedMeanwhile(tx, row);
     await writeAudit(tx, ctx, {
       action: 'accounts.unlock',
       objectType: 'user',

@@ -9,12 +9,13 @@ import {
   patchAccount,
 } from '../../../../shared/src/contracts/accounts';
 import { errorBody, idParams } from '../../../../shared/src/contracts/common';
+import { conflictBody } from '../../../../shared/src/contracts/organizations';
 import { ctxOf } from '../../http/context';
 import * as credentials from './credentials';
 import * as accounts from './service';
 
 const tags = ['accounts'];
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: conflictBody };
 
 /** Account management (三权分立: which roles a caller manages is MANAGEABLE_ROLES). */
 const routes: FastifyPluginAsyncZod = async (app) => {

@@ -7,6 +7,7 @@ import { normalizeUsername } from '../auth/passwords';
 import * as repo from './repo';
 import {
   accountScope,
+  changedMeanwhile,
   checkVersion,
   issueOneTimePassword,
   loadManaged,
@@ -144,7 +145,7 @@ export async function updateAccount(db: Db, ctx: Ctx, id: string, patch: PatchIn
   const actor = requireActor(ctx);
   const scope = accountScope(actor, 'accounts.manage');
   const row = await loadManaged(db, actor, 'accounts.manage', id);
-  checkVersion(row, patch.version);
+  await checkVersion(db, row, patch.version);
 
   const role = patch.role ?? row.role;
   const orgId = patch.organizationId === undefined ? row.organizationId : patch.organizationId;
@@ -183,7 +184,7 @@ export async function updateAccount(db: Db, ctx: Ctx, id: string, patch: PatchIn
       ...after,
       updatedAt: ctx.now,
     });
-    if (!updated) throw new AppError('VERSION_CONFLICT');
+    if (!updated) throw await changedMeanwhile(tx, row);
     const ended = endSessions ? await repo.deleteSessionsOf(tx, row.id) : 0;
     await writeAudit(tx, ctx, {
       action,

@@ -7,7 +7,7 @@ import type { Db, DbOrTx } from '../../db/client';
 import { requireActor, type Ctx } from '../../http/context';
 import { AppError, fieldError } from '../../http/errors';
 import { diff, writeAudit } from '../audit/write';
-import { versionConflict } from '../organizations/service';
+import { versionConflict } from '../audit/last-change';
 import type {
   CampaignDetail,
   CampaignListQuery,
@@ -181,7 +181,7 @@ export async function update(db: Db, ctx: Ctx, id: string, body: PatchCampaign):
   return db.transaction(async (tx) => {
     const row = await repo.findCampaign(tx, id, 'update');
     if (!row) throw new AppError('NOT_FOUND');
-    if (row.version !== body.version) throw versionConflict(row);
+    if (row.version !== body.version) throw await versionConflict(tx, 'campaign', row);
     const before = await detailOf(tx, row);
     const change = changeOf(row, before, body);
     const locks = lockedChanges(row.status, ctx.now, change);
@@ -220,7 +220,7 @@ export async function update(db: Db, ctx: Ctx, id: string, body: PatchCampaign):
       ...timeline,
       updatedAt: ctx.now,
     });
-    if (!updated) throw versionConflict(row);
+    if (!updated) throw await versionConflict(tx, 'campaign', (await repo.findCampaign(tx, id)) ?? row);
     if (tracksChanged) await repo.replaceTracks(tx, id, tracks);
     if (standards) await repo.replaceStandards(tx, id, standards);
     if (body.quotas || tracksChanged) await repo.replaceQuotas(tx, id, quotas);

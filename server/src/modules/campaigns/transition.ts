@@ -7,7 +7,7 @@ import type { Db } from '../../db/client';
 import type { Ctx } from '../../http/context';
 import { AppError, fieldError } from '../../http/errors';
 import { writeAudit } from '../audit/write';
-import { versionConflict } from '../organizations/service';
+import { versionConflict } from '../audit/last-change';
 import type { CampaignDetail, TransitionCampaign } from '../../../../shared/src/contracts/campaigns';
 import { CAMPAIGN_REFUSAL_TEXT, decideCampaign } from '../../../../shared/src/domain/campaign-rules';
 import type { FieldError } from '../../../../shared/src/errors';
@@ -24,7 +24,7 @@ export async function transition(
   return db.transaction(async (tx) => {
     const row = await repo.findCampaign(tx, id, 'update');
     if (!row) throw new AppError('NOT_FOUND');
-    if (row.version !== body.version) throw versionConflict(row);
+    if (row.version !== body.version) throw await versionConflict(tx, 'campaign', row);
     const tracks = await repo.loadTracks(tx, id);
     const missing = missingSlots(tracks, await repo.loadStandards(tx, id));
     const timeline = timelineOf(row);
@@ -56,7 +56,7 @@ export async function transition(
       updatedAt: ctx.now,
       ...(body.to === 'open' ? { openedAt: ctx.now } : {}),
     });
-    if (!updated) throw versionConflict(row);
+    if (!updated) throw await versionConflict(tx, 'campaign', (await repo.findCampaign(tx, id)) ?? row);
     await writeAudit(tx, ctx, {
       action: 'campaigns.transition',
       objectType: 'campaign',

@@ -9,7 +9,7 @@ import { requireActor, scopeOf, type Ctx, type Scope } from '../../http/context'
 import { AppError, fieldError, isUniqueViolation } from '../../http/errors';
 import { diff, writeAudit, type Changes } from '../audit/write';
 import { findInScope as findOrgInScope, lockTree } from '../organizations/repo';
-import { versionConflict } from '../organizations/service';
+import { versionConflict } from '../audit/last-change';
 import { findVenueInScope } from '../venues/repo';
 import type {
   CreateCultivation,
@@ -195,7 +195,7 @@ export async function update(
   return db.transaction(async (tx) => {
     const row = await repo.findInScope(tx, scope, id, 'update');
     if (!row) throw notFound();
-    if (row.version !== version) throw versionConflict(row);
+    if (row.version !== version) throw await versionConflict(tx, 'cultivation', row);
     if (fields.status !== undefined) {
       const refusal = cultivationRefusal(row.status, fields.status);
       if (refusal) {
@@ -209,7 +209,8 @@ export async function update(
       updatedAt: ctx.now,
     };
     const updated = await repo.updateCultivation(tx, id, set, version);
-    if (!updated) throw versionConflict(row);
+    if (!updated)
+      throw await versionConflict(tx, 'cultivation', (await repo.findInScope(tx, ALL, id)) ?? row);
     await audit(tx, ctx, 'update', updated, diff(row, updated, ['plan', 'status']));
     return (await detailOf(tx, ALL, id))!;
   });

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import type { Db, DbOrTx } from '../../db/client';
 import { requireActor, scopeOf, type Ctx } from '../../http/context';
 import { AppError, fieldError, isUniqueViolation } from '../../http/errors';
+import { versionConflict } from '../audit/last-change';
 import { diff, writeAudit, type Changes } from '../audit/write';
 import type {
   CreateOrganization,
@@ -60,13 +61,6 @@ function duplicateCode(): AppError {
   return new AppError('DUPLICATE', [
     fieldError('code', 'duplicate', '组织编码已被使用', 'This code is already in use'),
   ]);
-}
-
-export function versionConflict(row: { version: number; updatedAt: Date }): AppError {
-  return new AppError('VERSION_CONFLICT', [], {
-    currentVersion: row.version,
-    updatedAt: row.updatedAt.toISOString(),
-  });
 }
 
 /** Phones are masked for roles outside PII_READERS (the audit trail keeps them masked too). */
@@ -179,7 +173,7 @@ async function lockForWrite(tx: DbOrTx, ctx: Ctx, id: string, version: number): 
   if (!row) throw notFound();
   // The working committee (root) belongs to the committee: nobody else edits it, whatever the table says.
   if (row.parentId === null && actor.role !== 'committee_admin') throw notFound();
-  if (row.version !== version) throw versionConflict(row);
+  if (row.version !== version) throw await versionConflict(tx, 'organization', row);
   return row;
 }
 
@@ -189,7 +183,8 @@ async function saveOrConflict(
   set: Parameters<typeof repo.updateOrganization>[3],
 ): Promise<repo.OrgRow> {
   const updated = await repo.updateOrganization(tx, row.id, row.version, set);
-  if (!updated) throw versionConflict((await repo.findInScope(tx, ALL, row.id)) ?? row);
+  if (!updated)
+    throw await versionConflict(tx, 'organization', (await repo.findInScope(tx, ALL, row.id)) ?? row);
   return updated;
 }
 

@@ -6,6 +6,7 @@
 import type { Db, DbOrTx } from '../../db/client';
 import type { Ctx } from '../../http/context';
 import { AppError, fieldError, isUniqueViolation } from '../../http/errors';
+import { versionConflict } from '../audit/last-change';
 import { diff, writeAudit } from '../audit/write';
 import type {
   CreateStandard,
@@ -155,9 +156,10 @@ export async function update(db: Db, ctx: Ctx, id: string, body: UpdateStandard)
     const problems = contentProblems(content);
     if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
     if (row.latestVersion !== latestVersion)
-      throw new AppError('VERSION_CONFLICT', [], {
-        currentVersion: row.latestVersion,
-        updatedAt: row.updatedAt.toISOString(),
+      throw await versionConflict(tx, 'standard', {
+        id,
+        version: row.latestVersion,
+        updatedAt: row.updatedAt,
       });
     const before = (await repo.getVersion(tx, id, row.latestVersion))!;
     const next = row.latestVersion + 1;

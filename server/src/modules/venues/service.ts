@@ -9,7 +9,7 @@ import { diff, writeAudit, type Changes } from '../audit/write';
 import type { CreateVenue, PatchVenue, Venue, VenueListQuery } from '../../../../shared/src/contracts/venues';
 import { TREE_RULE_TEXT } from '../../../../shared/src/domain/org-tree';
 import { findInScope, lockTree } from '../organizations/repo';
-import { versionConflict } from '../organizations/service';
+import { versionConflict } from '../audit/last-change';
 import * as repo from './repo';
 
 const ALL = { kind: 'all' } as const;
@@ -91,9 +91,9 @@ export async function update(db: Db, ctx: Ctx, id: string, body: PatchVenue): Pr
   return db.transaction(async (tx) => {
     const row = await repo.findVenueInScope(tx, scope, id, 'update');
     if (!row) throw new AppError('NOT_FOUND');
-    if (row.version !== version) throw versionConflict(row);
+    if (row.version !== version) throw await versionConflict(tx, 'venue', row);
     const updated = await repo.updateVenue(tx, id, version, { ...blankToNull(fields), updatedAt: ctx.now });
-    if (!updated) throw versionConflict((await repo.findVenueInScope(tx, ALL, id)) ?? row);
+    if (!updated) throw await versionConflict(tx, 'venue', (await repo.findVenueInScope(tx, ALL, id)) ?? row);
     await audit(tx, ctx, 'update', updated, diff(row, updated, [...AUDITED]));
     return (await repo.getVenue(tx, ALL, id))!;
   });
