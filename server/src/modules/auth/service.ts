@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { organizations, sessions, users } from '../../db/schema';
 import type { Config } from '../../config';
@@ -126,6 +126,42 @@ export async function login(
   return { ok: true, token, actor };
 }
 
+/**
+ * The session lookup every request makes, as a named prepared statement (one per database handle): the
+ * server parses and plans it once per connection instead of on every request, and it reads only what an
+ * actor needs (never the password hash).
+ */
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+function prepareSessionLookup(db: Db) {
+  return db
+    .select({
+      expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+      disabled: users.disabled,
+      actor: {
+        userId: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        role: users.role,
+        organizationId: users.organizationId,
+        unitId: users.unitId,
+        mustChangePassword: users.mustChangePassword,
+      },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.idHash, sql.placeholder('idHash')))
+    .limit(1)
+    .prepare('shifan_session_lookup');
+}
+
+function sessionLookup(db: Db) {
+  let q = sessionLookups.get(db);
+  if (!q) sessionLookups.set(db, (q = prepareSessionLookup(db)));
+  return q;
+}
+
 /** Resolves a session cookie to its actor; expired sessions (idle or absolute) are deleted. */
 export async function resolveSession(
   db: Db,
@@ -134,22 +170,17 @@ export async function resolveSession(
   now: Date,
 ): Promise<{ actor: Actor; idHash: string } | null> {
   const idHash = hashToken(token);
-  const [row] = await db
-    .select({ s: sessions, u: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.idHash, idHash))
-    .limit(1);
+  const [row] = await sessionLookup(db).execute({ idHash });
   if (!row) return null;
   const idleLimit = new Date(now.getTime() - config.session.idleMinutes * MINUTE);
-  if (row.s.expiresAt <= now || row.s.lastSeenAt < idleLimit || row.u.disabled) {
+  if (row.expiresAt <= now || row.lastSeenAt < idleLimit || row.disabled) {
     await db.delete(sessions).where(eq(sessions.idHash, idHash));
     return null;
   }
-  if (now.getTime() - row.s.lastSeenAt.getTime() > 30_000) {
+  if (now.getTime() - row.lastSeenAt.getTime() > 30_000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
   }
-  return { actor: actorOf(row.u), idHash };
+  return { actor: row.actor, idHash };
 }
 
 export async function logout(db: Db, ctx: Ctx, idHash: string): Promise<void> {
