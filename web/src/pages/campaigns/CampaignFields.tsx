@@ -138,7 +138,7 @@ export function QuotaFields({ tracks, phone }: { tracks: readonly Track[]; phone
             key={slotKey(s.track, s.orgKind)}
             name={['quotas', slotKey(s.track, s.orgKind)]}
             label={slotLabel(s)}
-            style={{ width: phone ? '100%' : 260 }}
+            style={{ width: phone ? '100%' : 320 }}
           >
             <InputNumber
               min={0}
@@ -174,7 +174,14 @@ export function QuotaFields({ tracks, phone }: { tracks: readonly Track[]; phone
                   rules={[{ required: true, message: t('validation.required') }]}
                   style={{ width: 120, marginBottom: 0 }}
                 >
-                  <InputNumber min={0} max={100000} precision={0} placeholder={t('cmp.camp.cap')} />
+                  <InputNumber
+                    min={0}
+                    max={100000}
+                    precision={0}
+                    placeholder={t('cmp.camp.cap')}
+                    style={{ width: '100%' }}
+                    data-testid="wizard-cap"
+                  />
                 </Form.Item>
                 <Button
                   icon={<DeleteOutlined />}
@@ -214,6 +221,7 @@ function CapUnitItem({ name, phone }: { name: number; phone: boolean }) {
         mode="unit"
         placeholder={t('cmp.camp.unit')}
         initial={unitId && unitName ? { id: unitId, name: unitName } : null}
+        data-testid="wizard-cap-unit"
       />
     </Form.Item>
   );

@@ -157,6 +157,7 @@ export default function CampaignWizard() {
           current={step}
           responsive={false}
           items={steps.map((title, i) => ({ title: phone && i !== step ? undefined : title }))}
+          styles={phone ? { itemTitle: { whiteSpace: 'nowrap' } } : undefined}
           style={{ marginBottom: 24 }}
           data-testid="wizard-steps"
         />
