@@ -324,6 +324,23 @@ export const applications = pgTable(
   ],
 );
 
+/**
+ * How many applications each (campaign, track, kind, status) holds: the committee's list totals without
+ * counting rows. Derived data, kept by statement-level triggers on `applications` (migration 0005) in
+ * the same transaction as every insert, update and delete, so it is exact whoever writes.
+ */
+export const applicationCounts = pgTable(
+  'application_counts',
+  {
+    campaignId: uuid('campaign_id').notNull(),
+    trackCode: text('track_code').notNull(),
+    orgKind: orgKind('org_kind').notNull(),
+    status: applicationStatus('status').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.trackCode, t.orgKind, t.status] })],
+);
+
 export const selfAssessments = pgTable(
   'self_assessments',
   {
