@@ -111,42 +111,82 @@ function orderOf(column: SQLWrapper, id: SQLWrapper, { desc, nullable }: Sort): 
 }
 
 const searched = alias(organizations, 'searched');
+const P = sql.placeholder;
 
 /** `column`'s characters include all of `q`'s: what the GIN indexes on names answer. */
-const hasChars = (column: SQLWrapper, q: string) =>
+const hasChars = (column: SQLWrapper, q: SQLWrapper) =>
   sql`string_to_array(lower(${column}), null) @> string_to_array(lower(${q}), null)`;
 
 /** A text search as two conditions on applications: the brand contains it, or the organisation matches. */
 function searchOf(db: DbOrTx, f: ApplicationFilter) {
-  const q = f.q?.trim();
-  if (!q) return null;
-  const esc = likeEscape(q);
+  if (!f.q?.trim()) return null;
   const orgs = db
     .select({ id: searched.id })
     .from(searched)
     .where(
       or(
-        and(hasChars(searched.name, q), ilike(searched.name, `%${esc}%`)),
+        and(hasChars(searched.name, P('q')), ilike(searched.name, P('qLike'))),
         // ILIKE is lower() LIKE lower() in a multi-byte database: this form can use the lower(code) index.
-        sql`lower(${searched.code}) like lower(${`${esc}%`})`,
+        sql`lower(${searched.code}) like lower(${P('qPrefix')})`,
       ),
     );
   return {
-    brand: and(hasChars(applications.brandName, q), ilike(applications.brandName, `%${esc}%`))!,
+    brand: and(hasChars(applications.brandName, P('q')), ilike(applications.brandName, P('qLike')))!,
     org: inArray(applications.organizationId, orgs),
   };
 }
 type Search = ReturnType<typeof searchOf>;
 
-/** The filters as SQL on applications alone (the text search is not one of them). */
+/**
+ * The filters as SQL on applications alone (the text search is not one of them). Values are
+ * placeholders (`paramsOf` fills them), so one filter shape is one statement text: built once and
+ * prepared once per connection (`listApplications`).
+ */
 function listWhere(scope: Scope, f: ApplicationFilter): SQL | undefined {
-  const conds: (SQL | undefined)[] = [appScopeWhere(scope)];
-  if (f.campaignId) conds.push(eq(applications.campaignId, f.campaignId));
-  if (f.trackCode) conds.push(eq(applications.trackCode, f.trackCode));
-  if (f.orgKind) conds.push(eq(applications.orgKind, f.orgKind));
-  if (f.unitId) conds.push(eq(applications.unitId, f.unitId));
-  if (f.status?.length) conds.push(inArray(applications.status, f.status));
-  return and(...conds);
+  return and(
+    scope.kind === 'unit' ? eq(applications.unitId, P('scopeUnitId')) : undefined,
+    scope.kind === 'org' ? eq(applications.organizationId, P('scopeOrgId')) : undefined,
+    f.campaignId ? eq(applications.campaignId, P('campaignId')) : undefined,
+    f.trackCode ? eq(applications.trackCode, P('trackCode')) : undefined,
+    f.orgKind ? eq(applications.orgKind, P('orgKind')) : undefined,
+    f.unitId ? eq(applications.unitId, P('unitId')) : undefined,
+    f.status?.length ? sql`${applications.status} = any(${P('status')}::application_status[])` : undefined,
+  );
+}
+
+/** The values of the placeholders of `listWhere`, `searchOf` and the page's window. */
+function paramsOf(scope: Scope, f: ApplicationFilter, window = { limit: 0, offset: 0 }) {
+  const q = f.q?.trim() ?? '';
+  const esc = likeEscape(q);
+  return {
+    scopeUnitId: scope.kind === 'unit' ? scope.unitId : null,
+    scopeOrgId: scope.kind === 'org' ? scope.orgId : null,
+    campaignId: f.campaignId ?? null,
+    trackCode: f.trackCode ?? null,
+    orgKind: f.orgKind ?? null,
+    unitId: f.unitId ?? null,
+    // An array literal: PGlite serialises arrays of built-in types only, not of an enum.
+    status: `{${(f.status ?? []).join(',')}}`,
+    q,
+    qLike: `%${esc}%`,
+    qPrefix: `${esc}%`,
+    ...window,
+  };
+}
+
+/** What decides a list statement's text: the scope's kind, which filters are set, the sort, a search. */
+function shapeOf(scope: Scope, f: ApplicationFilter): string {
+  const set = (v: unknown) => (v === undefined || v === null || (Array.isArray(v) && !v.length) ? 0 : 1);
+  return [
+    scope.kind,
+    set(f.campaignId),
+    set(f.trackCode),
+    set(f.orgKind),
+    set(f.unitId),
+    set(f.status),
+    set(f.q?.trim() || null),
+    f.sort ?? '-updatedAt',
+  ].join('');
 }
 
 /** The matching ids with their sort key `k` (organisations joined only to sort by their name), unordered. */
@@ -176,17 +216,16 @@ function hitsOf(db: DbOrTx, scope: Scope, f: ApplicationFilter, search: NonNulla
  * top-N and a count over the small list index. A text search visits the table (names are not in the
  * indexes), so its hits are collected once — a CTE read twice is materialised — for both.
  */
-function pageAndTotal(db: DbOrTx, scope: Scope, f: ApplicationListQuery) {
+function pageAndTotal(db: DbOrTx, scope: Scope, f: ApplicationFilter) {
   const search = searchOf(db, f);
   const sort = sortOf(f.sort);
   const { column } = sort;
-  const offset = (f.page - 1) * f.pageSize;
   if (!search) {
     const page = db.$with('page').as(
       matchQuery(db, scope, f)
         .orderBy(...orderOf(column, applications.id, sort))
-        .limit(f.pageSize)
-        .offset(offset),
+        .limit(P('limit'))
+        .offset(P('offset')),
     );
     return { ctes: [page], page, total: sql<number>`(${totalQuery(db, scope, f)})` };
   }
@@ -196,8 +235,8 @@ function pageAndTotal(db: DbOrTx, scope: Scope, f: ApplicationListQuery) {
       .select({ id: hits.id, k: hits.k })
       .from(hits)
       .orderBy(...orderOf(hits.k, hits.id, sort))
-      .limit(f.pageSize)
-      .offset(offset),
+      .limit(P('limit'))
+      .offset(P('offset')),
   );
   return { ctes: [hits, page], page, total: sql<number>`(select count(*)::int from ${hits})` };
 }
@@ -211,18 +250,43 @@ export async function listApplications(
   scope: Scope,
   f: ApplicationListQuery,
 ): Promise<{ items: ApplicationListItem[]; total: number }> {
-  const { ctes, page, total } = pageAndTotal(db, scope, f);
-  const rows = await db
-    .with(...ctes)
-    .select({ ...pageColumns, total })
-    .from(page)
-    .innerJoin(applications, eq(applications.id, page.id))
-    .orderBy(...orderOf(page.k, page.id, sortOf(f.sort)));
+  const window = { limit: f.pageSize, offset: (f.page - 1) * f.pageSize };
+  const rows = await pageStatement(db, scope, f).execute(paramsOf(scope, f, window));
   if (rows.length > 0) {
     return { items: rows.map(({ total: _t, ...r }) => toItem(r)), total: Number(rows[0]!.total) };
   }
   // An empty page has no row to carry the total: count once (nothing matches, or a page past the end).
   return { items: [], total: f.page > 1 ? await countApplications(db, scope, f) : 0 };
+}
+
+function buildPageStatement(db: DbOrTx, scope: Scope, f: ApplicationFilter, name: string) {
+  const { ctes, page, total } = pageAndTotal(db, scope, f);
+  return db
+    .with(...ctes)
+    .select({ ...pageColumns, total })
+    .from(page)
+    .innerJoin(applications, eq(applications.id, page.id))
+    .orderBy(...orderOf(page.k, page.id, sortOf(f.sort)))
+    .prepare(name);
+}
+
+/**
+ * The page statement of a filter shape, built once per database handle and prepared under a name of
+ * its own, so each pooled connection parses it once and the query builder runs once per shape, not per
+ * request. There are at most a few hundred shapes (scope kind × filters set × sort × search).
+ */
+const pageStatements = new WeakMap<object, Map<string, ReturnType<typeof buildPageStatement>>>();
+
+function pageStatement(db: DbOrTx, scope: Scope, f: ApplicationFilter) {
+  let byShape = pageStatements.get(db);
+  if (!byShape) pageStatements.set(db, (byShape = new Map()));
+  const shape = shapeOf(scope, f);
+  let statement = byShape.get(shape);
+  if (!statement) {
+    statement = buildPageStatement(db, scope, f, `shifan_app_list_${byShape.size}_${shape}`);
+    byShape.set(shape, statement);
+  }
+  return statement;
 }
 
 /**
@@ -238,10 +302,10 @@ function totalQuery(db: DbOrTx, scope: Scope, f: ApplicationFilter) {
       .from(c)
       .where(
         and(
-          f.campaignId ? eq(c.campaignId, f.campaignId) : undefined,
-          f.trackCode ? eq(c.trackCode, f.trackCode) : undefined,
-          f.orgKind ? eq(c.orgKind, f.orgKind) : undefined,
-          f.status?.length ? inArray(c.status, f.status) : undefined,
+          f.campaignId ? eq(c.campaignId, P('campaignId')) : undefined,
+          f.trackCode ? eq(c.trackCode, P('trackCode')) : undefined,
+          f.orgKind ? eq(c.orgKind, P('orgKind')) : undefined,
+          f.status?.length ? sql`${c.status} = any(${P('status')}::application_status[])` : undefined,
         ),
       );
   }
@@ -254,12 +318,13 @@ function totalQuery(db: DbOrTx, scope: Scope, f: ApplicationFilter) {
 export async function countApplications(db: DbOrTx, scope: Scope, f: ApplicationFilter): Promise<number> {
   const search = searchOf(db, f);
   const n = sql<number>`count(*)::int`;
+  const params = paramsOf(scope, f);
   if (!search) {
-    const [row] = await totalQuery(db, scope, f);
+    const [row] = await totalQuery(db, scope, f).execute(params);
     return Number(row?.n ?? 0);
   }
   const hits = hitsOf(db, scope, f, search);
-  const [row] = await db.with(hits).select({ n }).from(hits);
+  const [row] = await db.with(hits).select({ n }).from(hits).execute(params);
   return Number(row?.n ?? 0);
 }
 
@@ -268,10 +333,12 @@ export async function matchingIds(db: DbOrTx, scope: Scope, f: ApplicationFilter
   const search = searchOf(db, f);
   const sort = sortOf(f.sort);
   const { column } = sort;
+  const params = paramsOf(scope, f, { limit, offset: 0 });
   if (!search) {
     const rows = await matchQuery(db, scope, f)
       .orderBy(...orderOf(column, applications.id, sort))
-      .limit(limit);
+      .limit(P('limit'))
+      .execute(params);
     return rows.map((r) => r.id);
   }
   const hits = hitsOf(db, scope, f, search);
@@ -280,7 +347,8 @@ export async function matchingIds(db: DbOrTx, scope: Scope, f: ApplicationFilter
     .select({ id: hits.id })
     .from(hits)
     .orderBy(...orderOf(hits.k, hits.id, sort))
-    .limit(limit);
+    .limit(P('limit'))
+    .execute(params);
   return rows.map((r) => r.id);
 }
 
