@@ -271,9 +271,9 @@ function buildPageStatement(db: DbOrTx, scope: Scope, f: ApplicationFilter, name
 }
 
 /**
- * The page statement of a filter shape, built once per database handle and prepared under a name of
- * its own, so each pooled connection parses it once and the query builder runs once per shape, not per
- * request. There are at most a few hundred shapes (scope kind × filters set × sort × search).
+ * The page statement of a filter shape, built once per database handle (the query builder runs once
+ * per shape, not per request) and, without text search, prepared under a name of its own so each pooled
+ * connection parses it once. There are at most a few hundred shapes (scope kind × filters set × sort × search).
  */
 const pageStatements = new WeakMap<object, Map<string, ReturnType<typeof buildPageStatement>>>();
 
@@ -283,7 +283,10 @@ function pageStatement(db: DbOrTx, scope: Scope, f: ApplicationFilter) {
   const shape = shapeOf(scope, f);
   let statement = byShape.get(shape);
   if (!statement) {
-    statement = buildPageStatement(db, scope, f, `shifan_app_list_${byShape.size}_${shape}`);
+    // A text search keeps an unnamed statement: its best plan depends on the words searched for, which a
+    // named statement's generic plan would not look at.
+    const name = f.q?.trim() ? '' : `shifan_app_list_${byShape.size}_${shape}`;
+    statement = buildPageStatement(db, scope, f, name);
     byShape.set(shape, statement);
   }
   return statement;
