@@ -193,6 +193,8 @@ describe('campaign wizard', () => {
       '党支部示范点创建标准 · 第 1 版',
     ])
       expect(text).toContain(s);
+    // Each unit cap by its track, unit name and cap (not just how many there are).
+    expect(await review.getByTestId('wizard-review-caps').innerText()).toBe(`${SITE} · ${CAP_UNIT}：3`);
     await screenshot(admin, 'wizard-6-review');
     await admin.getByTestId('wizard-submit').click();
     await admin.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
@@ -241,6 +243,14 @@ describe('campaign wizard', () => {
       unitCaps: [['site', unitId, CAP_UNIT, 3]],
       timeline: Object.fromEntries(TIMELINE_ORDER.map((f) => [f, cst(DATES[f])])),
     });
+    // No date of next year's campaign is reached: nothing is current or finished, the first step says so.
+    const timeline = admin.getByTestId('campaign-timeline');
+    expect([
+      await timeline.getByTestId('timeline-not-started').innerText(),
+      await timeline.getByTestId('timeline-now').count(),
+      await timeline.locator('.ant-steps-item-finish').count(),
+      await timeline.locator('.ant-steps-item-wait').count(),
+    ]).toEqual(['未开始', 0, 0, 7]);
     await screenshot(admin, 'wizard-7-draft-page');
 
     // Open it: the page's next-step button and its confirmation.
@@ -250,6 +260,23 @@ describe('campaign wizard', () => {
     await admin.getByTestId('campaign-status').filter({ hasText: '申报中' }).waitFor();
     const opened = await campaign(admin, id);
     expect([opened.status, opened.version, opened.openedAt !== null]).toEqual(['open', 2, true]);
+    // Its dashboard before any application: zeros per track and per eligible kind alike.
+    const rows = (testId: string) =>
+      admin
+        .getByTestId(testId)
+        .evaluate((e) => [...e.children].map((r) => [...r.children].map((c) => c.textContent)));
+    await admin.getByTestId('dash-kinds').waitFor();
+    expect([await rows('dash-tracks'), await rows('dash-kinds')]).toEqual([
+      [
+        [SITE, '0'],
+        [VENUE, '0'],
+      ],
+      [
+        ['党委', '0'],
+        ['党总支', '0'],
+        ['党支部', '0'],
+      ],
+    ]);
     await screenshot(admin, 'wizard-9-opened');
     await admin.context().close();
   });
@@ -402,6 +429,13 @@ describe('campaign wizard', () => {
     await drawer.getByTestId('campaign-edit-save').waitFor();
     const passed = TIMELINE_ORDER.filter((f) => Date.parse(running.timeline[f]) <= Date.now());
     expect(passed).toEqual(['applicationOpensAt']);
+    // Its timeline: applications have opened, and that step is the current one.
+    const runningSteps = admin.getByTestId('campaign-timeline').locator('.ant-steps-item');
+    expect([
+      await runningSteps.first().getByTestId('timeline-now').innerText(),
+      await admin.getByTestId('timeline-now').count(),
+      await admin.getByTestId('campaign-timeline').locator('.ant-steps-item-finish').count(),
+    ]).toEqual(['当前', 1, 1]);
     for (const f of TIMELINE_ORDER)
       expect([f, await inputOf(drawer.getByTestId(`wizard-date-${f}`)).isDisabled()]).toEqual([
         f,

@@ -37,6 +37,8 @@ const campaignsEn: Messages<typeof campaignsZh> = {
     publicityStartsAt: 'Publicity starts',
     publicityEndsAt: 'Publicity ends',
     now: 'Now',
+    notStarted: 'Not started',
+    ended: 'Ended',
     outOfOrder: '{{field}} cannot come before {{prev}}',
     mustBeAfter: '{{field}} must come after {{prev}}',
     locked: 'This date has passed and cannot change',
@@ -176,6 +178,7 @@ const campaignsEn: Messages<typeof campaignsZh> = {
     byUnit: 'By unit',
     byKind: 'By kind',
     byTrack: 'By track',
+    noApplications: 'No applications yet',
     count: 'Count',
     acceptedOfQuota: 'Accepted {{accepted}} / quota {{quota}}',
     goIntake: 'Intake',
@@ -202,6 +205,7 @@ const campaignsEn: Messages<typeof campaignsZh> = {
       'Each of the seven dates is not before the one above it; applications close after they open',
     reviewHint: 'The campaign starts as a draft and can still change; its standards are fixed when it opens.',
     draftNote: 'Draft',
+    capLine: '{{track}} · {{unit}}: {{cap}}',
   },
   intake: {
     subtitle:

@@ -3,20 +3,32 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignDashboard as Dashboard } from '../../../../shared/src/contracts/campaigns';
 import type { Track } from '../../../../shared/src/contracts/standards';
 import { APPLICATION_STATUSES } from '../../../../shared/src/domain/application-workflow';
+import type { OrgKind } from '../../../../shared/src/enums';
 import { useCampaignDashboard } from '../../api/campaigns';
 import { kindLabel } from '../../i18n/labels';
 import { quotaPercent } from '../../lib/campaigns';
+import { kindRows } from './campaign-view';
 import { trackName } from './CampaignFields';
 import { AppStatusTag } from './tags';
 
 type UnitRow = Dashboard['byUnit'][number];
 
 /** Counts of one campaign: per status, quota vs accepted per track × kind, per unit (antd only, no charts). */
-export function CampaignDashboard({ id, tracks }: { id: string; tracks: readonly Track[] }) {
+export function CampaignDashboard({
+  id,
+  tracks,
+  eligibleKinds,
+}: {
+  id: string;
+  tracks: readonly Track[];
+  /** The kinds the campaign's tracks admit: listed by kind even before any application. */
+  eligibleKinds: readonly OrgKind[];
+}) {
   const { t } = useTranslation();
   const { data, isPending } = useCampaignDashboard(id);
   if (isPending) return <Skeleton active />;
   if (!data) return null;
+  const kinds = kindRows(eligibleKinds, data.byOrgKind);
   const count = (s: string) => data.byStatus.find((x) => x.status === s)?.count ?? 0;
 
   return (
@@ -65,22 +77,34 @@ export function CampaignDashboard({ id, tracks }: { id: string; tracks: readonly
       <Row gutter={[12, 12]}>
         <Col xs={24} md={12}>
           <Card size="small" title={t('cmp.camp.byTrack')}>
-            {data.byTrack.map((x) => (
-              <Flex key={x.track} justify="space-between">
-                <span>{trackName(tracks, x.track)}</span>
-                <Typography.Text strong>{x.count}</Typography.Text>
+            {data.byTrack.length ? (
+              <Flex vertical data-testid="dash-tracks">
+                {data.byTrack.map((x) => (
+                  <Flex key={x.track} justify="space-between">
+                    <span>{trackName(tracks, x.track)}</span>
+                    <Typography.Text strong>{x.count}</Typography.Text>
+                  </Flex>
+                ))}
               </Flex>
-            ))}
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cmp.camp.noApplications')} />
+            )}
           </Card>
         </Col>
         <Col xs={24} md={12}>
           <Card size="small" title={t('cmp.camp.byKind')}>
-            {data.byOrgKind.map((x) => (
-              <Flex key={x.orgKind} justify="space-between">
-                <span>{kindLabel(t, x.orgKind)}</span>
-                <Typography.Text strong>{x.count}</Typography.Text>
+            {kinds.length ? (
+              <Flex vertical data-testid="dash-kinds">
+                {kinds.map((x) => (
+                  <Flex key={x.orgKind} justify="space-between">
+                    <span>{kindLabel(t, x.orgKind)}</span>
+                    <Typography.Text strong>{x.count}</Typography.Text>
+                  </Flex>
+                ))}
               </Flex>
-            ))}
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cmp.camp.noApplications')} />
+            )}
           </Card>
         </Col>
       </Row>

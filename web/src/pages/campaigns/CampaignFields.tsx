@@ -221,6 +221,11 @@ function CapUnitItem({ name, phone }: { name: number; phone: boolean }) {
         mode="unit"
         placeholder={t('cmp.camp.unit')}
         initial={unitId && unitName ? { id: unitId, name: unitName } : null}
+        // Keep the chosen unit's name beside its id, for the wizard's review step.
+        onChange={(id, org) => {
+          if (!id) form.setFieldValue(['unitCaps', name, 'unitName'], undefined);
+          else if (org) form.setFieldValue(['unitCaps', name, 'unitName'], org.name);
+        }}
         data-testid="wizard-cap-unit"
       />
     </Form.Item>

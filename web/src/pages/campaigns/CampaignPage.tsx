@@ -26,8 +26,9 @@ import { useAbility } from '../../api/auth';
 import { PageHeader } from '../../components/PageHeader';
 import { kindLabel } from '../../i18n/labels';
 import { currentLanguage } from '../../i18n';
-import { passedSteps, TIMELINE_FIELDS } from '../../lib/campaigns';
+import { TIMELINE_FIELDS } from '../../lib/campaigns';
 import { formatDateTime } from '../../lib/format';
+import { timelinePosition } from './campaign-view';
 import { CampaignDashboard } from './CampaignDashboard';
 import { CampaignEditDrawer } from './CampaignEditDrawer';
 import { trackName } from './CampaignFields';
@@ -93,7 +94,11 @@ export default function CampaignPage() {
       </Row>
       {canDashboard && c.status !== 'draft' ? (
         <Card title={t('cmp.camp.dashboard')} styles={{ body: { padding: phone ? 12 : 20 } }}>
-          <CampaignDashboard id={c.id} tracks={tracks} />
+          <CampaignDashboard
+            id={c.id}
+            tracks={tracks}
+            eligibleKinds={c.tracks.flatMap((tr) => (tr.subject === 'organization' ? tr.eligibleKinds : []))}
+          />
         </Card>
       ) : null}
       <CampaignEditDrawer
@@ -147,26 +152,39 @@ function NextStepButton({ c }: { c: CampaignDetail }) {
   );
 }
 
+/** The tag under the step "now" is at: not started yet (on the first step), now, or ended (on the last). */
+const PHASE_TAG = {
+  not_started: { color: 'default', testId: 'timeline-not-started' },
+  running: { color: 'red', testId: 'timeline-now' },
+  ended: { color: 'success', testId: 'timeline-ended' },
+} as const;
+
 function TimelineSteps({ c, phone }: { c: CampaignDetail; phone: boolean }) {
   const { t } = useTranslation();
   const [now] = useState(() => Date.now());
-  const passed = passedSteps(c.timeline, now);
+  const pos = timelinePosition(c.timeline, now);
+  const tag = PHASE_TAG[pos.phase];
+  const label = {
+    not_started: t('cmp.timeline.notStarted'),
+    running: t('cmp.timeline.now'),
+    ended: t('cmp.timeline.ended'),
+  }[pos.phase];
   return (
     <Steps
       size="small"
       orientation={phone ? 'vertical' : 'horizontal'}
       titlePlacement={phone ? undefined : 'vertical'}
-      current={Math.max(0, passed - 1)}
+      current={pos.current}
       data-testid="campaign-timeline"
       items={TIMELINE_FIELDS.map((f, i) => ({
         title: t(`cmp.timeline.${f}`),
-        status: i < passed ? 'finish' : 'wait',
+        status: pos.statuses[i],
         content: (
           <Flex vertical align={phone ? 'start' : 'center'} gap={2}>
             <span>{formatDateTime(c.timeline[f])}</span>
-            {i === passed - 1 || (passed === 0 && i === 0) ? (
-              <Tag color="red" style={{ marginInlineEnd: 0 }} data-testid="timeline-now">
-                {t('cmp.timeline.now')}
+            {i === pos.tagAt ? (
+              <Tag color={tag.color} style={{ marginInlineEnd: 0 }} data-testid={tag.testId}>
+                {label}
               </Tag>
             ) : null}
           </Flex>

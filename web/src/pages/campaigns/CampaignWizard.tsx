@@ -234,6 +234,7 @@ function Review({
   const form = Form.useFormInstance<CampaignFormValues>();
   const v = form.getFieldsValue(true) as CampaignFormValues;
   const slots = slotsOf(v, tracks);
+  const caps = v.unitCaps ?? [];
   const slotName = (s: (typeof slots)[number]) =>
     `${trackName(tracks, s.track)} · ${s.orgKind ? kindLabel(t, s.orgKind) : t('cmp.anyKind')}`;
   return (
@@ -267,7 +268,21 @@ function Review({
           {
             key: 'caps',
             label: t('cmp.camp.unitCaps'),
-            children: (v.unitCaps ?? []).length ? `${v.unitCaps.length}` : t('cmp.camp.noCaps'),
+            children: caps.length ? (
+              <Flex vertical data-testid="wizard-review-caps">
+                {caps.map((c, i) => (
+                  <span key={i}>
+                    {t('cmp.wiz.capLine', {
+                      track: trackName(tracks, c.track ?? ''),
+                      unit: c.unitName ?? '—',
+                      cap: c.cap ?? '—',
+                    })}
+                  </span>
+                ))}
+              </Flex>
+            ) : (
+              t('cmp.camp.noCaps')
+            ),
           },
           ...TIMELINE_FIELDS.map((f) => ({
             key: f,
