@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
+  type applications,
   criteria,
   evidenceFiles,
   organizations,
@@ -11,7 +12,9 @@ import {
   tracks,
   venues,
 } from '../../db/schema';
-import type { ApplicationRow } from './repo';
+
+/** The row type, from the schema (not from `repo.ts`, which re-exports this file). */
+type ApplicationRow = typeof applications.$inferSelect;
 
 export async function listCriteria(db: DbOrTx, standardVersionId: string) {
   return db
