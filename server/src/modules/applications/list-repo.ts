@@ -27,7 +27,6 @@ import type {
   ApplicationListQuery,
 } from '../../../../shared/src/contracts/applications';
 import { likeEscape } from '../organizations/repo';
-import { appScopeWhere } from './repo';
 
 /** The list's filters and sort, without paging. */
 export type ApplicationFilter = ApplicationExportQuery;
