@@ -418,8 +418,13 @@ export const notifications = pgTable(
     link: text('link'),
     createdAt: ts('created_at').notNull().defaultNow(),
     readAt: ts('read_at'),
+    /** When the e-mail copy was queued (jobs/notification-mail.ts); null until then, and without SMTP. */
+    emailedAt: ts('emailed_at'),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_unmailed_idx').on(t.createdAt).where(sql`${t.emailedAt} is null`),
+  ],
 );
 
 /** Jobs as data (deadline reminders, e-mail): a database-backed runner picks them up and survives restarts. */

@@ -93,6 +93,8 @@ export const users = pgTable(
     /** Normalised login (NFKC, trimmed, lower-case): unique. */
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
+    /** Optional: where notifications are also e-mailed when SMTP is configured. */
+    email: text('email'),
     role: role('role').notNull(),
     organizationId: uuid('organization_id').references(() => organizations.id),
     unitId: uuid('unit_id'),
