@@ -40,6 +40,11 @@ const env = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   SHIFAN_MAIL_FROM: z.string().min(3).optional(),
+  /** The address users open the platform at, for links in e-mails (e.g. https://shifan.example.gov.cn). */
+  SHIFAN_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
 });
 
 export interface Config {
@@ -55,7 +60,7 @@ export interface Config {
   password: { minLength: number; maxLength: number; minClasses: number };
   trustProxy: boolean | string;
   /** SMTP for e-mail jobs; both null when mail is not configured. */
-  mail: { smtpUrl: string | null; from: string | null };
+  mail: { smtpUrl: string | null; from: string | null; publicUrl: string | null };
 }
 
 export class ConfigError extends Error {}
@@ -89,7 +94,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     password: { minLength: e.SHIFAN_PASSWORD_MIN_LENGTH, maxLength: 128, minClasses: 3 },
     trustProxy: e.SHIFAN_TRUST_PROXY,
-    mail: { smtpUrl: e.SHIFAN_SMTP_URL ?? null, from: e.SHIFAN_SMTP_URL ? e.SHIFAN_MAIL_FROM! : null },
+    mail: {
+      smtpUrl: e.SHIFAN_SMTP_URL ?? null,
+      from: e.SHIFAN_SMTP_URL ? e.SHIFAN_MAIL_FROM! : null,
+      publicUrl: e.SHIFAN_PUBLIC_URL ?? null,
+    },
   });
 }
 

@@ -19,7 +19,7 @@ const mail = { to: 'secretary@example.org', subject: '距申报截止还有3天'
 
 describe('mail settings', () => {
   it('are off by default, and need a sender when an SMTP server is set', () => {
-    expect(loadConfig({}).mail).toEqual({ smtpUrl: null, from: null });
+    expect(loadConfig({}).mail).toEqual({ smtpUrl: null, from: null, publicUrl: null });
     expect(() => loadConfig({ SHIFAN_SMTP_URL: 'smtp://mail.example.org:25' })).toThrow(ConfigError);
     expect(() => loadConfig({ SHIFAN_SMTP_URL: 'http://x', SHIFAN_MAIL_FROM: 'a@b.c' })).toThrow(
       /SHIFAN_SMTP_URL/,
@@ -29,7 +29,11 @@ describe('mail settings', () => {
         SHIFAN_SMTP_URL: 'smtps://u:p@mail.example.org',
         SHIFAN_MAIL_FROM: '示范 <noreply@example.org>',
       }).mail,
-    ).toEqual({ smtpUrl: 'smtps://u:p@mail.example.org', from: '示范 <noreply@example.org>' });
+    ).toEqual({
+      smtpUrl: 'smtps://u:p@mail.example.org',
+      from: '示范 <noreply@example.org>',
+      publicUrl: null,
+    });
   });
 });
 
@@ -41,7 +45,9 @@ describe('e-mail jobs', () => {
   });
 
   it('are queued and sent through the SMTP transport when configured', async () => {
-    const config = { mail: { smtpUrl: 'smtp://mail.example.org', from: 'Shifan <noreply@example.org>' } };
+    const config = {
+      mail: { smtpUrl: 'smtp://mail.example.org', from: 'Shifan <noreply@example.org>', publicUrl: null },
+    };
     expect(Object.keys(jobHandlers(config))).toContain(EMAIL);
     expect(await queueEmail(env.db, config, mail, env.clock.now, 'mail:test')).toBe(true);
     expect(await queueEmail(env.db, config, mail, env.clock.now, 'mail:test')).toBe(false);
@@ -74,7 +80,7 @@ describe('e-mail jobs', () => {
   });
 
   it('refuses a bad address before queueing', async () => {
-    const config = { mail: { smtpUrl: 'smtp://mail.example.org', from: 'x@example.org' } };
+    const config = { mail: { smtpUrl: 'smtp://mail.example.org', from: 'x@example.org', publicUrl: null } };
     await expect(
       queueEmail(env.db, config, { ...mail, to: 'not an address' }, env.clock.now),
     ).rejects.toThrow();

@@ -4,16 +4,19 @@ import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { ensureDailyScan, REMIND, remindHandler, SCAN, scanHandler } from './deadlines';
 import { EMAIL, emailHandler } from './email';
+import { ensureMailSweep, MAIL_SWEEP, mailSweepHandler } from './notification-mail';
 import { JobRunner, type JobHandler, type JobLog } from './runner';
 
 export function jobHandlers(config: Pick<Readonly<Config>, 'mail'>): Record<string, JobHandler> {
   const handlers: Record<string, JobHandler> = { [SCAN]: scanHandler, [REMIND]: remindHandler };
-  if (config.mail.smtpUrl && config.mail.from)
+  if (config.mail.smtpUrl && config.mail.from) {
     handlers[EMAIL] = emailHandler(nodemailer.createTransport(config.mail.smtpUrl), config.mail.from);
+    handlers[MAIL_SWEEP] = mailSweepHandler(config);
+  }
   return handlers;
 }
 
-/** Makes sure today's deadline scan is queued, then starts polling. Stop it before closing the database. */
+/** Makes sure today's deadline scan (and, with SMTP, the mail sweep) is queued, then starts polling. Stop it before closing the database. */
 export async function startJobRunner(deps: {
   db: Db;
   config: Readonly<Config>;
@@ -22,6 +25,7 @@ export async function startJobRunner(deps: {
   pollMs?: number;
 }): Promise<JobRunner> {
   await ensureDailyScan(deps.db, deps.clock());
+  if (deps.config.mail.smtpUrl) await ensureMailSweep(deps.db, deps.clock());
   const runner = new JobRunner({
     db: deps.db,
     clock: deps.clock,
