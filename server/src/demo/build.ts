@@ -54,6 +54,7 @@ export interface DemoAccount {
   id: string;
   username: string;
   displayName: string;
+  email: string;
   role: Role;
   organizationId: string | null;
   unitId: string | null;
@@ -221,6 +222,7 @@ export function buildDemo(): DemoData {
       id: rnd.uuid(),
       username: a.username,
       displayName: a.displayName,
+      email: a.email,
       role: a.role,
       organizationId: org?.id ?? null,
       unitId: org?.unitId ?? null,

@@ -172,13 +172,27 @@ export interface AccountSpec {
   role: Role;
   /** The organisation the account belongs to (by name). */
   organization?: string;
+  /** An invented address at example.org. */
+  email: string;
 }
 
 export const ACCOUNTS: AccountSpec[] = [
-  { username: 'admin', displayName: '王建华', role: 'committee_admin' },
-  { username: 'unit', displayName: '赵文静', role: 'unit_admin', organization: '市水务局机关党委' },
-  { username: 'applicant', displayName: '刘海涛', role: 'applicant', organization: '市水务局排水五所党支部' },
-  { username: 'reviewer', displayName: '陈思远', role: 'reviewer' },
-  { username: 'security', displayName: '孙立群', role: 'security_admin' },
-  { username: 'audit', displayName: '周敏', role: 'audit_admin' },
+  { username: 'admin', displayName: '王建华', role: 'committee_admin', email: 'wangjianhua@example.org' },
+  {
+    username: 'unit',
+    displayName: '赵文静',
+    role: 'unit_admin',
+    organization: '市水务局机关党委',
+    email: 'zhaowenjing@example.org',
+  },
+  {
+    username: 'applicant',
+    displayName: '刘海涛',
+    role: 'applicant',
+    organization: '市水务局排水五所党支部',
+    email: 'liuhaitao@example.org',
+  },
+  { username: 'reviewer', displayName: '陈思远', role: 'reviewer', email: 'chensiyuan@example.org' },
+  { username: 'security', displayName: '孙立群', role: 'security_admin', email: 'sunliqun@example.org' },
+  { username: 'audit', displayName: '周敏', role: 'audit_admin', email: 'zhoumin@example.org' },
 ];

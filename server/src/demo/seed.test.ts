@@ -104,6 +104,14 @@ describe('demo seed', () => {
       ['security', 'security_admin', null, null, false],
       ['unit', 'unit_admin', byName('市水务局机关党委').id, byName('市水务局机关党委').id, false],
     ]);
+    expect(us.map((u) => u.email).sort()).toEqual([
+      'chensiyuan@example.org',
+      'liuhaitao@example.org',
+      'sunliqun@example.org',
+      'wangjianhua@example.org',
+      'zhaowenjing@example.org',
+      'zhoumin@example.org',
+    ]);
   });
 
   it('lets every demo account log in with the demo password, no change required', async () => {

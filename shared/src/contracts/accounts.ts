@@ -16,10 +16,29 @@ export const username = z
   .transform(normalizeLogin)
   .pipe(z.string().min(3).max(64).regex(LOGIN_PATTERN, 'letters, digits, . _ @ -'));
 
+/** An e-mail address as stored: trimmed, lower-case, at most 254 characters. */
+export const emailAddress = z.email().max(254);
+
+/**
+ * The `email` of a create or update body: trimmed and lower-cased; `''` or `null` means none (clears it on
+ * update). The address itself is checked by the server against `emailAddress`, so a bad one answers 400 on
+ * `email` with 邮箱格式不正确 / Not a valid e-mail address rather than the generic format message.
+ */
+export const emailInput = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .describe('an e-mail address (checked by the server: 400 on email when not one); empty or null for none')
+  .nullable()
+  .optional();
+
 export const account = z.object({
   id: z.uuid(),
   username: z.string(),
   displayName: z.string(),
+  /** Where notifications are also e-mailed when SMTP is configured; null when none. */
+  email: z.string().nullable(),
   role: z.enum(ROLES),
   organizationId: z.uuid().nullable(),
   organizationName: z.string().nullable(),
@@ -51,12 +70,14 @@ export const createAccount = z
     role: z.enum(ROLES),
     /** Required for unit_admin (a unit) and applicant (an organisation); null for the others. */
     organizationId: z.uuid().nullable().default(null),
+    email: emailInput,
   })
   .strict();
 
 export const patchAccount = z
   .object({
     displayName: text(50).optional(),
+    email: emailInput,
     role: z.enum(ROLES).optional(),
     organizationId: z.uuid().nullable().optional(),
     disabled: z.boolean().optional(),

@@ -281,6 +281,8 @@ const en: Messages = {
     usernameHint: '3–64 letters, digits or . _ @ -; case is ignored; cannot be changed later',
     unitHint: 'A unit administrator manages this unit and everything under it',
     orgHint: 'A liaison acts for this organisation only',
+    emailHint: 'Optional. When e-mail is set up, notifications are also sent here',
+    emailInvalid: 'Not a valid e-mail address',
     enabledOnly: 'Enabled',
     disabledOnly: 'Disabled',
     otpTitle: 'One-time password',
@@ -313,6 +315,7 @@ const en: Messages = {
     field: {
       username: 'Username',
       displayName: 'Name',
+      email: 'E-mail',
       role: 'Role',
       organization: 'Organisation',
       unit: 'Unit',

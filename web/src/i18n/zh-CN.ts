@@ -275,6 +275,8 @@ const zhCN = {
     usernameHint: '3–64 位字母、数字或 . _ @ -，不区分大小写，创建后不可修改',
     unitHint: '直属党组织管理员只能管理所选直属党组织及其下级',
     orgHint: '联络员只能办理所选党组织的事务',
+    emailHint: '选填。配置邮件服务后，系统通知也会发到此邮箱',
+    emailInvalid: '邮箱格式不正确',
     enabledOnly: '正常',
     disabledOnly: '已禁用',
     otpTitle: '一次性密码',
@@ -305,6 +307,7 @@ const zhCN = {
     field: {
       username: '用户名',
       displayName: '姓名',
+      email: '电子邮箱',
       role: '角色',
       organization: '所属党组织',
       unit: '所属直属党组织',

@@ -36,6 +36,7 @@ export function toAccount(r: repo.AccountRow, now: Date): Account {
     id: r.id,
     username: r.username,
     displayName: r.displayName,
+    email: r.email,
     role: r.role,
     organizationId: r.organizationId,
     organizationName: r.organizationName,

@@ -58,6 +58,7 @@ describe('who sees which account', () => {
       id: seeded.applicant.id,
       username: 'appl',
       displayName: 'appl',
+      email: null,
       role: 'applicant',
       organizationId: tree.a1.id,
       organizationName: '市水务局排水五所党支部',

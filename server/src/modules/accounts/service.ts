@@ -5,6 +5,7 @@ import { AppError, fieldError, isUniqueViolation } from '../../http/errors';
 import { diff, writeAudit } from '../audit/write';
 import { normalizeUsername } from '../auth/passwords';
 import * as repo from './repo';
+import { checkEmail, maskEmailChange } from './email';
 import {
   accountScope,
   changedMeanwhile,
@@ -107,6 +108,7 @@ export async function createAccount(db: Db, ctx: Ctx, input: CreateInput): Promi
   const actor = requireActor(ctx);
   const scope = accountScope(actor, 'accounts.manage');
   if (!canManageRole(actor.role, input.role)) throw roleNotManageable();
+  const email = checkEmail(input.email ?? null);
   const org = await placeOrg(db, scope, input.role, input.organizationId);
   const username = normalizeUsername(input.username);
   const otp = await issueOneTimePassword(ctx.now);
@@ -116,6 +118,7 @@ export async function createAccount(db: Db, ctx: Ctx, input: CreateInput): Promi
       const row = await repo.insertUser(tx, {
         username,
         displayName: input.displayName,
+        email,
         role: input.role,
         organizationId: org?.id ?? null,
         unitId: org?.unitId ?? null,
@@ -125,13 +128,13 @@ export async function createAccount(db: Db, ctx: Ctx, input: CreateInput): Promi
         createdAt: ctx.now,
         updatedAt: ctx.now,
       });
-      const fields = ['username', 'displayName', 'role', 'organizationId', 'unitId'] as const;
+      const fields = ['username', 'displayName', 'email', 'role', 'organizationId', 'unitId'] as const;
       await writeAudit(tx, ctx, {
         action: 'accounts.create',
         objectType: 'user',
         objectId: row.id,
         unitId: row.unitId,
-        changes: Object.fromEntries(fields.map((f) => [f, { before: null, after: row[f] }])),
+        changes: maskEmailChange(Object.fromEntries(fields.map((f) => [f, { before: null, after: row[f] }]))),
       });
       return { account: await reload(tx, row.id, ctx.now), oneTimePassword: otp.oneTimePassword };
     });
@@ -146,6 +149,7 @@ export async function updateAccount(db: Db, ctx: Ctx, id: string, patch: PatchIn
   const scope = accountScope(actor, 'accounts.manage');
   const row = await loadManaged(db, actor, 'accounts.manage', id);
   await checkVersion(db, row, patch.version);
+  const email = patch.email === undefined ? row.email : checkEmail(patch.email);
 
   const role = patch.role ?? row.role;
   const orgId = patch.organizationId === undefined ? row.organizationId : patch.organizationId;
@@ -168,12 +172,13 @@ export async function updateAccount(db: Db, ctx: Ctx, id: string, patch: PatchIn
 
   const after = {
     displayName: patch.displayName ?? row.displayName,
+    email,
     role,
     organizationId: orgId,
     unitId,
     disabled,
   };
-  const changes = diff(row, after, ['displayName', 'role', 'organizationId', 'unitId', 'disabled']);
+  const changes = diff(row, after, ['displayName', 'email', 'role', 'organizationId', 'unitId', 'disabled']);
   if (Object.keys(changes).length === 0) return toAccount(row, ctx.now);
 
   const action =
@@ -191,7 +196,7 @@ export async function updateAccount(db: Db, ctx: Ctx, id: string, patch: PatchIn
       objectType: 'user',
       objectId: row.id,
       unitId: updated.unitId ?? row.unitId,
-      changes,
+      changes: maskEmailChange(changes),
       detail: endSessions ? `sessions ended: ${ended}` : null,
     });
     return reload(tx, row.id, ctx.now);

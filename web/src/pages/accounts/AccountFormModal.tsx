@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Form, Input, Modal, Select, type ButtonProps } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { createAccount, type Account } from '../../../../shared/src/contracts/accounts';
+import { createAccount, emailAddress, type Account } from '../../../../shared/src/contracts/accounts';
 import { SCOPED_ROLES, type Role } from '../../../../shared/src/enums';
 import { ACCOUNTS, createAccountReq, patchAccountReq, type OneTimePassword } from '../../api/accounts';
 import { useApiError } from '../../app/useApiError';
@@ -16,12 +16,21 @@ export type AccountFormTarget = { mode: 'create' } | { mode: 'edit'; account: Ac
 interface Values {
   username: string;
   displayName: string;
+  email?: string | null;
   role: Role;
   organizationId?: string | null;
 }
 
-const FIELDS = ['username', 'displayName', 'role', 'organizationId'];
+const FIELDS = ['username', 'displayName', 'email', 'role', 'organizationId'];
 const S = createAccount.shape;
+
+/** Optional: empty passes; otherwise the contract's address rule, as the server checks it. */
+function checkEmail(value: unknown, message: string): Promise<void> {
+  const v = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  return v === '' || emailAddress.safeParse(v).success
+    ? Promise.resolve()
+    : Promise.reject(new Error(message));
+}
 
 interface Props {
   target: AccountFormTarget | null;
@@ -52,6 +61,7 @@ export function AccountFormModal({ target, roles, onClose, onCreated, onSaved }:
       form.setFieldsValue({
         username: a.username,
         displayName: a.displayName,
+        email: a.email,
         role: a.role,
         organizationId: a.organizationId,
       });
@@ -62,11 +72,13 @@ export function AccountFormModal({ target, roles, onClose, onCreated, onSaved }:
     const v = await form.validateFields().catch(() => null);
     if (!v || !target) return;
     const organizationId = SCOPED_ROLES.includes(v.role) ? (v.organizationId ?? null) : null;
+    const email = v.email?.trim() || null;
     setBusy(true);
     try {
       if (editing) {
         const saved = await patchAccountReq(editing.id, {
           displayName: v.displayName.trim(),
+          email,
           role: v.role,
           organizationId,
           version: editing.version,
@@ -77,6 +89,7 @@ export function AccountFormModal({ target, roles, onClose, onCreated, onSaved }:
         const created = await createAccountReq({
           username: v.username.trim(),
           displayName: v.displayName.trim(),
+          email,
           role: v.role,
           organizationId,
         });
@@ -118,6 +131,14 @@ export function AccountFormModal({ target, roles, onClose, onCreated, onSaved }:
         </Form.Item>
         <Form.Item name="displayName" label={t('account.field.displayName')} rules={[rule(S.displayName)]}>
           <Input maxLength={50} data-testid="account-form-name" />
+        </Form.Item>
+        <Form.Item
+          name="email"
+          label={t('account.field.email')}
+          rules={[{ validator: (_r, v: unknown) => checkEmail(v, t('account.emailInvalid')) }]}
+          extra={t('account.emailHint')}
+        >
+          <Input type="email" maxLength={254} autoComplete="off" data-testid="account-form-email" />
         </Form.Item>
         <Form.Item
           name="role"

@@ -137,6 +137,14 @@ export default function AccountsPage() {
       width: 140,
     },
     {
+      title: t('account.field.email'),
+      dataIndex: 'email',
+      key: 'email',
+      width: 220,
+      ellipsis: true,
+      render: (v: string | null) => v ?? '—',
+    },
+    {
       title: t('account.field.role'),
       dataIndex: 'role',
       key: 'role',
@@ -291,7 +299,7 @@ export default function AccountsPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: 1260 }}
+          scroll={{ x: 1480 }}
           data-testid="account-table"
           pagination={{
             current: filters.page,
