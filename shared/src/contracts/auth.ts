@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../enums';
 import { ACTIONS } from '../domain/permissions';
+import { emailInput } from './accounts';
 
 export const loginBody = z
   .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) })
@@ -16,6 +17,8 @@ export const meBody = z.object({
     username: z.string(),
     displayName: z.string(),
     mustChangePassword: z.boolean(),
+    /** Where notifications are also e-mailed when SMTP is configured; null when none. */
+    email: z.string().nullable(),
   }),
   roles: z.array(z.enum(ROLES)),
   scope: z.object({
@@ -27,3 +30,10 @@ export const meBody = z.object({
   demo: z.boolean(),
 });
 export type Me = z.infer<typeof meBody>;
+
+/**
+ * What the signed-in user may change about their own account: the e-mail address (the `emailInput` rules —
+ * trimmed, lower-cased, checked by the server; `null` or `''` clears it; left out, nothing changes).
+ */
+export const patchMeBody = z.object({ email: emailInput }).strict();
+export type PatchMe = z.infer<typeof patchMeBody>;

@@ -117,6 +117,20 @@ const en: Messages = {
       match: 'Both entries match',
     },
   },
+  /** The signed-in user's own settings (user menu). */
+  me: {
+    email: {
+      menu: 'Notification e-mail',
+      title: 'Notification e-mail',
+      current: 'Current address',
+      none: 'Not set',
+      field: 'New notification e-mail',
+      placeholder: 'e.g. name@example.org',
+      invalid: 'Not a valid e-mail address',
+      hint: 'Notifications are also e-mailed here only when the platform has mail configured; the in-app inbox always works. Save an empty field to clear the address.',
+      saved: 'Saved',
+    },
+  },
   dashboard: {
     welcome: 'Hello, {{name}}',
     intro: 'Welcome to the Demonstration Creation Platform. Start from the menu or a shortcut below.',
@@ -361,6 +375,7 @@ const en: Messages = {
       logout: 'Log out',
       lockout: 'Account locked',
       password_change: 'Change password',
+      email_change: 'Change notification e-mail',
     },
     authz: { denied: 'Access denied' },
     organizations: {

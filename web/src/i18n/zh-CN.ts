@@ -115,6 +115,20 @@ const zhCN = {
       match: '两次输入一致',
     },
   },
+  /** The signed-in user's own settings (user menu). */
+  me: {
+    email: {
+      menu: '通知邮箱',
+      title: '通知邮箱',
+      current: '当前邮箱',
+      none: '未设置',
+      field: '新的通知邮箱',
+      placeholder: '例如 name@example.org',
+      invalid: '邮箱格式不正确',
+      hint: '仅在平台已配置邮件服务时，系统通知才会同时发送到此邮箱；站内消息始终可用。留空并保存即清除邮箱。',
+      saved: '已保存',
+    },
+  },
   dashboard: {
     welcome: '您好，{{name}}',
     intro: '欢迎使用示范创建管理平台。请从左侧菜单或下方快捷入口开始工作。',
@@ -353,6 +367,7 @@ const zhCN = {
       logout: '退出登录',
       lockout: '账号锁定',
       password_change: '修改密码',
+      email_change: '修改通知邮箱',
     },
     authz: { denied: '越权访问被拒绝' },
     organizations: {

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { changePasswordBody, loginBody, meBody } from '../../../../shared/src/contracts/auth';
+import { changePasswordBody, loginBody, meBody, patchMeBody } from '../../../../shared/src/contracts/auth';
 import { errorBody, okBody } from '../../../../shared/src/contracts/common';
 import { ctxOf } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { SESSION_COOKIE } from '../../http/authz';
 import * as auth from './service';
+import { me, updateMe } from './me';
 
 function cookieSecure(req: FastifyRequest): boolean {
   const s = req.server.deps.config.session.cookieSecure;
@@ -47,7 +48,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       );
       if (!result.ok) throw new AppError('INVALID_CREDENTIALS');
       setSessionCookie(req, reply, result.token);
-      return auth.me(db, result.actor, config.demo);
+      return me(db, result.actor, config.demo);
     },
   );
 
@@ -71,7 +72,24 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: 'session' },
       schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: meBody } },
     },
-    async (req) => auth.me(db, req.actor!, config.demo),
+    async (req) => me(db, req.actor!, config.demo),
+  );
+
+  app.patch(
+    '/api/auth/me',
+    {
+      config: { policy: 'session' },
+      schema: {
+        tags: ['auth'],
+        summary: '修改本人通知邮箱 Change own notification e-mail',
+        body: patchMeBody,
+        response: { 200: meBody, 400: errorBody, 403: errorBody },
+      },
+    },
+    async (req) => {
+      await updateMe(db, ctxOf(req), req.body);
+      return me(db, req.actor!, config.demo);
+    },
   );
 
   app.post(
@@ -101,7 +119,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         req.body.currentPassword,
         req.body.newPassword,
       );
-      return auth.me(db, { ...req.actor!, mustChangePassword: false }, config.demo);
+      return me(db, { ...req.actor!, mustChangePassword: false }, config.demo);
     },
   );
 };

@@ -1,15 +1,13 @@
 import crypto from 'node:crypto';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { organizations, sessions, users } from '../../db/schema';
+import { sessions, users } from '../../db/schema';
 import type { Config } from '../../config';
 import type { Actor, Ctx } from '../../http/context';
 import { AppError, fieldError } from '../../http/errors';
 import { writeAudit } from '../audit/write';
 import { dummyHash, hashPassword, normalizeUsername, verifyPassword } from './passwords';
 import { checkPassword, PASSWORD_VIOLATION_TEXT } from '../../../../shared/src/domain/password-policy';
-import { abilitiesOf } from '../../../../shared/src/domain/permissions';
-import type { Me } from '../../../../shared/src/contracts/auth';
 
 const MINUTE = 60_000;
 
@@ -255,28 +253,4 @@ export async function changePassword(
       changes: { password: { before: '***', after: '***' } },
     });
   });
-}
-
-export async function me(db: Db, actor: Actor, demo: boolean): Promise<Me> {
-  let organizationName: string | null = null;
-  if (actor.organizationId) {
-    const [o] = await db
-      .select({ name: organizations.name })
-      .from(organizations)
-      .where(eq(organizations.id, actor.organizationId))
-      .limit(1);
-    organizationName = o?.name ?? null;
-  }
-  return {
-    user: {
-      id: actor.userId,
-      username: actor.username,
-      displayName: actor.displayName,
-      mustChangePassword: actor.mustChangePassword,
-    },
-    roles: [actor.role],
-    scope: { organizationId: actor.organizationId, organizationName, unitId: actor.unitId },
-    abilities: abilitiesOf(actor.role),
-    demo,
-  };
 }
