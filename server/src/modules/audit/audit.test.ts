@@ -70,6 +70,7 @@ describe('reading the audit log', () => {
       changes: {
         username: { before: null, after: 'expert.zhao' },
         displayName: { before: null, after: '赵专家' },
+        email: { before: null, after: null },
         role: { before: null, after: 'reviewer' },
         organizationId: { before: null, after: null },
         unitId: { before: null, after: null },
@@ -222,6 +223,7 @@ describe('exporting the audit log', () => {
     expect(JSON.parse(rows[3]![9]!)).toEqual({
       username: { before: null, after: 'expert.zhao' },
       displayName: { before: null, after: '赵专家' },
+      email: { before: null, after: null },
       role: { before: null, after: 'reviewer' },
       organizationId: { before: null, after: null },
       unitId: { before: null, after: null },
