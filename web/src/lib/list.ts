@@ -1,3 +1,5 @@
+import type { TablePaginationConfig, TableProps } from 'antd';
+
 /** Table sort state → the API's `sort` (`field` / `-field`), only for whitelisted keys. */
 export function sortParam(
   field: unknown,
@@ -14,4 +16,36 @@ export function sortOrderOf(sort: string | undefined, key: string): 'ascend' | '
   if (sort === key) return 'ascend';
   if (sort === `-${key}`) return 'descend';
   return null;
+}
+
+/** A list's paging after a table change: the page, the page size and the whitelisted sort. */
+export interface PageChange {
+  page: number;
+  pageSize: number;
+  sort: string | undefined;
+}
+
+/** An antd Table's `onChange` as a `PageChange` (page 1 and 20 rows when antd leaves them out). */
+export function onTableChange<T>(
+  allowed: readonly string[],
+  apply: (next: PageChange) => void,
+): NonNullable<TableProps<T>['onChange']> {
+  return (pg, _filters, sorter) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    apply({
+      page: pg.current ?? 1,
+      pageSize: pg.pageSize ?? 20,
+      sort: sortParam(s?.columnKey ?? s?.field, s?.order, allowed),
+    });
+  };
+}
+
+/** The pager of a server-paged table: where it is, how many there are, and the total in words. */
+export function tablePagination(
+  paging: { page?: number; pageSize?: number },
+  total: number,
+  showTotal: (n: number) => string,
+  look: Pick<TablePaginationConfig, 'showSizeChanger' | 'size'> = {},
+): TablePaginationConfig {
+  return { current: paging.page, pageSize: paging.pageSize, total, ...look, showTotal };
 }

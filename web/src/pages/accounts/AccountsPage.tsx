@@ -22,7 +22,7 @@ import { SearchBox } from '../../components/SearchBox';
 import { roleLabel } from '../../i18n/labels';
 import { accountStatuses, canManageAccount, manageableRoles, type AccountStatus } from '../../lib/accounts';
 import { formatDateTime } from '../../lib/format';
-import { sortOrderOf, sortParam } from '../../lib/list';
+import { onTableChange, sortOrderOf, tablePagination } from '../../lib/list';
 import { AccountFormModal, type AccountFormTarget } from './AccountFormModal';
 import { OneTimePasswordModal } from './OneTimePasswordModal';
 
@@ -301,23 +301,11 @@ export default function AccountsPage() {
           loading={list.isFetching}
           scroll={{ x: 1480 }}
           data-testid="account-table"
-          pagination={{
-            current: filters.page,
-            pageSize: filters.pageSize,
-            total: list.data?.total ?? 0,
+          pagination={tablePagination(filters, list.data?.total ?? 0, (n) => t('common.total', { n }), {
             showSizeChanger: !phone,
             size: phone ? 'small' : undefined,
-            showTotal: (n) => t('common.total', { n }),
-          }}
-          onChange={(pg, _f, sorter) => {
-            const s = Array.isArray(sorter) ? sorter[0] : sorter;
-            setFilters((f) => ({
-              ...f,
-              page: pg.current ?? 1,
-              pageSize: pg.pageSize ?? 20,
-              sort: sortParam(s?.columnKey ?? s?.field, s?.order, accountSortKeys),
-            }));
-          }}
+          })}
+          onChange={onTableChange(accountSortKeys, (p) => setFilters((f) => ({ ...f, ...p })))}
         />
       </Card>
       <AccountFormModal

@@ -14,7 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { applicationStatusLabel, bilingual } from '../../i18n/labels';
 import { formatDateTime } from '../../lib/format';
-import { sortOrderOf, sortParam } from '../../lib/list';
+import { onTableChange, sortOrderOf } from '../../lib/list';
 import { CampaignCards } from './CampaignCards';
 import { NewApplicationModal } from './NewApplicationModal';
 import { StatusTag } from './StatusTag';
@@ -163,15 +163,9 @@ export default function MyApplicationsPage() {
             data-testid="application-table"
             pagination={pagination}
             onRow={(a) => ({ onDoubleClick: () => open(a) })}
-            onChange={(pg, _f, sorter) => {
-              const s = Array.isArray(sorter) ? sorter[0] : sorter;
-              setFilters((f) => ({
-                ...f,
-                page: pg.current ?? 1,
-                pageSize: pg.pageSize ?? 20,
-                sort: sortParam(s?.columnKey ?? s?.field, s?.order, applicationSortKeys) ?? '-updatedAt',
-              }));
-            }}
+            onChange={onTableChange(applicationSortKeys, (p) =>
+              setFilters((f) => ({ ...f, ...p, sort: p.sort ?? '-updatedAt' })),
+            )}
           />
         )}
       </Card>

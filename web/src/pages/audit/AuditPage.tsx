@@ -23,7 +23,7 @@ import { useApiError } from '../../app/useApiError';
 import { PageHeader } from '../../components/PageHeader';
 import { actionLabel, knownAuditNames, objectTypeLabel, outcomeLabel, roleLabel } from '../../i18n/labels';
 import { formatDateTimeSeconds } from '../../lib/format';
-import { sortOrderOf, sortParam } from '../../lib/list';
+import { onTableChange, sortOrderOf, tablePagination } from '../../lib/list';
 import { AuditChanges } from './AuditChanges';
 
 type Outcome = (typeof AUDIT_OUTCOMES)[number];
@@ -298,22 +298,11 @@ export default function AuditPage() {
           scroll={{ x: 1240 }}
           data-testid="audit-table"
           expandable={{ expandedRowRender: (e) => <AuditChanges event={e} /> }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: list.data?.total ?? 0,
+          pagination={tablePagination(paging, list.data?.total ?? 0, (n) => t('common.total', { n }), {
             showSizeChanger: !phone,
             size: phone ? 'small' : undefined,
-            showTotal: (n) => t('common.total', { n }),
-          }}
-          onChange={(pg, _f, sorter) => {
-            const s = Array.isArray(sorter) ? sorter[0] : sorter;
-            setPaging({
-              page: pg.current ?? 1,
-              pageSize: pg.pageSize ?? 20,
-              sort: sortParam(s?.columnKey ?? s?.field, s?.order, auditSortKeys),
-            });
-          }}
+          })}
+          onChange={onTableChange(auditSortKeys, setPaging)}
         />
       </Card>
     </Flex>

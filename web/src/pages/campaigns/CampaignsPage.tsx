@@ -31,7 +31,7 @@ import { useTracks } from '../../api/standards';
 import { PageHeader } from '../../components/PageHeader';
 import { useZodRule } from '../../components/useZodRule';
 import { formatDateTime } from '../../lib/format';
-import { sortOrderOf, sortParam } from '../../lib/list';
+import { onTableChange, sortOrderOf, tablePagination } from '../../lib/list';
 import { trackName } from './CampaignFields';
 import { CampaignStatusTag } from './tags';
 import { useCampaignError } from './useCampaignError';
@@ -172,22 +172,12 @@ export default function CampaignsPage() {
           scroll={{ x: 1100 }}
           data-testid="campaign-table"
           locale={{ emptyText: <Empty description={t('cmp.camp.none')} /> }}
-          pagination={{
-            current: filters.page,
-            pageSize: filters.pageSize,
-            total: list.data?.total ?? 0,
+          pagination={tablePagination(filters, list.data?.total ?? 0, (n) => t('common.total', { n }), {
             size: phone ? 'small' : undefined,
-            showTotal: (n) => t('common.total', { n }),
-          }}
-          onChange={(pg, _f, sorter) => {
-            const s = Array.isArray(sorter) ? sorter[0] : sorter;
-            setFilters((f) => ({
-              ...f,
-              page: pg.current ?? 1,
-              pageSize: pg.pageSize ?? 20,
-              sort: sortParam(s?.columnKey ?? s?.field, s?.order, campaignSortKeys) ?? '-year',
-            }));
-          }}
+          })}
+          onChange={onTableChange(campaignSortKeys, (p) =>
+            setFilters((f) => ({ ...f, ...p, sort: p.sort ?? '-year' })),
+          )}
         />
       </Card>
       <CopyCampaignModal source={copyFrom} onClose={() => setCopyFrom(null)} />

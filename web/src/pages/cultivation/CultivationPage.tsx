@@ -30,7 +30,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { bilingual } from '../../i18n/labels';
 import { formatDateTime } from '../../lib/format';
-import { sortOrderOf, sortParam } from '../../lib/list';
+import { onTableChange, sortOrderOf } from '../../lib/list';
 import { CultivationDrawer } from './CultivationDrawer';
 import { CultStatusTag } from './CultStatusTag';
 import { NewCultivationModal } from './NewCultivationModal';
@@ -265,15 +265,9 @@ export default function CultivationPage() {
             data-testid="cultivation-table"
             pagination={pagination}
             onRow={(c) => ({ onDoubleClick: () => setOpenId(c.id) })}
-            onChange={(pg, _f, sorter) => {
-              const s = Array.isArray(sorter) ? sorter[0] : sorter;
-              setFilters((f) => ({
-                ...f,
-                page: pg.current ?? 1,
-                pageSize: pg.pageSize ?? 20,
-                sort: sortParam(s?.columnKey ?? s?.field, s?.order, cultivationSortKeys) ?? '-updatedAt',
-              }));
-            }}
+            onChange={onTableChange(cultivationSortKeys, (p) =>
+              setFilters((f) => ({ ...f, ...p, sort: p.sort ?? '-updatedAt' })),
+            )}
           />
         )}
       </Card>

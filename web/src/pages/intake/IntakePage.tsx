@@ -21,7 +21,7 @@ import { KindTag } from '../../components/tags';
 import { kindLabel } from '../../i18n/labels';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
-import { sortOrderOf, sortParam } from '../../lib/list';
+import { onTableChange, sortOrderOf } from '../../lib/list';
 import { AppStatusTag } from '../campaigns/tags';
 import { IntakeDrawer } from './IntakeDrawer';
 
@@ -269,15 +269,7 @@ export default function IntakePage() {
             data-testid="intake-table"
             locale={{ emptyText: <Empty description={t('cmp.intake.empty')} /> }}
             pagination={pagination}
-            onChange={(pg, _f, sorter) => {
-              const s = Array.isArray(sorter) ? sorter[0] : sorter;
-              setFilters((f) => ({
-                ...f,
-                page: pg.current ?? 1,
-                pageSize: pg.pageSize ?? 20,
-                sort: sortParam(s?.columnKey ?? s?.field, s?.order, applicationSortKeys),
-              }));
-            }}
+            onChange={onTableChange(applicationSortKeys, (p) => setFilters((f) => ({ ...f, ...p })))}
           />
         )}
       </Card>

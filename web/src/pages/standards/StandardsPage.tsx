@@ -21,7 +21,7 @@ import type { OrgKind } from '../../../../shared/src/enums';
 import { useStandards, useTracks, type StandardFilters } from '../../api/standards';
 import { PageHeader } from '../../components/PageHeader';
 import { ActiveTag, KindTag } from '../../components/tags';
-import { sortOrderOf, sortParam } from '../../lib/list';
+import { onTableChange, sortOrderOf, tablePagination } from '../../lib/list';
 import { KINDS, trackName } from '../campaigns/CampaignFields';
 import { bilingual, kindLabel } from '../../i18n/labels';
 import { StandardDetailDrawer } from './StandardDetailDrawer';
@@ -227,21 +227,10 @@ export default function StandardsPage() {
             scroll={{ x: 1060 }}
             data-testid="standard-table"
             locale={{ emptyText: <Empty description={t('cmp.std.none')} /> }}
-            pagination={{
-              current: filters.page,
-              pageSize: filters.pageSize,
-              total: list.data?.total ?? 0,
-              showTotal: (n) => t('common.total', { n }),
-            }}
-            onChange={(pg, _f, sorter) => {
-              const s = Array.isArray(sorter) ? sorter[0] : sorter;
-              setFilters((f) => ({
-                ...f,
-                page: pg.current ?? 1,
-                pageSize: pg.pageSize ?? 20,
-                sort: sortParam(s?.columnKey ?? s?.field, s?.order, standardSortKeys) ?? 'code',
-              }));
-            }}
+            pagination={tablePagination(filters, list.data?.total ?? 0, (n) => t('common.total', { n }))}
+            onChange={onTableChange(standardSortKeys, (p) =>
+              setFilters((f) => ({ ...f, ...p, sort: p.sort ?? 'code' })),
+            )}
           />
         )}
       </Card>

@@ -12,7 +12,7 @@ import { OrgPicker } from '../../components/OrgPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { formatDateTime } from '../../lib/format';
-import { sortOrderOf, sortParam } from '../../lib/list';
+import { onTableChange, sortOrderOf, tablePagination } from '../../lib/list';
 import { VenueFormModal, type VenueFormTarget } from './VenueFormModal';
 
 export default function VenuesPage() {
@@ -202,23 +202,11 @@ export default function VenuesPage() {
           loading={list.isFetching}
           scroll={{ x: 1200 }}
           data-testid="venue-table"
-          pagination={{
-            current: filters.page,
-            pageSize: filters.pageSize,
-            total: list.data?.total ?? 0,
+          pagination={tablePagination(filters, list.data?.total ?? 0, (n) => t('common.total', { n }), {
             showSizeChanger: !phone,
             size: phone ? 'small' : undefined,
-            showTotal: (n) => t('common.total', { n }),
-          }}
-          onChange={(pg, _f, sorter) => {
-            const s = Array.isArray(sorter) ? sorter[0] : sorter;
-            setFilters((f) => ({
-              ...f,
-              page: pg.current ?? 1,
-              pageSize: pg.pageSize ?? 20,
-              sort: sortParam(s?.columnKey ?? s?.field, s?.order, venueSortKeys),
-            }));
-          }}
+          })}
+          onChange={onTableChange(venueSortKeys, (p) => setFilters((f) => ({ ...f, ...p })))}
         />
       </Card>
       <VenueFormModal
