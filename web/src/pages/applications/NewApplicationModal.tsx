@@ -6,11 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignDetail } from '../../../../shared/src/contracts/campaigns';
 import { APPLICATIONS, createApplicationReq } from '../../api/applications';
 import { useSession } from '../../api/auth';
-import { useVenues } from '../../api/venues';
 import { useApiError } from '../../app/useApiError';
-import { OrgPicker } from '../../components/OrgPicker';
+import { SubjectField } from '../../components/SubjectField';
 import { bilingual } from '../../i18n/labels';
-import { useDebounced } from '../../lib/useDebounced';
 
 interface Values {
   campaignId: string;
@@ -37,13 +35,10 @@ export function NewApplicationModal({ open, campaigns, campaignId, onClose }: Pr
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const [venueSearch, setVenueSearch] = useState('');
-  const venueQ = useDebounced(venueSearch.trim(), 300);
   const chosenId = Form.useWatch('campaignId', form);
   const chosenCampaign = campaigns.find((c) => c.id === chosenId);
   const trackCode = Form.useWatch('trackCode', form);
   const track = chosenCampaign?.tracks.find((tr) => tr.track === trackCode);
-  const venues = useVenues({ q: venueQ || undefined, active: 'true', pageSize: 50 });
 
   useEffect(() => {
     if (!open) return;
@@ -115,36 +110,17 @@ export function NewApplicationModal({ open, campaigns, campaignId, onClose }: Pr
             }))}
           />
         </Form.Item>
-        {track?.subject === 'venue' ? (
-          <Form.Item name="venueId" label={t('apl.field.venue')} rules={required} extra={t('apl.venueHint')}>
-            <Select
-              showSearch={{ filterOption: false, onSearch: setVenueSearch }}
-              loading={venues.isFetching}
-              placeholder={t('apl.venuePlaceholder')}
-              options={(venues.data?.items ?? []).map((v) => ({
-                value: v.id,
-                label: `${v.name}（${v.organizationName}）`,
-              }))}
-              data-testid="new-application-venue"
-            />
-          </Form.Item>
-        ) : (
-          <Form.Item
-            name="organizationId"
-            label={t('apl.field.organization')}
-            rules={required}
-            extra={t('apl.orgHint')}
-          >
-            <OrgPicker
-              initial={
-                me.scope.organizationId
-                  ? { id: me.scope.organizationId, name: me.scope.organizationName ?? '' }
-                  : null
-              }
-              data-testid="new-application-org"
-            />
-          </Form.Item>
-        )}
+        <SubjectField
+          venueTrack={track?.subject === 'venue'}
+          testIdPrefix="new-application"
+          text={{
+            venue: t('apl.field.venue'),
+            venueHint: t('apl.venueHint'),
+            venuePlaceholder: t('apl.venuePlaceholder'),
+            organization: t('apl.field.organization'),
+            orgHint: t('apl.orgHint'),
+          }}
+        />
       </Form>
     </Modal>
   );

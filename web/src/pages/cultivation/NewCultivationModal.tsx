@@ -1,15 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Form, Input, Modal, Radio, Select, type ButtonProps } from 'antd';
+import { Form, Input, Modal, Radio, type ButtonProps } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CULTIVATIONS, createCultivationReq } from '../../api/cultivation';
 import { useSession } from '../../api/auth';
 import { useTracks } from '../../api/standards';
-import { useVenues } from '../../api/venues';
 import { useApiError } from '../../app/useApiError';
-import { OrgPicker } from '../../components/OrgPicker';
+import { SubjectField } from '../../components/SubjectField';
 import { bilingual } from '../../i18n/labels';
-import { useDebounced } from '../../lib/useDebounced';
 
 interface Values {
   trackCode: string;
@@ -34,12 +32,9 @@ export function NewCultivationModal({ open, onClose, onCreated }: Props) {
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const [venueSearch, setVenueSearch] = useState('');
-  const venueQ = useDebounced(venueSearch.trim(), 300);
   const tracks = (useTracks().data?.items ?? []).filter((tr) => tr.active);
   const trackCode = Form.useWatch('trackCode', form);
   const track = tracks.find((tr) => tr.code === trackCode);
-  const venues = useVenues({ q: venueQ || undefined, active: 'true', pageSize: 50 });
 
   const firstTrack = tracks[0]?.code;
 
@@ -94,41 +89,17 @@ export function NewCultivationModal({ open, onClose, onCreated }: Props) {
             }))}
           />
         </Form.Item>
-        {track?.subject === 'venue' ? (
-          <Form.Item
-            name="venueId"
-            label={t('apl.cult.field.venue')}
-            rules={required}
-            extra={t('apl.cult.venueHint')}
-          >
-            <Select
-              showSearch={{ filterOption: false, onSearch: setVenueSearch }}
-              loading={venues.isFetching}
-              placeholder={t('apl.cult.venuePlaceholder')}
-              options={(venues.data?.items ?? []).map((v) => ({
-                value: v.id,
-                label: `${v.name}（${v.organizationName}）`,
-              }))}
-              data-testid="new-cultivation-venue"
-            />
-          </Form.Item>
-        ) : (
-          <Form.Item
-            name="organizationId"
-            label={t('apl.cult.field.organization')}
-            rules={required}
-            extra={t('apl.cult.orgHint')}
-          >
-            <OrgPicker
-              initial={
-                me.scope.organizationId
-                  ? { id: me.scope.organizationId, name: me.scope.organizationName ?? '' }
-                  : null
-              }
-              data-testid="new-cultivation-org"
-            />
-          </Form.Item>
-        )}
+        <SubjectField
+          venueTrack={track?.subject === 'venue'}
+          testIdPrefix="new-cultivation"
+          text={{
+            venue: t('apl.cult.field.venue'),
+            venueHint: t('apl.cult.venueHint'),
+            venuePlaceholder: t('apl.cult.venuePlaceholder'),
+            organization: t('apl.cult.field.organization'),
+            orgHint: t('apl.cult.orgHint'),
+          }}
+        />
         <Form.Item name="plan" label={t('apl.cult.field.plan')}>
           <Input.TextArea
             rows={4}
