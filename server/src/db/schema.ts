@@ -1,6 +1,19 @@
 /**
- * The one Drizzle schema (STYLE habit 5), split by bounded context under `tables/`. Migrations are
- * generated from it with `npm run db:generate` and committed; they run unchanged on PGlite and PostgreSQL.
+ * The one Drizzle schema (STYLE habit 5), one table file per bounded context under `tables/` (named after
+ * the module in `server/src/modules/` that owns the tables). Every database enum takes its values from a
+ * constant in `shared/` (`schema.test.ts` checks them). Migrations are generated from this barrel with
+ * `npm run db:generate` and committed; they run unchanged on PGlite and PostgreSQL. Large tables keep
+ * `unit_id` so they can be distributed by unit later (DESIGN §6).
  */
-export * from './tables/foundation';
+export * from './tables/organizations';
+export * from './tables/venues';
+export * from './tables/accounts';
+export * from './tables/auth';
+export * from './tables/audit';
+export * from './tables/standards';
 export * from './tables/campaigns';
+export * from './tables/cultivation';
+export * from './tables/applications';
+export * from './tables/evidence';
+export * from './tables/notifications';
+export * from './tables/jobs';

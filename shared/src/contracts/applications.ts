@@ -3,7 +3,7 @@
  * statuses and actions come from the pure rules in `domain/application-workflow.ts`.
  */
 import { z } from 'zod';
-import { ORG_KINDS, ROLES } from '../enums';
+import { ORG_KINDS, ROLES, TRACK_SUBJECTS } from '../enums';
 import { APPLICATION_STATUSES } from '../domain/application-workflow';
 import { CAMPAIGN_STATUSES } from '../domain/campaign-rules';
 import { errorBody, listOf, listQuery, optionalText, text } from './common';
@@ -171,7 +171,7 @@ export const applicationDetail = z.object({
     code: z.string(),
     nameZh: z.string(),
     nameEn: z.string(),
-    subject: z.enum(['organization', 'venue']),
+    subject: z.enum(TRACK_SUBJECTS),
   }),
   organization: z.object({ id: z.uuid(), code: z.string(), name: z.string(), kind: z.enum(ORG_KINDS) }),
   unit: z.object({ id: z.uuid(), name: z.string() }),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ROLES } from '../enums';
+import { AUDIT_OUTCOMES, ROLES } from '../enums';
 import { listOf, listQuery } from './common';
 
-export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+export { AUDIT_OUTCOMES };
 
 export const auditEvent = z.object({
   id: z.string(),

@@ -3,7 +3,7 @@
  * track × kind, quotas, unit caps and a timeline of seven dates; a state machine draft → … → closed.
  */
 import { z } from 'zod';
-import { ORG_KINDS } from '../enums';
+import { ORG_KINDS, TRACK_SUBJECTS } from '../enums';
 import { APPLICATION_STATUSES } from '../domain/application-workflow';
 import { CAMPAIGN_STATUSES } from '../domain/campaign-rules';
 import { listOf, listQuery, text } from './common';
@@ -98,7 +98,7 @@ export const campaignTrack = z.object({
   track: z.string(),
   nameZh: z.string(),
   nameEn: z.string(),
-  subject: z.enum(['organization', 'venue']),
+  subject: z.enum(TRACK_SUBJECTS),
   eligibleKinds: z.array(kindOut),
 });
 export const campaignStandard = z.object({

@@ -4,7 +4,7 @@
  * progress notes and a readiness self-check, and turns one into a draft application in one step.
  */
 import { z } from 'zod';
-import { ORG_KINDS } from '../enums';
+import { ORG_KINDS, TRACK_SUBJECTS } from '../enums';
 import { CULTIVATION_STATUSES, type CultivationStatus } from '../domain/cultivation-rules';
 import { listOf, listQuery, optionalText, text } from './common';
 
@@ -28,7 +28,7 @@ export const cultivation = z.object({
   trackNameZh: z.string(),
   trackNameEn: z.string(),
   /** What is cultivated: an organisation (site tracks) or a venue (venue tracks). */
-  subjectKind: z.enum(['organization', 'venue']),
+  subjectKind: z.enum(TRACK_SUBJECTS),
   subjectId: z.uuid(),
   /** The organisation's or the venue's name. */
   subjectName: z.string(),

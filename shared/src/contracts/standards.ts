@@ -3,7 +3,7 @@
  * lives in immutable numbered versions of weighted criteria. Editing writes a new version.
  */
 import { z } from 'zod';
-import { ORG_KINDS } from '../enums';
+import { ORG_KINDS, TRACK_SUBJECTS } from '../enums';
 import { listOf, listQuery, optionalText, text } from './common';
 
 /** A track's code (`site`, `venue`, …). */
@@ -19,7 +19,7 @@ export const track = z.object({
   code: z.string(),
   nameZh: z.string(),
   nameEn: z.string(),
-  subject: z.enum(['organization', 'venue']),
+  subject: z.enum(TRACK_SUBJECTS),
   position: z.number().int(),
   active: z.boolean(),
 });

@@ -1,4 +1,4 @@
-import type { OrgKind } from '../enums';
+import type { OrgKind, TrackSubject } from '../enums';
 import type { CampaignStatus } from './application-workflow';
 
 /** The campaign state machine (DESIGN §3): forward only, by committee admins, with timeline guards. */
@@ -131,7 +131,7 @@ export function shiftYears(d: Date, years: number): Date {
 export interface TrackSetting {
   track: string;
   /** `organization` tracks take a standard per eligible kind; `venue` tracks one for the whole track. */
-  subject: 'organization' | 'venue';
+  subject: TrackSubject;
   eligibleKinds: readonly OrgKind[];
 }
 

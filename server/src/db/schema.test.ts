@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm';
+import { isPgEnum } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPLICATION_STATUSES } from '../../../shared/src/domain/application-workflow';
+import { CAMPAIGN_STATUSES } from '../../../shared/src/domain/campaign-rules';
+import { CULTIVATION_STATUSES } from '../../../shared/src/domain/cultivation-rules';
+import { AUDIT_OUTCOMES, JOB_STATUSES, ORG_KINDS, ROLES, TRACK_SUBJECTS } from '../../../shared/src/enums';
+import { makeTestEnv, type TestEnv } from '../../test/helpers';
+import * as schema from './schema';
+
+/** Each database enum and the shared constant it takes its values from. */
+const SHARED: Record<string, readonly string[]> = {
+  org_kind: ORG_KINDS,
+  role: ROLES,
+  audit_outcome: AUDIT_OUTCOMES,
+  track_subject: TRACK_SUBJECTS,
+  campaign_status: CAMPAIGN_STATUSES,
+  cultivation_status: CULTIVATION_STATUSES,
+  application_status: APPLICATION_STATUSES,
+  job_status: JOB_STATUSES,
+};
+
+const schemaEnums = Object.values(schema).filter(isPgEnum);
+
+describe('database enums come from the shared constants', () => {
+  it('names a shared constant for every enum of the schema, and no other', () => {
+    expect(schemaEnums.map((e) => e.enumName).sort()).toEqual(Object.keys(SHARED).sort());
+  });
+
+  it.each(schemaEnums.map((e) => [e.enumName, e] as const))(
+    '%s has the shared values in order',
+    (name, e) => {
+      expect(e.enumValues).toEqual([...SHARED[name]!]);
+    },
+  );
+
+  describe('on the migrated database', () => {
+    let env: TestEnv;
+    beforeAll(async () => {
+      env = await makeTestEnv();
+    });
+    afterAll(() => env.close());
+
+    const rowsOf = <T>(result: unknown) => [...(result as { rows: T[] }).rows];
+
+    it('holds exactly the schema’s enum types', async () => {
+      const types = rowsOf<{ name: string }>(
+        await env.db.execute(sql`
+          select t.typname as name from pg_type t join pg_namespace n on n.oid = t.typnamespace
+          where t.typtype = 'e' and n.nspname = current_schema() order by 1`),
+      );
+      expect(types.map((t) => t.name)).toEqual(Object.keys(SHARED).sort());
+    });
+
+    it.each(Object.entries(SHARED))(
+      'enum_range(null::%s) equals the shared constant',
+      async (name, values) => {
+        const [row] = rowsOf<{ values: string[] }>(
+          await env.db.execute(sql`select enum_range(null::${sql.identifier(name)})::text[] as values`),
+        );
+        expect(row!.values).toEqual([...values]);
+      },
+    );
+  });
+});
