@@ -88,6 +88,42 @@ export const ERROR_CODES = {
     zh: '该申报的材料总大小超出上限',
     en: 'The files of this application would exceed the total size limit',
   },
+  // Evaluation and decision (issue #6).
+  STAGE_CLOSED: {
+    status: 409,
+    zh: '该评审环节不在评分时间内',
+    en: 'This stage is not open for scoring',
+  },
+  CONFLICT_OF_INTEREST: {
+    status: 403,
+    zh: '存在利益冲突，不能评审该申报',
+    en: 'A conflict of interest prevents this review',
+  },
+  REVIEW_LOCKED: {
+    status: 409,
+    zh: '评分已确认锁定，须由工委管理员退回后才能修改',
+    en: 'The review is locked; a committee admin must reopen it first',
+  },
+  DRAW_MISMATCH: {
+    status: 422,
+    zh: '抽取结果与记录不一致（种子或输入不同）',
+    en: 'The draw does not reproduce the recorded one (different seed or inputs)',
+  },
+  STAGES_INCOMPLETE: {
+    status: 409,
+    zh: '评审环节尚未全部完成',
+    en: 'Not every evaluation stage is complete',
+  },
+  DECISION_INCOMPLETE: {
+    status: 409,
+    zh: '集体评审决定尚未确认或不完整',
+    en: 'The decision is not confirmed or not complete',
+  },
+  DECISION_FROZEN: {
+    status: 409,
+    zh: '集体评审决定已确认，不能再修改',
+    en: 'The decision is confirmed and can no longer change',
+  },
   ORG_RULE: { status: 422, zh: '不符合党组织层级规则', en: 'The organisation tree rules forbid this' },
   IMPORT_INVALID: {
     status: 422,

@@ -4,6 +4,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICATION_STATUSES } from '../../../shared/src/domain/application-workflow';
 import { CAMPAIGN_STATUSES } from '../../../shared/src/domain/campaign-rules';
 import { CULTIVATION_STATUSES } from '../../../shared/src/domain/cultivation-rules';
+import {
+  AGGREGATIONS,
+  DECISION_STATUSES,
+  DRAW_KINDS,
+  ENTRY_RULES,
+  PEER_MODES,
+  PROPOSAL_REASONS,
+  REVIEW_STATUSES,
+  RUBRICS,
+  SEE_OTHERS,
+  SESSION_STATUSES,
+  STAGE_METHODS,
+  STAGE_STATUSES,
+  VETO_RULES,
+} from '../../../shared/src/domain/stages';
 import { AUDIT_OUTCOMES, JOB_STATUSES, ORG_KINDS, ROLES, TRACK_SUBJECTS } from '../../../shared/src/enums';
 import { makeTestEnv, type TestEnv } from '../../test/helpers';
 import * as schema from './schema';
@@ -18,6 +33,19 @@ const SHARED: Record<string, readonly string[]> = {
   cultivation_status: CULTIVATION_STATUSES,
   application_status: APPLICATION_STATUSES,
   job_status: JOB_STATUSES,
+  stage_method: STAGE_METHODS,
+  stage_status: STAGE_STATUSES,
+  entry_rule: ENTRY_RULES,
+  aggregation: AGGREGATIONS,
+  rubric: RUBRICS,
+  see_others: SEE_OTHERS,
+  peer_mode: PEER_MODES,
+  veto_rule: VETO_RULES,
+  draw_kind: DRAW_KINDS,
+  review_status: REVIEW_STATUSES,
+  session_status: SESSION_STATUSES,
+  decision_status: DECISION_STATUSES,
+  proposal_reason: PROPOSAL_REASONS,
 };
 
 const schemaEnums = (Object.values(schema) as unknown[]).filter(isPgEnum);

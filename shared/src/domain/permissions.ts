@@ -3,10 +3,11 @@ import type { Role } from '../enums';
 /**
  * Authorization as data (STYLE habit 6): role × action → scope. The server checks it in one place
  * (the authz plugin) and filters records by the scope; the web reads the same table as "abilities".
- * - `all`: every record; `unit`: the subtree of the caller's unit; `org`: the caller's own organisation.
+ * - `all`: every record; `unit`: the subtree of the caller's unit; `org`: the caller's own organisation;
+ *   `self`: the caller's own records (a reviewer's assignments and declarations).
  * A role absent from an action may not do it at all (403); a record outside the scope answers 404.
  */
-export type ScopeKind = 'all' | 'unit' | 'org';
+export type ScopeKind = 'all' | 'unit' | 'org' | 'self';
 
 export const ACTIONS = [
   'organizations.read',
@@ -30,6 +31,16 @@ export const ACTIONS = [
   'applications.recommend',
   'applications.intake',
   'applications.export',
+  // Evaluation and decision (issue #6, docs/EVALUATION.md).
+  'evaluation.manage',
+  'reviewers.manage',
+  'reviews.read',
+  'reviews.write',
+  'conflicts.declare',
+  'peer.rate',
+  'presentation.run',
+  'decisions.manage',
+  'results.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -68,7 +79,77 @@ export const PERMISSIONS: Record<Action, Partial<Record<Role, ScopeKind>>> = {
   /** The committee's formal check (形式审查): accept or return. */
   'applications.intake': { committee_admin: 'all' },
   'applications.export': { committee_admin: 'all', unit_admin: 'unit' },
+  /** Stages, panels, draws, assignments, conflicts, progress, statistics and ranking. */
+  'evaluation.manage': { committee_admin: 'all' },
+  /** The expert pool (评审专家库): profiles and reviewer accounts. */
+  'reviewers.manage': { committee_admin: 'all' },
+  'reviews.read': { committee_admin: 'all', reviewer: 'self' },
+  /** Scoring: a reviewer's own assignments (object rules: assigned, not conflicted, stage open). */
+  'reviews.write': { reviewer: 'self' },
+  'conflicts.declare': { committee_admin: 'all', reviewer: 'self' },
+  /** 互比互评: the applicant rates for its organisation's member of a peer group. */
+  'peer.rate': { applicant: 'org' },
+  /** The chair of a presentation session: order, timer, releasing results, the room screen. */
+  'presentation.run': { committee_admin: 'all' },
+  'decisions.manage': { committee_admin: 'all' },
+  /** Own stage scores and outcome: applicants and units once the committee releases them. */
+  'results.read': { committee_admin: 'all', unit_admin: 'unit', applicant: 'org' },
 };
+
+/**
+ * Object-level rules (STYLE habit 6): pure predicates over facts a service loads about one record. Each
+ * predicate names the answer when it fails — 404 when the record's existence is the caller's business
+ * only if it holds, 403 or 409 otherwise. `checkObject` runs the rules of an action for a role in order.
+ */
+export interface ObjectFacts {
+  now: Date;
+  actor: { userId: string; organizationId: string | null };
+  /** The reviewer of the review or assignment in question. */
+  reviewerId?: string;
+  /** Derived and not overridden, or declared. */
+  conflicted?: boolean;
+  stage?: { status: 'draft' | 'open' | 'closed'; opensAt: Date; closesAt: Date };
+  /** The organisation of the peer-group member the sheet belongs to. */
+  memberOrganizationId?: string;
+  releasedAt?: Date | null;
+}
+
+export const PREDICATES = {
+  assigned: (f: ObjectFacts) => f.reviewerId !== undefined && f.reviewerId === f.actor.userId,
+  not_conflicted: (f: ObjectFacts) => f.conflicted === false,
+  stage_open: (f: ObjectFacts) =>
+    f.stage !== undefined &&
+    f.stage.status === 'open' &&
+    f.now.getTime() >= f.stage.opensAt.getTime() &&
+    f.now.getTime() <= f.stage.closesAt.getTime(),
+  group_member: (f: ObjectFacts) =>
+    f.memberOrganizationId !== undefined && f.memberOrganizationId === f.actor.organizationId,
+  released: (f: ObjectFacts) => f.releasedAt != null && f.releasedAt.getTime() <= f.now.getTime(),
+} as const;
+export type Predicate = keyof typeof PREDICATES;
+
+/** What a failed predicate answers (error codes of shared/src/errors.ts). */
+export const PREDICATE_ERRORS: Record<Predicate, 'NOT_FOUND' | 'CONFLICT_OF_INTEREST' | 'STAGE_CLOSED'> = {
+  assigned: 'NOT_FOUND',
+  not_conflicted: 'CONFLICT_OF_INTEREST',
+  stage_open: 'STAGE_CLOSED',
+  group_member: 'NOT_FOUND',
+  released: 'NOT_FOUND',
+};
+
+export const OBJECT_RULES: Partial<Record<Action, Partial<Record<Role, readonly Predicate[]>>>> = {
+  'reviews.read': { reviewer: ['assigned'] },
+  'reviews.write': { reviewer: ['assigned', 'not_conflicted', 'stage_open'] },
+  'conflicts.declare': { reviewer: ['assigned'] },
+  'peer.rate': { applicant: ['group_member', 'stage_open'] },
+  'results.read': { unit_admin: ['released'], applicant: ['released'] },
+};
+
+/** The first predicate of the action's rules that fails for this role, or null when all hold. */
+export function checkObject(action: Action, role: Role, facts: ObjectFacts): Predicate | null {
+  for (const p of OBJECT_RULES[action]?.[role] ?? []) if (!PREDICATES[p](facts)) return p;
+  return null;
+}
 
 /**
  * Which roles an account manager may create, edit, disable or reset (三权分立: only the security

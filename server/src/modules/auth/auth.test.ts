@@ -64,6 +64,7 @@ describe('login', () => {
         'applications.write',
         'applications.recommend',
         'applications.export',
+        'results.read',
       ],
     });
   });
