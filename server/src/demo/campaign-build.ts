@@ -16,7 +16,8 @@ import { transitionMessage } from '../modules/applications/messages';
 import type { DemoData, DemoOrg } from './build';
 import { DEMO_SEED } from './build';
 import { buildCultivations, type CultivationRows } from './campaign-cultivation';
-import { assignRanks, closedChain, openChain, replay, type Chain, type Person } from './campaign-history';
+import { closedChain, openChain, type Chain, type Person } from './campaign-history';
+import { assignRanks, replay } from './campaign-replay';
 import { CAPPED_UNITS, DEMO_APPLICANT_ORG, trackOf } from './campaign-plan';
 import {
   campaignRows,
@@ -216,7 +217,8 @@ export function buildCampaignDemo(base: DemoData, std: StandardsInput, nowDate: 
           ((u.role === 'applicant' && u.organizationId === org.id) ||
             (u.role === 'unit_admin' && u.unitId === org.unitId)),
       );
-      const reason = e.action === 'recommend' ? null : e.reason;
+      // As the service: the request's reason (a recommendation's opinion is not one).
+      const reason = e.input.reason ?? null;
       const msg = transitionMessage(e.action as ApplicationAction, {
         id: a.id,
         subject,

@@ -1,15 +1,21 @@
 /**
- * The demo applications' histories (pure): one chain of events per application
- * (who did what when, from which status to which, and why), the unit ranks given at each recommendation,
- * and the row the transition service would have left behind after replaying the chain (status, the
- * timestamps, opinion, rank, reason, version and who changed it last).
+ * The demo applications' histories (pure): one chain of events per application (who did what when, from
+ * which status to which, and why). `campaign-replay.ts` gives the ranks and the row each chain leaves.
  *
- * Steps the application module has (create, submit, recommend, accept, return, withdraw) follow its rules
- * (`decide()`: roles, deadlines, the campaign's status at the time). The later steps of the closed years
- * (review → shortlist | not_select → propose → publicize → certify) are the committee's, at fixed dates
- * of the campaign's timeline.
+ * Every step that is a row of the transition table (submit, recommend, accept, return, withdraw) is taken
+ * through it: `decide()` (roles, deadlines, the campaign's status at the time) gives the new status and
+ * `applyEffects()` what the row is left with, exactly as the transition service writes it. The later steps
+ * of the closed years, not yet rows of the table, are written by `evaluationSteps` alone.
  */
-import type { ApplicationStatus } from '../../../shared/src/domain/application-workflow';
+import {
+  decide,
+  noteOf,
+  ruleFor,
+  type ApplicationAction,
+  type ApplicationStatus,
+  type EffectInput,
+  type TransitionInput,
+} from '../../../shared/src/domain/application-workflow';
 import type { Role } from '../../../shared/src/enums';
 import type { Outcome } from './campaign-plan';
 import { DAY, HOUR, MIN, pick, spread, type Times } from './campaign-time';
@@ -27,10 +33,10 @@ export interface Ev {
   from: ApplicationStatus | null;
   to: ApplicationStatus;
   actor: Person;
-  /** The return or withdrawal reason, or the unit's opinion for `recommend` (as the service records it). */
+  /** What the step's request carried (recommend: its rank is given later by `assignRanks`). */
+  input: EffectInput;
+  /** The return or withdrawal reason, or the unit's opinion for `recommend` (the row's `noteOf`). */
   reason: string | null;
-  /** recommend only: the rank given. */
-  rank?: number;
 }
 
 export interface Chain {
@@ -54,24 +60,57 @@ export interface Texts {
   withdraw: string;
 }
 
+type CampaignAt = (at: number) => TransitionInput['campaign'];
+
+/** The campaign as `decide()` sees it at a time: open, and in a closed year reviewing from the review start. */
+const campaignAt =
+  (t: Times, closed: boolean): CampaignAt =>
+  (at) => ({
+    status: closed && at >= t.reviewStartsAt ? 'reviewing' : 'open',
+    applicationOpensAt: new Date(t.applicationOpensAt),
+    applicationClosesAt: new Date(t.applicationClosesAt),
+    recommendationDeadline: new Date(t.recommendationDeadline),
+  });
+
 class Builder {
   events: Ev[] = [];
   edits: Chain['edits'] = [];
   private status: ApplicationStatus | null = null;
-  constructor(private who: Who) {}
-  step(action: string, to: ApplicationStatus, at: number, actor: Person, reason: string | null = null) {
-    this.events.push({ at, action, from: this.status, to, actor, reason });
+  constructor(
+    private who: Who,
+    private campaign: CampaignAt,
+  ) {}
+  /** A transition of the table, as the service takes it (the demo's applications are complete). */
+  act(action: ApplicationAction, at: number, actor: Person, input: EffectInput = {}) {
+    const from = this.status!;
+    const d = decide({
+      action,
+      status: from,
+      role: actor.role,
+      now: new Date(at),
+      campaign: this.campaign(at),
+      reason: input.reason ?? null,
+      gaps: [],
+    });
+    if (!d.ok) throw new Error(`demo history: ${action} from ${from} refused (${d.refusal})`);
+    const reason = noteOf(ruleFor(action, from)!, input);
+    this.events.push({ at, action, from, to: d.to, actor, input, reason });
+    this.status = d.to;
+  }
+  /** A step outside the table (create; the evaluation steps until they are rows): status only. */
+  untabled(action: string, to: ApplicationStatus, at: number, actor: Person) {
+    this.events.push({ at, action, from: this.status, to, actor, input: {}, reason: null });
     this.status = to;
   }
   /** The applicant's part: create, edits, optional return loop, then `tail` steps, at the times given. */
   draft(times: number[], edits: number, loop: string | null) {
     const w = this.who;
     let i = 0;
-    this.step('create', 'draft', times[i++]!, w.creator);
+    this.untabled('create', 'draft', times[i++]!, w.creator);
     for (let e = 0; e < edits; e++) this.edits.push({ at: times[i++]!, by: w.applicant });
     if (loop) {
-      this.step('submit', 'submitted', times[i++]!, w.applicant);
-      this.step('return', 'returned', times[i++]!, w.unit, loop);
+      this.act('submit', times[i++]!, w.applicant);
+      this.act('return', times[i++]!, w.unit, { reason: loop });
       this.edits.push({ at: times[i++]!, by: w.applicant });
     }
     return times.slice(i);
@@ -82,7 +121,7 @@ const pointsOf = (edits: number, loop: string | null) => 1 + edits + (loop ? 3 :
 
 /** A closed year's application ending in `outcome` (certified, not_selected or withdrawn). */
 export function closedChain(r: Prng, outcome: Outcome, t: Times, who: Who, x: Texts): Chain {
-  const b = new Builder(who);
+  const b = new Builder(who, campaignAt(t, true));
   const edits = r.int(1, 3);
   const loop = outcome !== 'withdrawn' && r.next() < 0.12 ? x.unitReturn : null;
   const window = [t.applicationOpensAt + DAY, t.applicationClosesAt - HOUR] as const;
@@ -90,37 +129,43 @@ export function closedChain(r: Prng, outcome: Outcome, t: Times, who: Who, x: Te
     const from = r.pick(['draft', 'submitted', 'recommended'] as const);
     const extra = from === 'draft' ? 1 : from === 'submitted' ? 2 : 1;
     const rest = b.draft(spread(r, ...window, pointsOf(edits, null) + extra), edits, null);
-    if (from === 'draft') b.step('withdraw', 'withdrawn', rest[0]!, who.applicant, x.withdraw);
-    else b.step('submit', 'submitted', rest[0]!, who.applicant);
-    if (from === 'submitted') b.step('withdraw', 'withdrawn', rest[1]!, who.applicant, x.withdraw);
+    const withdraw = { reason: x.withdraw };
+    if (from === 'draft') b.act('withdraw', rest[0]!, who.applicant, withdraw);
+    else b.act('submit', rest[0]!, who.applicant);
+    if (from === 'submitted') b.act('withdraw', rest[1]!, who.applicant, withdraw);
     if (from === 'recommended') {
       const rec = pick(r, rest[0]! + 2 * HOUR, t.recommendationDeadline - 3 * DAY);
-      b.step('recommend', 'recommended', rec, who.unit, x.opinion);
-      b.step('withdraw', 'withdrawn', pick(r, rec + DAY, t.recommendationDeadline), who.unit, x.withdraw);
+      b.act('recommend', rec, who.unit, { opinion: x.opinion });
+      b.act('withdraw', pick(r, rec + DAY, t.recommendationDeadline), who.unit, withdraw);
     }
     return b;
   }
   const [submit] = b.draft(spread(r, ...window, pointsOf(edits, loop) + 1), edits, loop);
-  b.step('submit', 'submitted', submit!, who.applicant);
+  b.act('submit', submit!, who.applicant);
   const rec = pick(r, submit! + 2 * HOUR, t.recommendationDeadline - HOUR);
-  b.step('recommend', 'recommended', rec, who.unit, x.opinion);
-  b.step(
-    'accept',
-    'accepted',
-    pick(r, t.recommendationDeadline + HOUR, t.reviewStartsAt - DAY),
-    who.committee,
-  );
-  b.step('review', 'in_review', t.reviewStartsAt + 30 * MIN, who.committee);
+  b.act('recommend', rec, who.unit, { opinion: x.opinion });
+  b.act('accept', pick(r, t.recommendationDeadline + HOUR, t.reviewStartsAt - DAY), who.committee);
+  evaluationSteps(b, outcome, t, who);
+  return b;
+}
+
+/**
+ * A closed year's evaluation and decision after acceptance (review → shortlist | not_select → propose →
+ * publicize → certify), the committee's at fixed dates of the timeline. These statuses are not yet rows
+ * of the transition table, so they are written here directly (status only, no effects); when their rows
+ * exist, this becomes `b.act(…)` calls like the steps before it.
+ */
+function evaluationSteps(b: Builder, outcome: Outcome, t: Times, who: Who): void {
+  b.untabled('review', 'in_review', t.reviewStartsAt + 30 * MIN, who.committee);
   const decision = t.reviewEndsAt - 7 * DAY;
   if (outcome === 'not_selected') {
-    b.step('not_select', 'not_selected', decision, who.committee);
-    return b;
+    b.untabled('not_select', 'not_selected', decision, who.committee);
+    return;
   }
-  b.step('shortlist', 'shortlisted', decision, who.committee);
-  b.step('propose', 'proposed', t.reviewEndsAt + 3 * DAY - 2 * HOUR, who.committee);
-  b.step('publicize', 'in_publicity', t.publicityStartsAt + 30 * MIN, who.committee);
-  b.step('certify', 'certified', t.publicityEndsAt + 2 * DAY, who.committee);
-  return b;
+  b.untabled('shortlist', 'shortlisted', decision, who.committee);
+  b.untabled('propose', 'proposed', t.reviewEndsAt + 3 * DAY - 2 * HOUR, who.committee);
+  b.untabled('publicize', 'in_publicity', t.publicityStartsAt + 30 * MIN, who.committee);
+  b.untabled('certify', 'certified', t.publicityEndsAt + 2 * DAY, who.committee);
 }
 
 /**
@@ -136,7 +181,7 @@ export function openChain(
   x: Texts,
   returnAfter: number | null = null,
 ): Chain {
-  const b = new Builder(who);
+  const b = new Builder(who, campaignAt(t, false));
   const start = t.applicationOpensAt + DAY;
   const edits = r.int(1, 3);
   const loop = ['submitted', 'recommended', 'accepted'].includes(outcome) && r.next() < 0.12;
@@ -153,15 +198,11 @@ export function openChain(
     const from = r.pick(['draft', 'submitted', 'recommended'] as const);
     const n = pointsOf(edits, null) + { draft: 1, submitted: 2, recommended: 3 }[from];
     const rest = b.draft(spread(r, start, limit, n), edits, null);
-    if (from !== 'draft') b.step('submit', 'submitted', rest.shift()!, who.applicant);
-    if (from === 'recommended') b.step('recommend', 'recommended', rest.shift()!, who.unit, x.opinion);
-    b.step(
-      'withdraw',
-      'withdrawn',
-      rest.shift()!,
-      from === 'recommended' ? who.unit : who.applicant,
-      x.withdraw,
-    );
+    if (from !== 'draft') b.act('submit', rest.shift()!, who.applicant);
+    if (from === 'recommended') b.act('recommend', rest.shift()!, who.unit, { opinion: x.opinion });
+    b.act('withdraw', rest.shift()!, from === 'recommended' ? who.unit : who.applicant, {
+      reason: x.withdraw,
+    });
     return b;
   }
   const n = pointsOf(edits, reason) + steps[outcome]!;
@@ -169,108 +210,15 @@ export function openChain(
   const rest = b.draft(spread(r, start, end - (returnAfter ? HOUR : 0), n), edits, reason);
   if (returnAfter) rest[rest.length - 1] = pick(r, returnAfter, limit);
   if (outcome === 'draft') return b;
-  b.step('submit', 'submitted', rest.shift()!, who.applicant);
+  b.act('submit', rest.shift()!, who.applicant);
   if (outcome === 'returned_by_unit') {
-    b.step('return', 'returned', rest.shift()!, who.unit, x.unitReturn);
+    b.act('return', rest.shift()!, who.unit, { reason: x.unitReturn });
     return b;
   }
   if (outcome === 'submitted') return b;
-  b.step('recommend', 'recommended', rest.shift()!, who.unit, x.opinion);
+  b.act('recommend', rest.shift()!, who.unit, { opinion: x.opinion });
   if (outcome === 'returned_by_committee')
-    b.step('return', 'returned', rest.shift()!, who.committee, x.committeeReturn);
-  if (outcome === 'accepted') b.step('accept', 'accepted', rest.shift()!, who.committee);
+    b.act('return', rest.shift()!, who.committee, { reason: x.committeeReturn });
+  if (outcome === 'accepted') b.act('accept', rest.shift()!, who.committee);
   return b;
-}
-
-const HOLDS_RANK: ApplicationStatus[] = [
-  'recommended',
-  'accepted',
-  'in_review',
-  'shortlisted',
-  'not_selected',
-];
-
-/**
- * Gives every recommendation the smallest rank free in its unit's list at that moment (a return or a
- * withdrawal frees it). `chains` are one unit's applications in one campaign and track. Returns the most
- * applications the unit held recommended at once: a cap at least that large was never exceeded.
- */
-export function assignRanks(chains: Chain[]): number {
-  const moves = chains
-    .flatMap((c) => c.events)
-    .filter((e) => e.action === 'recommend' || (e.from !== null && HOLDS_RANK.includes(e.from)))
-    .sort((a, b) => a.at - b.at);
-  const owner = new Map<Ev, Chain>();
-  for (const c of chains) for (const e of c.events) owner.set(e, c);
-  const current = new Map<Chain, number>();
-  let most = 0;
-  for (const e of moves) {
-    const c = owner.get(e)!;
-    if (e.action === 'recommend') {
-      const taken = new Set(current.values());
-      let rank = 1;
-      while (taken.has(rank)) rank++;
-      e.rank = rank;
-      current.set(c, rank);
-      most = Math.max(most, current.size);
-    } else if (e.to === 'returned' || e.to === 'withdrawn') current.delete(c);
-  }
-  return most;
-}
-
-export interface Replayed {
-  status: ApplicationStatus;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  createdBy: string | null;
-  updatedBy: string | null;
-  updatedByName: string;
-  submittedAt: Date | null;
-  recommendedAt: Date | null;
-  acceptedAt: Date | null;
-  unitOpinion: string | null;
-  unitRank: number | null;
-  returnedReason: string | null;
-}
-
-/** The row after every save and transition of the chain, as the services write them. */
-export function replay(c: Chain): Replayed {
-  const first = c.events[0]!;
-  const row: Replayed = {
-    status: 'draft',
-    version: 1,
-    createdAt: new Date(first.at),
-    updatedAt: new Date(first.at),
-    createdBy: first.actor.id,
-    updatedBy: first.actor.id,
-    updatedByName: first.actor.name,
-    submittedAt: null,
-    recommendedAt: null,
-    acceptedAt: null,
-    unitOpinion: null,
-    unitRank: null,
-    returnedReason: null,
-  };
-  const moves = [
-    ...c.events.slice(1).map((e) => ({ at: e.at, by: e.actor, e })),
-    ...c.edits.map((x) => ({ at: x.at, by: x.by, e: null })),
-  ].sort((a, b) => a.at - b.at);
-  for (const m of moves) {
-    row.version++;
-    row.updatedAt = new Date(m.at);
-    row.updatedBy = m.by.id;
-    row.updatedByName = m.by.name;
-    const e = m.e;
-    if (!e) continue;
-    row.status = e.to;
-    const at = new Date(e.at);
-    if (e.action === 'submit') Object.assign(row, { submittedAt: at, returnedReason: null });
-    if (e.action === 'recommend')
-      Object.assign(row, { recommendedAt: at, unitOpinion: e.reason, unitRank: e.rank ?? null });
-    if (e.action === 'accept') row.acceptedAt = at;
-    if (e.action === 'return') Object.assign(row, { returnedReason: e.reason, unitRank: null });
-    if (e.action === 'withdraw') row.unitRank = null;
-  }
-  return row;
 }

@@ -3,11 +3,20 @@ import fc from 'fast-check';
 import {
   APPLICATION_ACTIONS,
   APPLICATION_STATUSES,
+  applyEffects,
   decide,
+  noteOf,
+  policiesOf,
+  routeActions,
+  routePolicy,
+  ruleFor,
+  TRANSITIONS,
   type ApplicationAction,
   type ApplicationStatus,
+  type EffectInput,
   type TransitionInput,
 } from './application-workflow';
+import { scopeFor } from './permissions';
 import { ROLES, type Role } from '../enums';
 
 const campaign = {
@@ -148,5 +157,109 @@ describe('guards', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('the table’s rows', () => {
+  it('go between valid statuses, and no two share an action and a from-status', () => {
+    const valid = (s: string) => (APPLICATION_STATUSES as readonly string[]).includes(s);
+    const bad = TRANSITIONS.filter((r) => r.from.length === 0 || !r.from.every(valid) || !valid(r.to));
+    expect(bad).toEqual([]);
+    const keys = TRANSITIONS.flatMap((r) => r.from.map((f) => `${r.action}|${f}`));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(TRANSITIONS.map((r) => r.action))).toEqual(new Set(APPLICATION_ACTIONS));
+  });
+
+  it('give each row roles that hold its permission, so the scope lookup and the row agree', () => {
+    const bad = TRANSITIONS.flatMap((r) =>
+      r.roles.filter((role) => scopeFor(role, r.policy) === null).map((role) => `${r.action} ${role}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('give the routes their policies: one permission, or reading when it depends on the status held', () => {
+    expect(routeActions()).toEqual(['submit', 'recommend', 'accept', 'return', 'withdraw']);
+    expect(Object.fromEntries(routeActions().map((a) => [a, routePolicy(a)]))).toEqual({
+      submit: 'applications.write',
+      recommend: 'applications.recommend',
+      accept: 'applications.intake',
+      return: 'applications.read',
+      withdraw: 'applications.write',
+    });
+    expect(policiesOf('return')).toEqual(['applications.recommend', 'applications.intake']);
+    expect(ruleFor('return', 'submitted')?.roles).toEqual(['unit_admin']);
+    expect(ruleFor('return', 'recommended')?.roles).toEqual(['committee_admin']);
+  });
+
+  it('write the status decide() gives (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...TRANSITIONS), fc.nat(), (row, i) => {
+        const from = row.from[i % row.from.length]!;
+        const d = decide(base(row.action, from, row.roles[i % row.roles.length]!, { gaps: [] }));
+        expect(d).toEqual({ ok: true, to: row.to });
+        expect(applyEffects(row, {}, new Date(0)).status).toBe(row.to);
+      }),
+    );
+  });
+});
+
+describe('applyEffects', () => {
+  const now = new Date('2026-11-29T08:00:00Z');
+  const full: EffectInput = { opinion: '同意推荐', rank: 2, reason: '请补充佐证材料' };
+  const cases: [ApplicationAction, ApplicationStatus, EffectInput, Record<string, unknown>, string | null][] =
+    [
+      ['submit', 'draft', {}, { status: 'submitted', submittedAt: now, returnedReason: null }, null],
+      [
+        'submit',
+        'returned',
+        full,
+        { status: 'submitted', submittedAt: now, returnedReason: null },
+        full.reason!,
+      ],
+      [
+        'recommend',
+        'submitted',
+        full,
+        { status: 'recommended', recommendedAt: now, unitOpinion: '同意推荐', unitRank: 2 },
+        '同意推荐',
+      ],
+      [
+        'recommend',
+        'submitted',
+        {},
+        { status: 'recommended', recommendedAt: now, unitOpinion: null, unitRank: null },
+        null,
+      ],
+      ['accept', 'recommended', full, { status: 'accepted', acceptedAt: now }, full.reason!],
+      [
+        'return',
+        'submitted',
+        { reason: '材料不全' },
+        { status: 'returned', returnedReason: '材料不全', unitRank: null },
+        '材料不全',
+      ],
+      [
+        'return',
+        'recommended',
+        full,
+        { status: 'returned', returnedReason: '请补充佐证材料', unitRank: null },
+        '请补充佐证材料',
+      ],
+      ...(['draft', 'submitted', 'recommended', 'returned'] as const).map(
+        (s): [ApplicationAction, ApplicationStatus, EffectInput, Record<string, unknown>, string | null] => [
+          'withdraw',
+          s,
+          { reason: '不再申报' },
+          { status: 'withdrawn', unitRank: null },
+          '不再申报',
+        ],
+      ),
+      ['withdraw', 'draft', {}, { status: 'withdrawn', unitRank: null }, null],
+    ];
+
+  it.each(cases)('%s from %s with %o writes exactly the row’s fields', (action, from, input, want, note) => {
+    const row = ruleFor(action, from)!;
+    expect(applyEffects(row, input, now)).toStrictEqual(want);
+    expect(noteOf(row, input)).toBe(note);
   });
 });

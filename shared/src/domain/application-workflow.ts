@@ -1,146 +1,198 @@
+/**
+ * The application state machine (DESIGN §3) as one table: each row says which action goes from which
+ * statuses to which, who may take it (the permission of `permissions.ts` and the roles), whether it needs
+ * a reason, its guards and its effects. `decide()` reads the row; `applyEffects()` gives what the row
+ * writes. The server's one transition service, its routes and the demo all read this table: a new
+ * transition is a new row. Nothing else writes `status`.
+ */
 import type { Role } from '../enums';
+import type { Action, Policy } from './permissions';
+import {
+  applicationWindow,
+  beforeRecommendationDeadline,
+  campaignIn,
+  capAndRank,
+  complete,
+  type ApplicationAction,
+  type ApplicationStatus,
+  type Guard,
+  type Refusal,
+  type TransitionInput,
+} from './application-guards';
+
+export * from './application-guards';
+
+/** The application's fields a transition may write besides its status. */
+export interface WorkflowFields {
+  submittedAt: Date | null;
+  recommendedAt: Date | null;
+  acceptedAt: Date | null;
+  unitOpinion: string | null;
+  unitRank: number | null;
+  returnedReason: string | null;
+}
+type Field = keyof WorkflowFields;
+type StampField = { [F in Field]: WorkflowFields[F] extends Date | null ? F : never }[Field];
+
+/** What a transition's request may carry into the row (the route bodies, or a service's input). */
+export interface EffectInput {
+  opinion?: string | null;
+  rank?: number | null;
+  reason?: string | null;
+}
+type InputKey = keyof EffectInput;
+/** For each field, the input keys whose values fit it. */
+type InputFor<F extends Field> = {
+  [K in InputKey]-?: NonNullable<EffectInput[K]> extends NonNullable<WorkflowFields[F]> ? K : never;
+}[InputKey];
+
+/** What a transition writes besides the status, as data (applied by `applyEffects`). */
+export interface Effects {
+  /** Set to the transition's time. */
+  stamp?: readonly StampField[];
+  /** Set from the input (null when the input has none). */
+  set?: { [F in Exclude<Field, StampField>]?: InputFor<F> };
+  /** Set to null. */
+  clear?: readonly Field[];
+  /** The input the history row and the audit event record as the reason (default `reason`). */
+  note?: InputKey;
+}
 
 /**
- * The application state machine (DESIGN §3). One table of transitions, one pure function that decides
- * whether a transition may happen; the server's single transition service applies it in a transaction
- * with the history row and the audit event. Nothing else writes `status`.
+ * One row of the state machine: `action` from any of `from` to `to`, by `roles` (each holding the
+ * permission `policy`, which also gives the scope the application is looked up in), with its guards and
+ * effects. A `system` row has no route: a service applies it (in bulk) with the actor it is given.
  */
-export const APPLICATION_STATUSES = [
-  'draft',
-  'submitted',
-  'recommended',
-  'accepted',
-  'returned',
-  'withdrawn',
-  'in_review',
-  'shortlisted',
-  'not_selected',
-  'proposed',
-  'in_publicity',
-  'certified',
-] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-
-export const APPLICATION_ACTIONS = ['submit', 'recommend', 'accept', 'return', 'withdraw'] as const;
-export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
-
-/** Statuses in which the applicant may edit the content (and upload evidence). */
-export const EDITABLE_STATUSES: readonly ApplicationStatus[] = ['draft', 'returned'];
-
-interface Rule {
+export interface TransitionRow {
+  action: ApplicationAction;
   from: readonly ApplicationStatus[];
   to: ApplicationStatus;
+  policy: Action;
   roles: readonly Role[];
   needsReason?: boolean;
+  /** Checked in order after status, role and reason; the first refusal wins. */
+  guards?: readonly Guard[];
+  effects: Effects;
+  system?: boolean;
 }
 
-/** `return` sends back from whichever check holds it: the unit (submitted) or the committee (recommended). */
-export const TRANSITIONS: Record<ApplicationAction, Rule> = {
-  submit: { from: ['draft', 'returned'], to: 'submitted', roles: ['applicant', 'unit_admin'] },
-  recommend: { from: ['submitted'], to: 'recommended', roles: ['unit_admin'] },
-  accept: { from: ['recommended'], to: 'accepted', roles: ['committee_admin'] },
-  return: {
-    from: ['submitted', 'recommended'],
-    to: 'returned',
-    roles: ['unit_admin', 'committee_admin'],
-    needsReason: true,
+/**
+ * The table. No two rows share an action and a from-status. `return` sends back from whichever check
+ * holds it: the unit's (初审) what is submitted, the committee's (形式审查) what is recommended.
+ */
+export const TRANSITIONS: readonly TransitionRow[] = [
+  {
+    action: 'submit',
+    from: ['draft', 'returned'],
+    to: 'submitted',
+    policy: 'applications.write',
+    roles: ['applicant', 'unit_admin'],
+    guards: [campaignIn('open'), applicationWindow, complete],
+    effects: { stamp: ['submittedAt'], clear: ['returnedReason'] },
   },
-  withdraw: {
+  {
+    action: 'recommend',
+    from: ['submitted'],
+    to: 'recommended',
+    policy: 'applications.recommend',
+    roles: ['unit_admin'],
+    guards: [campaignIn('open'), beforeRecommendationDeadline, capAndRank],
+    effects: { stamp: ['recommendedAt'], set: { unitOpinion: 'opinion', unitRank: 'rank' }, note: 'opinion' },
+  },
+  {
+    action: 'accept',
+    from: ['recommended'],
+    to: 'accepted',
+    policy: 'applications.intake',
+    roles: ['committee_admin'],
+    guards: [campaignIn('open', 'reviewing')],
+    effects: { stamp: ['acceptedAt'] },
+  },
+  {
+    action: 'return',
+    from: ['submitted'],
+    to: 'returned',
+    policy: 'applications.recommend',
+    roles: ['unit_admin'],
+    needsReason: true,
+    guards: [campaignIn('open', 'reviewing')],
+    effects: { set: { returnedReason: 'reason' }, clear: ['unitRank'] },
+  },
+  {
+    action: 'return',
+    from: ['recommended'],
+    to: 'returned',
+    policy: 'applications.intake',
+    roles: ['committee_admin'],
+    needsReason: true,
+    guards: [campaignIn('open', 'reviewing')],
+    effects: { set: { returnedReason: 'reason' }, clear: ['unitRank'] },
+  },
+  {
+    action: 'withdraw',
     from: ['draft', 'submitted', 'recommended', 'returned'],
     to: 'withdrawn',
+    policy: 'applications.write',
     roles: ['applicant', 'unit_admin'],
+    effects: { clear: ['unitRank'] },
   },
-};
+];
 
-export type CampaignStatus = 'draft' | 'open' | 'reviewing' | 'deciding' | 'publicity' | 'closed';
-
-export interface TransitionInput {
-  action: ApplicationAction;
-  status: ApplicationStatus;
-  role: Role;
-  now: Date;
-  campaign: {
-    status: CampaignStatus;
-    applicationOpensAt: Date;
-    applicationClosesAt: Date;
-    recommendationDeadline: Date;
-  };
-  /** Gaps found by `completeness` (submit only). */
-  gaps?: readonly string[];
-  reason?: string | null;
-  /**
-   * recommend only: how many the unit has already recommended in this campaign and track, its cap, the
-   * rank asked for, and the ranks already given (a rank is unique within the unit's recommended list).
-   */
-  recommended?: { count: number; cap: number | null; rank: number | null; takenRanks?: readonly number[] };
+/** The row for this action from this status, if any. */
+export function ruleFor(action: ApplicationAction, status: ApplicationStatus): TransitionRow | undefined {
+  return TRANSITIONS.find((r) => r.action === action && r.from.includes(status));
 }
 
-export type Refusal =
-  | 'wrong_status'
-  | 'role_not_allowed'
-  | 'campaign_not_open'
-  | 'before_opening'
-  | 'deadline_passed'
-  | 'incomplete'
-  | 'reason_required'
-  | 'cap_reached'
-  | 'rank_out_of_range'
-  | 'rank_taken';
+/** The permissions an action's rows need, in table order (one per row, without repeats). */
+export function policiesOf(action: ApplicationAction): Action[] {
+  return [...new Set(TRANSITIONS.filter((r) => r.action === action).map((r) => r.policy))];
+}
+
+/** The actions a user takes through a route (`POST /api/applications/:id/<action>`), in table order. */
+export function routeActions(): ApplicationAction[] {
+  return [...new Set(TRANSITIONS.filter((r) => !r.system).map((r) => r.action))];
+}
+
+/**
+ * The route's policy: the rows' permission, or, when the rows of the action need different ones (which
+ * one depends on the status held, e.g. `return`), reading applications; the service then checks the
+ * row's own permission and role.
+ */
+export function routePolicy(action: ApplicationAction): Policy {
+  const ps = policiesOf(action);
+  return ps.length === 1 ? ps[0]! : 'applications.read';
+}
 
 export type Decision = { ok: true; to: ApplicationStatus } | { ok: false; refusal: Refusal };
 
 export function decide(input: TransitionInput): Decision {
-  const rule = TRANSITIONS[input.action];
-  if (!rule.from.includes(input.status)) return { ok: false, refusal: 'wrong_status' };
-  // The unit returns what it holds (submitted), the committee what it holds (recommended).
-  const returner = input.status === 'submitted' ? 'unit_admin' : 'committee_admin';
-  if (!rule.roles.includes(input.role) || (input.action === 'return' && input.role !== returner)) {
-    return { ok: false, refusal: 'role_not_allowed' };
-  }
+  const rule = ruleFor(input.action, input.status);
+  if (!rule) return { ok: false, refusal: 'wrong_status' };
+  if (!rule.roles.includes(input.role)) return { ok: false, refusal: 'role_not_allowed' };
   if (rule.needsReason && !input.reason?.trim()) return { ok: false, refusal: 'reason_required' };
-  const c = input.campaign;
-  switch (input.action) {
-    case 'submit':
-      if (c.status !== 'open') return { ok: false, refusal: 'campaign_not_open' };
-      if (input.now < c.applicationOpensAt) return { ok: false, refusal: 'before_opening' };
-      if (input.now > c.applicationClosesAt) return { ok: false, refusal: 'deadline_passed' };
-      if (input.gaps && input.gaps.length > 0) return { ok: false, refusal: 'incomplete' };
-      break;
-    case 'recommend': {
-      if (c.status !== 'open') return { ok: false, refusal: 'campaign_not_open' };
-      if (input.now > c.recommendationDeadline) return { ok: false, refusal: 'deadline_passed' };
-      const r = input.recommended;
-      if (r && r.cap !== null && r.count >= r.cap) return { ok: false, refusal: 'cap_reached' };
-      if (r && r.rank !== null && (r.rank < 1 || (r.cap !== null && r.rank > r.cap))) {
-        return { ok: false, refusal: 'rank_out_of_range' };
-      }
-      if (r && r.rank !== null && r.takenRanks?.includes(r.rank)) return { ok: false, refusal: 'rank_taken' };
-      break;
-    }
-    case 'accept':
-      if (c.status !== 'open' && c.status !== 'reviewing') return { ok: false, refusal: 'campaign_not_open' };
-      break;
-    case 'return':
-      if (c.status !== 'open' && c.status !== 'reviewing') return { ok: false, refusal: 'campaign_not_open' };
-      break;
-    case 'withdraw':
-      break;
+  for (const g of rule.guards ?? []) {
+    const refusal = g.check(input);
+    if (refusal) return { ok: false, refusal };
   }
   return { ok: true, to: rule.to };
 }
 
-export const REFUSAL_TEXT: Record<Refusal, { zh: string; en: string }> = {
-  wrong_status: { zh: '申报当前状态不允许此操作', en: 'The application is not in a state that allows this' },
-  role_not_allowed: { zh: '您的角色不能执行此操作', en: 'Your role cannot do this' },
-  campaign_not_open: { zh: '创建活动不在可办理阶段', en: 'The campaign is not at a stage that allows this' },
-  before_opening: { zh: '申报尚未开始', en: 'Applications are not open yet' },
-  deadline_passed: { zh: '已过截止时间', en: 'The deadline has passed' },
-  incomplete: { zh: '申报材料不完整，请补齐后再提交', en: 'The application is incomplete' },
-  reason_required: { zh: '退回时必须填写理由', en: 'A reason is required' },
-  cap_reached: { zh: '已达到本单位推荐名额上限', en: "The unit's recommendation cap is reached" },
-  rank_out_of_range: { zh: '推荐排序超出名额范围', en: 'The rank is outside the cap' },
-  rank_taken: {
-    zh: '该推荐排序已被本单位其他申报占用',
-    en: 'Another of the unit’s applications has this rank',
-  },
-};
+/** Everything a row's transition writes to the application: its status and its effects. */
+export function applyEffects(
+  row: TransitionRow,
+  input: EffectInput,
+  now: Date,
+): Partial<WorkflowFields> & { status: ApplicationStatus } {
+  const out: Partial<Record<Field, unknown>> = {};
+  for (const f of row.effects.clear ?? []) out[f] = null;
+  for (const [f, k] of Object.entries(row.effects.set ?? {}) as [Field, InputKey][])
+    out[f] = input[k] ?? null;
+  for (const f of row.effects.stamp ?? []) out[f] = now;
+  return { ...(out as Partial<WorkflowFields>), status: row.to };
+}
+
+/** What the history row and the audit event record as the reason of a row's transition. */
+export function noteOf(row: TransitionRow, input: EffectInput): string | null {
+  const v = input[row.effects.note ?? 'reason'];
+  return v === undefined || v === null ? null : String(v);
+}

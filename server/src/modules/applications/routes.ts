@@ -21,8 +21,11 @@ import {
   withdrawBody,
   type TransitionBody,
 } from '../../../../shared/src/contracts/applications';
-import type { ApplicationAction } from '../../../../shared/src/domain/application-workflow';
-import type { Policy } from '../../../../shared/src/domain/permissions';
+import {
+  routeActions,
+  routePolicy,
+  type ApplicationAction,
+} from '../../../../shared/src/domain/application-workflow';
 import { ctxOf } from '../../http/context';
 import * as apps from './service';
 import { runTransition } from './workflow';
@@ -40,34 +43,23 @@ const writeErrors = {
   422: applicationErrorBody,
 } as const;
 
-const TRANSITIONS: {
-  action: ApplicationAction;
-  policy: Policy;
-  body: z.ZodType<TransitionBody>;
-  summary: string;
-}[] = [
-  {
-    action: 'submit',
-    policy: 'applications.write',
-    body: submitBody,
-    summary: '提交申报 Submit (idempotent)',
-  },
-  {
-    action: 'recommend',
-    policy: 'applications.recommend',
+/**
+ * The body and summary of each transition route. Which routes exist and their policies come from the
+ * transition table (its non-system rows; `return`, whose permission depends on the status held, is
+ * guarded by reading and the service checks the row's).
+ */
+const TRANSITION_ROUTES: Partial<
+  Record<ApplicationAction, { body: z.ZodType<TransitionBody>; summary: string; idempotent?: true }>
+> = {
+  submit: { body: submitBody, summary: '提交申报 Submit (idempotent)', idempotent: true },
+  recommend: {
     body: recommendBody,
     summary: '单位初审推荐（意见与排序） Recommend with an opinion and a rank',
   },
-  {
-    // Returned by the unit (初审) or the committee (形式审查): the service checks which one the caller is.
-    action: 'return',
-    policy: 'applications.read',
-    body: returnBody,
-    summary: '退回修改（须填理由） Return for revision with a reason',
-  },
-  { action: 'accept', policy: 'applications.intake', body: acceptBody, summary: '工委形式审查通过 Accept' },
-  { action: 'withdraw', policy: 'applications.write', body: withdrawBody, summary: '撤回申报 Withdraw' },
-];
+  return: { body: returnBody, summary: '退回修改（须填理由） Return for revision with a reason' },
+  accept: { body: acceptBody, summary: '工委形式审查通过 Accept' },
+  withdraw: { body: withdrawBody, summary: '撤回申报 Withdraw' },
+};
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
@@ -196,16 +188,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req) => apps.selfAssess(db, ctxOf(req), req.params.id, req.body),
   );
 
-  for (const t of TRANSITIONS) {
+  for (const action of routeActions()) {
+    const t = TRANSITION_ROUTES[action];
+    if (!t) throw new Error(`no route body for the transition ${action}`);
     app.post(
-      `/api/applications/:id/${t.action}`,
+      `/api/applications/:id/${action}`,
       {
-        config: { policy: t.policy },
+        config: { policy: routePolicy(action) },
         schema: {
           tags,
           summary: t.summary,
           params: idParams,
-          ...(t.action === 'submit' ? { headers: idempotencyHeaders } : {}),
+          ...(t.idempotent ? { headers: idempotencyHeaders } : {}),
           body: t.body,
           response: { 200: transitionResult, ...writeErrors },
         },
@@ -213,9 +207,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       async (req) =>
         runTransition(db, ctxOf(req), {
           id: req.params.id,
-          action: t.action,
+          action,
           body: req.body,
-          url: `/api/applications/:id/${t.action}`,
+          url: `/api/applications/:id/${action}`,
+          idempotent: t.idempotent === true,
           idempotencyKey: (req.headers as Record<string, string | undefined>)['idempotency-key'],
         }),
     );

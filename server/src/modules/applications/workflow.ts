@@ -1,8 +1,9 @@
 /**
  * The ONE transition service of applications (STYLE habit 7): `transition` loads the application FOR
- * UPDATE and its campaign, asks the pure `decide()` with every guard (role, scope, deadlines, completeness,
- * cap and rank), then writes the status and its timestamps, one history row, one audit event and the
- * notifications — all in the caller's transaction. Nothing else writes `applications.status`.
+ * UPDATE and its campaign, finds the row of the shared transition table, loads what the row's guards
+ * need, asks the pure `decide()`, then `record` writes the row's effects (`applyEffects`), one history
+ * row, one audit event and the notifications — all in the caller's transaction. The permission and the
+ * scope come from the row too. Nothing else writes `applications.status`.
  */
 import type { Db, DbOrTx } from '../../db/client';
 import { requireActor, scopeOf, type Actor, type Ctx } from '../../http/context';
@@ -15,12 +16,18 @@ import type {
   TransitionResult,
 } from '../../../../shared/src/contracts/applications';
 import {
+  applyEffects,
   decide,
   EDITABLE_STATUSES,
+  noteOf,
+  policiesOf,
   REFUSAL_TEXT,
+  ruleFor,
   type ApplicationAction,
+  type EffectInput,
   type Refusal,
   type TransitionInput,
+  type TransitionRow,
 } from '../../../../shared/src/domain/application-workflow';
 import { scopeFor, type Action } from '../../../../shared/src/domain/permissions';
 import type { Gap } from '../../../../shared/src/domain/completeness';
@@ -30,17 +37,12 @@ import { idempotent, requestHash } from './idempotency';
 import { gapItem, gapText, REFUSAL_FIELD, transitionMessage } from './messages';
 import * as repo from './repo';
 
-/** The permission each action needs; `return` is the unit's (初审) or the committee's (形式审查). */
-const POLICIES: Record<ApplicationAction, Action[]> = {
-  submit: ['applications.write'],
-  withdraw: ['applications.write'],
-  recommend: ['applications.recommend'],
-  accept: ['applications.intake'],
-  return: ['applications.recommend', 'applications.intake'],
-};
-
+/**
+ * The first permission among the action's rows the actor holds (`return`: the unit's 初审 or the
+ * committee's 形式审查); it gives the scope the application is looked up in.
+ */
 function policyOf(actor: Actor, action: ApplicationAction): Action | null {
-  return POLICIES[action].find((p) => scopeFor(actor.role, p) !== null) ?? null;
+  return policiesOf(action).find((p) => scopeFor(actor.role, p) !== null) ?? null;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function assertMayAct(db: Db, ctx: Ctx, action: ApplicationAction, 
   await writeAudit(db, ctx, {
     action: 'authz.denied',
     outcome: 'denied',
-    detail: `POST ${url} needs ${POLICIES[action].join(' or ')}`,
+    detail: `POST ${url} needs ${policiesOf(action).join(' or ')}`,
   });
   throw new AppError('FORBIDDEN');
 }
@@ -102,26 +104,6 @@ async function recommendedState(tx: DbOrTx, row: repo.ApplicationRow, rank: numb
   };
 }
 
-/** What each action writes besides the status. */
-function effects(
-  action: ApplicationAction,
-  input: TransitionBody,
-  now: Date,
-): Partial<repo.NewApplicationRow> {
-  switch (action) {
-    case 'submit':
-      return { submittedAt: now, returnedReason: null };
-    case 'recommend':
-      return { recommendedAt: now, unitOpinion: input.opinion ?? null, unitRank: input.rank ?? null };
-    case 'accept':
-      return { acceptedAt: now };
-    case 'return':
-      return { returnedReason: input.reason ?? null, unitRank: null };
-    case 'withdraw':
-      return { unitRank: null };
-  }
-}
-
 export async function transition(
   tx: DbOrTx,
   ctx: Ctx,
@@ -145,22 +127,40 @@ export async function transition(
     campaign: campaignOf(campaign),
     reason: input.reason ?? null,
   };
+  // What the row's guards need besides the application and its campaign.
+  const rule = ruleFor(action, row.status);
+  const needs = new Set(rule?.guards?.flatMap((g) => g.needs ?? []));
   let gaps: Completeness | undefined;
-  if (action === 'submit') {
+  if (needs.has('gaps')) {
     gaps = await loadCompleteness(tx, row);
     decision.gaps = gaps.gaps.map((g) => g.kind);
   }
-  if (action === 'recommend') {
+  if (needs.has('unitList')) {
     await repo.lockUnitList(tx, unitKey(row));
     decision.recommended = await recommendedState(tx, row, input.rank ?? null);
   }
   const d = decide(decision);
   if (!d.ok) throw refused(d.refusal, ctx, gaps);
+  return writeTransition(tx, ctx, row, rule!, input);
+}
 
-  const reason = action === 'recommend' ? (input.opinion ?? null) : (input.reason ?? null);
+/**
+ * Writes a decided transition: the row's effects with who changed it, the history row, the audit event
+ * and the notifications. A service applying a `system` row calls this after its own `decide()`.
+ */
+export async function writeTransition(
+  tx: DbOrTx,
+  ctx: Ctx,
+  row: repo.ApplicationRow,
+  rule: TransitionRow,
+  input: EffectInput,
+): Promise<TransitionResult> {
+  const actor = requireActor(ctx);
+  const { id } = row;
+  const { action } = rule;
+  const reason = noteOf(rule, input);
   const updated = (await repo.updateApplication(tx, id, row.version, {
-    ...effects(action, input, ctx.now),
-    status: d.to,
+    ...applyEffects(rule, input, ctx.now),
     updatedAt: ctx.now,
     updatedBy: actor.userId,
     updatedByName: actor.displayName,
@@ -174,7 +174,7 @@ export async function transition(
     role: actor.role,
     action,
     fromStatus: row.status,
-    toStatus: d.to,
+    toStatus: rule.to,
     reason,
   });
   await writeAudit(tx, ctx, {
@@ -245,18 +245,24 @@ export async function abilitiesFor(
 }
 
 /**
- * Runs one transition in its own transaction. `submit` needs an idempotency key: a retry with the same
- * key and payload answers the first response without a second transition.
+ * Runs one transition in its own transaction. An `idempotent` route (submit) needs an idempotency key: a
+ * retry with the same key and payload answers the first response without a second transition.
  */
 export async function runTransition(
   db: Db,
   ctx: Ctx,
-  req: { id: string; action: ApplicationAction; body: TransitionBody; url: string; idempotencyKey?: string },
+  req: {
+    id: string;
+    action: ApplicationAction;
+    body: TransitionBody;
+    url: string;
+    idempotent?: boolean;
+    idempotencyKey?: string;
+  },
 ): Promise<TransitionResult> {
   const actor = requireActor(ctx);
   await assertMayAct(db, ctx, req.action, req.url);
-  if (req.action !== 'submit')
-    return db.transaction((tx) => transition(tx, ctx, req.id, req.action, req.body));
+  if (!req.idempotent) return db.transaction((tx) => transition(tx, ctx, req.id, req.action, req.body));
   if (!req.idempotencyKey)
     throw new AppError('VALIDATION_FAILED', [
       fieldError(
@@ -269,8 +275,8 @@ export async function runTransition(
   const key = {
     actorId: actor.userId,
     key: req.idempotencyKey,
-    hash: requestHash(`POST /api/applications/${req.id}/submit`, req.body),
+    hash: requestHash(`POST /api/applications/${req.id}/${req.action}`, req.body),
     now: ctx.now,
   };
-  return idempotent(db, key, (tx) => transition(tx, ctx, req.id, 'submit', req.body));
+  return idempotent(db, key, (tx) => transition(tx, ctx, req.id, req.action, req.body));
 }
