@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { aggregate, mean, median, moments, populationSd, round2, spread, trimmedMean } from './aggregate';
+import {
+  aggregate,
+  mean,
+  median,
+  moments,
+  populationSd,
+  round2,
+  spread,
+  stageScore,
+  trimmedMean,
+} from './aggregate';
 
 const score = fc.double({ min: 0, max: 100, noNaN: true, noDefaultInfinity: true });
 const scores = fc.array(score, { minLength: 1, maxLength: 30 });
@@ -80,6 +90,14 @@ describe('mean and median', () => {
         expect(m).toBeLessThanOrEqual(Math.max(...xs));
       }),
     );
+  });
+});
+
+describe('stageScore', () => {
+  it('is the aggregation settled on the 1e-9 grid', () => {
+    expect(stageScore('trimmed_mean', [82, 90, 75, 88, 95])).toBe(86.666666667);
+    expect(stageScore('mean', [82, 90, 75, 88])).toBe(83.75);
+    expect(stageScore('median', [])).toBeNull();
   });
 });
 

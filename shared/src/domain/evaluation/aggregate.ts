@@ -1,3 +1,6 @@
+import type { Aggregation } from '../stages';
+import { settle } from './util';
+
 /**
  * Aggregating one application's reviews in a stage (evaluation-maths §1) and the descriptive
  * statistics the agreement figures use (§4). Scores are on a 0–100 scale; full precision is kept
@@ -10,9 +13,6 @@
  *
  * Every function is total: the statistics of an empty list are `null` (no reviews, no score).
  */
-
-export const AGGREGATION_METHODS = ['trimmed_mean', 'mean', 'median'] as const;
-export type AggregationMethod = (typeof AGGREGATION_METHODS)[number];
 
 /** With at least this many reviews the trimmed mean drops one highest and one lowest (§1). */
 export const TRIM_FROM = 5;
@@ -71,7 +71,7 @@ export function trimmedMean(values: readonly number[]): number | null {
 }
 
 /** The stage's aggregation method applied to one application's counted scores (§1); `null` for none. */
-export function aggregate(method: AggregationMethod, values: readonly number[]): number | null {
+export function aggregate(method: Aggregation, values: readonly number[]): number | null {
   switch (method) {
     case 'trimmed_mean':
       return trimmedMean(values);
@@ -80,6 +80,15 @@ export function aggregate(method: AggregationMethod, values: readonly number[]):
     case 'median':
       return median(values);
   }
+}
+
+/**
+ * A stage score (§1): the stage's aggregation over one application's counted scores, settled on the
+ * 1e-9 grid like every stored figure (`settle`); `null` without scores.
+ */
+export function stageScore(method: Aggregation, values: readonly number[]): number | null {
+  const x = aggregate(method, values);
+  return x === null ? null : settle(x);
 }
 
 /** Spread (§4): max − min; 0 for one value, `null` for none. */

@@ -15,7 +15,7 @@ const P = {
 
 describe('conflictReason', () => {
   it('names the relation of the reviewer’s organisation to the applicant', () => {
-    expect(conflictReason(P.A1, P.A1)).toBe('same_organization');
+    expect(conflictReason(P.A1, P.A1)).toBe('same_unit');
     expect(conflictReason(P.A, P.A1)).toBe('superior');
     expect(conflictReason(P.A1, P.A1x)).toBe('superior');
     expect(conflictReason(P.A1x, P.A1)).toBe('subordinate');
@@ -52,7 +52,7 @@ describe('derivedConflicts', () => {
       { id: 'app-a1', orgPath: P.A1 },
     ];
     expect(derivedConflicts(reviewers, applications)).toEqual([
-      { reviewerId: 'r-a1', applicationId: 'app-a1', reason: 'same_organization' },
+      { reviewerId: 'r-a1', applicationId: 'app-a1', reason: 'same_unit' },
       { reviewerId: 'r-a1', applicationId: 'app-a1x', reason: 'superior' },
       { reviewerId: 'r-a1', applicationId: 'app-a2', reason: 'same_unit' },
       { reviewerId: 'r-b', applicationId: 'app-b1', reason: 'superior' },

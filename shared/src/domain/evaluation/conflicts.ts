@@ -1,20 +1,23 @@
 import { isInSubtree, pathIds } from '../org-tree';
+import type { ConflictSource } from '../stages';
 import { compareIds, groupBy } from './util';
 
 /**
  * Conflicts of interest between reviewers and applications (DESIGN §2, issue §2). A conflict is
- * derived when the reviewer's organisation is the applicant organisation itself, its superior, its
- * subordinate, or elsewhere in the same unit (materialised paths `/root/unit/…/self/`: a superior's
- * path is a prefix of the applicant's; a subordinate's has the applicant's as prefix; the same unit
- * is the same depth-1 ancestor). Declared conflicts come from the reviewer or the committee; a
- * committee admin may override a derived conflict with a written reason (the service records it).
+ * derived when the reviewer's organisation is the applicant organisation's superior (its path is a
+ * prefix of the applicant's), its subordinate (the other way round), or elsewhere in the same unit
+ * (the same depth-1 ancestor of the materialised paths `/root/unit/…/self/`); a reviewer of the
+ * applicant organisation itself counts as `same_unit`. Declared conflicts come from the reviewer or
+ * the committee; a committee admin may override a derived conflict with a written reason (the
+ * service records it; `conflictSet` leaves it out).
  *
  * The working committee itself (the root, depth 0) is the evaluator, not a party: a reviewer whose
  * organisation is the root is superior to every organisation but has no derived conflict.
  * External reviewers (no organisation) have none either.
  */
 
-export type ConflictReason = 'same_organization' | 'superior' | 'subordinate' | 'same_unit';
+/** A derived conflict's reason: the sources of `CONFLICT_SOURCES` other than a declaration. */
+export type ConflictReason = Exclude<ConflictSource, 'declared'>;
 
 export interface OrgPlaced {
   id: string;
@@ -40,7 +43,7 @@ export function conflictReason(
 ): ConflictReason | null {
   const unit = unitOf(reviewerOrgPath);
   if (reviewerOrgPath === null || unit === null) return null;
-  if (reviewerOrgPath === applicantOrgPath) return 'same_organization';
+  if (reviewerOrgPath === applicantOrgPath) return 'same_unit';
   if (isInSubtree(applicantOrgPath, reviewerOrgPath)) return 'superior';
   if (isInSubtree(reviewerOrgPath, applicantOrgPath)) return 'subordinate';
   return unit === unitOf(applicantOrgPath) ? 'same_unit' : null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { drawOrder, isSeed, randomSource, sample, SEED_MAX, shuffle } from './draw';
+import { drawGroups, drawOrder, isSeed, randomSource, sample, SEED_MAX, shuffle } from './draw';
 
 const TEN = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
 
@@ -145,5 +145,38 @@ describe('drawOrder and sample', () => {
       const v = rng.int(6);
       expect(Number.isInteger(v) && v >= 0 && v <= 6).toBe(true);
     }
+  });
+});
+
+describe('drawGroups', () => {
+  it('cuts the drawn order into the fewest groups of at most the size, sizes within one', () => {
+    expect(drawGroups(TEN, 4, 42)).toEqual([
+      ['j', 'b', 'i', 'a'],
+      ['g', 'c', 'e'],
+      ['h', 'd', 'f'],
+    ]);
+    expect(drawGroups(TEN, 10, 42)).toEqual([shuffle(TEN, 42)]);
+    expect(drawGroups(TEN, 0, 42)).toEqual([shuffle(TEN, 42)]);
+    expect(drawGroups([], 4, 42)).toEqual([]);
+  });
+
+  it('keeps every member exactly once and the sizes even', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string(), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: SEED_MAX }),
+        (ids, size, seed) => {
+          const groups = drawGroups(ids, size, seed);
+          expect(groups.flat()).toEqual(shuffle(ids, seed));
+          expect(groups.length).toBe(Math.ceil(ids.length / size));
+          const sizes = groups.map((g) => g.length);
+          if (sizes.length > 0) {
+            expect(Math.max(...sizes)).toBeLessThanOrEqual(size);
+            expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
+    );
   });
 });

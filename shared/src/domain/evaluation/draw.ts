@@ -101,3 +101,24 @@ export function sample<T>(items: readonly T[], n: number, seed: number, idOf?: (
     .permute(byId(items, idOf ?? String))
     .slice(0, take);
 }
+
+/**
+ * Peer sessions of at most `maxSize` members drawn by lot: the shuffle cut into the fewest groups
+ * that respect the size, their sizes differing by at most one (the first groups take the extra
+ * member). A `maxSize` below 1 (or not finite) puts everyone in one group; no items, no groups.
+ */
+export function drawGroups(ids: readonly string[], maxSize: number, seed: number): string[][] {
+  const order = shuffle(ids, seed);
+  if (order.length === 0) return [];
+  const size = Number.isFinite(maxSize) && maxSize >= 1 ? Math.floor(maxSize) : order.length;
+  const count = Math.ceil(order.length / size);
+  const base = Math.floor(order.length / count);
+  const extra = order.length % count;
+  const groups: string[][] = [];
+  for (let g = 0, start = 0; g < count; g++) {
+    const length = base + (g < extra ? 1 : 0);
+    groups.push(order.slice(start, start + length));
+    start += length;
+  }
+  return groups;
+}

@@ -63,7 +63,7 @@ describe('Borda by rank (reference §3)', () => {
   });
 
   it('reproduces the worked peer scores', () => {
-    const scores = peerScores(rankingsToRatings(GROUP), 'borda');
+    const scores = peerScores(rankingsToRatings(GROUP), 'rank');
     expect(scores.map((s) => s.targetId)).toEqual(['A', 'B', 'C', 'D']);
     expect(scores[0]!.score).toBeCloseTo(66.6667, 4);
     expect(scores[1]!.score).toBe(100);
@@ -80,7 +80,7 @@ describe('Borda by rank (reference §3)', () => {
       { raterId: 'C', ranking: ['A', 'B', 'D'] },
       { raterId: 'D', ranking: ['B', 'A', 'C'] },
     ]);
-    const scores = peerScores(ratings, 'borda');
+    const scores = peerScores(ratings, 'rank');
     expect(scores.find((s) => s.targetId === 'A')).toEqual({ targetId: 'A', score: 75, count: 2 });
     // C: A gives 100, B 0, D 0
     expect(scores.find((s) => s.targetId === 'C')).toMatchObject({ targetId: 'C', count: 3 });
@@ -96,7 +96,7 @@ describe('Borda by rank (reference §3)', () => {
   it('gives back the common order when every rater ranks alike', () => {
     const orders = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { minLength: 3, maxLength: 9 });
     const byScore = (rankings: PeerRanking[]) =>
-      [...peerScores(rankingsToRatings(rankings), 'borda')].sort((x, y) => y.score - x.score);
+      [...peerScores(rankingsToRatings(rankings), 'rank')].sort((x, y) => y.score - x.score);
     fc.assert(
       fc.property(orders, fc.integer({ min: 1, max: 6 }), (order, raters) => {
         // raters outside the group, each ranking every member alike
@@ -117,7 +117,7 @@ describe('Borda by rank (reference §3)', () => {
         { raterId: 'A', ranking: ['B'] },
         { raterId: 'B', ranking: ['A'] },
       ]),
-      'borda',
+      'rank',
     );
     expect(scores.map((s) => s.score)).toEqual([100, 100]);
   });
@@ -168,7 +168,7 @@ describe('Spearman ρ (reference §3)', () => {
 describe('consensus check', () => {
   it('compares each rater with the consensus of the others', () => {
     // A's points [B 100, C 50, D 0] vs the others' consensus [B 100, C 0, D 25] → ρ = 0.5
-    const check = consensusCheck(rankingsToRatings(GROUP), 'borda');
+    const check = consensusCheck(rankingsToRatings(GROUP), 'rank');
     expect(check).toEqual([
       { raterId: 'A', rho: 0.5, n: 3, flagged: false },
       { raterId: 'B', rho: 0.5, n: 3, flagged: false },
@@ -184,10 +184,10 @@ describe('consensus check', () => {
       const order = common.filter((t) => t !== raterId);
       return { raterId, ranking: raterId === 'F' ? [...order].reverse() : order };
     });
-    const check = consensusCheck(rankingsToRatings(rankings), 'borda');
+    const check = consensusCheck(rankingsToRatings(rankings), 'rank');
     expect(check.find((c) => c.raterId === 'F')).toEqual({ raterId: 'F', rho: -1, n: 5, flagged: true });
     expect(check.filter((c) => c.flagged).map((c) => c.raterId)).toEqual(['F']);
-    expect(consensusCheck(rankingsToRatings(rankings), 'borda', -1.5).some((c) => c.flagged)).toBe(false);
+    expect(consensusCheck(rankingsToRatings(rankings), 'rank', -1.5).some((c) => c.flagged)).toBe(false);
   });
 
   it('has no ρ for a rater with fewer than two comparable targets', () => {
@@ -213,14 +213,14 @@ describe('reciprocal favours', () => {
       { raterId: 'E', ranking: ['C', 'D', 'A', 'B'] },
     ];
     // without A→B and B→A: C 83.33, D 58.33, A 33.33 = E 33.33, B 0 → A at 3.5, B at 5 of 5
-    expect(reciprocalFavours(rankingsToRatings(rankings), 'borda')).toEqual([
+    expect(reciprocalFavours(rankingsToRatings(rankings), 'rank')).toEqual([
       { a: 'A', b: 'B', rankA: 3.5, rankB: 5, n: 5 },
     ]);
   });
 
   it('does not flag a mutual first place the others agree with', () => {
     // A and B put each other first, but the others put B first too (A 50, B 100 without them).
-    expect(reciprocalFavours(rankingsToRatings(GROUP), 'borda')).toEqual([]);
-    expect(reciprocalFavours([], 'borda')).toEqual([]);
+    expect(reciprocalFavours(rankingsToRatings(GROUP), 'rank')).toEqual([]);
+    expect(reciprocalFavours([], 'rank')).toEqual([]);
   });
 });

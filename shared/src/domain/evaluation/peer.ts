@@ -1,3 +1,4 @@
+import type { PeerMode } from '../stages';
 import { mean, trimmedMean } from './aggregate';
 import { compareIds, groupBy, scoreKey } from './util';
 
@@ -93,9 +94,6 @@ export function rankingsToRatings(rankings: readonly PeerRanking[]): PeerRating[
   );
 }
 
-/** `borda`: the mean of the points received; `score`: the trimmed mean of §1 over the scores received. */
-export type PeerMethod = 'borda' | 'score';
-
 export interface PeerScore {
   targetId: string;
   score: number;
@@ -103,12 +101,15 @@ export interface PeerScore {
   count: number;
 }
 
-/** Each rated target's peer score (§3), sorted by target id; targets no one rated are absent. */
-export function peerScores(ratings: readonly PeerRating[], method: PeerMethod): PeerScore[] {
+/**
+ * Each rated target's peer score (§3), sorted by target id; targets no one rated are absent.
+ * `rank` (values are Borda points): the mean of the points received; `score`: the trimmed mean of §1.
+ */
+export function peerScores(ratings: readonly PeerRating[], mode: PeerMode): PeerScore[] {
   const byTarget = groupBy(ratings, (r) => r.targetId);
   return [...byTarget.keys()].sort(compareIds).map((targetId) => {
     const values = byTarget.get(targetId)!.map((r) => r.value);
-    const score = method === 'borda' ? mean(values)! : trimmedMean(values)!;
+    const score = mode === 'rank' ? mean(values)! : trimmedMean(values)!;
     return { targetId, score, count: values.length };
   });
 }
@@ -163,7 +164,7 @@ export interface RaterConsistency {
  */
 export function consensusCheck(
   ratings: readonly PeerRating[],
-  method: PeerMethod,
+  mode: PeerMode,
   threshold: number = CONSENSUS_THRESHOLD,
 ): RaterConsistency[] {
   const byRater = groupBy(ratings, (r) => r.raterId);
@@ -171,7 +172,7 @@ export function consensusCheck(
     const others = new Map(
       peerScores(
         ratings.filter((r) => r.raterId !== raterId),
-        method,
+        mode,
       ).map((p) => [p.targetId, p.score]),
     );
     const own = byRater.get(raterId)!.filter((r) => others.has(r.targetId));
@@ -199,7 +200,7 @@ export interface ReciprocalFavour {
  * gave, ties included) while the consensus — the peer scores without a's and b's ratings of each
  * other — puts both in the lower half (position, ties averaged, > (n + 1) / 2). Sorted by pair.
  */
-export function reciprocalFavours(ratings: readonly PeerRating[], method: PeerMethod): ReciprocalFavour[] {
+export function reciprocalFavours(ratings: readonly PeerRating[], mode: PeerMode): ReciprocalFavour[] {
   const byRater = groupBy(ratings, (r) => r.raterId);
   const firsts = new Map<string, Set<string>>();
   for (const [raterId, own] of byRater) {
@@ -213,7 +214,7 @@ export function reciprocalFavours(ratings: readonly PeerRating[], method: PeerMe
       const rest = ratings.filter(
         (r) => !((r.raterId === a && r.targetId === b) || (r.raterId === b && r.targetId === a)),
       );
-      const consensus = peerScores(rest, method);
+      const consensus = peerScores(rest, mode);
       const positions = averageRanks(consensus.map((p) => -scoreKey(p.score)));
       const positionOf = (id: string) => positions[consensus.findIndex((p) => p.targetId === id)];
       const rankA = positionOf(a);

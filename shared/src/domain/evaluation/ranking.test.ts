@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { trimmedMean } from './aggregate';
-import { compareRankings, finalScore, propose, rankAll, rankGroup, type RankInput } from './ranking';
+import {
+  compareRankings,
+  finalScore,
+  propose,
+  rankAll,
+  rankGroup,
+  topWithTies,
+  type RankInput,
+} from './ranking';
 
 function row(applicationId: string, final: number, extra: Partial<RankInput> = {}): RankInput {
   return {
@@ -24,7 +32,7 @@ describe('finalScore (reference §5)', () => {
       { weight: 0.4, score: 80 },
       { weight: 0.3, score: 90 },
     ];
-    expect(finalScore(stages)).toBeCloseTo(85, 10);
+    expect(finalScore(stages)).toBe(85);
   });
 
   it('sums over the stages taken; none taken is 0', () => {
@@ -70,17 +78,17 @@ describe('ranking with the tie rule (reference §5)', () => {
 
   it('treats finals that differ by floating-point noise only as equal', () => {
     // 0.3·60.5 + 0.4·80 + 0.3·61 = 68.45 but 0.3·61 + 0.4·80 + 0.3·60.5 = 68.44999999999999
-    const p = finalScore([
-      { weight: 0.3, score: 60.5 },
-      { weight: 0.4, score: 80 },
-      { weight: 0.3, score: 61 },
-    ]);
-    const q = finalScore([
-      { weight: 0.3, score: 61 },
-      { weight: 0.4, score: 80 },
-      { weight: 0.3, score: 60.5 },
-    ]);
+    const p = 0.3 * 60.5 + 0.4 * 80 + 0.3 * 61;
+    const q = 0.3 * 61 + 0.4 * 80 + 0.3 * 60.5;
     expect(p).not.toBe(q);
+    const settled = (a: number, c: number) =>
+      finalScore([
+        { weight: 0.3, score: a },
+        { weight: 0.4, score: 80 },
+        { weight: 0.3, score: c },
+      ]);
+    expect(settled(60.5, 61)).toBe(68.45);
+    expect(settled(61, 60.5)).toBe(68.45);
     const ranked = rankGroup([row('p', p, { lastStageScore: 61 }), row('q', q, { lastStageScore: 60.5 })]);
     expect(ranked.map((r) => [r.applicationId, r.decidedBy])).toEqual([
       ['p', null],
@@ -218,5 +226,22 @@ describe('compareRankings', () => {
     const raw = rankGroup([row('a', 90), row('b', 85), row('c', 80)]);
     const std = rankGroup([row('a', 90), row('c', 87), row('b', 86)]);
     expect(compareRankings(raw, std, 2, new Set(['a', 'c']))).toEqual([]);
+  });
+});
+
+describe('topWithTies', () => {
+  it('takes the first n and everyone tied with the n-th', () => {
+    const ranked = rankGroup([
+      row('a', 95),
+      row('b', 88, { lastStageScore: 90 }),
+      row('c', 88),
+      row('d', 80),
+    ]);
+    expect(topWithTies(ranked, 2)).toEqual(['a', 'b', 'c']);
+    expect(topWithTies(ranked, 3)).toEqual(['a', 'b', 'c']);
+    expect(topWithTies(ranked, 1)).toEqual(['a']);
+    expect(topWithTies(ranked, 0)).toEqual([]);
+    expect(topWithTies(ranked, 9)).toEqual(['a', 'b', 'c', 'd']);
+    expect(topWithTies([], 3)).toEqual([]);
   });
 });

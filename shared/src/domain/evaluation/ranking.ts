@@ -1,4 +1,5 @@
-import { compareIds, groupBy, scoreKey } from './util';
+import type { ProposalReason } from '../stages';
+import { compareIds, groupBy, scoreKey, settle } from './util';
 
 /**
  * Final score, ranking and proposal (evaluation-maths §5). Figures keep full precision; scores are
@@ -12,13 +13,14 @@ export interface WeightedStageScore {
 
 /**
  * Final = Σ stage weight × stage score over the stages the application took part in, in stage
- * order (§5; the campaign's weights sum to 1). [0.3, 0.4, 0.3] on [86.6667, 80, 90] → 85.00.
- * An application that took no weighted stage has the empty sum, 0.
+ * order (§5; the campaign's weights sum to 1), settled on the 1e-9 grid (`settle`) so that equal
+ * finals are equal to the last bit. [0.3, 0.4, 0.3] on [86.6667, 80, 90] → 85.00. An application
+ * that took no weighted stage has the empty sum, 0.
  */
 export function finalScore(stages: readonly WeightedStageScore[]): number {
   let sum = 0;
   for (const s of stages) sum += s.weight * s.score;
-  return sum;
+  return settle(sum);
 }
 
 export interface RankInput {
@@ -85,8 +87,6 @@ export function rankAll(rows: readonly RankInput[]): RankedRow[] {
   return [...groups.keys()].sort(compareIds).flatMap((key) => rankGroup(groups.get(key)!));
 }
 
-export type ProposalReason = 'within_quota' | 'below_quota_line' | 'failed_gate' | 'tied_at_line';
-
 export interface ProposalLine {
   applicationId: string;
   rank: number;
@@ -127,6 +127,20 @@ export function propose(
           : 'below_quota_line';
     return { applicationId: r.applicationId, rank: r.rank, proposed: isIn, reason };
   });
+}
+
+/**
+ * The entrants of a `top_n` stage from one group's ranking: the first n by rank, and every
+ * application tied (same final score) with the n-th — ties at the line all enter. In rank order.
+ */
+export function topWithTies(ranked: readonly RankedRow[], n: number): string[] {
+  const rows = [...ranked].sort((a, b) => a.rank - b.rank);
+  const take = Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
+  const line = rows[take - 1];
+  if (!line) return rows.slice(0, take).map((r) => r.applicationId);
+  return rows
+    .filter((r, i) => i < take || scoreKey(r.final) === scoreKey(line.final))
+    .map((r) => r.applicationId);
 }
 
 export interface SelectionChange {

@@ -26,3 +26,12 @@ export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<st
 export function scoreKey(x: number): number {
   return Math.round(x * 1e9);
 }
+
+/**
+ * A figure as the evaluation stores it (stage scores, finals): on the same 1e-9 grid, so equal
+ * figures are equal to the last bit, a database ordering by them agrees with `scoreKey`, and a
+ * recomputation gives the same digits. Far below anything shown (2 decimals) or meaningful.
+ */
+export function settle(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
