@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -7,6 +7,7 @@ import { RouterProvider } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { onAuthProblem } from '../api/client';
 import { ME_KEY } from '../api/auth';
+import { FullPageSpin } from './fallbacks';
 import { createQueryClient } from './query';
 import { router } from './router';
 import { theme } from './theme';
@@ -37,7 +38,9 @@ export function AppRoot() {
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
       <AntApp style={{ height: '100%' }}>
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <Suspense fallback={<FullPageSpin />}>
+            <RouterProvider router={router} />
+          </Suspense>
         </QueryClientProvider>
       </AntApp>
     </ConfigProvider>

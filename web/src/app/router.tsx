@@ -2,11 +2,19 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import type { Action } from '../../../shared/src/domain/permissions';
 import { RequireAbility, RequireSession } from './gates';
 import { FullPageSpin, RouteError } from './fallbacks';
+import { loadNamespaces } from '../i18n';
+import type { Namespace } from '../i18n/namespaces';
 
-/** Code-split pages: each route loads its module on first visit. */
-const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
-  Component: (await load()).default,
-});
+/**
+ * Code-split pages: each route loads its module and its area's catalogues (i18next namespaces) together on
+ * first visit, so the page renders with its strings; `common` is always there.
+ */
+const page =
+  (load: () => Promise<{ default: React.ComponentType }>, ns: readonly Namespace[] = []) =>
+  async () => {
+    const [mod] = await Promise.all([load(), loadNamespaces(ns)]);
+    return { Component: mod.default };
+  };
 
 const guarded = (ability: Action, children: RouteObject[]): RouteObject => ({
   element: <RequireAbility ability={ability} />,
@@ -18,63 +26,90 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     hydrateFallbackElement: <FullPageSpin />,
     children: [
-      { path: '/login', lazy: page(() => import('../auth/LoginPage')) },
+      { path: '/login', lazy: page(() => import('../auth/LoginPage'), ['auth']) },
       {
         element: <RequireSession />,
         children: [
-          { path: '/change-password', lazy: page(() => import('../auth/ChangePasswordPage')) },
+          { path: '/change-password', lazy: page(() => import('../auth/ChangePasswordPage'), ['auth']) },
           {
-            lazy: page(() => import('../layout/AppLayout')),
+            lazy: page(() => import('../layout/AppLayout'), ['notifications']),
             children: [
-              { index: true, lazy: page(() => import('../pages/dashboard/DashboardPage')) },
-              { path: '/inbox', lazy: page(() => import('../pages/inbox/InboxPage')) },
+              { index: true, lazy: page(() => import('../pages/dashboard/DashboardPage'), ['dashboard']) },
+              { path: '/inbox', lazy: page(() => import('../pages/inbox/InboxPage'), ['notifications']) },
               guarded('applications.read', [
                 {
                   path: '/applications',
-                  lazy: page(() => import('../pages/applications/MyApplicationsPage')),
+                  lazy: page(() => import('../pages/applications/MyApplicationsPage'), ['applications']),
                 },
                 {
                   path: '/applications/:id',
-                  lazy: page(() => import('../pages/applications/ApplicationPage')),
+                  lazy: page(() => import('../pages/applications/ApplicationPage'), ['applications']),
                 },
               ]),
               guarded('applications.recommend', [
-                { path: '/recommend', lazy: page(() => import('../pages/recommend/RecommendPage')) },
+                {
+                  path: '/recommend',
+                  lazy: page(() => import('../pages/recommend/RecommendPage'), ['recommend', 'applications']),
+                },
               ]),
               guarded('cultivation.read', [
-                { path: '/cultivation', lazy: page(() => import('../pages/cultivation/CultivationPage')) },
+                {
+                  path: '/cultivation',
+                  lazy: page(() => import('../pages/cultivation/CultivationPage'), ['cultivation']),
+                },
               ]),
               guarded('applications.intake', [
-                { path: '/intake', lazy: page(() => import('../pages/intake/IntakePage')) },
+                {
+                  path: '/intake',
+                  lazy: page(() => import('../pages/intake/IntakePage'), ['intake', 'standards']),
+                },
               ]),
               guarded('campaigns.write', [
-                { path: '/campaigns', lazy: page(() => import('../pages/campaigns/CampaignsPage')) },
-                { path: '/campaigns/new', lazy: page(() => import('../pages/campaigns/CampaignWizard')) },
-                { path: '/campaigns/:id', lazy: page(() => import('../pages/campaigns/CampaignPage')) },
+                {
+                  path: '/campaigns',
+                  lazy: page(() => import('../pages/campaigns/CampaignsPage'), ['campaigns']),
+                },
+                {
+                  path: '/campaigns/new',
+                  lazy: page(() => import('../pages/campaigns/CampaignWizard'), ['campaigns', 'standards']),
+                },
+                {
+                  path: '/campaigns/:id',
+                  lazy: page(() => import('../pages/campaigns/CampaignPage'), ['campaigns', 'standards']),
+                },
               ]),
               guarded('standards.write', [
-                { path: '/standards', lazy: page(() => import('../pages/standards/StandardsPage')) },
+                {
+                  path: '/standards',
+                  lazy: page(() => import('../pages/standards/StandardsPage'), ['standards']),
+                },
               ]),
               guarded('organizations.read', [
                 {
                   path: '/organizations',
-                  lazy: page(() => import('../pages/organizations/OrganizationsPage')),
+                  lazy: page(
+                    () => import('../pages/organizations/OrganizationsPage'),
+                    ['organizations', 'venues'],
+                  ),
                 },
               ]),
               guarded('organizations.import', [
                 {
                   path: '/organizations/import',
-                  lazy: page(() => import('../pages/organizations/ImportPage')),
+                  lazy: page(() => import('../pages/organizations/ImportPage'), ['organizations']),
                 },
               ]),
               guarded('venues.read', [
-                { path: '/venues', lazy: page(() => import('../pages/venues/VenuesPage')) },
+                { path: '/venues', lazy: page(() => import('../pages/venues/VenuesPage'), ['venues']) },
               ]),
               guarded('accounts.read', [
-                { path: '/accounts', lazy: page(() => import('../pages/accounts/AccountsPage')) },
+                {
+                  path: '/accounts',
+                  lazy: page(() => import('../pages/accounts/AccountsPage'), ['accounts']),
+                },
               ]),
               guarded('audit.read', [
-                { path: '/audit', lazy: page(() => import('../pages/audit/AuditPage')) },
+                { path: '/audit', lazy: page(() => import('../pages/audit/AuditPage'), ['audit']) },
               ]),
               { path: '*', lazy: page(() => import('./NotFoundPage')) },
             ],

@@ -19,7 +19,7 @@ interface Values {
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
 export default function ChangePasswordPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const me = useSession();
   const setMe = useSetMe();
   const qc = useQueryClient();

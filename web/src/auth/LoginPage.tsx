@@ -14,7 +14,7 @@ interface Values {
 }
 
 export default function LoginPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const { data: me } = useMe();
   const setMe = useSetMe();
   const navigate = useNavigate();

@@ -13,7 +13,7 @@ export function PasswordChecklist({
   username: string;
   confirm: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const items = passwordChecklist(password, username, confirm);
   return (
     <Flex vertical gap={4} style={{ marginBottom: 16 }} data-testid="pwd-checklist" aria-live="polite">

@@ -1,58 +1,54 @@
 import { createInstance, type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  actionLabel,
-  flatten,
-  kindLabel,
-  knownAuditNames,
-  objectTypeLabel,
-  outcomeLabel,
-  roleLabel,
-} from './labels';
-import en from './en';
-import zhCN from './zh-CN';
+import { flatten } from './catalogues';
+import { applicationStatusLabel, bilingual, kindLabel, roleLabel } from './labels';
 
-let zh: TFunction;
-let enT: TFunction;
+const resources = (lang: string) =>
+  Object.fromEntries(
+    Object.entries(import.meta.glob<{ default: object }>('./*/*.ts', { eager: true }))
+      .filter(([p]) => p.startsWith(`./${lang}/`))
+      .map(([p, m]) => [p.replace(/^.*\/(\w+)\.ts$/, '$1'), m.default]),
+  );
+
+let zh: TFunction<'audit'>;
+let enT: TFunction<'audit'>;
 
 beforeAll(async () => {
   const make = async (lng: string) => {
     const i = createInstance();
     await i.init({
       lng,
-      resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+      ns: ['common', 'audit'],
+      defaultNS: 'common',
+      fallbackNS: 'common',
+      resources: { 'zh-CN': resources('zh-CN'), en: resources('en') },
       interpolation: { escapeValue: false },
     });
-    return i.t;
+    return i.getFixedT(lng, 'audit');
   };
   zh = await make('zh-CN');
   enT = await make('en');
 });
 
 describe('labels', () => {
-  it('name kinds, roles and outcomes in the UI language', () => {
+  it('name kinds, roles and application statuses in the UI language, from any namespace’s t', () => {
     expect(kindLabel(zh, 'general_branch')).toBe('党总支');
     expect(kindLabel(enT, 'general_branch')).toBe('General branch');
     expect(roleLabel(zh, 'unit_admin')).toBe('直属党组织管理员');
-    expect(outcomeLabel(enT, 'denied')).toBe('Denied');
+    expect(applicationStatusLabel(zh, 'recommended')).toBe('单位已推荐');
+    expect(applicationStatusLabel(enT, 'in_publicity')).toBe('In publicity');
   });
 
-  it('name dotted audit actions and show unknown ones as they are', () => {
-    expect(actionLabel(zh, 'auth.login')).toBe('登录');
-    expect(actionLabel(zh, 'organizations.move')).toBe('调整隶属关系');
-    expect(actionLabel(enT, 'accounts.reset_password')).toBe('Reset password');
-    expect(actionLabel(zh, 'campaigns.publish')).toBe('campaigns.publish');
-    expect(actionLabel(zh, 'auth')).toBe('auth');
-    expect(objectTypeLabel(zh, 'user')).toBe('账号');
-    expect(objectTypeLabel(zh, 'title')).toBe('title');
+  it('read an area key in its namespace and a cross-namespace one by its prefix', () => {
+    expect(zh('field.actor')).toBe('操作人');
+    expect(zh('common.save')).toBe('保存');
+    expect(enT('venues:field.name' as never)).toBe('Name');
   });
 
-  it('list the known audit names for the filters', () => {
-    expect(knownAuditNames(zh, 'auditAction')).toContainEqual({
-      value: 'auth.password_change',
-      label: '修改密码',
-    });
-    expect(knownAuditNames(enT, 'auditObject')).toContainEqual({ value: 'venue', label: 'Venue' });
+  it('pick the text typed in the UI language, falling back to Chinese', () => {
+    expect(bilingual('en', '示范点', 'Site')).toBe('Site');
+    expect(bilingual('en', '示范点', null)).toBe('示范点');
+    expect(bilingual('zh-CN', '示范点', 'Site')).toBe('示范点');
   });
 
   it('flatten nested sections to dotted keys', () => {

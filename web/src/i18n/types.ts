@@ -1,13 +1,46 @@
-import type zhCN from './zh-CN';
+import type common from './zh-CN/common';
+import type auth from './zh-CN/auth';
+import type dashboard from './zh-CN/dashboard';
+import type organizations from './zh-CN/organizations';
+import type venues from './zh-CN/venues';
+import type accounts from './zh-CN/accounts';
+import type audit from './zh-CN/audit';
+import type standards from './zh-CN/standards';
+import type campaigns from './zh-CN/campaigns';
+import type intake from './zh-CN/intake';
+import type applications from './zh-CN/applications';
+import type recommend from './zh-CN/recommend';
+import type cultivation from './zh-CN/cultivation';
+import type notifications from './zh-CN/notifications';
+import type { Namespace } from './namespaces';
 
-/** The catalogue's shape with every leaf a string: `en.ts` must have exactly the same keys. */
-export type Messages<T = typeof zhCN> = {
-  [K in keyof T]: T[K] extends string ? string : Messages<T[K]>;
-};
+/** Every namespace's shape, from its zh-CN file (types only: nothing is bundled by this import). */
+export interface Resources {
+  common: typeof common;
+  auth: typeof auth;
+  dashboard: typeof dashboard;
+  organizations: typeof organizations;
+  venues: typeof venues;
+  accounts: typeof accounts;
+  audit: typeof audit;
+  standards: typeof standards;
+  campaigns: typeof campaigns;
+  intake: typeof intake;
+  applications: typeof applications;
+  recommend: typeof recommend;
+  cultivation: typeof cultivation;
+  notifications: typeof notifications;
+}
+
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+
+/** A namespace's shape with every leaf a string: `en/<ns>.ts` must have exactly the keys of `zh-CN/<ns>.ts`. */
+export type Messages<N extends Namespace> = Strings<Resources[N]>;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: typeof zhCN };
+    defaultNS: 'common';
+    fallbackNS: 'common';
+    resources: Resources;
   }
 }

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Button, Drawer, Flex, Grid, Layout } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/auth';
+import { FullPageSpin } from '../app/fallbacks';
 import { BRAND_RED } from '../app/theme';
 import { AppFooter } from './AppFooter';
 import { DemoBanner } from './DemoBanner';
@@ -74,7 +75,10 @@ export default function AppLayout() {
         )}
         <Layout style={{ minWidth: 0 }}>
           <Layout.Content style={{ padding: phone ? 12 : 20, minWidth: 0 }}>
-            <Outlet />
+            {/* A component that needs a catalogue its route did not load waits here for it, not a raw key. */}
+            <Suspense fallback={<FullPageSpin />}>
+              <Outlet />
+            </Suspense>
           </Layout.Content>
           <Layout.Footer style={{ textAlign: 'center', padding: '12px 16px', background: 'transparent' }}>
             <AppFooter />

@@ -10,7 +10,7 @@ import { formatDateTime } from '../lib/format';
 
 /** The header's bell: the unread count (polled every minute) and the latest messages. */
 export function NotificationBell() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('notifications');
   const navigate = useNavigate();
   const qc = useQueryClient();
   const unread = useUnreadCount();
@@ -63,15 +63,15 @@ export function NotificationBell() {
               </Flex>
             ))
           ) : (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('apl.inbox.empty')} />
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} />
           )}
           <Button type="link" block onClick={() => void navigate('/inbox')} data-testid="bell-all">
-            {t('apl.inbox.all')}
+            {t('all')}
           </Button>
         </div>
       )}
     >
-      <Button type="text" aria-label={t('apl.inbox.bell', { n: count })} data-testid="bell">
+      <Button type="text" aria-label={t('bell', { n: count })} data-testid="bell">
         <Badge count={count} size="small" overflowCount={99}>
           <BellOutlined style={{ fontSize: 18 }} />
         </Badge>

@@ -43,7 +43,7 @@ interface Props {
 
 /** Create an account (answered with a one-time password) or edit its name, role and scope. */
 export function AccountFormModal({ target, roles, onClose, onCreated, onSaved }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const rule = useZodRule();
   const onError = useApiError();
   const qc = useQueryClient();
@@ -106,7 +106,7 @@ export function AccountFormModal({ target, roles, onClose, onCreated, onSaved }:
   return (
     <Modal
       open={!!target}
-      title={editing ? t('account.editTitle', { name: editing.username }) : t('account.create')}
+      title={editing ? t('editTitle', { name: editing.username }) : t('create')}
       onCancel={onClose}
       onOk={() => void submit()}
       okText={t('common.save')}
@@ -117,9 +117,9 @@ export function AccountFormModal({ target, roles, onClose, onCreated, onSaved }:
       <Form<Values> form={form} layout="vertical" requiredMark="optional" style={{ marginTop: 16 }}>
         <Form.Item
           name="username"
-          label={t('account.field.username')}
+          label={t('field.username')}
           rules={editing ? [] : [rule(S.username)]}
-          extra={editing ? undefined : t('account.usernameHint')}
+          extra={editing ? undefined : t('usernameHint')}
         >
           <Input
             maxLength={64}
@@ -129,20 +129,20 @@ export function AccountFormModal({ target, roles, onClose, onCreated, onSaved }:
             data-testid="account-form-username"
           />
         </Form.Item>
-        <Form.Item name="displayName" label={t('account.field.displayName')} rules={[rule(S.displayName)]}>
+        <Form.Item name="displayName" label={t('field.displayName')} rules={[rule(S.displayName)]}>
           <Input maxLength={50} data-testid="account-form-name" />
         </Form.Item>
         <Form.Item
           name="email"
-          label={t('account.field.email')}
-          rules={[{ validator: (_r, v: unknown) => checkEmail(v, t('account.emailInvalid')) }]}
-          extra={t('account.emailHint')}
+          label={t('field.email')}
+          rules={[{ validator: (_r, v: unknown) => checkEmail(v, t('emailInvalid')) }]}
+          extra={t('emailHint')}
         >
           <Input type="email" maxLength={254} autoComplete="off" data-testid="account-form-email" />
         </Form.Item>
         <Form.Item
           name="role"
-          label={t('account.field.role')}
+          label={t('field.role')}
           rules={[{ required: true, message: t('validation.required') }]}
         >
           <Select
@@ -154,9 +154,9 @@ export function AccountFormModal({ target, roles, onClose, onCreated, onSaved }:
         {orgMode ? (
           <Form.Item
             name="organizationId"
-            label={orgMode === 'unit' ? t('account.field.unit') : t('account.field.organization')}
+            label={orgMode === 'unit' ? t('field.unit') : t('field.organization')}
             rules={[{ required: true, message: t('validation.required') }]}
-            extra={orgMode === 'unit' ? t('account.unitHint') : t('account.orgHint')}
+            extra={orgMode === 'unit' ? t('unitHint') : t('orgHint')}
           >
             <OrgPicker
               mode={orgMode}

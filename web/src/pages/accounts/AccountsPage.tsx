@@ -35,7 +35,7 @@ const STATUS_COLOR: Record<AccountStatus, string> = {
 
 export default function AccountsPage() {
   const me = useSession();
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const { message, modal } = App.useApp();
   const onError = useApiError();
   const qc = useQueryClient();
@@ -68,42 +68,28 @@ export default function AccountsPage() {
 
   const setDisabled = (a: Account, disabled: boolean) =>
     act(
-      disabled
-        ? t('account.disableTitle', { name: a.username })
-        : t('account.enableTitle', { name: a.username }),
-      disabled ? t('account.disableText') : t('account.enableText'),
-      disabled ? t('account.disable') : t('account.enable'),
+      disabled ? t('disableTitle', { name: a.username }) : t('enableTitle', { name: a.username }),
+      disabled ? t('disableText') : t('enableText'),
+      disabled ? t('disable') : t('enable'),
       disabled,
       async () => {
         await patchAccountReq(a.id, { disabled, version: a.version });
-        message.success(disabled ? t('account.disabled') : t('account.enabled'));
+        message.success(disabled ? t('disabled') : t('enabled'));
       },
     );
   const reset = (a: Account) =>
-    act(
-      t('account.resetTitle', { name: a.username }),
-      t('account.resetText'),
-      t('account.reset'),
-      true,
-      async () => {
-        setOtp(await resetPasswordReq(a));
-      },
-    );
+    act(t('resetTitle', { name: a.username }), t('resetText'), t('reset'), true, async () => {
+      setOtp(await resetPasswordReq(a));
+    });
   const unlock = (a: Account) =>
-    act(
-      t('account.unlockTitle', { name: a.username }),
-      t('account.unlockText'),
-      t('account.unlock'),
-      false,
-      async () => {
-        await unlockReq(a);
-        message.success(t('account.unlocked'));
-      },
-    );
+    act(t('unlockTitle', { name: a.username }), t('unlockText'), t('unlock'), false, async () => {
+      await unlockReq(a);
+      message.success(t('unlocked'));
+    });
 
   const columns: TableProps<Account>['columns'] = [
     {
-      title: t('account.field.username'),
+      title: t('field.username'),
       dataIndex: 'username',
       key: 'username',
       sorter: true,
@@ -120,7 +106,7 @@ export default function AccountsPage() {
                 .filter((st) => st !== 'active')
                 .map((st) => (
                   <Tag key={st} color={STATUS_COLOR[st]} style={{ marginInlineEnd: 0 }}>
-                    {t(`account.status.${st}`)}
+                    {t(`status.${st}`)}
                   </Tag>
                 ))}
             </Flex>
@@ -129,7 +115,7 @@ export default function AccountsPage() {
       ),
     },
     {
-      title: t('account.field.displayName'),
+      title: t('field.displayName'),
       dataIndex: 'displayName',
       key: 'displayName',
       sorter: true,
@@ -137,7 +123,7 @@ export default function AccountsPage() {
       width: 140,
     },
     {
-      title: t('account.field.email'),
+      title: t('field.email'),
       dataIndex: 'email',
       key: 'email',
       width: 220,
@@ -145,7 +131,7 @@ export default function AccountsPage() {
       render: (v: string | null) => v ?? '—',
     },
     {
-      title: t('account.field.role'),
+      title: t('field.role'),
       dataIndex: 'role',
       key: 'role',
       sorter: true,
@@ -154,7 +140,7 @@ export default function AccountsPage() {
       render: (r: Role) => <Tag>{roleLabel(t, r)}</Tag>,
     },
     {
-      title: t('account.field.organization'),
+      title: t('field.organization'),
       dataIndex: 'organizationName',
       key: 'organizationName',
       width: 220,
@@ -162,21 +148,21 @@ export default function AccountsPage() {
       render: (v: string | null) => v ?? '—',
     },
     {
-      title: t('account.field.status'),
+      title: t('field.status'),
       key: 'status',
       width: 170,
       render: (_v, a) => (
         <Flex gap={4} wrap>
           {accountStatuses(a).map((s) => (
             <Tag key={s} color={STATUS_COLOR[s]} style={{ marginInlineEnd: 0 }}>
-              {t(`account.status.${s}`)}
+              {t(`status.${s}`)}
             </Tag>
           ))}
         </Flex>
       ),
     },
     {
-      title: t('account.field.lastLoginAt'),
+      title: t('field.lastLoginAt'),
       dataIndex: 'lastLoginAt',
       key: 'lastLoginAt',
       sorter: true,
@@ -185,7 +171,7 @@ export default function AccountsPage() {
       render: (v: string | null) => formatDateTime(v),
     },
     {
-      title: t('account.field.createdAt'),
+      title: t('field.createdAt'),
       dataIndex: 'createdAt',
       key: 'createdAt',
       sorter: true,
@@ -213,17 +199,15 @@ export default function AccountsPage() {
               trigger={['click']}
               menu={{
                 items: [
-                  { key: 'reset', label: t('account.reset'), onClick: () => reset(a) },
-                  ...(a.locked
-                    ? [{ key: 'unlock', label: t('account.unlock'), onClick: () => unlock(a) }]
-                    : []),
+                  { key: 'reset', label: t('reset'), onClick: () => reset(a) },
+                  ...(a.locked ? [{ key: 'unlock', label: t('unlock'), onClick: () => unlock(a) }] : []),
                   { type: 'divider' as const },
                   a.disabled
-                    ? { key: 'enable', label: t('account.enable'), onClick: () => setDisabled(a, false) }
+                    ? { key: 'enable', label: t('enable'), onClick: () => setDisabled(a, false) }
                     : {
                         key: 'disable',
                         danger: true,
-                        label: t('account.disable'),
+                        label: t('disable'),
                         onClick: () => setDisabled(a, true),
                       },
                 ],
@@ -249,7 +233,7 @@ export default function AccountsPage() {
     <Flex vertical>
       <PageHeader
         title={t('nav.accounts')}
-        sub={t('account.subtitle')}
+        sub={t('subtitle')}
         extra={
           roles.length ? (
             <Button
@@ -258,7 +242,7 @@ export default function AccountsPage() {
               onClick={() => setTarget({ mode: 'create' })}
               data-testid="account-create"
             >
-              {t('account.create')}
+              {t('create')}
             </Button>
           ) : null
         }
@@ -269,13 +253,13 @@ export default function AccountsPage() {
             value={searchText}
             onChange={setSearchText}
             onSearch={(v) => setFilters((f) => ({ ...f, q: v || undefined, page: 1 }))}
-            placeholder={t('account.searchPlaceholder')}
+            placeholder={t('searchPlaceholder')}
             width={phone ? '100%' : 280}
             testId="account-search"
           />
           <Select<Role>
             allowClear
-            placeholder={t('account.field.role')}
+            placeholder={t('field.role')}
             value={filters.role}
             onChange={(role) => setFilters((f) => ({ ...f, role, page: 1 }))}
             options={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
@@ -283,12 +267,12 @@ export default function AccountsPage() {
           />
           <Select<'true' | 'false'>
             allowClear
-            placeholder={t('account.field.status')}
+            placeholder={t('field.status')}
             value={filters.disabled}
             onChange={(disabled) => setFilters((f) => ({ ...f, disabled, page: 1 }))}
             options={[
-              { value: 'false', label: t('account.enabledOnly') },
-              { value: 'true', label: t('account.disabledOnly') },
+              { value: 'false', label: t('enabledOnly') },
+              { value: 'true', label: t('disabledOnly') },
             ]}
             style={{ width: filterWidth }}
           />

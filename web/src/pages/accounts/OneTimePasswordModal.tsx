@@ -10,36 +10,36 @@ export function OneTimePasswordModal({
   value: OneTimePassword | null;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('accounts');
   const phone = !Grid.useBreakpoint().sm;
   return (
     <Modal
       open={!!value}
-      title={t('account.otpTitle')}
+      title={t('otpTitle')}
       onCancel={onClose}
       mask={{ closable: false }}
       keyboard={false}
       footer={
         <Button type="primary" onClick={onClose} data-testid="otp-close">
-          {t('account.otpDone')}
+          {t('otpDone')}
         </Button>
       }
       destroyOnHidden
     >
       {value ? (
         <>
-          <Alert type="warning" showIcon title={t('account.otpWarning')} style={{ margin: '16px 0' }} />
+          <Alert type="warning" showIcon title={t('otpWarning')} style={{ margin: '16px 0' }} />
           <Descriptions
             column={1}
             size="small"
             bordered
             layout={phone ? 'vertical' : 'horizontal'}
             items={[
-              { key: 'user', label: t('account.field.username'), children: value.account.username },
-              { key: 'name', label: t('account.field.displayName'), children: value.account.displayName },
+              { key: 'user', label: t('field.username'), children: value.account.username },
+              { key: 'name', label: t('field.displayName'), children: value.account.displayName },
               {
                 key: 'otp',
-                label: t('account.otp'),
+                label: t('otp'),
                 children: (
                   <Typography.Text
                     className="sf-mono"

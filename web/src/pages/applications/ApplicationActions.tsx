@@ -19,7 +19,7 @@ export function ApplicationActions({
   /** After a workflow step: reload the record. */
   onDone: () => Promise<void>;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('applications');
   const { modal, message } = App.useApp();
   const onError = useApiError();
   const reason = useRef('');
@@ -28,9 +28,9 @@ export function ApplicationActions({
     // One key per click: retrying this dialog after a lost answer cannot submit twice.
     const key = crypto.randomUUID();
     modal.confirm({
-      title: t('apl.submitTitle'),
-      content: detail.gaps.length ? t('apl.submitGaps', { n: detail.gaps.length }) : t('apl.submitText'),
-      okText: t('apl.submit'),
+      title: t('submitTitle'),
+      content: detail.gaps.length ? t('submitGaps', { n: detail.gaps.length }) : t('submitText'),
+      okText: t('submit'),
       cancelText: t('common.cancel'),
       okButtonProps: { 'data-testid': 'submit-confirm' } as ButtonProps,
       onOk: async () => {
@@ -38,7 +38,7 @@ export function ApplicationActions({
         if (saver.hasConflict()) return;
         try {
           await transitionReq(detail.id, 'submit', { version: saver.version() ?? detail.version }, key);
-          message.success(t('apl.submitted'));
+          message.success(t('submitted'));
           await onDone();
         } catch (e) {
           onError(e);
@@ -52,24 +52,24 @@ export function ApplicationActions({
   const withdraw = () => {
     reason.current = '';
     modal.confirm({
-      title: t('apl.withdrawTitle'),
+      title: t('withdrawTitle'),
       content: (
         <Input.TextArea
           maxLength={2000}
           autoSize={{ minRows: 2, maxRows: 6 }}
-          placeholder={t('apl.withdrawReason')}
+          placeholder={t('withdrawReason')}
           onChange={(e) => (reason.current = e.target.value)}
           data-testid="withdraw-reason"
         />
       ),
-      okText: t('apl.withdraw'),
+      okText: t('withdraw'),
       okButtonProps: { danger: true, 'data-testid': 'withdraw-confirm' } as ButtonProps,
       cancelText: t('common.cancel'),
       onOk: async () => {
         await saver.flush();
         try {
           await transitionReq(detail.id, 'withdraw', { reason: reason.current.trim() || null });
-          message.success(t('apl.withdrawn'));
+          message.success(t('withdrawn'));
         } catch (e) {
           onError(e);
         }
@@ -86,21 +86,21 @@ export function ApplicationActions({
         target="_blank"
         data-testid="dossier-pdf"
       >
-        {t('apl.dossier')}
+        {t('dossier')}
       </Button>
       {detail.abilities.withdraw ? (
         <Button icon={<RollbackOutlined />} onClick={withdraw} data-testid="withdraw">
-          {t('apl.withdraw')}
+          {t('withdraw')}
         </Button>
       ) : null}
       {detail.abilities.submit ? (
         <Button type="primary" icon={<SendOutlined />} onClick={submit} data-testid="submit">
-          {t('apl.submit')}
+          {t('submit')}
         </Button>
       ) : detail.abilities.edit ? (
-        <Tooltip title={t('apl.submitBlocked')}>
+        <Tooltip title={t('submitBlocked')}>
           <Button type="primary" icon={<SendOutlined />} disabled data-testid="submit">
-            {t('apl.submit')}
+            {t('submit')}
           </Button>
         </Tooltip>
       ) : null}

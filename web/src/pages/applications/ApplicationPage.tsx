@@ -20,7 +20,7 @@ import { useApplicationSaver } from './useApplicationSaver';
 /** One application: the narrative, criterion by criterion self-assessment and evidence, the workflow. */
 export default function ApplicationPage() {
   const { id = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('applications');
   const phone = !Grid.useBreakpoint().lg;
   const q = useApplication(id);
   const saver = useApplicationSaver(id);
@@ -48,12 +48,10 @@ export default function ApplicationPage() {
     return (
       <Result
         status={q.error instanceof ApiError && q.error.status === 404 ? '404' : 'error'}
-        title={
-          q.error instanceof ApiError && q.error.status === 404 ? t('apl.notFound') : t('errors.pageFailed')
-        }
+        title={q.error instanceof ApiError && q.error.status === 404 ? t('notFound') : t('errors.pageFailed')}
         extra={
           <Link to="/applications">
-            <Button>{t('apl.backToList')}</Button>
+            <Button>{t('backToList')}</Button>
           </Link>
         }
       />
@@ -72,7 +70,7 @@ export default function ApplicationPage() {
     <Flex vertical gap={12}>
       <Link to="/applications">
         <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
-          {t('apl.backToList')}
+          {t('backToList')}
         </Button>
       </Link>
       <PageHeader
@@ -95,7 +93,7 @@ export default function ApplicationPage() {
           type="warning"
           showIcon
           data-testid="returned-reason"
-          title={t('apl.returnedTitle')}
+          title={t('returnedTitle')}
           description={<span style={{ whiteSpace: 'pre-wrap' }}>{detail.returnedReason}</span>}
         />
       ) : null}
@@ -104,8 +102,8 @@ export default function ApplicationPage() {
           type="error"
           showIcon
           data-testid="version-conflict"
-          title={t('apl.conflictTitle')}
-          description={t(`apl.${conflictKey(state.conflict)}`, { ...state.conflict })}
+          title={t('conflictTitle')}
+          description={t(`${conflictKey(state.conflict)}`, { ...state.conflict })}
           action={
             <Button size="small" type="primary" onClick={() => void reload()} data-testid="conflict-reload">
               {t('common.reload')}
@@ -118,26 +116,26 @@ export default function ApplicationPage() {
           <Typography.Text type="secondary" data-testid="autosave-state">
             {state.saving ? (
               <>
-                <LoadingOutlined /> {t('apl.saving')}
+                <LoadingOutlined /> {t('saving')}
               </>
             ) : state.savedAt ? (
               <>
-                <CheckOutlined /> {t('apl.autosaved', { time: dayjs(state.savedAt).format('HH:mm') })}
+                <CheckOutlined /> {t('autosaved', { time: dayjs(state.savedAt).format('HH:mm') })}
               </>
             ) : (
-              t('apl.autosaveHint')
+              t('autosaveHint')
             )}
           </Typography.Text>
         ) : (
-          <Tag data-testid="read-only">{t('apl.readOnly')}</Tag>
+          <Tag data-testid="read-only">{t('readOnly')}</Tag>
         )}
         <Typography.Text type="secondary">
-          {t('apl.closesAt', { time: formatDateTime(detail.campaign.applicationClosesAt) })}
-          {closes.isBefore(dayjs()) ? ` · ${t('apl.applicationClosed')}` : ''}
+          {t('closesAt', { time: formatDateTime(detail.campaign.applicationClosesAt) })}
+          {closes.isBefore(dayjs()) ? ` · ${t('applicationClosed')}` : ''}
         </Typography.Text>
         {detail.updatedByName ? (
           <Typography.Text type="secondary">
-            {t('apl.lastChange', { name: detail.updatedByName, time: formatDateTime(detail.updatedAt) })}
+            {t('lastChange', { name: detail.updatedByName, time: formatDateTime(detail.updatedAt) })}
           </Typography.Text>
         ) : null}
       </Flex>
@@ -146,7 +144,7 @@ export default function ApplicationPage() {
           <Flex vertical gap={16} key={loadKey}>
             <NarrativeCard detail={detail} editable={editable} saver={saver} />
             <Typography.Title level={5} style={{ margin: 0 }}>
-              {t('apl.criteriaTitle', { n: detail.criteria.length, total: detail.standard.totalPoints })}
+              {t('criteriaTitle', { n: detail.criteria.length, total: detail.standard.totalPoints })}
             </Typography.Title>
             {detail.criteria.map((c) => (
               <CriterionCard
@@ -162,7 +160,7 @@ export default function ApplicationPage() {
               <Alert
                 type="info"
                 showIcon={false}
-                title={t('apl.evidence.unassigned', { n: unassigned.length })}
+                title={t('evidence.unassigned', { n: unassigned.length })}
               />
             ) : null}
           </Flex>

@@ -18,11 +18,11 @@ export function CampaignCards({
   canCreate: boolean;
   onCreate: (campaignId: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('applications');
   if (!loading && !campaigns.length)
     return (
       <Card style={{ marginBottom: 16 }}>
-        <Empty description={t('apl.noOpenCampaign')} data-testid="no-open-campaign" />
+        <Empty description={t('noOpenCampaign')} data-testid="no-open-campaign" />
       </Card>
     );
   return (
@@ -40,10 +40,10 @@ export function CampaignCards({
               <Flex gap={8} align="center" wrap>
                 <span>{c.name}</span>
                 {closed ? (
-                  <Tag>{t('apl.applicationClosed')}</Tag>
+                  <Tag>{t('applicationClosed')}</Tag>
                 ) : (
                   <Tag color={daysLeft <= 7 ? 'error' : 'processing'}>
-                    {t('apl.daysLeft', { n: Math.max(daysLeft, 0) })}
+                    {t('daysLeft', { n: Math.max(daysLeft, 0) })}
                   </Tag>
                 )}
               </Flex>
@@ -56,7 +56,7 @@ export function CampaignCards({
                   onClick={() => onCreate(c.id)}
                   data-testid="new-application"
                 >
-                  {t('apl.create')}
+                  {t('create')}
                 </Button>
               ) : null
             }
@@ -67,24 +67,24 @@ export function CampaignCards({
               items={[
                 {
                   key: 'opens',
-                  label: t('apl.timeline.applicationOpensAt'),
+                  label: t('timeline.applicationOpensAt'),
                   children: formatDateTime(c.timeline.applicationOpensAt),
                 },
                 {
                   key: 'closes',
-                  label: t('apl.timeline.applicationClosesAt'),
+                  label: t('timeline.applicationClosesAt'),
                   children: (
                     <Typography.Text strong>{formatDateTime(c.timeline.applicationClosesAt)}</Typography.Text>
                   ),
                 },
                 {
                   key: 'rec',
-                  label: t('apl.timeline.recommendationDeadline'),
+                  label: t('timeline.recommendationDeadline'),
                   children: formatDateTime(c.timeline.recommendationDeadline),
                 },
                 {
                   key: 'tracks',
-                  label: t('apl.field.track'),
+                  label: t('field.track'),
                   children: (
                     <Flex gap={4} wrap>
                       {c.tracks.map((tr) => (

@@ -24,7 +24,7 @@ export function CriterionCard({
   /** Absent for read-only views. */
   saver?: ApplicationSaver;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('applications');
   const [score, setScore] = useState<number | null>(c.score);
   const [note, setNote] = useState<string>(c.note ?? '');
   const bad = score !== null && !isValidSelfScore(score, c.maxPoints);
@@ -43,18 +43,18 @@ export function CriterionCard({
             {c.position}. {bilingual(i18n.language, c.titleZh, c.titleEn)}
           </Typography.Text>
           <Tag color="red" style={{ marginInlineEnd: 0 }}>
-            {t('apl.criterion.maxPoints', { n: c.maxPoints })}
+            {t('criterion.maxPoints', { n: c.maxPoints })}
           </Tag>
-          {c.bonus ? <Tag color="gold">{t('apl.criterion.bonus')}</Tag> : null}
-          {c.veto ? <Tag color="magenta">{t('apl.criterion.veto')}</Tag> : null}
-          {c.evidenceRequired ? <Tag>{t('apl.criterion.evidenceRequired')}</Tag> : null}
+          {c.bonus ? <Tag color="gold">{t('criterion.bonus')}</Tag> : null}
+          {c.veto ? <Tag color="magenta">{t('criterion.veto')}</Tag> : null}
+          {c.evidenceRequired ? <Tag>{t('criterion.evidenceRequired')}</Tag> : null}
         </Flex>
       }
     >
       <Flex vertical gap={12}>
         {c.description ? (
           <div>
-            <Typography.Text type="secondary">{t('apl.criterion.guidance')}</Typography.Text>
+            <Typography.Text type="secondary">{t('criterion.guidance')}</Typography.Text>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
               {c.description}
             </Typography.Paragraph>
@@ -62,7 +62,7 @@ export function CriterionCard({
         ) : null}
         {c.evidence ? (
           <div>
-            <Typography.Text type="secondary">{t('apl.criterion.evidenceAsked')}</Typography.Text>
+            <Typography.Text type="secondary">{t('criterion.evidenceAsked')}</Typography.Text>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
               {c.evidence}
             </Typography.Paragraph>
@@ -70,7 +70,7 @@ export function CriterionCard({
         ) : null}
         <Flex gap={12} wrap align="flex-start">
           <Flex vertical gap={4}>
-            <Typography.Text type="secondary">{t('apl.criterion.selfScore')}</Typography.Text>
+            <Typography.Text type="secondary">{t('criterion.selfScore')}</Typography.Text>
             {editable ? (
               <InputNumber<number>
                 min={0}
@@ -91,12 +91,12 @@ export function CriterionCard({
             )}
             {bad ? (
               <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                {t('apl.criterion.scoreRule', { max: c.maxPoints })}
+                {t('criterion.scoreRule', { max: c.maxPoints })}
               </Typography.Text>
             ) : null}
           </Flex>
           <Flex vertical gap={4} style={{ flex: 1, minWidth: 220 }}>
-            <Typography.Text type="secondary">{t('apl.criterion.note')}</Typography.Text>
+            <Typography.Text type="secondary">{t('criterion.note')}</Typography.Text>
             {editable ? (
               <Input.TextArea
                 value={note}
@@ -114,7 +114,7 @@ export function CriterionCard({
           </Flex>
         </Flex>
         <div>
-          <Typography.Text type="secondary">{t('apl.criterion.files', { n: files.length })}</Typography.Text>
+          <Typography.Text type="secondary">{t('criterion.files', { n: files.length })}</Typography.Text>
           <div style={{ marginTop: 6 }}>
             <EvidenceBox applicationId={applicationId} criterionId={c.id} files={files} editable={editable} />
           </div>

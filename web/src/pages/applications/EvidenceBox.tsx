@@ -44,7 +44,7 @@ export function EvidenceBox({
   files: EvidenceItem[];
   editable: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('applications');
   const { message, modal } = App.useApp();
   const onError = useApiError();
   const qc = useQueryClient();
@@ -55,7 +55,7 @@ export function EvidenceBox({
     const problem = checkEvidenceFile(file);
     if (problem) {
       message.error(
-        t(`apl.evidence.problem.${problem}`, {
+        t(`evidence.problem.${problem}`, {
           name: file.name,
           max: formatBytes(EVIDENCE_LIMITS.fileBytes),
         }),
@@ -68,7 +68,7 @@ export function EvidenceBox({
       await uploadEvidence(applicationId, criterionId, file, (percent) =>
         setUploading((u) => u.map((x) => (x.uid === uid ? { ...x, percent } : x))),
       ).promise;
-      message.success(t('apl.evidence.uploaded', { name: file.name }));
+      message.success(t('evidence.uploaded', { name: file.name }));
       await refresh();
     } catch (e) {
       onError(e);
@@ -79,8 +79,8 @@ export function EvidenceBox({
 
   const remove = (f: EvidenceItem) =>
     modal.confirm({
-      title: t('apl.evidence.deleteTitle', { name: f.originalName }),
-      okText: t('apl.evidence.delete'),
+      title: t('evidence.deleteTitle', { name: f.originalName }),
+      okText: t('evidence.delete'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
       onOk: async () => {
@@ -132,8 +132,8 @@ export function EvidenceBox({
                   size="small"
                   icon={<DownloadOutlined />}
                   href={evidenceUrl(f.id)}
-                  aria-label={t('apl.evidence.download')}
-                  title={t('apl.evidence.download')}
+                  aria-label={t('evidence.download')}
+                  title={t('evidence.download')}
                 />
                 {editable ? (
                   <Button
@@ -142,8 +142,8 @@ export function EvidenceBox({
                     danger
                     icon={<DeleteOutlined />}
                     onClick={() => remove(f)}
-                    aria-label={t('apl.evidence.delete')}
-                    title={t('apl.evidence.delete')}
+                    aria-label={t('evidence.delete')}
+                    title={t('evidence.delete')}
                     data-testid="evidence-delete"
                   />
                 ) : null}
@@ -152,7 +152,7 @@ export function EvidenceBox({
           })}
         </Flex>
       ) : !editable ? (
-        <Typography.Text type="secondary">{t('apl.evidence.none')}</Typography.Text>
+        <Typography.Text type="secondary">{t('evidence.none')}</Typography.Text>
       ) : null}
       {uploading.map((u) => (
         <Flex key={u.uid} vertical gap={0} data-testid="evidence-progress">
@@ -175,10 +175,10 @@ export function EvidenceBox({
             <InboxOutlined />
           </p>
           <p className="ant-upload-text" style={{ fontSize: 14 }}>
-            {t('apl.evidence.drop')}
+            {t('evidence.drop')}
           </p>
           <p className="ant-upload-hint" style={{ fontSize: 12 }}>
-            {t('apl.evidence.hint', { max: formatBytes(EVIDENCE_LIMITS.fileBytes) })}
+            {t('evidence.hint', { max: formatBytes(EVIDENCE_LIMITS.fileBytes) })}
           </p>
         </Upload.Dragger>
       ) : null}

@@ -21,7 +21,7 @@ import { StatusTag } from './StatusTag';
 
 /** 我的申报: the open campaign(s) with 新建申报, and the caller's applications. */
 export default function MyApplicationsPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('applications');
   const navigate = useNavigate();
   const phone = !Grid.useBreakpoint().md;
   const canWrite = useAbility('applications.write');
@@ -36,7 +36,7 @@ export default function MyApplicationsPage() {
 
   const columns: TableProps<ApplicationListItem>['columns'] = [
     {
-      title: t('apl.field.title'),
+      title: t('field.title'),
       key: 'orgName',
       sorter: true,
       sortOrder: sortOrderOf(filters.sort, 'orgName'),
@@ -52,20 +52,20 @@ export default function MyApplicationsPage() {
       ),
     },
     {
-      title: t('apl.field.track'),
+      title: t('field.track'),
       key: 'track',
       width: 140,
       render: (_v, a) => bilingual(i18n.language, a.trackNameZh, a.trackNameEn),
     },
     {
-      title: t('apl.field.campaign'),
+      title: t('field.campaign'),
       dataIndex: 'campaignName',
       key: 'campaign',
       width: 200,
       ellipsis: true,
     },
     {
-      title: t('apl.field.status'),
+      title: t('field.status'),
       dataIndex: 'status',
       key: 'status',
       sorter: true,
@@ -74,7 +74,7 @@ export default function MyApplicationsPage() {
       render: (s: ApplicationStatus) => <StatusTag status={s} />,
     },
     {
-      title: t('apl.field.updatedAt'),
+      title: t('field.updatedAt'),
       dataIndex: 'updatedAt',
       key: 'updatedAt',
       sorter: true,
@@ -95,20 +95,20 @@ export default function MyApplicationsPage() {
 
   return (
     <Flex vertical>
-      <PageHeader title={t('apl.myTitle')} sub={t('apl.mySubtitle')} />
+      <PageHeader title={t('myTitle')} sub={t('mySubtitle')} />
       <CampaignCards
         campaigns={campaigns}
         loading={current.isLoading}
         canCreate={canWrite}
         onCreate={(id) => setCreating(id)}
       />
-      <Card styles={{ body: { padding: phone ? 12 : 20 } }} title={t('apl.listTitle')}>
+      <Card styles={{ body: { padding: phone ? 12 : 20 } }} title={t('listTitle')}>
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
           <SearchBox
             value={searchText}
             onChange={setSearchText}
             onSearch={(v) => setFilters((f) => ({ ...f, q: v || undefined, page: 1 }))}
-            placeholder={t('apl.searchPlaceholder')}
+            placeholder={t('searchPlaceholder')}
             width={phone ? '100%' : 280}
             testId="application-search"
           />
@@ -116,7 +116,7 @@ export default function MyApplicationsPage() {
             mode="multiple"
             allowClear
             maxTagCount="responsive"
-            placeholder={t('apl.field.status')}
+            placeholder={t('field.status')}
             value={filters.status ?? []}
             onChange={(status) => setFilters((f) => ({ ...f, status, page: 1 }))}
             options={APPLICATION_STATUSES.map((s) => ({ value: s, label: applicationStatusLabel(t, s) }))}
@@ -139,7 +139,7 @@ export default function MyApplicationsPage() {
                     {bilingual(i18n.language, a.trackNameZh, a.trackNameEn)} · {a.campaignName}
                   </Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('apl.field.updatedAt')} {formatDateTime(a.updatedAt)}
+                    {t('field.updatedAt')} {formatDateTime(a.updatedAt)}
                   </Typography.Text>
                 </Flex>
               </Card>

@@ -27,10 +27,10 @@ export function NarrativeCard({
   /** Absent for read-only views. */
   saver?: ApplicationSaver;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('applications');
   const initial = Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, detail[f] ?? '']));
   return (
-    <Card title={t('apl.narrativeTitle')} data-testid="narrative-card">
+    <Card title={t('narrativeTitle')} data-testid="narrative-card">
       {editable ? (
         <Form
           layout="vertical"
@@ -41,7 +41,7 @@ export function NarrativeCard({
         >
           {NARRATIVE_FIELDS.map((f) => (
             <div key={f} id={`field-${f}`}>
-              <Form.Item name={f} label={t(`apl.narrative.${f}`)} extra={t(`apl.narrativeHint.${f}`)}>
+              <Form.Item name={f} label={t(`narrative.${f}`)} extra={t(`narrativeHint.${f}`)}>
                 {f === 'brandName' ? (
                   <Input maxLength={FIELD_LIMITS[f]} showCount data-testid={`field-${f}`} />
                 ) : (
@@ -59,7 +59,7 @@ export function NarrativeCard({
       ) : (
         NARRATIVE_FIELDS.map((f) => (
           <div key={f} id={`field-${f}`} style={{ marginBottom: 16 }}>
-            <Typography.Text type="secondary">{t(`apl.narrative.${f}`)}</Typography.Text>
+            <Typography.Text type="secondary">{t(`narrative.${f}`)}</Typography.Text>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
               {detail[f] || '—'}
             </Typography.Paragraph>

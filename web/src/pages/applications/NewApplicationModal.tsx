@@ -28,7 +28,7 @@ interface Props {
 
 /** 新建申报: campaign, track, then the applying organisation (site) or the venue (venue track). */
 export function NewApplicationModal({ open, campaigns, campaignId, onClose }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('applications');
   const me = useSession();
   const onError = useApiError();
   const qc = useQueryClient();
@@ -77,10 +77,10 @@ export function NewApplicationModal({ open, campaigns, campaignId, onClose }: Pr
   return (
     <Modal
       open={open}
-      title={t('apl.newTitle')}
+      title={t('newTitle')}
       onCancel={onClose}
       onOk={() => void submit()}
-      okText={t('apl.create')}
+      okText={t('create')}
       confirmLoading={busy}
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'new-application-submit' } as ButtonProps}
@@ -88,7 +88,7 @@ export function NewApplicationModal({ open, campaigns, campaignId, onClose }: Pr
       <Form<Values> form={form} layout="vertical" style={{ marginTop: 16 }}>
         <Form.Item
           name="campaignId"
-          label={t('apl.field.campaign')}
+          label={t('field.campaign')}
           rules={required}
           hidden={campaigns.length < 2}
         >
@@ -100,7 +100,7 @@ export function NewApplicationModal({ open, campaigns, campaignId, onClose }: Pr
             }}
           />
         </Form.Item>
-        <Form.Item name="trackCode" label={t('apl.field.track')} rules={required}>
+        <Form.Item name="trackCode" label={t('field.track')} rules={required}>
           <Radio.Group
             optionType="button"
             data-testid="new-application-track"
@@ -114,11 +114,11 @@ export function NewApplicationModal({ open, campaigns, campaignId, onClose }: Pr
           venueTrack={track?.subject === 'venue'}
           testIdPrefix="new-application"
           text={{
-            venue: t('apl.field.venue'),
-            venueHint: t('apl.venueHint'),
-            venuePlaceholder: t('apl.venuePlaceholder'),
-            organization: t('apl.field.organization'),
-            orgHint: t('apl.orgHint'),
+            venue: t('field.venue'),
+            venueHint: t('venueHint'),
+            venuePlaceholder: t('venuePlaceholder'),
+            organization: t('field.organization'),
+            orgHint: t('orgHint'),
           }}
         />
       </Form>

@@ -19,15 +19,15 @@ const scrollTo = (anchor: string | null) => {
 
 /** 完整性检查: the gaps that block submitting, each a link to its field or criterion; the self-score. */
 export function CompletenessCard({ detail }: { detail: ApplicationDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('applications');
   const max = detail.standard.totalPoints;
   return (
-    <Card title={t('apl.completeness.title')} size="small" data-testid="completeness">
+    <Card title={t('completeness.title')} size="small" data-testid="completeness">
       <Flex vertical gap={10}>
         <Flex justify="space-between" align="baseline">
-          <Typography.Text type="secondary">{t('apl.completeness.selfTotal')}</Typography.Text>
+          <Typography.Text type="secondary">{t('completeness.selfTotal')}</Typography.Text>
           <Typography.Text strong data-testid="self-total">
-            {t('apl.completeness.points', { n: detail.selfScoreTotal, max })}
+            {t('completeness.points', { n: detail.selfScoreTotal, max })}
           </Typography.Text>
         </Flex>
         <Progress
@@ -38,7 +38,7 @@ export function CompletenessCard({ detail }: { detail: ApplicationDetail }) {
         {detail.gaps.length ? (
           <>
             <Typography.Text type="warning">
-              <WarningOutlined /> {t('apl.completeness.gaps', { n: detail.gaps.length })}
+              <WarningOutlined /> {t('completeness.gaps', { n: detail.gaps.length })}
             </Typography.Text>
             <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="gap-list">
               {detail.gaps.map((g, i) => (
@@ -50,7 +50,7 @@ export function CompletenessCard({ detail }: { detail: ApplicationDetail }) {
           </>
         ) : (
           <Typography.Text type="success">
-            <CheckCircleOutlined /> {t('apl.completeness.complete')}
+            <CheckCircleOutlined /> {t('completeness.complete')}
           </Typography.Text>
         )}
       </Flex>
@@ -63,10 +63,10 @@ const isAction = (a: string): a is ApplicationAction =>
 
 /** 办理记录: who did what when, from → to, and the reason. */
 export function HistoryCard({ history }: { history: HistoryItem[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('applications');
   const items = [...history].sort((a, b) => b.at.localeCompare(a.at));
   return (
-    <Card title={t('apl.history.title')} size="small" data-testid="history">
+    <Card title={t('history.title')} size="small" data-testid="history">
       <Timeline
         style={{ marginTop: 8 }}
         items={items.map((h) => ({
@@ -75,9 +75,9 @@ export function HistoryCard({ history }: { history: HistoryItem[] }) {
             <Flex vertical gap={2}>
               <Typography.Text strong>
                 {isAction(h.action)
-                  ? t(`apl.action.${h.action}`)
+                  ? t(`action.${h.action}`)
                   : h.action === 'create'
-                    ? t('apl.action.create')
+                    ? t('action.create')
                     : h.action}
               </Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -5,7 +5,7 @@ import { changeRows } from '../../lib/audit';
 
 /** The expanded row of an audit event: every changed field before → after, and the request's details. */
 export function AuditChanges({ event }: { event: AuditEvent }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('audit');
   const rows = changeRows(event.changes);
   return (
     <Flex vertical gap={12} style={{ padding: '4px 0', maxWidth: 900 }}>
@@ -15,17 +15,17 @@ export function AuditChanges({ event }: { event: AuditEvent }) {
         items={[
           {
             key: 'req',
-            label: t('audit.field.requestId'),
+            label: t('field.requestId'),
             children: <span className="sf-mono">{event.requestId ?? '—'}</span>,
           },
           {
             key: 'obj',
-            label: t('audit.field.objectId'),
+            label: t('field.objectId'),
             children: <span className="sf-mono">{event.objectId ?? '—'}</span>,
           },
           {
             key: 'scope',
-            label: t('audit.field.scopeOrgId'),
+            label: t('field.scopeOrgId'),
             children: <span className="sf-mono">{event.scopeOrgId ?? '—'}</span>,
           },
         ]}
@@ -42,13 +42,13 @@ export function AuditChanges({ event }: { event: AuditEvent }) {
           scroll={{ x: 520 }}
           columns={[
             {
-              title: t('audit.change.field'),
+              title: t('change.field'),
               dataIndex: 'field',
               width: 160,
               render: (v: string) => <span className="sf-mono">{v}</span>,
             },
             {
-              title: t('audit.change.before'),
+              title: t('change.before'),
               dataIndex: 'before',
               render: (v: string) => (
                 <Typography.Text delete type="secondary">
@@ -57,14 +57,14 @@ export function AuditChanges({ event }: { event: AuditEvent }) {
               ),
             },
             {
-              title: t('audit.change.after'),
+              title: t('change.after'),
               dataIndex: 'after',
               render: (v: string) => <Typography.Text>{v}</Typography.Text>,
             },
           ]}
         />
       ) : (
-        <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>
+        <Typography.Text type="secondary">{t('noChanges')}</Typography.Text>
       )}
     </Flex>
   );

@@ -21,7 +21,8 @@ import { AUDIT_OUTCOMES, auditSortKeys, type AuditEvent } from '../../../../shar
 import { exportAudit, useAuditEvents, type AuditFilters } from '../../api/audit';
 import { useApiError } from '../../app/useApiError';
 import { PageHeader } from '../../components/PageHeader';
-import { actionLabel, knownAuditNames, objectTypeLabel, outcomeLabel, roleLabel } from '../../i18n/labels';
+import { roleLabel } from '../../i18n/labels';
+import { actionLabel, knownAuditNames, objectTypeLabel, outcomeLabel } from './labels';
 import { formatDateTimeSeconds } from '../../lib/format';
 import { onTableChange, sortOrderOf, tablePagination } from '../../lib/list';
 import { AuditChanges } from './AuditChanges';
@@ -53,7 +54,7 @@ function toFilters(v: FilterValues): AuditFilters {
 }
 
 export default function AuditPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('audit');
   const onError = useApiError();
   const phone = !Grid.useBreakpoint().md;
   const [form] = Form.useForm<FilterValues>();
@@ -66,13 +67,13 @@ export default function AuditPage() {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const activeFilters = Object.values(query).filter((v) => v !== undefined).length;
   const list = useAuditEvents({ ...query, ...paging });
-  const actions = knownAuditNames(t, 'auditAction');
-  const objects = knownAuditNames(t, 'auditObject');
+  const actions = knownAuditNames(t, 'action');
+  const objects = knownAuditNames(t, 'object');
 
   const doExport = async () => {
     setExporting(true);
     try {
-      await exportAudit(query, t('audit.exportFile'));
+      await exportAudit(query, t('exportFile'));
     } catch (e) {
       onError(e);
     } finally {
@@ -82,7 +83,7 @@ export default function AuditPage() {
 
   const columns: TableProps<AuditEvent>['columns'] = [
     {
-      title: t('audit.field.at'),
+      title: t('field.at'),
       dataIndex: 'at',
       key: 'at',
       sorter: true,
@@ -91,7 +92,7 @@ export default function AuditPage() {
       render: (v: string) => formatDateTimeSeconds(v),
     },
     {
-      title: t('audit.field.actor'),
+      title: t('field.actor'),
       dataIndex: 'actorName',
       key: 'actorName',
       sorter: true,
@@ -99,7 +100,7 @@ export default function AuditPage() {
       width: 170,
       render: (_v, e) => (
         <Flex vertical>
-          <span>{e.actorName ?? t('audit.anonymous')}</span>
+          <span>{e.actorName ?? t('anonymous')}</span>
           {e.role ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {roleLabel(t, e.role)}
@@ -109,7 +110,7 @@ export default function AuditPage() {
       ),
     },
     {
-      title: t('audit.field.action'),
+      title: t('field.action'),
       dataIndex: 'action',
       key: 'action',
       sorter: true,
@@ -125,7 +126,7 @@ export default function AuditPage() {
       ),
     },
     {
-      title: t('audit.field.object'),
+      title: t('field.object'),
       key: 'object',
       width: 220,
       render: (_v, e) =>
@@ -149,21 +150,21 @@ export default function AuditPage() {
         ),
     },
     {
-      title: t('audit.field.outcome'),
+      title: t('field.outcome'),
       dataIndex: 'outcome',
       key: 'outcome',
       width: 100,
       render: (o: Outcome) => <Tag color={OUTCOME_COLOR[o]}>{outcomeLabel(t, o)}</Tag>,
     },
     {
-      title: t('audit.field.ip'),
+      title: t('field.ip'),
       dataIndex: 'ip',
       key: 'ip',
       width: 140,
       render: (v: string | null) => <span className="sf-mono">{v ?? '—'}</span>,
     },
     {
-      title: t('audit.field.detail'),
+      title: t('field.detail'),
       dataIndex: 'detail',
       key: 'detail',
       width: 240,
@@ -177,7 +178,7 @@ export default function AuditPage() {
     <Flex vertical>
       <PageHeader
         title={t('nav.audit')}
-        sub={t('audit.subtitle')}
+        sub={t('subtitle')}
         extra={
           <Button
             icon={<DownloadOutlined />}
@@ -185,7 +186,7 @@ export default function AuditPage() {
             onClick={() => void doExport()}
             data-testid="audit-export"
           >
-            {t('audit.export')}
+            {t('export')}
           </Button>
         }
       />
@@ -197,7 +198,7 @@ export default function AuditPage() {
             style={{ marginBottom: 12 }}
             data-testid="audit-filters-toggle"
           >
-            {activeFilters ? t('audit.filtersCount', { n: activeFilters }) : t('audit.filters')}
+            {activeFilters ? t('filtersCount', { n: activeFilters }) : t('filters')}
           </Button>
         ) : null}
         <Form<FilterValues>
@@ -212,21 +213,21 @@ export default function AuditPage() {
         >
           <Form.Item
             name="range"
-            label={phone ? t('audit.field.at') : undefined}
+            label={phone ? t('field.at') : undefined}
             style={{ width: phone ? '100%' : undefined }}
           >
             <DatePicker.RangePicker
               showTime={{ format: 'HH:mm' }}
               format="YYYY-MM-DD HH:mm"
               allowEmpty={[true, true]}
-              placeholder={[t('audit.from'), t('audit.to')]}
+              placeholder={[t('from'), t('to')]}
               style={{ width: phone ? '100%' : 340 }}
             />
           </Form.Item>
           <Form.Item name="actor">
             <Input
               allowClear
-              placeholder={t('audit.field.actor')}
+              placeholder={t('field.actor')}
               maxLength={64}
               style={{ width: w }}
               data-testid="audit-actor"
@@ -235,10 +236,10 @@ export default function AuditPage() {
           <Form.Item name="action">
             <AutoComplete
               allowClear
-              placeholder={t('audit.field.action')}
+              placeholder={t('field.action')}
               options={actions.map((a) => ({
                 value: a.value,
-                label: t('audit.labelWithCode', { label: a.label, code: a.value }),
+                label: t('labelWithCode', { label: a.label, code: a.value }),
               }))}
               showSearch={{
                 filterOption: (input, o) =>
@@ -253,21 +254,21 @@ export default function AuditPage() {
           <Form.Item name="objectType">
             <AutoComplete
               allowClear
-              placeholder={t('audit.field.objectType')}
+              placeholder={t('field.objectType')}
               options={objects.map((a) => ({
                 value: a.value,
-                label: t('audit.labelWithCode', { label: a.label, code: a.value }),
+                label: t('labelWithCode', { label: a.label, code: a.value }),
               }))}
               style={{ width: w }}
             />
           </Form.Item>
           <Form.Item name="objectId">
-            <Input allowClear placeholder={t('audit.field.objectId')} maxLength={64} style={{ width: w }} />
+            <Input allowClear placeholder={t('field.objectId')} maxLength={64} style={{ width: w }} />
           </Form.Item>
           <Form.Item name="outcome">
             <Select<Outcome>
               allowClear
-              placeholder={t('audit.field.outcome')}
+              placeholder={t('field.outcome')}
               options={AUDIT_OUTCOMES.map((o) => ({ value: o, label: outcomeLabel(t, o) }))}
               style={{ width: phone ? '100%' : 130 }}
             />

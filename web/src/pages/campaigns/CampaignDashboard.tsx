@@ -24,7 +24,7 @@ export function CampaignDashboard({
   /** The kinds the campaign's tracks admit: listed by kind even before any application. */
   eligibleKinds: readonly OrgKind[];
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('campaigns');
   const { data, isPending } = useCampaignDashboard(id);
   if (isPending) return <Skeleton active />;
   if (!data) return null;
@@ -36,7 +36,7 @@ export function CampaignDashboard({
       <Row gutter={[12, 12]}>
         <Col xs={12} sm={8} lg={4}>
           <Card size="small">
-            <Statistic title={t('cmp.camp.total')} value={data.total} data-testid="dash-total" />
+            <Statistic title={t('total')} value={data.total} data-testid="dash-total" />
           </Card>
         </Col>
         {APPLICATION_STATUSES.filter(
@@ -53,13 +53,13 @@ export function CampaignDashboard({
           </Col>
         ))}
       </Row>
-      <Card size="small" title={t('cmp.camp.byQuota')}>
+      <Card size="small" title={t('byQuota')}>
         {data.quotas.length ? (
           <Flex vertical gap={10} data-testid="dash-quotas">
             {data.quotas.map((q) => (
               <Flex key={`${q.track}|${q.orgKind ?? '*'}`} gap={12} align="center" wrap>
                 <Typography.Text style={{ width: 240 }}>
-                  {trackName(tracks, q.track)} · {q.orgKind ? kindLabel(t, q.orgKind) : t('cmp.anyKind')}
+                  {trackName(tracks, q.track)} · {q.orgKind ? kindLabel(t, q.orgKind) : t('common.anyKind')}
                 </Typography.Text>
                 <Progress
                   percent={quotaPercent(q.accepted, q.quota)}
@@ -76,7 +76,7 @@ export function CampaignDashboard({
       </Card>
       <Row gutter={[12, 12]}>
         <Col xs={24} md={12}>
-          <Card size="small" title={t('cmp.camp.byTrack')}>
+          <Card size="small" title={t('byTrack')}>
             {data.byTrack.length ? (
               <Flex vertical data-testid="dash-tracks">
                 {data.byTrack.map((x) => (
@@ -87,12 +87,12 @@ export function CampaignDashboard({
                 ))}
               </Flex>
             ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cmp.camp.noApplications')} />
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noApplications')} />
             )}
           </Card>
         </Col>
         <Col xs={24} md={12}>
-          <Card size="small" title={t('cmp.camp.byKind')}>
+          <Card size="small" title={t('byKind')}>
             {kinds.length ? (
               <Flex vertical data-testid="dash-kinds">
                 {kinds.map((x) => (
@@ -103,12 +103,12 @@ export function CampaignDashboard({
                 ))}
               </Flex>
             ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cmp.camp.noApplications')} />
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noApplications')} />
             )}
           </Card>
         </Col>
       </Row>
-      <Card size="small" title={t('cmp.camp.byUnit')}>
+      <Card size="small" title={t('byUnit')}>
         <Table<UnitRow>
           rowKey="unitId"
           size="small"
@@ -117,13 +117,13 @@ export function CampaignDashboard({
           pagination={{ pageSize: 10, size: 'small', showSizeChanger: false }}
           columns={[
             {
-              title: t('cmp.camp.unit'),
+              title: t('unit'),
               dataIndex: 'unitName',
               key: 'unitName',
               sorter: (a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN'),
             },
             {
-              title: t('cmp.camp.count'),
+              title: t('count'),
               dataIndex: 'count',
               key: 'count',
               width: 100,

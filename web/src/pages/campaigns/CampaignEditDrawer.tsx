@@ -31,7 +31,7 @@ interface Props {
 
 /** Edit a campaign: a draft everything; an opened one its quotas, unit caps and the dates still ahead. */
 export function CampaignEditDrawer({ campaign: c, tracks, phone, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('campaigns');
   const { message } = App.useApp();
   const rule = useZodRule();
   const onError = useCampaignError();
@@ -75,7 +75,7 @@ export function CampaignEditDrawer({ campaign: c, tracks, phone, onClose }: Prop
     try {
       await patchCampaignReq(c.id, body);
       await qc.invalidateQueries({ queryKey: CAMPAIGNS });
-      message.success(t('cmp.camp.saved'));
+      message.success(t('saved'));
       onClose();
     } catch (e) {
       onError(e, { form, roots: ROOTS, reload: [CAMPAIGNS], onConflict: onClose });
@@ -89,7 +89,7 @@ export function CampaignEditDrawer({ campaign: c, tracks, phone, onClose }: Prop
       open
       onClose={onClose}
       size={phone ? '100%' : 760}
-      title={t('cmp.camp.editTitle')}
+      title={t('editTitle')}
       destroyOnHidden
       data-testid="campaign-edit-drawer"
       footer={
@@ -106,17 +106,15 @@ export function CampaignEditDrawer({ campaign: c, tracks, phone, onClose }: Prop
         </Flex>
       }
     >
-      {!draft ? (
-        <Alert type="info" showIcon title={t('cmp.camp.editOpenHint')} style={{ marginBottom: 16 }} />
-      ) : null}
+      {!draft ? <Alert type="info" showIcon title={t('editOpenHint')} style={{ marginBottom: 16 }} /> : null}
       <Form<CampaignFormValues> form={form} layout="vertical" requiredMark="optional">
         <Flex gap={16} wrap>
-          <Form.Item name="year" label={t('cmp.camp.year')} rules={[rule(createCampaign.shape.year)]}>
+          <Form.Item name="year" label={t('year')} rules={[rule(createCampaign.shape.year)]}>
             <InputNumber min={2000} max={2100} precision={0} disabled={!draft} style={{ width: 140 }} />
           </Form.Item>
           <Form.Item
             name="name"
-            label={t('cmp.camp.name')}
+            label={t('name')}
             rules={[rule(createCampaign.shape.name)]}
             style={{ flex: 1, minWidth: 240 }}
           >
@@ -124,11 +122,11 @@ export function CampaignEditDrawer({ campaign: c, tracks, phone, onClose }: Prop
           </Form.Item>
         </Flex>
         <TrackFields tracks={tracks} disabled={!draft} />
-        <Divider titlePlacement="start">{t('cmp.camp.standards')}</Divider>
+        <Divider titlePlacement="start">{t('standards')}</Divider>
         <StandardFields tracks={tracks} standards={standards} disabled={!draft} />
-        <Divider titlePlacement="start">{t('cmp.camp.quotas')}</Divider>
+        <Divider titlePlacement="start">{t('quotas')}</Divider>
         <QuotaFields tracks={tracks} phone={phone} />
-        <Divider titlePlacement="start">{t('cmp.camp.timelineTitle')}</Divider>
+        <Divider titlePlacement="start">{t('timelineTitle')}</Divider>
         <TimelineFields form={form} locked={locked} phone={phone} />
       </Form>
     </Drawer>

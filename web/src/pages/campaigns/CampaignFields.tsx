@@ -32,19 +32,19 @@ export const trackName = (tracks: readonly Track[], code: string) => {
 function useSlotLabel(tracks: readonly Track[]) {
   const { t } = useTranslation();
   return (s: Slot) =>
-    `${trackName(tracks, s.track)} · ${s.orgKind ? kindLabel(t, s.orgKind) : t('cmp.anyKind')}`;
+    `${trackName(tracks, s.track)} · ${s.orgKind ? kindLabel(t, s.orgKind) : t('common.anyKind')}`;
 }
 
 /** Tracks run and, for organisation tracks, the kinds that may apply. */
 export function TrackFields({ tracks, disabled }: { tracks: readonly Track[]; disabled?: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['campaigns', 'standards']);
   const chosen = useAllValues()?.tracks ?? [];
   return (
     <>
       <Form.Item
         name="tracks"
-        label={t('cmp.camp.tracks')}
-        rules={[{ required: true, type: 'array', min: 1, message: t('cmp.wiz.pickTrack') }]}
+        label={t('tracks')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('wiz.pickTrack') }]}
       >
         <Checkbox.Group
           disabled={disabled}
@@ -61,8 +61,8 @@ export function TrackFields({ tracks, disabled }: { tracks: readonly Track[]; di
           <Form.Item
             key={tr.code}
             name={['kinds', tr.code]}
-            label={`${trackName(tracks, tr.code)} · ${t('cmp.camp.eligibleKinds')}`}
-            extra={t('cmp.camp.eligibleHint')}
+            label={`${trackName(tracks, tr.code)} · ${t('eligibleKinds')}`}
+            extra={t('eligibleHint')}
           >
             <Checkbox.Group
               disabled={disabled}
@@ -93,7 +93,7 @@ export function StandardFields({
   standards: readonly StandardSummary[];
   disabled?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['campaigns', 'standards']);
   const values = useAllValues();
   const slotLabel = useSlotLabel(tracks);
   const zh = currentLanguage() === 'zh-CN';
@@ -107,13 +107,13 @@ export function StandardFields({
             name={['standards', slotKey(s.track, s.orgKind)]}
             label={slotLabel(s)}
             rules={[{ required: true, message: t('validation.required') }]}
-            extra={options.length ? undefined : t('cmp.wiz.noStandard')}
+            extra={options.length ? undefined : t('wiz.noStandard')}
           >
             <Select
               disabled={disabled}
               options={options.map((x) => ({
                 value: x.latestVersionId,
-                label: `${zh ? x.nameZh : x.nameEn} · ${x.code} · ${t('cmp.std.versionN', { n: x.latestVersion })}`,
+                label: `${zh ? x.nameZh : x.nameEn} · ${x.code} · ${t('standards:versionN', { n: x.latestVersion })}`,
               }))}
               data-testid="wizard-standard"
             />
@@ -126,7 +126,7 @@ export function StandardFields({
 
 /** Quotas per slot and optional unit caps per track. */
 export function QuotaFields({ tracks, phone }: { tracks: readonly Track[]; phone: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['campaigns', 'standards']);
   const values = useAllValues();
   const slotLabel = useSlotLabel(tracks);
   const chosen = values?.tracks ?? [];
@@ -151,7 +151,7 @@ export function QuotaFields({ tracks, phone }: { tracks: readonly Track[]; phone
         ))}
       </Flex>
       <Typography.Title level={5} style={{ marginTop: 0 }}>
-        {t('cmp.camp.unitCaps')}
+        {t('unitCaps')}
       </Typography.Title>
       <Form.List name="unitCaps">
         {(fields, { add, remove }) => (
@@ -164,7 +164,7 @@ export function QuotaFields({ tracks, phone }: { tracks: readonly Track[]; phone
                   style={{ width: phone ? '100%' : 200, marginBottom: 0 }}
                 >
                   <Select
-                    placeholder={t('cmp.camp.tracks')}
+                    placeholder={t('tracks')}
                     options={chosen.map((c) => ({ value: c, label: trackName(tracks, c) }))}
                   />
                 </Form.Item>
@@ -178,14 +178,14 @@ export function QuotaFields({ tracks, phone }: { tracks: readonly Track[]; phone
                     min={0}
                     max={100000}
                     precision={0}
-                    placeholder={t('cmp.camp.cap')}
+                    placeholder={t('cap')}
                     style={{ width: '100%' }}
                     data-testid="wizard-cap"
                   />
                 </Form.Item>
                 <Button
                   icon={<DeleteOutlined />}
-                  aria-label={t('cmp.camp.removeCap')}
+                  aria-label={t('removeCap')}
                   onClick={() => remove(f.name)}
                 />
               </Flex>
@@ -197,7 +197,7 @@ export function QuotaFields({ tracks, phone }: { tracks: readonly Track[]; phone
               style={{ alignSelf: 'start' }}
               data-testid="wizard-add-cap"
             >
-              {t('cmp.camp.addCap')}
+              {t('addCap')}
             </Button>
           </Flex>
         )}
@@ -207,7 +207,7 @@ export function QuotaFields({ tracks, phone }: { tracks: readonly Track[]; phone
 }
 
 function CapUnitItem({ name, phone }: { name: number; phone: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['campaigns', 'standards']);
   const form = Form.useFormInstance<CampaignFormValues>();
   const unitName = form.getFieldValue(['unitCaps', name, 'unitName']) as string | undefined;
   const unitId = form.getFieldValue(['unitCaps', name, 'unitId']) as string | undefined;
@@ -219,7 +219,7 @@ function CapUnitItem({ name, phone }: { name: number; phone: boolean }) {
     >
       <OrgPicker
         mode="unit"
-        placeholder={t('cmp.camp.unit')}
+        placeholder={t('unit')}
         initial={unitId && unitName ? { id: unitId, name: unitName } : null}
         // Keep the chosen unit's name beside its id, for the wizard's review step.
         onChange={(id, org) => {
@@ -242,18 +242,16 @@ export function TimelineFields({
   locked?: Partial<Record<TimelineField, boolean>>;
   phone: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['campaigns', 'standards']);
   const orderRule = (field: TimelineField) => ({
     validator: async () => {
       const raw = form.getFieldValue('timeline') as CampaignFormValues['timeline'] | undefined;
       const ms = Object.fromEntries(TIMELINE_FIELDS.map((f) => [f, raw?.[f]?.valueOf() ?? null]));
       if (timelineProblems(ms).includes(field)) {
         const prev = previousField(field)!;
-        const args = { field: t(`cmp.timeline.${field}`), prev: t(`cmp.timeline.${prev}`) };
+        const args = { field: t(`timeline.${field}`), prev: t(`timeline.${prev}`) };
         throw new Error(
-          field === 'applicationClosesAt'
-            ? t('cmp.timeline.mustBeAfter', args)
-            : t('cmp.timeline.outOfOrder', args),
+          field === 'applicationClosesAt' ? t('timeline.mustBeAfter', args) : t('timeline.outOfOrder', args),
         );
       }
     },
@@ -264,10 +262,10 @@ export function TimelineFields({
         <Form.Item
           key={f}
           name={['timeline', f]}
-          label={`${i + 1}. ${t(`cmp.timeline.${f}`)}`}
+          label={`${i + 1}. ${t(`timeline.${f}`)}`}
           dependencies={i > 0 ? [['timeline', TIMELINE_FIELDS[i - 1]!]] : []}
           rules={[{ required: true, message: t('validation.required') }, orderRule(f)]}
-          extra={locked?.[f] ? t('cmp.timeline.locked') : undefined}
+          extra={locked?.[f] ? t('timeline.locked') : undefined}
           style={{ width: phone ? '100%' : 300 }}
         >
           <DatePicker

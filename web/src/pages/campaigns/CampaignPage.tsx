@@ -39,7 +39,7 @@ import { useCampaignError } from './useCampaignError';
 /** One campaign: settings, timeline with "now", the next step, edit, and the dashboard. */
 export default function CampaignPage() {
   const { id } = useParams();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['campaigns', 'standards']);
   const navigate = useNavigate();
   const phone = !Grid.useBreakpoint().md;
   const canDashboard = useAbility('campaigns.dashboard');
@@ -50,7 +50,7 @@ export default function CampaignPage() {
   const [copying, setCopying] = useState(false);
 
   if (isPending) return <Skeleton active />;
-  if (isError || !c) return <Result status="404" title={t('cmp.camp.notFound')} />;
+  if (isError || !c) return <Result status="404" title={t('notFound')} />;
 
   return (
     <Flex vertical gap={16}>
@@ -61,27 +61,27 @@ export default function CampaignPage() {
             <CampaignStatusTag status={c.status} />
           </Flex>
         }
-        sub={`${c.year}${c.copiedFromId ? ` · ${t('cmp.camp.copiedFrom')}` : ''}`}
+        sub={`${c.year}${c.copiedFromId ? ` · ${t('copiedFrom')}` : ''}`}
         extra={
           <>
             {canIntake && c.status !== 'draft' ? (
               <Button icon={<InboxOutlined />} onClick={() => navigate(`/intake?campaign=${c.id}`)}>
-                {t('cmp.camp.goIntake')}
+                {t('goIntake')}
               </Button>
             ) : null}
             <Button icon={<CopyOutlined />} onClick={() => setCopying(true)} data-testid="campaign-copy">
-              {t('cmp.camp.copy')}
+              {t('copy')}
             </Button>
             {c.status !== 'closed' ? (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="campaign-edit">
-                {t('cmp.camp.edit')}
+                {t('edit')}
               </Button>
             ) : null}
             <NextStepButton c={c} />
           </>
         }
       />
-      <Card size="small" title={t('cmp.camp.timelineTitle')}>
+      <Card size="small" title={t('timelineTitle')}>
         <TimelineSteps c={c} phone={phone} />
       </Card>
       <Row gutter={[16, 16]}>
@@ -93,7 +93,7 @@ export default function CampaignPage() {
         </Col>
       </Row>
       {canDashboard && c.status !== 'draft' ? (
-        <Card title={t('cmp.camp.dashboard')} styles={{ body: { padding: phone ? 12 : 20 } }}>
+        <Card title={t('dashboard')} styles={{ body: { padding: phone ? 12 : 20 } }}>
           <CampaignDashboard
             id={c.id}
             tracks={tracks}
@@ -116,13 +116,13 @@ export default function CampaignPage() {
 }
 
 function NextStepButton({ c }: { c: CampaignDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['campaigns', 'standards']);
   const { modal, message } = App.useApp();
   const onError = useCampaignError();
   const qc = useQueryClient();
   const next = c.nextStatus;
   if (!next) return null;
-  const status = t(`cmp.campaignStatus.${next}`);
+  const status = t(`campaignStatus.${next}`);
   return (
     <Button
       type="primary"
@@ -130,14 +130,14 @@ function NextStepButton({ c }: { c: CampaignDetail }) {
       data-testid="campaign-next"
       onClick={() =>
         modal.confirm({
-          title: t('cmp.camp.nextTitle', { status }),
-          content: t('cmp.camp.nextText'),
-          okText: t('cmp.camp.next', { status }),
+          title: t('nextTitle', { status }),
+          content: t('nextText'),
+          okText: t('next', { status }),
           cancelText: t('common.cancel'),
           onOk: async () => {
             try {
               await transitionCampaignReq(c.id, next, c.version);
-              message.success(t('cmp.camp.moved', { status }));
+              message.success(t('moved', { status }));
             } catch (e) {
               onError(e, { reload: [CAMPAIGNS] });
             } finally {
@@ -147,7 +147,7 @@ function NextStepButton({ c }: { c: CampaignDetail }) {
         })
       }
     >
-      {t('cmp.camp.next', { status })}
+      {t('next', { status })}
     </Button>
   );
 }
@@ -160,14 +160,14 @@ const PHASE_TAG = {
 } as const;
 
 function TimelineSteps({ c, phone }: { c: CampaignDetail; phone: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['campaigns', 'standards']);
   const [now] = useState(() => Date.now());
   const pos = timelinePosition(c.timeline, now);
   const tag = PHASE_TAG[pos.phase];
   const label = {
-    not_started: t('cmp.timeline.notStarted'),
-    running: t('cmp.timeline.now'),
-    ended: t('cmp.timeline.ended'),
+    not_started: t('timeline.notStarted'),
+    running: t('timeline.now'),
+    ended: t('timeline.ended'),
   }[pos.phase];
   return (
     <Steps
@@ -177,7 +177,7 @@ function TimelineSteps({ c, phone }: { c: CampaignDetail; phone: boolean }) {
       current={pos.current}
       data-testid="campaign-timeline"
       items={TIMELINE_FIELDS.map((f, i) => ({
-        title: t(`cmp.timeline.${f}`),
+        title: t(`timeline.${f}`),
         status: pos.statuses[i],
         content: (
           <Flex vertical align={phone ? 'start' : 'center'} gap={2}>
@@ -195,18 +195,18 @@ function TimelineSteps({ c, phone }: { c: CampaignDetail; phone: boolean }) {
 }
 
 function SettingsCard({ c }: { c: CampaignDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['campaigns', 'standards']);
   const zh = currentLanguage() === 'zh-CN';
   return (
-    <Card size="small" title={t('cmp.camp.settings')} style={{ height: '100%' }}>
+    <Card size="small" title={t('settings')} style={{ height: '100%' }}>
       <Descriptions
         column={1}
         size="small"
         items={[
-          { key: 'year', label: t('cmp.camp.year'), children: c.year },
+          { key: 'year', label: t('year'), children: c.year },
           {
             key: 'tracks',
-            label: t('cmp.camp.tracks'),
+            label: t('tracks'),
             children: (
               <Flex vertical gap={4}>
                 {c.tracks.map((tr) => (
@@ -222,20 +222,20 @@ function SettingsCard({ c }: { c: CampaignDetail }) {
           },
           {
             key: 'standards',
-            label: t('cmp.camp.standards'),
+            label: t('standards'),
             children: (
               <Flex vertical gap={4}>
                 {c.standards.map((s) => (
                   <span key={`${s.track}|${s.orgKind}`}>
                     {s.orgKind ? `${kindLabel(t, s.orgKind)}：` : ''}
-                    {zh ? s.nameZh : s.nameEn} · {t('cmp.std.versionN', { n: s.version })}
+                    {zh ? s.nameZh : s.nameEn} · {t('standards:versionN', { n: s.version })}
                   </span>
                 ))}
                 {c.missingStandards.length ? (
                   <Typography.Text type="danger" data-testid="campaign-missing-standards">
-                    {t('cmp.camp.missingStandards', {
+                    {t('missingStandards', {
                       slots: c.missingStandards
-                        .map((m) => `${m.track}/${m.orgKind ? kindLabel(t, m.orgKind) : t('cmp.anyKind')}`)
+                        .map((m) => `${m.track}/${m.orgKind ? kindLabel(t, m.orgKind) : t('common.anyKind')}`)
                         .join('、'),
                     })}
                   </Typography.Text>
@@ -243,7 +243,7 @@ function SettingsCard({ c }: { c: CampaignDetail }) {
               </Flex>
             ),
           },
-          { key: 'updatedAt', label: t('cmp.camp.updatedAt'), children: formatDateTime(c.updatedAt) },
+          { key: 'updatedAt', label: t('updatedAt'), children: formatDateTime(c.updatedAt) },
         ]}
       />
     </Card>
@@ -251,20 +251,20 @@ function SettingsCard({ c }: { c: CampaignDetail }) {
 }
 
 function QuotasCard({ c, tracks }: { c: CampaignDetail; tracks: Parameters<typeof trackName>[0] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['campaigns', 'standards']);
   return (
-    <Card size="small" title={t('cmp.camp.quotas')} style={{ height: '100%' }}>
+    <Card size="small" title={t('quotas')} style={{ height: '100%' }}>
       <Flex vertical gap={4}>
         {c.quotas.map((q) => (
           <Flex key={`${q.track}|${q.orgKind}`} justify="space-between">
             <span>
-              {trackName(tracks, q.track)} · {q.orgKind ? kindLabel(t, q.orgKind) : t('cmp.anyKind')}
+              {trackName(tracks, q.track)} · {q.orgKind ? kindLabel(t, q.orgKind) : t('common.anyKind')}
             </span>
             <Typography.Text strong>{q.quota}</Typography.Text>
           </Flex>
         ))}
         <Typography.Text type="secondary" style={{ marginTop: 8 }}>
-          {t('cmp.camp.unitCaps')}
+          {t('unitCaps')}
         </Typography.Text>
         {c.unitCaps.length ? (
           c.unitCaps.map((u) => (
@@ -276,7 +276,7 @@ function QuotasCard({ c, tracks }: { c: CampaignDetail; tracks: Parameters<typeo
             </Flex>
           ))
         ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cmp.camp.noCaps')} />
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noCaps')} />
         )}
       </Flex>
     </Card>

@@ -49,7 +49,7 @@ const STEP_ROOTS: string[][] = [
 
 /** "新建活动": basics → tracks and kinds → standards → quotas and caps → timeline → review and create. */
 export default function CampaignWizard() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['campaigns', 'standards']);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -124,7 +124,7 @@ export default function CampaignWizard() {
     try {
       const created = await createCampaignReq(toCreateBody(v, tracks));
       await qc.invalidateQueries({ queryKey: CAMPAIGNS });
-      message.success(t('cmp.wiz.created'));
+      message.success(t('wiz.created'));
       navigate(`/campaigns/${created.id}`);
     } catch (e) {
       // Show the step of the first field the server named (e.g. a date out of order).
@@ -140,17 +140,17 @@ export default function CampaignWizard() {
   };
 
   const steps = [
-    t('cmp.wiz.basics'),
-    t('cmp.wiz.tracks'),
-    t('cmp.wiz.standards'),
-    t('cmp.wiz.quotas'),
-    t('cmp.wiz.timeline'),
-    t('cmp.wiz.review'),
+    t('wiz.basics'),
+    t('wiz.tracks'),
+    t('wiz.standards'),
+    t('wiz.quotas'),
+    t('wiz.timeline'),
+    t('wiz.review'),
   ];
 
   return (
     <Flex vertical>
-      <PageHeader title={t('cmp.wiz.title')} />
+      <PageHeader title={t('wiz.title')} />
       <Card styles={{ body: { padding: phone ? 12 : 24 } }}>
         <Steps
           size="small"
@@ -169,7 +169,7 @@ export default function CampaignWizard() {
         >
           {step === 0 ? (
             <Flex gap={16} wrap>
-              <Form.Item name="year" label={t('cmp.camp.year')} rules={[rule(createCampaign.shape.year)]}>
+              <Form.Item name="year" label={t('year')} rules={[rule(createCampaign.shape.year)]}>
                 <InputNumber
                   min={2000}
                   max={2100}
@@ -180,7 +180,7 @@ export default function CampaignWizard() {
               </Form.Item>
               <Form.Item
                 name="name"
-                label={t('cmp.camp.name')}
+                label={t('name')}
                 rules={[rule(createCampaign.shape.name)]}
                 style={{ flex: 1, minWidth: 260 }}
               >
@@ -191,14 +191,14 @@ export default function CampaignWizard() {
           {step === 1 ? <TrackFields tracks={tracks} /> : null}
           {step === 2 ? (
             <>
-              <Alert type="info" showIcon title={t('cmp.wiz.defaultPicked')} style={{ marginBottom: 16 }} />
+              <Alert type="info" showIcon title={t('wiz.defaultPicked')} style={{ marginBottom: 16 }} />
               <StandardFields tracks={tracks} standards={standards} />
             </>
           ) : null}
           {step === 3 ? <QuotaFields tracks={tracks} phone={phone} /> : null}
           {step === 4 ? (
             <>
-              <Alert type="info" showIcon title={t('cmp.wiz.timelineHint')} style={{ marginBottom: 16 }} />
+              <Alert type="info" showIcon title={t('wiz.timelineHint')} style={{ marginBottom: 16 }} />
               <TimelineFields form={form} phone={phone} />
             </>
           ) : null}
@@ -206,15 +206,15 @@ export default function CampaignWizard() {
         </Form>
         <Flex justify="space-between" style={{ marginTop: 16 }}>
           <Button disabled={step === 0} onClick={() => void go(step - 1)} data-testid="wizard-prev">
-            {t('cmp.wiz.prev')}
+            {t('wiz.prev')}
           </Button>
           {step < steps.length - 1 ? (
             <Button type="primary" onClick={() => void go(step + 1)} data-testid="wizard-next">
-              {t('cmp.wiz.next')}
+              {t('wiz.next')}
             </Button>
           ) : (
             <Button type="primary" loading={busy} onClick={() => void submit()} data-testid="wizard-submit">
-              {t('cmp.wiz.submit')}
+              {t('wiz.submit')}
             </Button>
           )}
         </Flex>
@@ -230,23 +230,23 @@ function Review({
   tracks: Parameters<typeof slotsOf>[1];
   standards: Parameters<typeof standardsFor>[0];
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['campaigns', 'standards']);
   const form = Form.useFormInstance<CampaignFormValues>();
   const v = form.getFieldsValue(true) as CampaignFormValues;
   const slots = slotsOf(v, tracks);
   const caps = v.unitCaps ?? [];
   const slotName = (s: (typeof slots)[number]) =>
-    `${trackName(tracks, s.track)} · ${s.orgKind ? kindLabel(t, s.orgKind) : t('cmp.anyKind')}`;
+    `${trackName(tracks, s.track)} · ${s.orgKind ? kindLabel(t, s.orgKind) : t('common.anyKind')}`;
   return (
     <Flex vertical gap={12} data-testid="wizard-review">
-      <Alert type="info" showIcon title={t('cmp.wiz.reviewHint')} />
+      <Alert type="info" showIcon title={t('wiz.reviewHint')} />
       <Descriptions
         column={1}
         size="small"
         bordered
         items={[
-          { key: 'year', label: t('cmp.camp.year'), children: v.year },
-          { key: 'name', label: t('cmp.camp.name'), children: v.name },
+          { key: 'year', label: t('year'), children: v.year },
+          { key: 'name', label: t('name'), children: v.name },
           ...slots.map((s) => {
             const key = slotKey(s.track, s.orgKind);
             const std = standards.find((x) => x.latestVersionId === v.standards?.[key]);
@@ -256,10 +256,10 @@ function Review({
               children: (
                 <Flex vertical>
                   <span>
-                    {std ? `${std.nameZh} · ${t('cmp.std.versionN', { n: std.latestVersion })}` : '—'}
+                    {std ? `${std.nameZh} · ${t('standards:versionN', { n: std.latestVersion })}` : '—'}
                   </span>
                   <Typography.Text type="secondary">
-                    {t('cmp.camp.quota')} {v.quotas?.[key] ?? '—'}
+                    {t('quota')} {v.quotas?.[key] ?? '—'}
                   </Typography.Text>
                 </Flex>
               ),
@@ -267,12 +267,12 @@ function Review({
           }),
           {
             key: 'caps',
-            label: t('cmp.camp.unitCaps'),
+            label: t('unitCaps'),
             children: caps.length ? (
               <Flex vertical data-testid="wizard-review-caps">
                 {caps.map((c, i) => (
                   <span key={i}>
-                    {t('cmp.wiz.capLine', {
+                    {t('wiz.capLine', {
                       track: trackName(tracks, c.track ?? ''),
                       unit: c.unitName ?? '—',
                       cap: c.cap ?? '—',
@@ -281,12 +281,12 @@ function Review({
                 ))}
               </Flex>
             ) : (
-              t('cmp.camp.noCaps')
+              t('noCaps')
             ),
           },
           ...TIMELINE_FIELDS.map((f) => ({
             key: f,
-            label: t(`cmp.timeline.${f}`),
+            label: t(`timeline.${f}`),
             children: formatDateTime(v.timeline?.[f]?.toISOString()),
           })),
         ]}

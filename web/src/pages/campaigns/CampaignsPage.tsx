@@ -38,7 +38,7 @@ import { useCampaignError } from './useCampaignError';
 
 /** The committee's campaigns by year, with "new" and "copy from last year". */
 export default function CampaignsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('campaigns');
   const navigate = useNavigate();
   const phone = !Grid.useBreakpoint().md;
   const [filters, setFilters] = useState<CampaignFilters>({ page: 1, pageSize: 20, sort: '-year' });
@@ -50,7 +50,7 @@ export default function CampaignsPage() {
 
   const columns: TableProps<CampaignSummary>['columns'] = [
     {
-      title: t('cmp.camp.year'),
+      title: t('year'),
       dataIndex: 'year',
       key: 'year',
       width: 90,
@@ -58,7 +58,7 @@ export default function CampaignsPage() {
       sortOrder: sortOrderOf(filters.sort, 'year'),
     },
     {
-      title: t('cmp.camp.name'),
+      title: t('name'),
       dataIndex: 'name',
       key: 'name',
       sorter: true,
@@ -70,7 +70,7 @@ export default function CampaignsPage() {
       ),
     },
     {
-      title: t('cmp.camp.status'),
+      title: t('status'),
       dataIndex: 'status',
       key: 'status',
       width: 110,
@@ -79,20 +79,20 @@ export default function CampaignsPage() {
       render: (s: CampaignStatus) => <CampaignStatusTag status={s} />,
     },
     {
-      title: t('cmp.camp.tracks'),
+      title: t('tracks'),
       dataIndex: 'tracks',
       key: 'tracks',
       width: 280,
       render: (v: string[]) => v.map((c) => trackName(tracks, c)).join(t('common.listSeparator')),
     },
     {
-      title: t('cmp.camp.opensAt'),
+      title: t('opensAt'),
       key: 'opensAt',
       width: 150,
       render: (_v, c) => formatDateTime(c.timeline.applicationOpensAt),
     },
     {
-      title: t('cmp.camp.closesAt'),
+      title: t('closesAt'),
       key: 'closesAt',
       width: 150,
       render: (_v, c) => formatDateTime(c.timeline.applicationClosesAt),
@@ -110,7 +110,7 @@ export default function CampaignsPage() {
             style={{ paddingInline: 4 }}
             onClick={() => navigate(`/campaigns/${c.id}`)}
           >
-            {t('cmp.camp.open')}
+            {t('open')}
           </Button>
           <Button
             type="link"
@@ -130,8 +130,8 @@ export default function CampaignsPage() {
   return (
     <Flex vertical>
       <PageHeader
-        title={t('cmp.campaignsTitle')}
-        sub={t('cmp.camp.subtitle')}
+        title={t('pageTitle')}
+        sub={t('subtitle')}
         extra={
           <Button
             type="primary"
@@ -139,7 +139,7 @@ export default function CampaignsPage() {
             onClick={() => navigate('/campaigns/new')}
             data-testid="campaign-create"
           >
-            {t('cmp.camp.create')}
+            {t('create')}
           </Button>
         }
       />
@@ -147,7 +147,7 @@ export default function CampaignsPage() {
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
           <Select<number>
             allowClear
-            placeholder={t('cmp.camp.allYears')}
+            placeholder={t('allYears')}
             value={filters.year}
             onChange={(year) => setFilters((f) => ({ ...f, year, page: 1 }))}
             options={years.map((y) => ({ value: y, label: String(y) }))}
@@ -156,10 +156,10 @@ export default function CampaignsPage() {
           />
           <Select<CampaignStatus>
             allowClear
-            placeholder={t('cmp.camp.status')}
+            placeholder={t('status')}
             value={filters.status}
             onChange={(status) => setFilters((f) => ({ ...f, status, page: 1 }))}
-            options={CAMPAIGN_STATUSES.map((s) => ({ value: s, label: t(`cmp.campaignStatus.${s}`) }))}
+            options={CAMPAIGN_STATUSES.map((s) => ({ value: s, label: t(`campaignStatus.${s}`) }))}
             style={{ width: phone ? 'calc(50% - 4px)' : 140 }}
           />
         </Flex>
@@ -171,7 +171,7 @@ export default function CampaignsPage() {
           loading={list.isFetching}
           scroll={{ x: 1100 }}
           data-testid="campaign-table"
-          locale={{ emptyText: <Empty description={t('cmp.camp.none')} /> }}
+          locale={{ emptyText: <Empty description={t('none')} /> }}
           pagination={tablePagination(filters, list.data?.total ?? 0, (n) => t('common.total', { n }), {
             size: phone ? 'small' : undefined,
           })}
@@ -193,7 +193,7 @@ export function CopyCampaignModal({
   source: CampaignSummary | null;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('campaigns');
   const { message } = App.useApp();
   const rule = useZodRule();
   const onError = useCampaignError();
@@ -209,7 +209,7 @@ export function CopyCampaignModal({
     try {
       const created = await copyCampaignReq(source.id, { year: v.year, name: v.name.trim() });
       await qc.invalidateQueries({ queryKey: CAMPAIGNS });
-      message.success(t('cmp.camp.copied'));
+      message.success(t('copied'));
       onClose();
       navigate(`/campaigns/${created.id}`);
     } catch (e) {
@@ -222,7 +222,7 @@ export function CopyCampaignModal({
   return (
     <Modal
       open={!!source}
-      title={source ? t('cmp.camp.copyTitle', { name: source.name }) : ''}
+      title={source ? t('copyTitle', { name: source.name }) : ''}
       onCancel={onClose}
       onOk={() => void submit()}
       okText={t('common.copy')}
@@ -239,10 +239,10 @@ export function CopyCampaignModal({
       okButtonProps={{ 'data-testid': 'campaign-copy-ok' } as ButtonProps}
     >
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-        {t('cmp.camp.copyHint')}
+        {t('copyHint')}
       </Typography.Paragraph>
       <Form form={form} layout="vertical">
-        <Form.Item name="year" label={t('cmp.camp.year')} rules={[rule(copyCampaign.shape.year)]}>
+        <Form.Item name="year" label={t('year')} rules={[rule(copyCampaign.shape.year)]}>
           <InputNumber
             min={2000}
             max={2100}
@@ -251,7 +251,7 @@ export function CopyCampaignModal({
             data-testid="campaign-copy-year"
           />
         </Form.Item>
-        <Form.Item name="name" label={t('cmp.camp.name')} rules={[rule(copyCampaign.shape.name)]}>
+        <Form.Item name="name" label={t('name')} rules={[rule(copyCampaign.shape.name)]}>
           <Input maxLength={100} data-testid="campaign-copy-name" />
         </Form.Item>
       </Form>

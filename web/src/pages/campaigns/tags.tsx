@@ -4,10 +4,10 @@ import type { ApplicationStatus, CampaignStatus } from '../../../../shared/src/d
 import { APPLICATION_STATUS_COLOR, CAMPAIGN_STATUS_COLOR } from '../../lib/campaigns';
 
 export function CampaignStatusTag({ status }: { status: CampaignStatus }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('campaigns');
   return (
     <Tag color={CAMPAIGN_STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }} data-testid="campaign-status">
-      {t(`cmp.campaignStatus.${status}`)}
+      {t(`campaignStatus.${status}`)}
     </Tag>
   );
 }
@@ -16,7 +16,7 @@ export function AppStatusTag({ status }: { status: ApplicationStatus }) {
   const { t } = useTranslation();
   return (
     <Tag color={APPLICATION_STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }}>
-      {t(`cmp.appStatus.${status}`)}
+      {t(`appStatus.${status}`)}
     </Tag>
   );
 }

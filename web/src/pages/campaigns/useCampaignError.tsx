@@ -31,9 +31,9 @@ export function useCampaignError() {
     if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
       const { by, at } = conflictOf(error.extra);
       modal.warning({
-        title: t('cmp.conflict.title'),
-        content: t('cmp.conflict.byAt', { by: by ?? t('cmp.conflict.someone'), at: formatDateTime(at) }),
-        okText: t('cmp.conflict.reload'),
+        title: t('conflict.title'),
+        content: t('conflict.byAt', { by: by ?? t('conflict.someone'), at: formatDateTime(at) }),
+        okText: t('conflict.reload'),
         onOk: async () => {
           for (const key of opts.reload ?? []) await qc.invalidateQueries({ queryKey: [...key] });
           opts.onConflict?.();
@@ -43,7 +43,7 @@ export function useCampaignError() {
     }
     if (error instanceof ApiError && error.code === 'TRANSITION_REFUSED') {
       modal.error({
-        title: error.message || t('cmp.camp.refused'),
+        title: error.message || t('errors.refused'),
         content: (
           <ul style={{ paddingInlineStart: 18, margin: 0 }} data-testid="refusal-reasons">
             {error.details.map((d, i) => (

@@ -16,7 +16,7 @@ interface Props {
 
 /** 转为申报: picks the open campaign that has this track, creates the draft and opens it. */
 export function ApplyModal({ open, detail, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cultivation');
   const { message } = App.useApp();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -39,7 +39,7 @@ export function ApplyModal({ open, detail, onClose }: Props) {
         qc.invalidateQueries({ queryKey: CULTIVATIONS }),
         qc.invalidateQueries({ queryKey: APPLICATIONS }),
       ]);
-      void message.success(t('apl.cult.apply.done', { n: out.selfAssessmentsCopied }));
+      void message.success(t('apply.done', { n: out.selfAssessmentsCopied }));
       onClose();
       void navigate(`/applications/${out.applicationId}`);
     } catch (e) {
@@ -52,20 +52,20 @@ export function ApplyModal({ open, detail, onClose }: Props) {
   return (
     <Modal
       open={open}
-      title={t('apl.cult.apply.title')}
+      title={t('apply.title')}
       onCancel={onClose}
       onOk={() => void submit()}
-      okText={t('apl.cult.apply.ok')}
+      okText={t('apply.ok')}
       confirmLoading={busy}
       destroyOnHidden
       okButtonProps={{ disabled: !campaignId, 'data-testid': 'apply-submit' } as ButtonProps}
     >
-      <Typography.Paragraph type="secondary">{t('apl.cult.apply.text')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('apply.text')}</Typography.Paragraph>
       {!current.isLoading && !campaigns.length ? (
-        <Alert type="info" showIcon title={t('apl.cult.apply.none')} />
+        <Alert type="info" showIcon title={t('apply.none')} />
       ) : (
         <Form layout="vertical">
-          <Form.Item label={t('apl.cult.apply.campaign')} required>
+          <Form.Item label={t('apply.campaign')} required>
             <Select
               value={campaignId}
               loading={current.isLoading}

@@ -10,10 +10,10 @@ export const CULT_STATUS_COLOR: Record<CultivationStatus, string> = {
 };
 
 export function CultStatusTag({ status }: { status: CultivationStatus }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cultivation');
   return (
     <Tag color={CULT_STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }} data-testid="cultivation-status">
-      {t(`apl.cult.status.${status}`)}
+      {t(`status.${status}`)}
     </Tag>
   );
 }

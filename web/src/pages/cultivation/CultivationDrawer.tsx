@@ -24,7 +24,7 @@ interface Props {
 
 /** One candidate: facts, plan and status, milestones, notes, readiness self-check and 转为申报. */
 export function CultivationDrawer({ id, canWrite, onClose }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('cultivation');
   const phone = !Grid.useBreakpoint().md;
   const qc = useQueryClient();
   const q = useCultivation(id);
@@ -48,7 +48,7 @@ export function CultivationDrawer({ id, canWrite, onClose }: Props) {
       open={!!id}
       onClose={onClose}
       size={phone ? '100%' : 720}
-      title={d ? d.subjectName : t('apl.cultivationTitle')}
+      title={d ? d.subjectName : t('pageTitle')}
       data-testid="cultivation-detail"
       extra={
         canApply ? (
@@ -58,11 +58,11 @@ export function CultivationDrawer({ id, canWrite, onClose }: Props) {
             onClick={() => setApplying(true)}
             data-testid="cultivation-apply"
           >
-            {t('apl.cult.apply.button')}
+            {t('apply.button')}
           </Button>
         ) : d?.applicationId ? (
           <Link to={`/applications/${d.applicationId}`}>
-            <Button data-testid="cultivation-application-link">{t('apl.cult.apply.view')}</Button>
+            <Button data-testid="cultivation-application-link">{t('apply.view')}</Button>
           </Link>
         ) : null
       }
@@ -71,9 +71,7 @@ export function CultivationDrawer({ id, canWrite, onClose }: Props) {
         <Result
           status={q.error instanceof ApiError && q.error.status === 404 ? '404' : 'error'}
           title={
-            q.error instanceof ApiError && q.error.status === 404
-              ? t('apl.cult.notFound')
-              : t('errors.pageFailed')
+            q.error instanceof ApiError && q.error.status === 404 ? t('notFound') : t('errors.pageFailed')
           }
         />
       ) : !d ? (
@@ -88,29 +86,27 @@ export function CultivationDrawer({ id, canWrite, onClose }: Props) {
             items={[
               {
                 key: 'status',
-                label: t('apl.cult.field.status'),
+                label: t('field.status'),
                 children: (
                   <Flex gap={8} align="center" wrap>
                     <CultStatusTag status={d.status} />
-                    {!canWrite ? <Tag data-testid="read-only">{t('apl.cult.readOnly')}</Tag> : null}
+                    {!canWrite ? <Tag data-testid="read-only">{t('readOnly')}</Tag> : null}
                   </Flex>
                 ),
               },
               {
                 key: 'track',
-                label: t('apl.cult.field.track'),
+                label: t('field.track'),
                 children: bilingual(i18n.language, d.trackNameZh, d.trackNameEn),
               },
               {
                 key: 'org',
-                label: t('apl.cult.field.organization'),
+                label: t('field.organization'),
                 children: `${d.organizationName}（${kindLabel(t, d.orgKind)}）`,
               },
-              ...(d.venueId
-                ? [{ key: 'venue', label: t('apl.cult.field.venue'), children: d.subjectName }]
-                : []),
-              { key: 'unit', label: t('apl.cult.field.unit'), children: d.unitName ?? '—' },
-              { key: 'updated', label: t('apl.cult.field.updatedAt'), children: formatDateTime(d.updatedAt) },
+              ...(d.venueId ? [{ key: 'venue', label: t('field.venue'), children: d.subjectName }] : []),
+              { key: 'unit', label: t('field.unit'), children: d.unitName ?? '—' },
+              { key: 'updated', label: t('field.updatedAt'), children: formatDateTime(d.updatedAt) },
             ]}
           />
           <PlanCard detail={d} editable={canWrite} onReload={reload} />

@@ -37,7 +37,7 @@ import { NewCultivationModal } from './NewCultivationModal';
 
 /** 培育库: the unit's candidates with filters, export, 列入培育库 and the detail drawer. */
 export default function CultivationPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('cultivation');
   const phone = !Grid.useBreakpoint().md;
   const me = useSession();
   const onError = useApiError();
@@ -54,7 +54,7 @@ export default function CultivationPage() {
   const doExport = async () => {
     setExporting(true);
     try {
-      await exportCultivations(filters, t('apl.cult.exportFile'));
+      await exportCultivations(filters, t('exportFile'));
     } catch (e) {
       onError(e);
     } finally {
@@ -72,7 +72,7 @@ export default function CultivationPage() {
 
   const columns: TableProps<Cultivation>['columns'] = [
     {
-      title: t('apl.cult.field.subject'),
+      title: t('field.subject'),
       key: 'subjectName',
       sorter: true,
       sortOrder: sortOrderOf(filters.sort, 'subjectName'),
@@ -90,7 +90,7 @@ export default function CultivationPage() {
       ),
     },
     {
-      title: t('apl.cult.field.track'),
+      title: t('field.track'),
       key: 'track',
       width: 180,
       render: (_v, c) => bilingual(i18n.language, c.trackNameZh, c.trackNameEn),
@@ -98,7 +98,7 @@ export default function CultivationPage() {
     ...(committee
       ? [
           {
-            title: t('apl.cult.field.unit'),
+            title: t('field.unit'),
             dataIndex: 'unitName',
             key: 'unitName',
             sorter: true,
@@ -109,7 +109,7 @@ export default function CultivationPage() {
         ]
       : []),
     {
-      title: t('apl.cult.field.status'),
+      title: t('field.status'),
       dataIndex: 'status',
       key: 'status',
       sorter: true,
@@ -117,10 +117,10 @@ export default function CultivationPage() {
       width: 100,
       render: (s: CultivationStatus) => <CultStatusTag status={s} />,
     },
-    { title: t('apl.cult.field.milestones'), key: 'ms', width: 90, render: (_v, c) => milestones(c) },
-    { title: t('apl.cult.field.readiness'), key: 'rd', width: 140, render: (_v, c) => readiness(c) },
+    { title: t('field.milestones'), key: 'ms', width: 90, render: (_v, c) => milestones(c) },
+    { title: t('field.readiness'), key: 'rd', width: 140, render: (_v, c) => readiness(c) },
     {
-      title: t('apl.cult.field.updatedAt'),
+      title: t('field.updatedAt'),
       dataIndex: 'updatedAt',
       key: 'updatedAt',
       sorter: true,
@@ -143,19 +143,19 @@ export default function CultivationPage() {
   return (
     <Flex vertical>
       <PageHeader
-        title={t('apl.cultivationTitle')}
-        sub={phone ? undefined : t(committee ? 'apl.cult.subtitleCommittee' : 'apl.cult.subtitle')}
+        title={t('pageTitle')}
+        sub={phone ? undefined : t(committee ? 'subtitleCommittee' : 'subtitle')}
         extra={
           <>
-            <Tooltip title={phone ? t('apl.cult.export') : undefined}>
+            <Tooltip title={phone ? t('export') : undefined}>
               <Button
                 icon={<DownloadOutlined />}
                 loading={exporting}
                 onClick={() => void doExport()}
-                aria-label={t('apl.cult.export')}
+                aria-label={t('export')}
                 data-testid="cultivation-export"
               >
-                {phone ? null : t('apl.cult.export')}
+                {phone ? null : t('export')}
               </Button>
             </Tooltip>
             {canWrite ? (
@@ -165,7 +165,7 @@ export default function CultivationPage() {
                 onClick={() => setCreating(true)}
                 data-testid="cultivation-add"
               >
-                {t('apl.cult.add')}
+                {t('add')}
               </Button>
             ) : null}
           </>
@@ -177,13 +177,13 @@ export default function CultivationPage() {
             value={searchText}
             onChange={setSearchText}
             onSearch={(v) => setFilters((f) => ({ ...f, q: v || undefined, page: 1 }))}
-            placeholder={t('apl.cult.searchPlaceholder')}
+            placeholder={t('searchPlaceholder')}
             width={phone ? '100%' : 260}
             testId="cultivation-search"
           />
           <Select<string>
             allowClear
-            placeholder={t('apl.cult.field.track')}
+            placeholder={t('field.track')}
             value={filters.trackCode}
             onChange={(trackCode) => setFilters((f) => ({ ...f, trackCode, page: 1 }))}
             options={(tracks.data?.items ?? []).map((tr) => ({
@@ -195,10 +195,10 @@ export default function CultivationPage() {
           />
           <Select<CultivationStatus>
             allowClear
-            placeholder={t('apl.cult.field.status')}
+            placeholder={t('field.status')}
             value={filters.status}
             onChange={(status) => setFilters((f) => ({ ...f, status, page: 1 }))}
-            options={CULTIVATION_STATUSES.map((s) => ({ value: s, label: t(`apl.cult.status.${s}`) }))}
+            options={CULTIVATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
             style={{ width: filterWidth }}
             data-testid="cultivation-status-filter"
           />
@@ -207,7 +207,7 @@ export default function CultivationPage() {
               <OrgPicker
                 mode="unit"
                 allowClear
-                placeholder={t('apl.cult.field.unit')}
+                placeholder={t('field.unit')}
                 value={filters.unitId ?? null}
                 onChange={(id) => setFilters((f) => ({ ...f, unitId: id ?? undefined, page: 1 }))}
                 data-testid="cultivation-unit-filter"
@@ -239,7 +239,7 @@ export default function CultivationPage() {
                   </Typography.Text>
                   <Flex justify="space-between" align="center" gap={8}>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t('apl.cult.field.milestones')} {milestones(c)}
+                      {t('field.milestones')} {milestones(c)}
                     </Typography.Text>
                     {readiness(c)}
                   </Flex>

@@ -17,7 +17,7 @@ interface Props {
 
 /** Milestones: add (title, due date), tick done, delete; open ones past their due date are highlighted. */
 export function MilestonesCard({ detail, editable, onChanged }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cultivation');
   const onError = useApiError();
   const [title, setTitle] = useState('');
   const [due, setDue] = useState<Dayjs | null>(null);
@@ -82,17 +82,17 @@ export function MilestonesCard({ detail, editable, onChanged }: Props) {
             <Flex gap={6} wrap align="center">
               {m.dueOn ? (
                 <Typography.Text type={overdue ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-                  {t('apl.cult.milestone.dueOn', { date: m.dueOn })}
+                  {t('milestone.dueOn', { date: m.dueOn })}
                 </Typography.Text>
               ) : null}
               {overdue ? (
                 <Tag color="error" style={{ marginInlineEnd: 0 }}>
-                  {t('apl.cult.milestone.overdue')}
+                  {t('milestone.overdue')}
                 </Tag>
               ) : null}
               {m.done && m.doneAt ? (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('apl.cult.milestone.doneAt', { time: formatDateTime(m.doneAt) })}
+                  {t('milestone.doneAt', { time: formatDateTime(m.doneAt) })}
                 </Typography.Text>
               ) : null}
             </Flex>
@@ -100,7 +100,7 @@ export function MilestonesCard({ detail, editable, onChanged }: Props) {
         </Flex>
         {editable ? (
           <Popconfirm
-            title={t('apl.cult.milestone.deleteTitle', { title: m.title })}
+            title={t('milestone.deleteTitle', { title: m.title })}
             onConfirm={() => run(m.id, () => deleteMilestoneReq(detail.id, m.id))}
           >
             <Button
@@ -108,7 +108,7 @@ export function MilestonesCard({ detail, editable, onChanged }: Props) {
               size="small"
               danger
               icon={<DeleteOutlined />}
-              aria-label={t('apl.cult.milestone.delete')}
+              aria-label={t('milestone.delete')}
               data-testid="milestone-delete"
             />
           </Popconfirm>
@@ -120,14 +120,14 @@ export function MilestonesCard({ detail, editable, onChanged }: Props) {
   return (
     <Card
       size="small"
-      title={t('apl.cult.milestone.title', { done: detail.milestonesDone, total: detail.milestonesTotal })}
+      title={t('milestone.title', { done: detail.milestonesDone, total: detail.milestonesTotal })}
       data-testid="cultivation-milestones"
     >
       <Flex vertical gap={4}>
         {ms.length ? (
           ms.map(row)
         ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('apl.cult.milestone.none')} />
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('milestone.none')} />
         )}
       </Flex>
       {editable ? (
@@ -137,14 +137,14 @@ export function MilestonesCard({ detail, editable, onChanged }: Props) {
             maxLength={200}
             onChange={(e) => setTitle(e.target.value)}
             onPressEnter={() => void add()}
-            placeholder={t('apl.cult.milestone.titlePlaceholder')}
+            placeholder={t('milestone.titlePlaceholder')}
             style={{ flex: '1 1 200px' }}
             data-testid="milestone-title"
           />
           <DatePicker
             value={due}
             onChange={setDue}
-            placeholder={t('apl.cult.milestone.due')}
+            placeholder={t('milestone.due')}
             style={{ flex: '0 1 150px' }}
             data-testid="milestone-due"
           />
@@ -155,7 +155,7 @@ export function MilestonesCard({ detail, editable, onChanged }: Props) {
             onClick={() => void add()}
             data-testid="milestone-add"
           >
-            {t('apl.cult.milestone.add')}
+            {t('milestone.add')}
           </Button>
         </Flex>
       ) : null}

@@ -26,7 +26,7 @@ interface Props {
 
 /** 列入培育库: the track, then the organisation (site tracks) or the venue (venue tracks), and a plan. */
 export function NewCultivationModal({ open, onClose, onCreated }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('cultivation');
   const me = useSession();
   const onError = useApiError();
   const qc = useQueryClient();
@@ -70,16 +70,16 @@ export function NewCultivationModal({ open, onClose, onCreated }: Props) {
   return (
     <Modal
       open={open}
-      title={t('apl.cult.newTitle')}
+      title={t('newTitle')}
       onCancel={onClose}
       onOk={() => void submit()}
-      okText={t('apl.cult.add')}
+      okText={t('add')}
       confirmLoading={busy}
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'new-cultivation-submit' } as ButtonProps}
     >
       <Form<Values> form={form} layout="vertical" style={{ marginTop: 16 }}>
-        <Form.Item name="trackCode" label={t('apl.cult.field.track')} rules={required}>
+        <Form.Item name="trackCode" label={t('field.track')} rules={required}>
           <Radio.Group
             optionType="button"
             data-testid="new-cultivation-track"
@@ -93,18 +93,18 @@ export function NewCultivationModal({ open, onClose, onCreated }: Props) {
           venueTrack={track?.subject === 'venue'}
           testIdPrefix="new-cultivation"
           text={{
-            venue: t('apl.cult.field.venue'),
-            venueHint: t('apl.cult.venueHint'),
-            venuePlaceholder: t('apl.cult.venuePlaceholder'),
-            organization: t('apl.cult.field.organization'),
-            orgHint: t('apl.cult.orgHint'),
+            venue: t('field.venue'),
+            venueHint: t('venueHint'),
+            venuePlaceholder: t('venuePlaceholder'),
+            organization: t('field.organization'),
+            orgHint: t('orgHint'),
           }}
         />
-        <Form.Item name="plan" label={t('apl.cult.field.plan')}>
+        <Form.Item name="plan" label={t('field.plan')}>
           <Input.TextArea
             rows={4}
             maxLength={5000}
-            placeholder={t('apl.cult.planPlaceholder')}
+            placeholder={t('planPlaceholder')}
             data-testid="new-cultivation-plan"
           />
         </Form.Item>

@@ -14,7 +14,7 @@ interface Props {
 
 /** Progress notes (培育记录): add one; the list shows author and time. */
 export function NotesCard({ detail, editable, onChanged }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cultivation');
   const onError = useApiError();
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
@@ -34,7 +34,7 @@ export function NotesCard({ detail, editable, onChanged }: Props) {
   };
 
   return (
-    <Card size="small" title={t('apl.cult.note.title')} data-testid="cultivation-notes">
+    <Card size="small" title={t('note.title')} data-testid="cultivation-notes">
       {editable ? (
         <Flex vertical gap={8} style={{ marginBottom: 12 }}>
           <Input.TextArea
@@ -42,12 +42,12 @@ export function NotesCard({ detail, editable, onChanged }: Props) {
             onChange={(e) => setBody(e.target.value)}
             autoSize={{ minRows: 2, maxRows: 6 }}
             maxLength={5000}
-            placeholder={t('apl.cult.note.placeholder')}
+            placeholder={t('note.placeholder')}
             data-testid="note-body"
           />
           <Flex justify="end">
             <Button loading={busy} disabled={!body.trim()} onClick={() => void add()} data-testid="note-add">
-              {t('apl.cult.note.add')}
+              {t('note.add')}
             </Button>
           </Flex>
         </Flex>
@@ -66,7 +66,7 @@ export function NotesCard({ detail, editable, onChanged }: Props) {
           ))}
         </Flex>
       ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('apl.cult.note.none')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('note.none')} />
       )}
     </Card>
   );

@@ -27,7 +27,7 @@ interface Props {
 
 /** The plan and the hand-set status, saved with the version this drawer loaded; conflicts are shown. */
 export function PlanCard({ detail, editable, onReload }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cultivation');
   const { message } = App.useApp();
   const qc = useQueryClient();
   const onError = useApiError();
@@ -51,7 +51,7 @@ export function PlanCard({ detail, editable, onReload }: Props) {
       });
       qc.setQueryData(cultivationKey(detail.id), saved);
       void qc.invalidateQueries({ queryKey: [...CULTIVATIONS, 'list'] });
-      void message.success(t('apl.cult.saved'));
+      void message.success(t('saved'));
     } catch (e) {
       if (e instanceof ApiError && e.code === 'VERSION_CONFLICT')
         setConflict(conflictInfo(e.extra, formatDateTime));
@@ -67,15 +67,15 @@ export function PlanCard({ detail, editable, onReload }: Props) {
   };
 
   return (
-    <Card size="small" title={t('apl.cult.planTitle')} data-testid="cultivation-plan-card">
+    <Card size="small" title={t('planTitle')} data-testid="cultivation-plan-card">
       {conflict ? (
         <Alert
           type="error"
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="version-conflict"
-          title={t('apl.cult.conflictTitle')}
-          description={t(`apl.cult.${conflictKey(conflict)}`, { ...conflict })}
+          title={t('conflictTitle')}
+          description={t(`${conflictKey(conflict)}`, { ...conflict })}
           action={
             <Button size="small" type="primary" onClick={() => void reload()} data-testid="conflict-reload">
               {t('common.reload')}
@@ -90,18 +90,18 @@ export function PlanCard({ detail, editable, onReload }: Props) {
           key={detail.version}
           initialValues={{ plan: detail.plan ?? '', status: detail.status as Values['status'] }}
         >
-          <Form.Item name="status" label={t('apl.cult.field.status')}>
+          <Form.Item name="status" label={t('field.status')}>
             <Select
-              options={statuses.map((s) => ({ value: s, label: t(`apl.cult.status.${s}`) }))}
+              options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
               style={{ maxWidth: 200 }}
               data-testid="cultivation-status-select"
             />
           </Form.Item>
-          <Form.Item name="plan" label={t('apl.cult.field.plan')}>
+          <Form.Item name="plan" label={t('field.plan')}>
             <Input.TextArea
               autoSize={{ minRows: 3, maxRows: 10 }}
               maxLength={5000}
-              placeholder={t('apl.cult.planPlaceholder')}
+              placeholder={t('planPlaceholder')}
               data-testid="cultivation-plan"
             />
           </Form.Item>
@@ -123,7 +123,7 @@ export function PlanCard({ detail, editable, onReload }: Props) {
           style={{ whiteSpace: 'pre-wrap', margin: 0 }}
           data-testid="cultivation-plan-text"
         >
-          {detail.plan || t('apl.cult.planEmpty')}
+          {detail.plan || t('planEmpty')}
         </Typography.Paragraph>
       )}
     </Card>

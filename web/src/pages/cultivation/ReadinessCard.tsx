@@ -20,7 +20,7 @@ interface Props {
 
 /** The readiness self-check: a score (0..max in 0.5 steps) and the gap per criterion; total and %. */
 export function ReadinessCard({ detail, editable, onChanged }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('cultivation');
   const { message } = App.useApp();
   const onError = useApiError();
   const r = detail.readiness;
@@ -31,8 +31,8 @@ export function ReadinessCard({ detail, editable, onChanged }: Props) {
 
   if (!r)
     return (
-      <Card size="small" title={t('apl.cult.readiness.title')} data-testid="cultivation-readiness">
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('apl.cult.readiness.none')} />
+      <Card size="small" title={t('readiness.title')} data-testid="cultivation-readiness">
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('readiness.none')} />
       </Card>
     );
 
@@ -50,7 +50,7 @@ export function ReadinessCard({ detail, editable, onChanged }: Props) {
           gap: entries[i.criterionId]?.gap.trim() || null,
         })),
       });
-      void message.success(t('apl.cult.readiness.saved'));
+      void message.success(t('readiness.saved'));
       await onChanged();
     } catch (e) {
       onError(e);
@@ -62,25 +62,25 @@ export function ReadinessCard({ detail, editable, onChanged }: Props) {
   return (
     <Card
       size="small"
-      title={t('apl.cult.readiness.title')}
+      title={t('readiness.title')}
       data-testid="cultivation-readiness"
       extra={
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('apl.cult.readiness.scored', { n: r.scored, m: r.criteriaCount })}
+          {t('readiness.scored', { n: r.scored, m: r.criteriaCount })}
         </Typography.Text>
       }
     >
       <Flex vertical gap={12}>
         <Typography.Text type="secondary">
-          {t('apl.cult.readiness.standard', {
+          {t('readiness.standard', {
             name: bilingual(i18n.language, r.standardNameZh, r.standardNameEn),
             version: r.version,
           })}
         </Typography.Text>
-        {!r.current ? <Alert type="warning" showIcon title={t('apl.cult.readiness.outdated')} /> : null}
+        {!r.current ? <Alert type="warning" showIcon title={t('readiness.outdated')} /> : null}
         <Flex vertical gap={4} data-testid="readiness-total">
           <Typography.Text strong>
-            {t('apl.cult.readiness.total', { total: r.total, max: r.max, pct: r.percentage })}
+            {t('readiness.total', { total: r.total, max: r.max, pct: r.percentage })}
           </Typography.Text>
           <Progress percent={r.percentage} showInfo={false} />
         </Flex>
@@ -99,15 +99,15 @@ export function ReadinessCard({ detail, editable, onChanged }: Props) {
                 <Typography.Text strong>
                   {i.position}. {bilingual(i18n.language, i.titleZh, i.titleEn)}
                 </Typography.Text>
-                <Tag style={{ marginInlineEnd: 0 }}>{t('apl.cult.readiness.max', { n: i.maxPoints })}</Tag>
+                <Tag style={{ marginInlineEnd: 0 }}>{t('readiness.max', { n: i.maxPoints })}</Tag>
                 {i.bonus ? (
                   <Tag color="gold" style={{ marginInlineEnd: 0 }}>
-                    {t('apl.cult.readiness.bonus')}
+                    {t('readiness.bonus')}
                   </Tag>
                 ) : null}
                 {i.veto ? (
                   <Tag color="red" style={{ marginInlineEnd: 0 }}>
-                    {t('apl.cult.readiness.veto')}
+                    {t('readiness.veto')}
                   </Tag>
                 ) : null}
               </Flex>
@@ -119,20 +119,20 @@ export function ReadinessCard({ detail, editable, onChanged }: Props) {
                   step={0.5}
                   disabled={!editable}
                   status={bad ? 'error' : undefined}
-                  placeholder={t('apl.cult.readiness.score')}
+                  placeholder={t('readiness.score')}
                   onChange={(v) => set(i.criterionId, { score: v ?? null })}
                   style={{ width: 110 }}
-                  aria-label={t('apl.cult.readiness.score')}
+                  aria-label={t('readiness.score')}
                   data-testid="readiness-score"
                 />
                 <Input
                   value={e.gap}
                   maxLength={1000}
                   disabled={!editable}
-                  placeholder={t('apl.cult.readiness.gapPlaceholder')}
+                  placeholder={t('readiness.gapPlaceholder')}
                   onChange={(ev) => set(i.criterionId, { gap: ev.target.value })}
                   style={{ flex: '1 1 200px' }}
-                  aria-label={t('apl.cult.readiness.gap')}
+                  aria-label={t('readiness.gap')}
                   data-testid="readiness-gap"
                 />
               </Flex>
@@ -148,7 +148,7 @@ export function ReadinessCard({ detail, editable, onChanged }: Props) {
               onClick={() => void save()}
               data-testid="readiness-save"
             >
-              {t('apl.cult.readiness.save')}
+              {t('readiness.save')}
             </Button>
           </Flex>
         ) : null}

@@ -38,7 +38,7 @@ const SHORTCUTS: { key: ShortcutKey; path: string; ability: Action | null; icon:
 
 export default function DashboardPage() {
   const me = useSession();
-  const { t } = useTranslation();
+  const { t } = useTranslation('dashboard');
   const role = primaryRole(me);
   const phone = !Grid.useBreakpoint().sm;
   const shortcuts = SHORTCUTS.filter((s) => s.ability === null || me.abilities.includes(s.ability));
@@ -49,21 +49,21 @@ export default function DashboardPage() {
         <Flex wrap style={{ borderLeft: `4px solid ${BRAND_RED}` }}>
           <Flex vertical style={{ padding: 24, flex: '1 1 320px', minWidth: 0 }}>
             <Typography.Title level={3} style={{ marginTop: 0 }}>
-              {t('dashboard.welcome', { name: me.user.displayName })}
+              {t('welcome', { name: me.user.displayName })}
             </Typography.Title>
             <Typography.Paragraph type="secondary" style={{ marginBottom: 16 }}>
-              {t('dashboard.intro')}
+              {t('intro')}
             </Typography.Paragraph>
             <Descriptions
               column={{ xs: 1, sm: 1, md: 3 }}
               size="small"
               items={[
-                { key: 'user', label: t('dashboard.account'), children: me.user.username },
-                { key: 'role', label: t('dashboard.role'), children: role ? roleLabel(t, role) : '-' },
+                { key: 'user', label: t('account'), children: me.user.username },
+                { key: 'role', label: t('roleTitle'), children: role ? roleLabel(t, role) : '-' },
                 {
                   key: 'scope',
-                  label: t('dashboard.scope'),
-                  children: me.scope.organizationName ?? t('dashboard.scopeAll'),
+                  label: t('scope'),
+                  children: me.scope.organizationName ?? t('scopeAll'),
                 },
               ]}
             />
@@ -72,7 +72,7 @@ export default function DashboardPage() {
       </Card>
 
       <Typography.Title level={5} style={{ margin: '8px 0 0' }}>
-        {t('dashboard.shortcuts')}
+        {t('shortcuts')}
       </Typography.Title>
       <Row gutter={[16, 16]}>
         {shortcuts.map((s) => (
@@ -82,9 +82,9 @@ export default function DashboardPage() {
                 <Flex gap={16} align="flex-start">
                   <span style={{ fontSize: 24, color: BRAND_RED, lineHeight: 1 }}>{s.icon}</span>
                   <Flex vertical style={{ minWidth: 0 }}>
-                    <Typography.Text strong>{t(`dashboard.shortcut.${s.key}.title`)}</Typography.Text>
+                    <Typography.Text strong>{t(`shortcut.${s.key}.title`)}</Typography.Text>
                     <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                      {t(`dashboard.shortcut.${s.key}.desc`)}
+                      {t(`shortcut.${s.key}.desc`)}
                     </Typography.Text>
                   </Flex>
                 </Flex>
@@ -98,12 +98,12 @@ export default function DashboardPage() {
         size="small"
         title={
           <>
-            <SafetyCertificateOutlined /> {t('dashboard.securityTitle')}
+            <SafetyCertificateOutlined /> {t('securityTitle')}
           </>
         }
       >
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          {t('dashboard.securityText')}
+          {t('securityText')}
         </Typography.Paragraph>
       </Card>
     </Flex>

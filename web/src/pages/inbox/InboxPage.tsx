@@ -18,7 +18,7 @@ import { formatDateTime } from '../../lib/format';
 
 /** 消息: all of the user's notifications; mark one or all read; a message's link opens its page. */
 export default function InboxPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('notifications');
   const { message } = App.useApp();
   const onError = useApiError();
   const navigate = useNavigate();
@@ -43,7 +43,7 @@ export default function InboxPage() {
   const readAll = async () => {
     try {
       const r = await markAllReadReq();
-      message.success(t('apl.inbox.allRead', { n: r.updated }));
+      message.success(t('allRead', { n: r.updated }));
       await refresh();
     } catch (e) {
       onError(e);
@@ -54,10 +54,10 @@ export default function InboxPage() {
   return (
     <Flex vertical>
       <PageHeader
-        title={t('apl.inboxTitle')}
+        title={t('pageTitle')}
         extra={
           <Button onClick={() => void readAll()} data-testid="inbox-read-all">
-            {t('apl.inbox.markAll')}
+            {t('markAll')}
           </Button>
         }
       />
@@ -66,8 +66,8 @@ export default function InboxPage() {
           value={filters.unread ?? 'all'}
           onChange={(v) => setFilters((f) => ({ ...f, unread: v === 'all' ? undefined : 'true', page: 1 }))}
           options={[
-            { value: 'all', label: t('apl.inbox.filterAll') },
-            { value: 'true', label: t('apl.inbox.filterUnread') },
+            { value: 'all', label: t('filterAll') },
+            { value: 'true', label: t('filterUnread') },
           ]}
           style={{ marginBottom: 12 }}
         />
@@ -82,7 +82,7 @@ export default function InboxPage() {
               <Flex justify="space-between" gap={12} wrap>
                 <Flex vertical gap={4} style={{ minWidth: 0, flex: 1 }}>
                   <Flex gap={8} align="center" wrap>
-                    {!n.readAt ? <Tag color="red">{t('apl.inbox.unread')}</Tag> : null}
+                    {!n.readAt ? <Tag color="red">{t('unread')}</Tag> : null}
                     {n.link ? (
                       <Typography.Link strong onClick={() => void open(n)}>
                         {bilingual(i18n.language, n.titleZh, n.titleEn)}
@@ -104,13 +104,13 @@ export default function InboxPage() {
                 </Flex>
                 {!n.readAt ? (
                   <Button size="small" onClick={() => void markRead(n)} data-testid="inbox-mark-read">
-                    {t('apl.inbox.markRead')}
+                    {t('markRead')}
                   </Button>
                 ) : null}
               </Flex>
             </Card>
           ))}
-          {!list.isFetching && !items.length ? <Empty description={t('apl.inbox.empty')} /> : null}
+          {!list.isFetching && !items.length ? <Empty description={t('empty')} /> : null}
           <Pagination
             align="center"
             current={filters.page}

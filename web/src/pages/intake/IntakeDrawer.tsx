@@ -52,7 +52,7 @@ const fmtSize = (n: number) =>
 
 /** One application as the committee reads it, with the intake actions its `abilities` allow. */
 export function IntakeDrawer({ id, phone, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['intake', 'standards']);
   const { message, modal } = App.useApp();
   const onError = useCampaignError();
   const qc = useQueryClient();
@@ -67,15 +67,15 @@ export function IntakeDrawer({ id, phone, onClose }: Props) {
 
   const accept = (app: ApplicationDetail) =>
     modal.confirm({
-      title: t('cmp.intake.acceptTitle', { name: app.organization.name }),
-      content: t('cmp.intake.acceptText'),
-      okText: t('cmp.intake.accept'),
+      title: t('acceptTitle', { name: app.organization.name }),
+      content: t('acceptText'),
+      okText: t('accept'),
       cancelText: t('common.cancel'),
       okButtonProps: { 'data-testid': 'intake-accept-ok' } as ButtonProps,
       onOk: async () => {
         try {
           await acceptReq(app.id);
-          message.success(t('cmp.intake.accepted'));
+          message.success(t('accepted'));
           await refresh();
         } catch (e) {
           onError(e, { reload: [INTAKE] });
@@ -84,29 +84,29 @@ export function IntakeDrawer({ id, phone, onClose }: Props) {
     });
 
   const criteriaColumns = [
-    { title: t('cmp.std.position'), dataIndex: 'position', key: 'position', width: 56 },
+    { title: t('standards:position'), dataIndex: 'position', key: 'position', width: 56 },
     {
-      title: t('cmp.std.title'),
+      title: t('standards:title'),
       key: 'title',
       render: (_v: unknown, c: Criterion) => (
         <Flex vertical gap={2}>
           <span>
-            {zh ? c.titleZh : c.titleEn} {c.veto ? <Tag color="red">{t('cmp.std.veto')}</Tag> : null}
-            {c.bonus ? <Tag color="gold">{t('cmp.std.bonus')}</Tag> : null}
+            {zh ? c.titleZh : c.titleEn} {c.veto ? <Tag color="red">{t('standards:veto')}</Tag> : null}
+            {c.bonus ? <Tag color="gold">{t('standards:bonus')}</Tag> : null}
           </span>
           {c.note ? <Typography.Text type="secondary">{c.note}</Typography.Text> : null}
         </Flex>
       ),
     },
-    { title: t('cmp.std.maxPoints'), dataIndex: 'maxPoints', key: 'max', width: 70 },
+    { title: t('standards:maxPoints'), dataIndex: 'maxPoints', key: 'max', width: 70 },
     {
-      title: t('cmp.intake.selfScore'),
+      title: t('selfScore'),
       dataIndex: 'score',
       key: 'score',
       width: 80,
       render: (v: number | null) => v ?? '—',
     },
-    { title: t('cmp.intake.evidenceCount'), dataIndex: 'evidenceCount', key: 'files', width: 64 },
+    { title: t('evidenceCount'), dataIndex: 'evidenceCount', key: 'files', width: 64 },
   ];
 
   const text = (v: string | null) =>
@@ -117,7 +117,7 @@ export function IntakeDrawer({ id, phone, onClose }: Props) {
       open={!!id}
       onClose={onClose}
       size={phone ? '100%' : 720}
-      title={a ? a.organization.name : t('cmp.intake.detail')}
+      title={a ? a.organization.name : t('detail')}
       data-testid="intake-detail"
       extra={
         a ? (
@@ -127,7 +127,7 @@ export function IntakeDrawer({ id, phone, onClose }: Props) {
             target="_blank"
             data-testid="intake-dossier"
           >
-            {phone ? null : t('cmp.intake.dossier')}
+            {phone ? null : t('dossier')}
           </Button>
         ) : null
       }
@@ -135,7 +135,7 @@ export function IntakeDrawer({ id, phone, onClose }: Props) {
         a ? (
           <Flex gap={8} justify="end" wrap>
             {!a.abilities.accept && !a.abilities.return ? (
-              <Typography.Text type="secondary">{t('cmp.intake.noAction')}</Typography.Text>
+              <Typography.Text type="secondary">{t('noAction')}</Typography.Text>
             ) : null}
             {a.abilities.return ? (
               <Button
@@ -144,7 +144,7 @@ export function IntakeDrawer({ id, phone, onClose }: Props) {
                 onClick={() => setReturning(true)}
                 data-testid="intake-return"
               >
-                {t('cmp.intake.return')}
+                {t('return')}
               </Button>
             ) : null}
             {a.abilities.accept ? (
@@ -154,7 +154,7 @@ export function IntakeDrawer({ id, phone, onClose }: Props) {
                 onClick={() => accept(a)}
                 data-testid="intake-accept"
               >
-                {t('cmp.intake.accept')}
+                {t('accept')}
               </Button>
             ) : null}
           </Flex>
@@ -166,12 +166,7 @@ export function IntakeDrawer({ id, phone, onClose }: Props) {
       ) : (
         <Flex vertical gap={16}>
           {a.returnedReason && a.status === 'returned' ? (
-            <Alert
-              type="warning"
-              showIcon
-              title={t('cmp.intake.returnedReason')}
-              description={a.returnedReason}
-            />
+            <Alert type="warning" showIcon title={t('returnedReason')} description={a.returnedReason} />
           ) : null}
           <Descriptions
             column={1}
@@ -179,10 +174,10 @@ export function IntakeDrawer({ id, phone, onClose }: Props) {
             bordered
             styles={{ label: { width: phone ? 96 : 140 } }}
             items={[
-              { key: 'status', label: t('cmp.intake.status'), children: <AppStatusTag status={a.status} /> },
+              { key: 'status', label: t('status'), children: <AppStatusTag status={a.status} /> },
               {
                 key: 'org',
-                label: t('cmp.intake.org'),
+                label: t('org'),
                 children: (
                   <Flex gap={6} wrap align="center">
                     <span>{a.organization.name}</span>
@@ -193,29 +188,29 @@ export function IntakeDrawer({ id, phone, onClose }: Props) {
                   </Flex>
                 ),
               },
-              { key: 'unit', label: t('cmp.intake.unit'), children: a.unit.name },
+              { key: 'unit', label: t('unit'), children: a.unit.name },
               {
                 key: 'track',
-                label: t('cmp.intake.track'),
+                label: t('track'),
                 children: `${zh ? a.track.nameZh : a.track.nameEn}${a.venue ? ` · ${a.venue.name}` : ''}`,
               },
               {
                 key: 'standard',
-                label: t('cmp.intake.standard'),
-                children: `${zh ? a.standard.nameZh : a.standard.nameEn} · ${t('cmp.std.versionN', { n: a.standard.version })}`,
+                label: t('standard'),
+                children: `${zh ? a.standard.nameZh : a.standard.nameEn} · ${t('standards:versionN', { n: a.standard.version })}`,
               },
-              { key: 'brand', label: t('cmp.intake.brand'), children: a.brandName ?? '—' },
-              { key: 'rank', label: t('cmp.intake.rank'), children: a.unitRank ?? '—' },
-              { key: 'opinion', label: t('cmp.intake.unitOpinion'), children: text(a.unitOpinion) },
+              { key: 'brand', label: t('brand'), children: a.brandName ?? '—' },
+              { key: 'rank', label: t('rank'), children: a.unitRank ?? '—' },
+              { key: 'opinion', label: t('unitOpinion'), children: text(a.unitOpinion) },
               {
                 key: 'submittedAt',
-                label: t('cmp.intake.submittedAt'),
+                label: t('submittedAt'),
                 children: formatDateTime(a.submittedAt),
               },
             ]}
           />
           <Divider titlePlacement="start" style={{ margin: 0 }}>
-            {t('cmp.intake.fields')}
+            {t('fields')}
           </Divider>
           <Descriptions
             column={1}
@@ -224,12 +219,12 @@ export function IntakeDrawer({ id, phone, onClose }: Props) {
             styles={{ label: { width: phone ? undefined : 100 } }}
             items={(['summary', 'features', 'practices', 'results'] as const).map((f) => ({
               key: f,
-              label: t(`cmp.intake.${f}`),
+              label: t(`${f}`),
               children: text(a[f]),
             }))}
           />
           <Divider titlePlacement="start" style={{ margin: 0 }}>
-            {t('cmp.intake.selfAssessment')}
+            {t('selfAssessment')}
           </Divider>
           <Table<Criterion>
             rowKey="id"
@@ -242,15 +237,13 @@ export function IntakeDrawer({ id, phone, onClose }: Props) {
             summary={() => (
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0} colSpan={5}>
-                  <Typography.Text strong>
-                    {t('cmp.intake.selfTotal', { n: a.selfScoreTotal })}
-                  </Typography.Text>
+                  <Typography.Text strong>{t('selfTotal', { n: a.selfScoreTotal })}</Typography.Text>
                 </Table.Summary.Cell>
               </Table.Summary.Row>
             )}
           />
           <Divider titlePlacement="start" style={{ margin: 0 }}>
-            {t('cmp.intake.evidence')}
+            {t('evidence')}
           </Divider>
           {a.evidence.length ? (
             <Flex vertical gap={6} data-testid="intake-evidence">
@@ -267,10 +260,10 @@ export function IntakeDrawer({ id, phone, onClose }: Props) {
               ))}
             </Flex>
           ) : (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cmp.intake.noEvidence')} />
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noEvidence')} />
           )}
           <Divider titlePlacement="start" style={{ margin: 0 }}>
-            {t('cmp.intake.history')}
+            {t('history')}
           </Divider>
           <Timeline
             data-testid="intake-history"
@@ -298,7 +291,7 @@ export function IntakeDrawer({ id, phone, onClose }: Props) {
           onClose={() => setReturning(false)}
           onDone={async () => {
             setReturning(false);
-            message.success(t('cmp.intake.returned'));
+            message.success(t('returned'));
             await refresh();
           }}
         />
@@ -316,7 +309,7 @@ interface ReturnProps {
 
 /** Return for revision: the reason is required and shown to the applicant. */
 function ReturnModal({ open, app, onClose, onDone }: ReturnProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['intake', 'standards']);
   const rule = useZodRule();
   const onError = useCampaignError();
   const [form] = Form.useForm<{ reason: string }>();
@@ -340,22 +333,22 @@ function ReturnModal({ open, app, onClose, onDone }: ReturnProps) {
   return (
     <Modal
       open={open}
-      title={t('cmp.intake.returnTitle', { name: app.organization.name })}
+      title={t('returnTitle', { name: app.organization.name })}
       onCancel={onClose}
       onOk={() => void submit()}
-      okText={t('cmp.intake.return')}
+      okText={t('return')}
       okButtonProps={{ danger: true, 'data-testid': 'intake-return-ok' } as ButtonProps}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" style={{ marginTop: 16 }}>
-        <Form.Item name="reason" label={t('cmp.intake.returnReason')} rules={[rule(returnBody.shape.reason)]}>
+        <Form.Item name="reason" label={t('returnReason')} rules={[rule(returnBody.shape.reason)]}>
           <Input.TextArea
             rows={5}
             maxLength={2000}
             showCount
-            placeholder={t('cmp.intake.returnPlaceholder')}
+            placeholder={t('returnPlaceholder')}
             data-testid="intake-return-reason"
           />
         </Form.Item>

@@ -29,7 +29,7 @@ const KINDS = ORG_KINDS.filter((k) => k !== 'working_committee');
 
 /** The committee's queue: one campaign's applications (default: recommended ones) to accept or return. */
 export default function IntakePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('intake');
   const { message } = App.useApp();
   const onError = useApiError();
   const phone = !Grid.useBreakpoint().md;
@@ -64,8 +64,8 @@ export default function IntakePage() {
   const doExport = async () => {
     setExporting(true);
     try {
-      const name = await exportIntake(query, t('cmp.intake.exportName'));
-      message.success(t('cmp.intake.exported', { name }));
+      const name = await exportIntake(query, t('exportName'));
+      message.success(t('exported', { name }));
     } catch (e) {
       onError(e);
     } finally {
@@ -86,7 +86,7 @@ export default function IntakePage() {
 
   const columns: TableProps<ApplicationListItem>['columns'] = [
     {
-      title: t('cmp.intake.org'),
+      title: t('org'),
       key: 'orgName',
       dataIndex: 'orgName',
       sorter: true,
@@ -96,7 +96,7 @@ export default function IntakePage() {
       render: (_v, a) => orgCell(a),
     },
     {
-      title: t('cmp.intake.brand'),
+      title: t('brand'),
       dataIndex: 'brandName',
       key: 'brandName',
       width: 180,
@@ -104,7 +104,7 @@ export default function IntakePage() {
       render: (v: string | null) => v ?? '—',
     },
     {
-      title: t('cmp.intake.track'),
+      title: t('track'),
       key: 'track',
       width: 170,
       render: (_v, a) => (
@@ -114,10 +114,10 @@ export default function IntakePage() {
         </Flex>
       ),
     },
-    { title: t('cmp.intake.kind'), key: 'kind', width: 110, render: (_v, a) => <KindTag kind={a.orgKind} /> },
-    { title: t('cmp.intake.unit'), dataIndex: 'unitName', key: 'unitName', width: 200, ellipsis: true },
+    { title: t('orgKind'), key: 'kind', width: 110, render: (_v, a) => <KindTag kind={a.orgKind} /> },
+    { title: t('unit'), dataIndex: 'unitName', key: 'unitName', width: 200, ellipsis: true },
     {
-      title: t('cmp.intake.rank'),
+      title: t('rank'),
       dataIndex: 'unitRank',
       key: 'unitRank',
       sorter: true,
@@ -126,7 +126,7 @@ export default function IntakePage() {
       render: (v: number | null) => v ?? '—',
     },
     {
-      title: t('cmp.intake.status'),
+      title: t('status'),
       dataIndex: 'status',
       key: 'status',
       sorter: true,
@@ -135,7 +135,7 @@ export default function IntakePage() {
       render: (s: ApplicationStatus) => <AppStatusTag status={s} />,
     },
     {
-      title: t('cmp.intake.submittedAt'),
+      title: t('submittedAt'),
       dataIndex: 'submittedAt',
       key: 'submittedAt',
       sorter: true,
@@ -170,8 +170,8 @@ export default function IntakePage() {
   return (
     <Flex vertical>
       <PageHeader
-        title={t('cmp.intakeTitle')}
-        sub={t('cmp.intake.subtitle')}
+        title={t('pageTitle')}
+        sub={t('subtitle')}
         extra={
           canExport ? (
             <Button
@@ -181,7 +181,7 @@ export default function IntakePage() {
               onClick={() => void doExport()}
               data-testid="intake-export"
             >
-              {t('cmp.intake.export')}
+              {t('export')}
             </Button>
           ) : null
         }
@@ -190,7 +190,7 @@ export default function IntakePage() {
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
           <Select
             value={query.campaignId}
-            placeholder={t('cmp.intake.pickCampaign')}
+            placeholder={t('pickCampaign')}
             loading={campaigns.isPending}
             onChange={(campaignId: string) => {
               set({ campaignId, trackCode: undefined });
@@ -207,22 +207,22 @@ export default function IntakePage() {
             value={searchText}
             onChange={setSearchText}
             onSearch={(v) => set({ q: v || undefined })}
-            placeholder={t('cmp.intake.searchPlaceholder')}
+            placeholder={t('searchPlaceholder')}
             width={phone ? '100%' : 240}
             testId="intake-search"
           />
           <Select<ApplicationStatus>
             allowClear
-            placeholder={t('cmp.intake.status')}
+            placeholder={t('status')}
             value={filters.status}
             onChange={(status) => set({ status })}
-            options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`cmp.appStatus.${s}`) }))}
+            options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`appStatus.${s}`) }))}
             style={{ width: filterWidth }}
             data-testid="intake-status"
           />
           <Select<string>
             allowClear
-            placeholder={t('cmp.intake.track')}
+            placeholder={t('track')}
             value={filters.trackCode}
             onChange={(trackCode) => set({ trackCode })}
             options={trackOptions}
@@ -231,7 +231,7 @@ export default function IntakePage() {
           />
           <Select<OrgKind>
             allowClear
-            placeholder={t('cmp.intake.kind')}
+            placeholder={t('orgKind')}
             value={filters.orgKind}
             onChange={(orgKind) => set({ orgKind })}
             options={KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
@@ -243,13 +243,13 @@ export default function IntakePage() {
               allowClear
               value={filters.unitId ?? null}
               onChange={(id) => set({ unitId: id ?? undefined })}
-              placeholder={t('cmp.intake.unit')}
+              placeholder={t('unit')}
               data-testid="intake-unit"
             />
           </div>
         </Flex>
         {!campaigns.isPending && !campaigns.data?.items.length ? (
-          <Empty description={t('cmp.intake.noCampaign')} />
+          <Empty description={t('noCampaign')} />
         ) : phone ? (
           <IntakeCards
             items={items}
@@ -267,7 +267,7 @@ export default function IntakePage() {
             loading={list.isFetching}
             scroll={{ x: 1350 }}
             data-testid="intake-table"
-            locale={{ emptyText: <Empty description={t('cmp.intake.empty')} /> }}
+            locale={{ emptyText: <Empty description={t('empty')} /> }}
             pagination={pagination}
             onChange={onTableChange(applicationSortKeys, (p) => setFilters((f) => ({ ...f, ...p })))}
           />
@@ -288,11 +288,11 @@ interface CardsProps {
 
 /** Phones: one card per application instead of a wide table. */
 function IntakeCards({ items, loading, pagination, onOpen, onPage }: CardsProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('intake');
   const zh = currentLanguage() === 'zh-CN';
   return (
     <Flex vertical gap={8} data-testid="intake-cards">
-      {!loading && !items.length ? <Empty description={t('cmp.intake.empty')} /> : null}
+      {!loading && !items.length ? <Empty description={t('empty')} /> : null}
       {items.map((a) => (
         <Card
           key={a.id}
@@ -314,7 +314,7 @@ function IntakeCards({ items, loading, pagination, onOpen, onPage }: CardsProps)
             {a.brandName ? <Typography.Text>{a.brandName}</Typography.Text> : null}
             {a.unitRank !== null ? (
               <Typography.Text type="secondary">
-                {t('cmp.intake.rank')} {a.unitRank}
+                {t('rank')} {a.unitRank}
               </Typography.Text>
             ) : null}
           </Flex>

@@ -19,7 +19,7 @@ const STEP: Record<Phase, number> = { choose: 0, checking: 1, checked: 1, import
 
 /** The committee's import wizard: template → file → dry run with every bad row → confirm → result. */
 export default function ImportPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('organizations');
   const navigate = useNavigate();
   const onError = useApiError();
   const qc = useQueryClient();
@@ -56,11 +56,11 @@ export default function ImportPage() {
 
   const choose = (f: File) => {
     if (!isImportFile(f.name)) {
-      setFileError(t('import.wrongType'));
+      setFileError(t('importPage.wrongType'));
       return;
     }
     if (f.size > IMPORT_MAX_BYTES) {
-      setFileError(t('import.tooLarge'));
+      setFileError(t('importPage.tooLarge'));
       return;
     }
     setFileError(null);
@@ -78,7 +78,7 @@ export default function ImportPage() {
 
   const templateDownload = async () => {
     try {
-      await downloadImportTemplate(t('import.templateFile'));
+      await downloadImportTemplate(t('importPage.templateFile'));
     } catch (e) {
       onError(e);
     }
@@ -87,11 +87,11 @@ export default function ImportPage() {
   return (
     <Flex vertical gap={16}>
       <PageHeader
-        title={t('import.title')}
-        sub={t('import.subtitle')}
+        title={t('importPage.title')}
+        sub={t('importPage.subtitle')}
         extra={
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/organizations')}>
-            {t('import.back')}
+            {t('importPage.back')}
           </Button>
         }
       />
@@ -101,10 +101,10 @@ export default function ImportPage() {
           status={check && check.errors.length > 0 && phase === 'checked' ? 'error' : undefined}
           responsive
           items={[
-            { title: t('import.step.choose') },
-            { title: t('import.step.check') },
-            { title: t('import.step.import') },
-            { title: t('import.step.done') },
+            { title: t('importPage.step.choose') },
+            { title: t('importPage.step.check') },
+            { title: t('importPage.step.import') },
+            { title: t('importPage.step.done') },
           ]}
           style={{ marginBottom: 24 }}
         />
@@ -114,7 +114,7 @@ export default function ImportPage() {
             <Alert
               type="info"
               showIcon
-              title={t('import.templateHint')}
+              title={t('importPage.templateHint')}
               action={
                 <Button
                   size="small"
@@ -122,7 +122,7 @@ export default function ImportPage() {
                   onClick={() => void templateDownload()}
                   data-testid="import-template"
                 >
-                  {t('import.template')}
+                  {t('importPage.template')}
                 </Button>
               }
             />
@@ -141,12 +141,12 @@ export default function ImportPage() {
               <p className="ant-upload-drag-icon">
                 <InboxOutlined />
               </p>
-              <p className="ant-upload-text">{t('import.drop')}</p>
-              <p className="ant-upload-hint">{t('import.dropHint')}</p>
+              <p className="ant-upload-text">{t('importPage.drop')}</p>
+              <p className="ant-upload-hint">{t('importPage.dropHint')}</p>
             </Upload.Dragger>
             {phase === 'checking' ? (
               <Flex vertical gap={4} data-testid="import-progress">
-                <Typography.Text>{t('import.checking', { name: file?.name ?? '' })}</Typography.Text>
+                <Typography.Text>{t('importPage.checking', { name: file?.name ?? '' })}</Typography.Text>
                 <Progress percent={progress} status="active" />
               </Flex>
             ) : null}
@@ -164,7 +164,7 @@ export default function ImportPage() {
 
         {phase === 'importing' ? (
           <Flex vertical gap={4} data-testid="import-progress">
-            <Typography.Text>{t('import.importing', { name: file?.name ?? '' })}</Typography.Text>
+            <Typography.Text>{t('importPage.importing', { name: file?.name ?? '' })}</Typography.Text>
             <Progress percent={progress} status="active" />
           </Flex>
         ) : null}
@@ -172,8 +172,8 @@ export default function ImportPage() {
         {phase === 'done' && result ? (
           <Result
             status="success"
-            title={t('import.doneTitle')}
-            subTitle={t('import.doneText', {
+            title={t('importPage.doneTitle')}
+            subTitle={t('importPage.doneText', {
               created: result.created,
               updated: result.updated,
               total: result.total,
@@ -181,10 +181,10 @@ export default function ImportPage() {
             data-testid="import-result"
             extra={[
               <Button type="primary" key="orgs" onClick={() => navigate('/organizations')}>
-                {t('import.toOrganizations')}
+                {t('importPage.toOrganizations')}
               </Button>,
               <Button key="again" icon={<ReloadOutlined />} onClick={restart}>
-                {t('import.again')}
+                {t('importPage.again')}
               </Button>,
             ]}
           />

@@ -13,17 +13,17 @@ interface Props {
 
 /** The dry run's answer: totals, every bad row, and the confirm button only when nothing is wrong. */
 export function ImportPreview({ outcome, fileName, onRetry, onConfirm }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('organizations');
   const bad = outcome.errors.length > 0;
   return (
     <Flex vertical gap={16}>
-      <Typography.Text type="secondary">{t('import.file', { name: fileName })}</Typography.Text>
+      <Typography.Text type="secondary">{t('importPage.file', { name: fileName })}</Typography.Text>
       <Flex gap={32} wrap>
-        <Statistic title={t('import.total')} value={outcome.total ?? '—'} />
-        <Statistic title={t('import.creates')} value={outcome.created ?? '—'} />
-        <Statistic title={t('import.updates')} value={outcome.updated ?? '—'} />
+        <Statistic title={t('importPage.total')} value={outcome.total ?? '—'} />
+        <Statistic title={t('importPage.creates')} value={outcome.created ?? '—'} />
+        <Statistic title={t('importPage.updates')} value={outcome.updated ?? '—'} />
         <Statistic
-          title={t('import.badRows')}
+          title={t('importPage.badRows')}
           value={outcome.badRows}
           styles={{ content: bad ? { color: '#c7000b' } : undefined }}
         />
@@ -33,8 +33,8 @@ export function ImportPreview({ outcome, fileName, onRetry, onConfirm }: Props) 
           <Alert
             type="error"
             showIcon
-            title={outcome.message || t('import.hasErrors')}
-            description={t('import.fixAndRetry')}
+            title={outcome.message || t('importPage.hasErrors')}
+            description={t('importPage.fixAndRetry')}
           />
           <div data-testid="import-preview-errors">
             <Table
@@ -44,9 +44,9 @@ export function ImportPreview({ outcome, fileName, onRetry, onConfirm }: Props) 
               pagination={outcome.errors.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
               scroll={{ x: 560 }}
               columns={[
-                { title: t('import.row'), dataIndex: 'row', width: 80 },
-                { title: t('import.column'), dataIndex: 'column', width: 140 },
-                { title: t('import.message'), dataIndex: 'message' },
+                { title: t('importPage.row'), dataIndex: 'row', width: 80 },
+                { title: t('importPage.column'), dataIndex: 'column', width: 140 },
+                { title: t('importPage.message'), dataIndex: 'message' },
               ]}
             />
           </div>
@@ -56,7 +56,7 @@ export function ImportPreview({ outcome, fileName, onRetry, onConfirm }: Props) 
             style={{ alignSelf: 'flex-start' }}
             data-testid="import-retry"
           >
-            {t('import.chooseAgain')}
+            {t('importPage.chooseAgain')}
           </Button>
         </>
       ) : (
@@ -64,7 +64,7 @@ export function ImportPreview({ outcome, fileName, onRetry, onConfirm }: Props) 
           <Alert
             type="success"
             showIcon
-            title={t('import.ready', { created: outcome.created ?? 0, updated: outcome.updated ?? 0 })}
+            title={t('importPage.ready', { created: outcome.created ?? 0, updated: outcome.updated ?? 0 })}
           />
           {outcome.preview.length ? (
             <Table
@@ -74,27 +74,27 @@ export function ImportPreview({ outcome, fileName, onRetry, onConfirm }: Props) 
               pagination={outcome.preview.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
               scroll={{ x: 640 }}
               columns={[
-                { title: t('import.row'), dataIndex: 'row', width: 70 },
-                { title: t('org.field.code'), dataIndex: 'code', width: 140 },
-                { title: t('org.field.name'), dataIndex: 'name' },
+                { title: t('importPage.row'), dataIndex: 'row', width: 70 },
+                { title: t('field.code'), dataIndex: 'code', width: 140 },
+                { title: t('field.name'), dataIndex: 'name' },
                 {
-                  title: t('org.field.kind'),
+                  title: t('field.kind'),
                   dataIndex: 'kind',
                   width: 100,
                   render: (k) => <KindTag kind={k} />,
                 },
                 {
-                  title: t('import.parentCode'),
+                  title: t('importPage.parentCode'),
                   dataIndex: 'parentCode',
                   width: 140,
                   render: (v: string | null) => v ?? '—',
                 },
                 {
-                  title: t('import.action'),
+                  title: t('importPage.action'),
                   dataIndex: 'action',
                   width: 90,
                   render: (a: 'create' | 'update') => (
-                    <Tag color={a === 'create' ? 'green' : 'blue'}>{t(`import.actionLabel.${a}`)}</Tag>
+                    <Tag color={a === 'create' ? 'green' : 'blue'}>{t(`importPage.actionLabel.${a}`)}</Tag>
                   ),
                 },
               ]}
@@ -102,9 +102,9 @@ export function ImportPreview({ outcome, fileName, onRetry, onConfirm }: Props) 
           ) : null}
           <Flex gap={8} wrap>
             <Button type="primary" icon={<CheckOutlined />} onClick={onConfirm} data-testid="import-confirm">
-              {t('import.confirm')}
+              {t('importPage.confirm')}
             </Button>
-            <Button onClick={onRetry}>{t('import.chooseAgain')}</Button>
+            <Button onClick={onRetry}>{t('importPage.chooseAgain')}</Button>
           </Flex>
         </>
       )}

@@ -22,7 +22,7 @@ export function MoveOrgModal({
   onClose: () => void;
   onMoved: (o: Organization) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('organizations');
   const onError = useApiError();
   const qc = useQueryClient();
   const [form] = Form.useForm<{ parentId: string }>();
@@ -47,10 +47,10 @@ export function MoveOrgModal({
   return (
     <Modal
       open={!!org}
-      title={t('org.moveTitle')}
+      title={t('moveTitle')}
       onCancel={onClose}
       onOk={() => void submit()}
-      okText={t('org.moveConfirm')}
+      okText={t('moveConfirm')}
       okButtonProps={{ disabled: !target, danger: true }}
       confirmLoading={busy}
       destroyOnHidden
@@ -64,22 +64,22 @@ export function MoveOrgModal({
             items={[
               {
                 key: 'org',
-                label: t('org.moveWhat'),
+                label: t('moveWhat'),
                 children: (
                   <>
                     {org.name} <KindTag kind={org.kind} />
                   </>
                 ),
               },
-              { key: 'children', label: t('org.field.childCount'), children: org.childCount },
+              { key: 'children', label: t('field.childCount'), children: org.childCount },
             ]}
           />
           <Form form={form} layout="vertical">
             <Form.Item
               name="parentId"
-              label={t('org.moveTo')}
+              label={t('moveTo')}
               rules={[{ required: true, message: t('validation.required') }]}
-              extra={t('org.moveHint')}
+              extra={t('moveHint')}
             >
               <OrgPicker
                 disabledFor={(o) => !canMoveUnder(org.kind, org.id, o) || o.id === org.parentId}
@@ -92,7 +92,7 @@ export function MoveOrgModal({
             <Alert
               type="warning"
               showIcon
-              title={t('org.moveWarning', { name: org.name, parent: target.name })}
+              title={t('moveWarning', { name: org.name, parent: target.name })}
             />
           ) : null}
         </>

@@ -18,7 +18,7 @@ interface Props {
 
 /** Every field of one organisation, with its venues and the actions the user may take. */
 export function OrgDetailDrawer({ orgId, phone, onClose, onEdit, onMove, onToggleActive }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['organizations', 'venues']);
   const canWrite = useAbility('organizations.write');
   const canVenues = useAbility('venues.read');
   const { data: org, isPending } = useOrganization(orgId);
@@ -31,7 +31,7 @@ export function OrgDetailDrawer({ orgId, phone, onClose, onEdit, onMove, onToggl
       open={!!orgId}
       onClose={onClose}
       size={phone ? '100%' : 560}
-      title={org ? org.name : t('org.detail')}
+      title={org ? org.name : t('detail')}
       data-testid="org-detail"
       extra={
         org && canWrite ? (
@@ -58,27 +58,27 @@ export function OrgDetailDrawer({ orgId, phone, onClose, onEdit, onMove, onToggl
             items={[
               {
                 key: 'code',
-                label: t('org.field.code'),
+                label: t('field.code'),
                 children: <span className="sf-mono">{org.code}</span>,
               },
-              { key: 'name', label: t('org.field.name'), children: org.name },
-              { key: 'shortName', label: t('org.field.shortName'), children: dash(org.shortName) },
-              { key: 'kind', label: t('org.field.kind'), children: <KindTag kind={org.kind} /> },
-              { key: 'unit', label: t('org.field.unit'), children: dash(org.unitName) },
-              { key: 'secretary', label: t('org.field.secretary'), children: dash(org.secretary) },
-              { key: 'contactName', label: t('org.field.contactName'), children: dash(org.contactName) },
-              { key: 'contactPhone', label: t('org.field.contactPhone'), children: dash(org.contactPhone) },
-              { key: 'memberCount', label: t('org.field.memberCount'), children: org.memberCount },
-              { key: 'childCount', label: t('org.field.childCount'), children: org.childCount },
-              { key: 'active', label: t('org.field.active'), children: <ActiveTag active={org.active} /> },
-              { key: 'updatedAt', label: t('org.field.updatedAt'), children: formatDateTime(org.updatedAt) },
+              { key: 'name', label: t('field.name'), children: org.name },
+              { key: 'shortName', label: t('field.shortName'), children: dash(org.shortName) },
+              { key: 'kind', label: t('field.kind'), children: <KindTag kind={org.kind} /> },
+              { key: 'unit', label: t('field.unit'), children: dash(org.unitName) },
+              { key: 'secretary', label: t('field.secretary'), children: dash(org.secretary) },
+              { key: 'contactName', label: t('field.contactName'), children: dash(org.contactName) },
+              { key: 'contactPhone', label: t('field.contactPhone'), children: dash(org.contactPhone) },
+              { key: 'memberCount', label: t('field.memberCount'), children: org.memberCount },
+              { key: 'childCount', label: t('field.childCount'), children: org.childCount },
+              { key: 'active', label: t('field.active'), children: <ActiveTag active={org.active} /> },
+              { key: 'updatedAt', label: t('field.updatedAt'), children: formatDateTime(org.updatedAt) },
             ]}
           />
           {canWrite ? (
             <Flex gap={8} wrap style={{ marginTop: 16 }}>
               {org.parentId ? (
                 <Button icon={<NodeIndexOutlined />} onClick={() => onMove(org)}>
-                  {t('org.move')}
+                  {t('move')}
                 </Button>
               ) : null}
               {org.parentId ? (
@@ -87,16 +87,16 @@ export function OrgDetailDrawer({ orgId, phone, onClose, onEdit, onMove, onToggl
                   icon={org.active ? <StopOutlined /> : <CheckCircleOutlined />}
                   onClick={() => onToggleActive(org)}
                 >
-                  {org.active ? t('org.deactivate') : t('org.activate')}
+                  {org.active ? t('deactivate') : t('activate')}
                 </Button>
               ) : null}
             </Flex>
           ) : null}
           {canVenues ? (
             <>
-              <Divider titlePlacement="start">{t('org.venues')}</Divider>
+              <Divider titlePlacement="start">{t('venues')}</Divider>
               {venues.data && venues.data.items.length === 0 ? (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('org.noVenues')} />
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noVenues')} />
               ) : (
                 <List
                   size="small"
@@ -110,8 +110,8 @@ export function OrgDetailDrawer({ orgId, phone, onClose, onEdit, onMove, onToggl
                           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                             {[
                               v.address,
-                              v.areaM2 !== null ? t('venue.areaValue', { area: v.areaM2 }) : null,
-                              v.capacity !== null ? t('venue.capacityValue', { n: v.capacity }) : null,
+                              v.areaM2 !== null ? t('venues:areaValue', { area: v.areaM2 }) : null,
+                              v.capacity !== null ? t('venues:capacityValue', { n: v.capacity }) : null,
                             ]
                               .filter(Boolean)
                               .join(' · ') || '—'}

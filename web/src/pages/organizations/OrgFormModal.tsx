@@ -51,7 +51,7 @@ export function OrgFormModal({
   onClose: () => void;
   onSaved: (o: Organization) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('organizations');
   const rule = useZodRule();
   const onError = useApiError();
   const qc = useQueryClient();
@@ -116,7 +116,7 @@ export function OrgFormModal({
   return (
     <Modal
       open={!!target}
-      title={editing ? t('org.editTitle', { name: editing.name }) : t('org.createTitle')}
+      title={editing ? t('editTitle', { name: editing.name }) : t('createTitle')}
       onCancel={onClose}
       onOk={() => void submit()}
       okText={t('common.save')}
@@ -135,7 +135,7 @@ export function OrgFormModal({
         {editing ? null : (
           <Form.Item
             name="parentId"
-            label={t('org.field.parent')}
+            label={t('field.parent')}
             rules={[{ required: true, message: t('validation.required') }]}
           >
             <OrgPicker
@@ -153,16 +153,16 @@ export function OrgFormModal({
             type="warning"
             showIcon
             style={{ marginBottom: 16 }}
-            title={t('org.noChildKinds', { kind: kindLabel(t, parent.kind) })}
+            title={t('noChildKinds', { kind: kindLabel(t, parent.kind) })}
           />
         ) : null}
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             <Form.Item
               name="kind"
-              label={t('org.field.kind')}
+              label={t('field.kind')}
               rules={[{ required: true, message: t('validation.required') }]}
-              extra={editing && kinds.length <= 1 ? t('org.kindFixed') : undefined}
+              extra={editing && kinds.length <= 1 ? t('kindFixed') : undefined}
             >
               <Select
                 options={kinds.map((k) => ({ value: k, label: kindLabel(t, k) }))}
@@ -172,42 +172,37 @@ export function OrgFormModal({
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item
-              name="code"
-              label={t('org.field.code')}
-              rules={[rule(S.code)]}
-              extra={t('org.codeHint')}
-            >
+            <Form.Item name="code" label={t('field.code')} rules={[rule(S.code)]} extra={t('codeHint')}>
               <Input maxLength={32} className="sf-mono" data-testid="org-form-code" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={16}>
-            <Form.Item name="name" label={t('org.field.name')} rules={[rule(S.name)]}>
+            <Form.Item name="name" label={t('field.name')} rules={[rule(S.name)]}>
               <Input maxLength={100} data-testid="org-form-name" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item name="shortName" label={t('org.field.shortName')} rules={[rule(S.shortName)]}>
+            <Form.Item name="shortName" label={t('field.shortName')} rules={[rule(S.shortName)]}>
               <Input maxLength={50} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item name="secretary" label={t('org.field.secretary')} rules={[rule(S.secretary)]}>
+            <Form.Item name="secretary" label={t('field.secretary')} rules={[rule(S.secretary)]}>
               <Input maxLength={50} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item name="contactName" label={t('org.field.contactName')} rules={[rule(S.contactName)]}>
+            <Form.Item name="contactName" label={t('field.contactName')} rules={[rule(S.contactName)]}>
               <Input maxLength={50} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item name="contactPhone" label={t('org.field.contactPhone')} rules={[rule(S.contactPhone)]}>
+            <Form.Item name="contactPhone" label={t('field.contactPhone')} rules={[rule(S.contactPhone)]}>
               <Input maxLength={20} inputMode="tel" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item name="memberCount" label={t('org.field.memberCount')} rules={[rule(S.memberCount)]}>
+            <Form.Item name="memberCount" label={t('field.memberCount')} rules={[rule(S.memberCount)]}>
               <InputNumber min={0} max={1000000} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>

@@ -32,20 +32,20 @@ interface Props {
 
 /** A page of organisations: the selected node's children or search results. */
 export function OrgTable(p: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('organizations');
   const writeItems = (o: Organization): NonNullable<MenuProps['items']> => [
     { key: 'edit', label: t('common.edit'), onClick: () => p.onEdit(o) },
     ...(canHaveChildren(o.kind) && o.active
-      ? [{ key: 'child', label: t('org.createChild'), onClick: () => p.onCreateChild(o) }]
+      ? [{ key: 'child', label: t('createChild'), onClick: () => p.onCreateChild(o) }]
       : []),
     ...(o.parentId
       ? [
-          { key: 'move', label: t('org.move'), onClick: () => p.onMove(o) },
+          { key: 'move', label: t('move'), onClick: () => p.onMove(o) },
           { type: 'divider' as const },
           {
             key: 'active',
             danger: o.active,
-            label: o.active ? t('org.deactivate') : t('org.activate'),
+            label: o.active ? t('deactivate') : t('activate'),
             onClick: () => p.onToggleActive(o),
           },
         ]
@@ -53,7 +53,7 @@ export function OrgTable(p: Props) {
   ];
   const columns: TableProps<Organization>['columns'] = [
     {
-      title: t('org.field.name'),
+      title: t('field.name'),
       dataIndex: 'name',
       key: 'name',
       sorter: true,
@@ -82,7 +82,7 @@ export function OrgTable(p: Props) {
       ),
     },
     {
-      title: t('org.field.code'),
+      title: t('field.code'),
       dataIndex: 'code',
       key: 'code',
       sorter: true,
@@ -91,7 +91,7 @@ export function OrgTable(p: Props) {
       render: (v: string) => <span className="sf-mono">{v}</span>,
     },
     {
-      title: t('org.field.kind'),
+      title: t('field.kind'),
       dataIndex: 'kind',
       key: 'kind',
       sorter: true,
@@ -100,7 +100,7 @@ export function OrgTable(p: Props) {
       render: (_v, o) => <KindTag kind={o.kind} />,
     },
     {
-      title: t('org.field.unit'),
+      title: t('field.unit'),
       dataIndex: 'unitName',
       key: 'unitName',
       width: 180,
@@ -108,7 +108,7 @@ export function OrgTable(p: Props) {
       render: (v: string | null) => v ?? '—',
     },
     {
-      title: t('org.field.memberCount'),
+      title: t('field.memberCount'),
       dataIndex: 'memberCount',
       key: 'memberCount',
       sorter: true,
@@ -117,14 +117,14 @@ export function OrgTable(p: Props) {
       align: 'right',
     },
     {
-      title: t('org.field.childCount'),
+      title: t('field.childCount'),
       dataIndex: 'childCount',
       key: 'childCount',
       width: 100,
       align: 'right',
       render: (v: number, o) =>
         v > 0 ? (
-          <Typography.Link onClick={() => p.onBrowse(o)} title={t('org.browseChildren')}>
+          <Typography.Link onClick={() => p.onBrowse(o)} title={t('browseChildren')}>
             {v}
           </Typography.Link>
         ) : (
@@ -132,14 +132,14 @@ export function OrgTable(p: Props) {
         ),
     },
     {
-      title: t('org.field.active'),
+      title: t('field.active'),
       dataIndex: 'active',
       key: 'active',
       width: 90,
       render: (v: boolean) => <ActiveTag active={v} />,
     },
     {
-      title: t('org.field.updatedAt'),
+      title: t('field.updatedAt'),
       dataIndex: 'updatedAt',
       key: 'updatedAt',
       sorter: true,
@@ -156,7 +156,7 @@ export function OrgTable(p: Props) {
         const more: NonNullable<MenuProps['items']> = [
           ...(p.phone ? [{ key: 'view', label: t('common.view'), onClick: () => p.onOpen(o) }] : []),
           ...(p.phone && p.onLocate && o.parentId
-            ? [{ key: 'locate', label: t('org.locate'), onClick: () => p.onLocate?.(o) }]
+            ? [{ key: 'locate', label: t('locate'), onClick: () => p.onLocate?.(o) }]
             : []),
           ...(p.canWrite ? writeItems(o) : []),
         ];
@@ -175,7 +175,7 @@ export function OrgTable(p: Props) {
                 style={{ paddingInline: 4 }}
                 data-testid="org-row-locate"
               >
-                {t('org.locate')}
+                {t('locate')}
               </Button>
             ) : null}
             {more.length ? (

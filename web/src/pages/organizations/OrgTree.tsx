@@ -37,7 +37,7 @@ export interface OrgTreeProps {
 
 /** The organisation tree, loading each level's children when it is first opened. */
 export function OrgTree({ selectedId, onSelect, onRoots, expandPath, refreshToken, height }: OrgTreeProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('organizations');
   const onError = useApiError();
   const [levels, setLevels] = useState<Record<string, Level>>({});
   const [expanded, setExpanded] = useState<string[]>([]);
@@ -124,7 +124,7 @@ export function OrgTree({ selectedId, onSelect, onRoots, expandPath, refreshToke
         selectable: false,
         title: (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('org.treeMore', { shown: level.items.length, total: level.total })}
+            {t('treeMore', { shown: level.items.length, total: level.total })}
           </Typography.Text>
         ),
       });
@@ -133,8 +133,7 @@ export function OrgTree({ selectedId, onSelect, onRoots, expandPath, refreshToke
 
   const roots = levels[ROOTS];
   if (!roots) return <Spin style={{ display: 'block', margin: '32px auto' }} />;
-  if (!roots.items.length)
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('org.treeEmpty')} />;
+  if (!roots.items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('treeEmpty')} />;
 
   const byId = new Map(Object.values(levels).flatMap((l) => l.items.map((o) => [o.id, o] as const)));
   return (

@@ -31,7 +31,7 @@ type ActiveFilter = 'true' | 'false' | 'all';
 const NO_PATH: string[] = [];
 
 export default function OrganizationsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('organizations');
   const { message } = App.useApp();
   const onError = useApiError();
   const navigate = useNavigate();
@@ -112,7 +112,7 @@ export default function OrganizationsPage() {
   const doExport = async () => {
     setExporting(true);
     try {
-      await exportOrganizations({ ...filters }, t('org.exportFile'));
+      await exportOrganizations({ ...filters }, t('exportFile'));
     } catch (e) {
       onError(e);
     } finally {
@@ -141,7 +141,7 @@ export default function OrganizationsPage() {
           placement="left"
           open={treeOpen}
           onClose={() => setTreeOpen(false)}
-          title={t('org.tree')}
+          title={t('tree')}
           size="90%"
           styles={{ body: { padding: 8 } }}
           forceRender
@@ -151,7 +151,7 @@ export default function OrganizationsPage() {
       ) : (
         <Card
           size="small"
-          title={t('org.tree')}
+          title={t('tree')}
           style={{ width: 340, flex: 'none', position: 'sticky', top: 76 }}
           styles={{ body: { padding: 8 } }}
         >
@@ -168,7 +168,7 @@ export default function OrganizationsPage() {
               style={{ alignSelf: 'flex-start' }}
               data-testid="org-tree-open"
             >
-              {t('org.tree')}
+              {t('tree')}
             </Button>
           ) : null}
           {!searching && chain.length ? (
@@ -183,9 +183,9 @@ export default function OrganizationsPage() {
             <Flex align="center" gap={8} style={{ minWidth: 0 }}>
               <Typography.Title level={4} style={{ margin: 0 }} ellipsis>
                 {searching
-                  ? t('org.searchResults', { q })
+                  ? t('searchResults', { q })
                   : sel
-                    ? t('org.childrenOf', { name: sel.name })
+                    ? t('childrenOf', { name: sel.name })
                     : t('nav.organizations')}
               </Typography.Title>
               {!searching && sel ? <KindTag kind={sel.kind} /> : null}
@@ -198,31 +198,31 @@ export default function OrganizationsPage() {
                   onClick={() => setFormTarget({ mode: 'create', parent: sel })}
                   data-testid="org-create"
                 >
-                  {t('org.createChild')}
+                  {t('createChild')}
                 </Button>
               ) : null}
               {canImport ? (
-                <Tooltip title={phone ? t('org.import') : undefined}>
+                <Tooltip title={phone ? t('import') : undefined}>
                   <Button
                     icon={<CloudUploadOutlined />}
                     onClick={() => navigate('/organizations/import')}
-                    aria-label={t('org.import')}
+                    aria-label={t('import')}
                     data-testid="org-import-button"
                   >
-                    {phone ? null : t('org.import')}
+                    {phone ? null : t('import')}
                   </Button>
                 </Tooltip>
               ) : null}
               {canExport ? (
-                <Tooltip title={phone ? t('org.export') : undefined}>
+                <Tooltip title={phone ? t('export') : undefined}>
                   <Button
                     icon={<DownloadOutlined />}
                     loading={exporting}
                     onClick={() => void doExport()}
-                    aria-label={t('org.export')}
+                    aria-label={t('export')}
                     data-testid="org-export-button"
                   >
-                    {phone ? null : t('org.export')}
+                    {phone ? null : t('export')}
                   </Button>
                 </Tooltip>
               ) : null}
@@ -233,13 +233,13 @@ export default function OrganizationsPage() {
               value={searchText}
               onChange={setSearchText}
               onSearch={(v) => setParam({ q: v || null })}
-              placeholder={t('org.searchPlaceholder')}
+              placeholder={t('searchPlaceholder')}
               width={phone ? '100%' : 320}
               testId="org-search"
             />
             <Select<OrgKind>
               allowClear
-              placeholder={t('org.field.kind')}
+              placeholder={t('field.kind')}
               value={kind}
               onChange={(v) => {
                 setKind(v);
@@ -256,7 +256,7 @@ export default function OrganizationsPage() {
                 setPaging((p) => ({ ...p, page: 1 }));
               }}
               options={[
-                { value: 'all', label: t('org.activeAll') },
+                { value: 'all', label: t('activeAll') },
                 { value: 'true', label: t('common.active') },
                 { value: 'false', label: t('common.inactive') },
               ]}
@@ -283,11 +283,8 @@ export default function OrganizationsPage() {
             onToggleActive={toggleActive}
             emptyText={
               !searching && sel && sel.childCount === 0 ? (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={t('org.noChildren', { name: sel.name })}
-                >
-                  <Button onClick={() => setDetailId(sel.id)}>{t('org.detail')}</Button>
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noChildren', { name: sel.name })}>
+                  <Button onClick={() => setDetailId(sel.id)}>{t('detail')}</Button>
                 </Empty>
               ) : undefined
             }
@@ -308,9 +305,7 @@ export default function OrganizationsPage() {
         target={formTarget}
         onClose={() => setFormTarget(null)}
         onSaved={(o) => {
-          message.success(
-            formTarget?.mode === 'edit' ? t('common.saved') : t('org.created', { name: o.name }),
-          );
+          message.success(formTarget?.mode === 'edit' ? t('common.saved') : t('created', { name: o.name }));
           setFormTarget(null);
           changed();
         }}
@@ -320,7 +315,7 @@ export default function OrganizationsPage() {
         org={moving}
         onClose={() => setMoving(null)}
         onMoved={(o) => {
-          message.success(t('org.moved', { name: o.name }));
+          message.success(t('moved', { name: o.name }));
           setMoving(null);
           changed();
         }}

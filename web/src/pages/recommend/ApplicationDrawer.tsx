@@ -20,7 +20,7 @@ export function ApplicationDrawer({
   onRecommend: (d: ApplicationDetail) => void;
   onReturn: (d: ApplicationDetail) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('recommend');
   const phone = !Grid.useBreakpoint().md;
   const q = useApplication(id);
   const d = q.data;
@@ -44,12 +44,12 @@ export function ApplicationDrawer({
           <Flex gap={8} justify="flex-end">
             {d.abilities.return ? (
               <Button danger onClick={() => onReturn(d)} data-testid="drawer-return">
-                {t('apl.rec.return')}
+                {t('return')}
               </Button>
             ) : null}
             {d.abilities.recommend ? (
               <Button type="primary" onClick={() => onRecommend(d)} data-testid="drawer-recommend">
-                {t('apl.rec.recommend')}
+                {t('recommend')}
               </Button>
             ) : null}
           </Flex>

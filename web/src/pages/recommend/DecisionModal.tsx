@@ -23,7 +23,7 @@ export function DecisionModal({
   onClose: () => void;
   onDone: () => Promise<void>;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('recommend');
   const onError = useApiError();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -59,10 +59,10 @@ export function DecisionModal({
   return (
     <Modal
       open={!!decision}
-      title={recommend ? t('apl.rec.recommendTitle') : t('apl.rec.returnTitle')}
+      title={recommend ? t('recommendTitle') : t('returnTitle')}
       onCancel={onClose}
       onOk={() => void submit()}
-      okText={recommend ? t('apl.rec.recommend') : t('apl.rec.return')}
+      okText={recommend ? t('recommend') : t('return')}
       okButtonProps={{ danger: !recommend, 'data-testid': 'decision-submit' } as ButtonProps}
       confirmLoading={busy}
       destroyOnHidden
@@ -70,7 +70,7 @@ export function DecisionModal({
       <Form<Values> form={form} layout="vertical" style={{ marginTop: 16 }}>
         {recommend ? (
           <>
-            <Form.Item name="opinion" label={t('apl.rec.opinion')} rules={required}>
+            <Form.Item name="opinion" label={t('opinion')} rules={required}>
               <Input.TextArea
                 maxLength={2000}
                 showCount
@@ -80,7 +80,7 @@ export function DecisionModal({
             </Form.Item>
             <Form.Item
               name="rank"
-              label={t('apl.rec.rank')}
+              label={t('rank')}
               rules={[{ required: true, message: t('validation.required') }]}
             >
               <InputNumber
@@ -93,12 +93,7 @@ export function DecisionModal({
             </Form.Item>
           </>
         ) : (
-          <Form.Item
-            name="reason"
-            label={t('apl.rec.reason')}
-            rules={required}
-            extra={t('apl.rec.reasonHint')}
-          >
+          <Form.Item name="reason" label={t('reason')} rules={required} extra={t('reasonHint')}>
             <Input.TextArea
               maxLength={2000}
               showCount

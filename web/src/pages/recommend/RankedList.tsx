@@ -30,7 +30,7 @@ export function RankedList({
   onOpen: (id: string) => void;
   onSaved: () => Promise<void>;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['recommend', 'applications']);
   const { message } = App.useApp();
   const onError = useApiError();
   const [order, setOrder] = useState(items);
@@ -49,7 +49,7 @@ export function RankedList({
     setBusy(true);
     try {
       await reorderRanksReq({ campaignId, trackCode, order: order.map((a) => a.id) });
-      message.success(t('apl.rec.orderSaved'));
+      message.success(t('orderSaved'));
       await onSaved();
     } catch (e) {
       onError(e);
@@ -78,13 +78,13 @@ export function RankedList({
         ) : null,
     },
     {
-      title: t('apl.rec.rankCol'),
+      title: t('rankCol'),
       key: 'rank',
       width: 64,
       render: (_v, _a, i) => <Typography.Text strong>{i + 1}</Typography.Text>,
     },
     {
-      title: t('apl.field.title'),
+      title: t('applications:field.title'),
       key: 'title',
       render: (_v, a) => (
         <Flex vertical>
@@ -98,7 +98,7 @@ export function RankedList({
       ),
     },
     {
-      title: t('apl.field.updatedAt'),
+      title: t('applications:field.updatedAt'),
       key: 'at',
       width: 150,
       responsive: ['md'],
@@ -115,7 +115,7 @@ export function RankedList({
               size="small"
               icon={<ArrowUpOutlined />}
               disabled={i === 0}
-              aria-label={t('apl.rec.moveUp')}
+              aria-label={t('moveUp')}
               onClick={() => setOrder((o) => moveById(o, a.id, -1))}
               data-testid="rank-up"
             />
@@ -123,7 +123,7 @@ export function RankedList({
               size="small"
               icon={<ArrowDownOutlined />}
               disabled={i === order.length - 1}
-              aria-label={t('apl.rec.moveDown')}
+              aria-label={t('moveDown')}
               onClick={() => setOrder((o) => moveById(o, a.id, 1))}
               data-testid="rank-down"
             />
@@ -135,7 +135,7 @@ export function RankedList({
   return (
     <Card
       size="small"
-      title={t('apl.rec.rankedTitle')}
+      title={t('rankedTitle')}
       extra={
         canEdit ? (
           <Flex gap={8}>
@@ -147,7 +147,7 @@ export function RankedList({
               onClick={() => void save()}
               data-testid="rank-save"
             >
-              {t('apl.rec.saveOrder')}
+              {t('saveOrder')}
             </Button>
           </Flex>
         ) : null

@@ -16,7 +16,7 @@ import { RankedList } from './RankedList';
 
 /** 推荐初审: the unit checks submitted applications, recommends or returns them, and ranks its list. */
 export default function RecommendPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['recommend', 'applications']);
   const me = useSession();
   const qc = useQueryClient();
   const phone = !Grid.useBreakpoint().md;
@@ -42,7 +42,7 @@ export default function RecommendPage() {
 
   const columns: TableProps<ApplicationListItem>['columns'] = [
     {
-      title: t('apl.field.title'),
+      title: t('applications:field.title'),
       key: 'title',
       render: (_v, a) => (
         <Flex vertical>
@@ -56,13 +56,13 @@ export default function RecommendPage() {
       ),
     },
     {
-      title: t('apl.field.status'),
+      title: t('applications:field.status'),
       key: 'status',
       width: 110,
       render: (_v, a) => <StatusTag status={a.status} />,
     },
     {
-      title: t('apl.rec.submittedAt'),
+      title: t('submittedAt'),
       key: 'submittedAt',
       width: 150,
       responsive: ['md'],
@@ -74,7 +74,7 @@ export default function RecommendPage() {
       width: 90,
       render: (_v, a) => (
         <Button type="link" size="small" onClick={() => setOpenId(a.id)} style={{ paddingInline: 0 }}>
-          {t('apl.rec.check')}
+          {t('check')}
         </Button>
       ),
     },
@@ -83,9 +83,9 @@ export default function RecommendPage() {
   if (!current.isLoading && !campaign)
     return (
       <Flex vertical>
-        <PageHeader title={t('apl.recommendTitle')} />
+        <PageHeader title={t('pageTitle')} />
         <Card>
-          <Empty description={t('apl.noOpenCampaign')} />
+          <Empty description={t('applications:noOpenCampaign')} />
         </Card>
       </Flex>
     );
@@ -93,11 +93,9 @@ export default function RecommendPage() {
   return (
     <Flex vertical gap={12}>
       <PageHeader
-        title={t('apl.recommendTitle')}
+        title={t('pageTitle')}
         sub={
-          campaign
-            ? t('apl.rec.deadline', { time: formatDateTime(campaign.timeline.recommendationDeadline) })
-            : null
+          campaign ? t('deadline', { time: formatDateTime(campaign.timeline.recommendationDeadline) }) : null
         }
         extra={
           campaigns.length > 1 ? (
@@ -110,7 +108,7 @@ export default function RecommendPage() {
           ) : null
         }
       />
-      {pastDeadline ? <Alert type="warning" showIcon title={t('apl.rec.pastDeadline')} /> : null}
+      {pastDeadline ? <Alert type="warning" showIcon title={t('pastDeadline')} /> : null}
       <Flex gap={12} wrap align="center" justify="space-between">
         <Segmented
           value={trackCode}
@@ -129,11 +127,11 @@ export default function RecommendPage() {
           data-testid="recommend-cap"
         >
           {cap !== undefined
-            ? t('apl.rec.capUsed', { n: recommendedCount, cap })
-            : t('apl.rec.countOnly', { n: recommendedCount })}
+            ? t('capUsed', { n: recommendedCount, cap })
+            : t('countOnly', { n: recommendedCount })}
         </Tag>
       </Flex>
-      <Card size="small" title={t('apl.rec.pendingTitle', { n: pending.data?.total ?? 0 })}>
+      <Card size="small" title={t('pendingTitle', { n: pending.data?.total ?? 0 })}>
         <Table<ApplicationListItem>
           rowKey="id"
           size="small"
@@ -142,7 +140,7 @@ export default function RecommendPage() {
           loading={pending.isFetching}
           pagination={false}
           data-testid="pending-table"
-          locale={{ emptyText: t('apl.rec.nonePending') }}
+          locale={{ emptyText: t('nonePending') }}
         />
       </Card>
       {campaign && trackCode ? (

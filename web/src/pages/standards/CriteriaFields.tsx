@@ -8,7 +8,7 @@ import { emptyCriterion, type CriterionRow, type StandardFormValues } from './fo
 
 /** The criteria as an editable list: add, remove, move up/down; points in steps of 0.5. */
 export function CriteriaFields({ form }: { form: FormInstance<StandardFormValues> }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('standards');
   const required = { required: true, whitespace: true, message: t('validation.required') };
 
   return (
@@ -17,10 +17,10 @@ export function CriteriaFields({ form }: { form: FormInstance<StandardFormValues
       rules={[
         {
           validator: async (_r, rows: CriterionRow[] | undefined) => {
-            if (!rows?.length) throw new Error(t('cmp.std.needCriterion'));
+            if (!rows?.length) throw new Error(t('needCriterion'));
             const v = form.getFieldsValue(['totalPoints', 'bonusCap']) as Partial<StandardFormValues>;
             const tot = criteriaTotals(rows, v.totalPoints ?? 100, v.bonusCap ?? 0);
-            if (!tot.regularOk || !tot.bonusOk) throw new Error(t('cmp.std.totalsInvalid'));
+            if (!tot.regularOk || !tot.bonusOk) throw new Error(t('totalsInvalid'));
           },
         },
       ]}
@@ -32,39 +32,39 @@ export function CriteriaFields({ form }: { form: FormInstance<StandardFormValues
               key={f.key}
               size="small"
               data-testid="criterion-card"
-              title={t('cmp.std.criterionN', { n: i + 1 })}
+              title={t('criterionN', { n: i + 1 })}
               extra={
                 <Flex gap={2}>
-                  <Tooltip title={t('cmp.std.moveUp')}>
+                  <Tooltip title={t('moveUp')}>
                     <Button
                       type="text"
                       size="small"
                       icon={<ArrowUpOutlined />}
                       disabled={i === 0}
                       onClick={() => move(i, i - 1)}
-                      aria-label={t('cmp.std.moveUp')}
+                      aria-label={t('moveUp')}
                       data-testid="criterion-up"
                     />
                   </Tooltip>
-                  <Tooltip title={t('cmp.std.moveDown')}>
+                  <Tooltip title={t('moveDown')}>
                     <Button
                       type="text"
                       size="small"
                       icon={<ArrowDownOutlined />}
                       disabled={i === fields.length - 1}
                       onClick={() => move(i, i + 1)}
-                      aria-label={t('cmp.std.moveDown')}
+                      aria-label={t('moveDown')}
                       data-testid="criterion-down"
                     />
                   </Tooltip>
-                  <Tooltip title={t('cmp.std.removeCriterion')}>
+                  <Tooltip title={t('removeCriterion')}>
                     <Button
                       type="text"
                       size="small"
                       danger
                       icon={<DeleteOutlined />}
                       onClick={() => remove(i)}
-                      aria-label={t('cmp.std.removeCriterion')}
+                      aria-label={t('removeCriterion')}
                       data-testid="criterion-remove"
                     />
                   </Tooltip>
@@ -74,7 +74,7 @@ export function CriteriaFields({ form }: { form: FormInstance<StandardFormValues
               <Flex gap={12} wrap>
                 <Form.Item
                   name={[f.name, 'titleZh']}
-                  label={t('cmp.std.titleZh')}
+                  label={t('titleZh')}
                   rules={[required]}
                   style={{ flex: 1, minWidth: 220, marginBottom: 12 }}
                 >
@@ -82,7 +82,7 @@ export function CriteriaFields({ form }: { form: FormInstance<StandardFormValues
                 </Form.Item>
                 <Form.Item
                   name={[f.name, 'titleEn']}
-                  label={t('cmp.std.titleEn')}
+                  label={t('titleEn')}
                   rules={[required]}
                   style={{ flex: 1, minWidth: 220, marginBottom: 12 }}
                 >
@@ -90,13 +90,12 @@ export function CriteriaFields({ form }: { form: FormInstance<StandardFormValues
                 </Form.Item>
                 <Form.Item
                   name={[f.name, 'maxPoints']}
-                  label={t('cmp.std.maxPoints')}
+                  label={t('maxPoints')}
                   rules={[
                     { required: true, message: t('validation.required') },
                     {
                       validator: async (_r, v: number | null) => {
-                        if (v !== null && v !== undefined && !isHalfStep(v))
-                          throw new Error(t('cmp.std.stepHint'));
+                        if (v !== null && v !== undefined && !isHalfStep(v)) throw new Error(t('stepHint'));
                       },
                     },
                   ]}
@@ -111,24 +110,20 @@ export function CriteriaFields({ form }: { form: FormInstance<StandardFormValues
                   />
                 </Form.Item>
               </Flex>
-              <Form.Item
-                name={[f.name, 'description']}
-                label={t('cmp.std.description')}
-                style={{ marginBottom: 12 }}
-              >
+              <Form.Item name={[f.name, 'description']} label={t('description')} style={{ marginBottom: 12 }}>
                 <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
               </Form.Item>
               <Flex gap={12} wrap>
                 <Form.Item
                   name={[f.name, 'evidence']}
-                  label={t('cmp.std.evidence')}
+                  label={t('evidence')}
                   style={{ flex: 2, minWidth: 220, marginBottom: 12 }}
                 >
                   <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
                 </Form.Item>
                 <Form.Item
                   name={[f.name, 'methods']}
-                  label={t('cmp.std.methods')}
+                  label={t('methods')}
                   style={{ flex: 1, minWidth: 220, marginBottom: 12 }}
                 >
                   <Select<string[]>
@@ -136,7 +131,7 @@ export function CriteriaFields({ form }: { form: FormInstance<StandardFormValues
                     allowClear
                     options={CRITERION_METHODS.map((m) => ({
                       value: m,
-                      label: t(`cmp.std.methodName.${m}`),
+                      label: t(`methodName.${m}`),
                     }))}
                     data-testid="criterion-methods"
                   />
@@ -148,7 +143,7 @@ export function CriteriaFields({ form }: { form: FormInstance<StandardFormValues
                     <Form.Item name={[f.name, flag]} valuePropName="checked" noStyle>
                       <Switch size="small" data-testid={`criterion-${flag}`} />
                     </Form.Item>
-                    <Typography.Text>{t(`cmp.std.${flag}`)}</Typography.Text>
+                    <Typography.Text>{t(`${flag}`)}</Typography.Text>
                   </Flex>
                 ))}
               </Flex>
@@ -162,7 +157,7 @@ export function CriteriaFields({ form }: { form: FormInstance<StandardFormValues
             block
             data-testid="criterion-add"
           >
-            {t('cmp.std.addCriterion')}
+            {t('addCriterion')}
           </Button>
         </Flex>
       )}

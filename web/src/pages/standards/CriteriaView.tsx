@@ -5,14 +5,14 @@ import type { Criterion } from '../../../../shared/src/contracts/standards';
 
 /** A version's criteria, read-only: a table on wide screens, cards on phones. */
 export function CriteriaView({ criteria, phone }: { criteria: readonly Criterion[]; phone: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('standards');
   const rows = [...criteria].sort((a, b) => a.position - b.position);
   const methods = (c: Criterion) =>
     c.methods.length ? (
       <Flex gap={4} wrap>
         {c.methods.map((m) => (
           <Tag key={m} style={{ marginInlineEnd: 0 }}>
-            {t(`cmp.std.methodName.${m}`, { defaultValue: m })}
+            {t(`methodName.${m}`, { defaultValue: m })}
           </Tag>
         ))}
       </Flex>
@@ -21,12 +21,12 @@ export function CriteriaView({ criteria, phone }: { criteria: readonly Criterion
     <Flex gap={4} wrap>
       {c.veto ? (
         <Tag color="red" style={{ marginInlineEnd: 0 }}>
-          {t('cmp.std.veto')}
+          {t('veto')}
         </Tag>
       ) : null}
       {c.bonus ? (
         <Tag color="gold" style={{ marginInlineEnd: 0 }}>
-          {t('cmp.std.bonus')}
+          {t('bonus')}
         </Tag>
       ) : null}
     </Flex>
@@ -36,13 +36,13 @@ export function CriteriaView({ criteria, phone }: { criteria: readonly Criterion
       {c.evidence ? <Typography.Text>{c.evidence}</Typography.Text> : null}
       {c.evidenceRequired ? (
         <Typography.Text type="warning" style={{ fontSize: 12 }}>
-          {t('cmp.std.evidenceRequired')}
+          {t('evidenceRequired')}
         </Typography.Text>
       ) : null}
     </Flex>
   );
 
-  if (!rows.length) return <Empty description={t('cmp.std.empty')} />;
+  if (!rows.length) return <Empty description={t('empty')} />;
 
   if (phone)
     return (
@@ -55,7 +55,7 @@ export function CriteriaView({ criteria, phone }: { criteria: readonly Criterion
                   {c.position}. {c.titleZh}
                 </Typography.Text>
                 <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
-                  {t('cmp.std.pointsN', { n: c.maxPoints })}
+                  {t('pointsN', { n: c.maxPoints })}
                 </Typography.Text>
               </Flex>
               <Typography.Text type="secondary">{c.titleEn}</Typography.Text>
@@ -70,9 +70,9 @@ export function CriteriaView({ criteria, phone }: { criteria: readonly Criterion
     );
 
   const columns: TableProps<Criterion>['columns'] = [
-    { title: t('cmp.std.position'), dataIndex: 'position', key: 'position', width: 56 },
+    { title: t('position'), dataIndex: 'position', key: 'position', width: 56 },
     {
-      title: t('cmp.std.title'),
+      title: t('title'),
       key: 'title',
       render: (_v, c) => (
         <Flex vertical gap={2}>
@@ -88,9 +88,9 @@ export function CriteriaView({ criteria, phone }: { criteria: readonly Criterion
         </Flex>
       ),
     },
-    { title: t('cmp.std.maxPoints'), dataIndex: 'maxPoints', key: 'maxPoints', width: 70, align: 'right' },
-    { title: t('cmp.std.evidence'), key: 'evidence', width: 200, render: (_v, c) => evidence(c) },
-    { title: t('cmp.std.methods'), key: 'methods', width: 170, render: (_v, c) => methods(c) },
+    { title: t('maxPoints'), dataIndex: 'maxPoints', key: 'maxPoints', width: 70, align: 'right' },
+    { title: t('evidence'), key: 'evidence', width: 200, render: (_v, c) => evidence(c) },
+    { title: t('methods'), key: 'methods', width: 170, render: (_v, c) => methods(c) },
     { title: '', key: 'flags', width: 90, render: (_v, c) => flags(c) },
   ];
   return (

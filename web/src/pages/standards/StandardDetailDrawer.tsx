@@ -35,7 +35,7 @@ interface Props {
 
 /** One standard: its lineage, a version picker and the chosen version's criteria; edit and deactivate. */
 export function StandardDetailDrawer({ id, tracks, phone, onClose, onEdit }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('standards');
   const { modal, message } = App.useApp();
   const qc = useQueryClient();
   const onError = useCampaignError();
@@ -47,16 +47,16 @@ export function StandardDetailDrawer({ id, tracks, phone, onClose, onEdit }: Pro
   const deactivate = () => {
     if (!d) return;
     modal.confirm({
-      title: t('cmp.std.deactivateTitle', { name: bilingual(i18n.language, d.nameZh, d.nameEn) }),
-      content: t('cmp.std.deactivateText'),
-      okText: t('cmp.std.deactivate'),
+      title: t('deactivateTitle', { name: bilingual(i18n.language, d.nameZh, d.nameEn) }),
+      content: t('deactivateText'),
+      okText: t('deactivate'),
       okButtonProps: { danger: true, 'data-testid': 'standard-deactivate-ok' } as ButtonProps,
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
           await deactivateStandardReq(d.id);
           await qc.invalidateQueries({ queryKey: STANDARDS });
-          message.success(t('cmp.std.deactivated'));
+          message.success(t('deactivated'));
         } catch (e) {
           onError(e, { reload: [STANDARDS] });
         }
@@ -72,7 +72,7 @@ export function StandardDetailDrawer({ id, tracks, phone, onClose, onEdit }: Pro
         onClose();
       }}
       size={phone ? '100%' : 900}
-      title={d ? bilingual(i18n.language, d.nameZh, d.nameEn) : t('cmp.std.detail')}
+      title={d ? bilingual(i18n.language, d.nameZh, d.nameEn) : t('detail')}
       destroyOnHidden
       data-testid="standard-detail"
       extra={
@@ -85,7 +85,7 @@ export function StandardDetailDrawer({ id, tracks, phone, onClose, onEdit }: Pro
               data-testid="standard-deactivate"
               size={phone ? 'small' : 'middle'}
             >
-              {t('cmp.std.deactivate')}
+              {t('deactivate')}
             </Button>
             <Button
               type="primary"
@@ -94,7 +94,7 @@ export function StandardDetailDrawer({ id, tracks, phone, onClose, onEdit }: Pro
               data-testid="standard-edit"
               size={phone ? 'small' : 'middle'}
             >
-              {phone ? t('common.edit') : t('cmp.std.edit')}
+              {phone ? t('common.edit') : t('edit')}
             </Button>
           </Flex>
         ) : null
@@ -103,20 +103,20 @@ export function StandardDetailDrawer({ id, tracks, phone, onClose, onEdit }: Pro
       {q.isError ? (
         <Result
           status="warning"
-          title={t('cmp.std.loadFailed')}
+          title={t('loadFailed')}
           extra={<Button onClick={() => void q.refetch()}>{t('common.retry')}</Button>}
         />
       ) : !d ? (
         <Skeleton active />
       ) : (
         <Flex vertical gap={16}>
-          {!d.active ? <Alert type="warning" showIcon title={t('cmp.std.inactiveHint')} /> : null}
+          {!d.active ? <Alert type="warning" showIcon title={t('inactiveHint')} /> : null}
           <Descriptions size="small" column={phone ? 1 : 2} bordered>
-            <Descriptions.Item label={t('cmp.std.code')}>{d.code}</Descriptions.Item>
-            <Descriptions.Item label={t('cmp.std.track')}>{trackName(tracks, d.track)}</Descriptions.Item>
-            <Descriptions.Item label={t('cmp.std.nameZh')}>{d.nameZh}</Descriptions.Item>
-            <Descriptions.Item label={t('cmp.std.nameEn')}>{d.nameEn}</Descriptions.Item>
-            <Descriptions.Item label={t('cmp.std.kinds')}>
+            <Descriptions.Item label={t('code')}>{d.code}</Descriptions.Item>
+            <Descriptions.Item label={t('track')}>{trackName(tracks, d.track)}</Descriptions.Item>
+            <Descriptions.Item label={t('nameZh')}>{d.nameZh}</Descriptions.Item>
+            <Descriptions.Item label={t('nameEn')}>{d.nameEn}</Descriptions.Item>
+            <Descriptions.Item label={t('kinds')}>
               {d.orgKinds.length ? (
                 <Flex gap={4} wrap>
                   {d.orgKinds.map((k) => (
@@ -124,23 +124,22 @@ export function StandardDetailDrawer({ id, tracks, phone, onClose, onEdit }: Pro
                   ))}
                 </Flex>
               ) : (
-                t('cmp.anyKind')
+                t('common.anyKind')
               )}
             </Descriptions.Item>
-            <Descriptions.Item label={t('cmp.std.active')}>
+            <Descriptions.Item label={t('active')}>
               <ActiveTag active={d.active} />
             </Descriptions.Item>
           </Descriptions>
           <Flex gap={8} wrap align="center" justify="space-between">
             <Flex gap={8} align="center">
-              <Typography.Text>{t('cmp.std.pickVersion')}</Typography.Text>
+              <Typography.Text>{t('pickVersion')}</Typography.Text>
               <Select<number>
                 value={d.version.version}
                 onChange={(v) => setPicked({ id: d.id, version: v })}
                 options={Array.from({ length: d.latestVersion }, (_, i) => d.latestVersion - i).map((n) => ({
                   value: n,
-                  label:
-                    t('cmp.std.versionN', { n }) + (n === d.latestVersion ? ` (${t('cmp.std.latest')})` : ''),
+                  label: t('versionN', { n }) + (n === d.latestVersion ? ` (${t('latest')})` : ''),
                 }))}
                 style={{ width: 170 }}
                 loading={q.isFetching}
@@ -149,19 +148,19 @@ export function StandardDetailDrawer({ id, tracks, phone, onClose, onEdit }: Pro
             </Flex>
             <Flex gap={6} wrap>
               <Tag style={{ marginInlineEnd: 0 }}>
-                {t('cmp.std.totalPoints')} {d.version.totalPoints}
+                {t('totalPoints')} {d.version.totalPoints}
               </Tag>
               <Tag style={{ marginInlineEnd: 0 }}>
-                {t('cmp.std.bonusCap')} {d.version.bonusCap}
+                {t('bonusCap')} {d.version.bonusCap}
               </Tag>
               <Tag style={{ marginInlineEnd: 0 }}>
-                {t('cmp.std.createdAt')} {formatDateTime(d.version.createdAt)}
+                {t('createdAt')} {formatDateTime(d.version.createdAt)}
               </Tag>
             </Flex>
           </Flex>
           {d.version.note ? (
             <Typography.Text type="secondary">
-              {t('cmp.std.note')} · {d.version.note}
+              {t('note')} · {d.version.note}
             </Typography.Text>
           ) : null}
           <CriteriaView criteria={d.version.criteria} phone={phone} />

@@ -58,7 +58,7 @@ export function StandardEditorDrawer({ target, ...rest }: Props) {
 }
 
 function Editor({ target, tracks, phone, onClose }: Props & { target: EditorTarget }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('standards');
   const { message } = App.useApp();
   const rule = useZodRule();
   const onError = useCampaignError();
@@ -92,8 +92,7 @@ function Editor({ target, tracks, phone, onClose }: Props & { target: EditorTarg
   const submit = async () => {
     const v = await form.validateFields().catch((e: { errorFields?: { name: (string | number)[] }[] }) => {
       const first = e.errorFields?.[0];
-      if (first && first.name.length === 1 && first.name[0] === 'criteria')
-        message.error(t('cmp.std.totalsInvalid'));
+      if (first && first.name.length === 1 && first.name[0] === 'criteria') message.error(t('totalsInvalid'));
       else if (first) form.scrollToField(first.name, { behavior: 'smooth', block: 'center' });
       return null;
     });
@@ -106,7 +105,7 @@ function Editor({ target, tracks, phone, onClose }: Props & { target: EditorTarg
           ? await updateStandardReq(base.id, toUpdateBody(all, base.latestVersion))
           : await createStandardReq(toCreateBody(all));
       await qc.invalidateQueries({ queryKey: STANDARDS });
-      message.success(t('cmp.std.savedVersion', { n: saved.latestVersion }));
+      message.success(t('savedVersion', { n: saved.latestVersion }));
       onClose();
     } catch (e) {
       onError(e, { form, roots: ROOTS, reload: [STANDARDS], onConflict: () => void reloadAfterConflict() });
@@ -124,21 +123,21 @@ function Editor({ target, tracks, phone, onClose }: Props & { target: EditorTarg
       open
       onClose={onClose}
       size={phone ? '100%' : 880}
-      title={editing ? t('cmp.std.editTitle', { name }) : t('cmp.std.createTitle')}
+      title={editing ? t('editTitle', { name }) : t('createTitle')}
       destroyOnHidden
       data-testid="standard-editor"
       footer={
         <Flex justify="space-between" align="center" gap={8} wrap>
           <Flex gap={6} wrap data-testid="standard-totals">
             <Tag color={totals.regularOk ? 'success' : 'error'} style={{ marginInlineEnd: 0 }}>
-              {t('cmp.std.regularTotal', { n: totals.regular, total })}
+              {t('regularTotal', { n: totals.regular, total })}
             </Tag>
             <Tag color={totals.bonusOk ? 'success' : 'error'} style={{ marginInlineEnd: 0 }}>
-              {t('cmp.std.bonusTotal', { n: totals.bonus, cap })}
+              {t('bonusTotal', { n: totals.bonus, cap })}
             </Tag>
             {!totals.stepsOk ? (
               <Tag color="error" style={{ marginInlineEnd: 0 }}>
-                {t('cmp.std.stepHint')}
+                {t('stepHint')}
               </Tag>
             ) : null}
           </Flex>
@@ -167,8 +166,8 @@ function Editor({ target, tracks, phone, onClose }: Props & { target: EditorTarg
               showIcon
               title={
                 base
-                  ? `${t('cmp.std.newVersionHint')} · ${t('cmp.std.versionN', { n: base.latestVersion + 1 })}`
-                  : t('cmp.std.newVersionHint')
+                  ? `${t('newVersionHint')} · ${t('versionN', { n: base.latestVersion + 1 })}`
+                  : t('newVersionHint')
               }
               style={{ marginBottom: 16 }}
               data-testid="standard-new-version-hint"
@@ -183,9 +182,9 @@ function Editor({ target, tracks, phone, onClose }: Props & { target: EditorTarg
             <Flex gap={16} wrap>
               <Form.Item
                 name="code"
-                label={t('cmp.std.code')}
+                label={t('code')}
                 required
-                tooltip={t('cmp.std.codeHint')}
+                tooltip={t('codeHint')}
                 rules={editing ? [] : [rule(createStandard.shape.code)]}
                 style={{ width: phone ? '100%' : 200 }}
               >
@@ -193,7 +192,7 @@ function Editor({ target, tracks, phone, onClose }: Props & { target: EditorTarg
               </Form.Item>
               <Form.Item
                 name="track"
-                label={t('cmp.std.track')}
+                label={t('track')}
                 required
                 rules={editing ? [] : [{ required: true, message: t('validation.required') }]}
                 style={{ width: phone ? '100%' : 200 }}
@@ -209,14 +208,14 @@ function Editor({ target, tracks, phone, onClose }: Props & { target: EditorTarg
               {subject !== 'venue' ? (
                 <Form.Item
                   name="orgKinds"
-                  label={t('cmp.std.kinds')}
-                  tooltip={t('cmp.std.kindsHint')}
+                  label={t('kinds')}
+                  tooltip={t('kindsHint')}
                   style={{ flex: 1, minWidth: 240 }}
                 >
                   <Select
                     mode="multiple"
                     allowClear
-                    placeholder={t('cmp.anyKind')}
+                    placeholder={t('common.anyKind')}
                     options={KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
                     data-testid="standard-kinds"
                   />
@@ -226,7 +225,7 @@ function Editor({ target, tracks, phone, onClose }: Props & { target: EditorTarg
             <Flex gap={16} wrap>
               <Form.Item
                 name="nameZh"
-                label={t('cmp.std.nameZh')}
+                label={t('nameZh')}
                 required
                 rules={[rule(createStandard.shape.nameZh)]}
                 style={{ flex: 1, minWidth: 240 }}
@@ -235,7 +234,7 @@ function Editor({ target, tracks, phone, onClose }: Props & { target: EditorTarg
               </Form.Item>
               <Form.Item
                 name="nameEn"
-                label={t('cmp.std.nameEn')}
+                label={t('nameEn')}
                 required
                 rules={[rule(createStandard.shape.nameEn)]}
                 style={{ flex: 1, minWidth: 240 }}
@@ -246,7 +245,7 @@ function Editor({ target, tracks, phone, onClose }: Props & { target: EditorTarg
             <Flex gap={16} wrap>
               <Form.Item
                 name="totalPoints"
-                label={t('cmp.std.totalPoints')}
+                label={t('totalPoints')}
                 required
                 rules={[rule(createStandard.shape.totalPoints)]}
                 style={{ width: 140 }}
@@ -261,7 +260,7 @@ function Editor({ target, tracks, phone, onClose }: Props & { target: EditorTarg
               </Form.Item>
               <Form.Item
                 name="bonusCap"
-                label={t('cmp.std.bonusCap')}
+                label={t('bonusCap')}
                 required
                 rules={[rule(createStandard.shape.bonusCap)]}
                 style={{ width: 140 }}
@@ -274,11 +273,11 @@ function Editor({ target, tracks, phone, onClose }: Props & { target: EditorTarg
                   data-testid="standard-cap"
                 />
               </Form.Item>
-              <Form.Item name="note" label={t('cmp.std.note')} style={{ flex: 1, minWidth: 240 }}>
+              <Form.Item name="note" label={t('note')} style={{ flex: 1, minWidth: 240 }}>
                 <Input maxLength={500} data-testid="standard-note" />
               </Form.Item>
             </Flex>
-            <Divider titlePlacement="start">{t('cmp.std.criteria')}</Divider>
+            <Divider titlePlacement="start">{t('criteria')}</Divider>
             <CriteriaFields form={form} />
           </Form>
         </>

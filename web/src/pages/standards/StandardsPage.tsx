@@ -29,7 +29,7 @@ import { StandardEditorDrawer, type EditorTarget } from './StandardEditorDrawer'
 
 /** The committee's standards (创建标准) by track: kinds, latest version, active; detail, edit and create. */
 export default function StandardsPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('standards');
   const phone = !Grid.useBreakpoint().md;
   const [filters, setFilters] = useState<StandardFilters>({
     page: 1,
@@ -51,12 +51,12 @@ export default function StandardsPage() {
         ))}
       </Flex>
     ) : (
-      <Typography.Text type="secondary">{t('cmp.anyKind')}</Typography.Text>
+      <Typography.Text type="secondary">{t('common.anyKind')}</Typography.Text>
     );
 
   const columns: TableProps<StandardSummary>['columns'] = [
     {
-      title: t('cmp.std.code'),
+      title: t('code'),
       dataIndex: 'code',
       key: 'code',
       width: 130,
@@ -64,7 +64,7 @@ export default function StandardsPage() {
       sortOrder: sortOrderOf(filters.sort, 'code'),
     },
     {
-      title: t('cmp.std.name'),
+      title: t('name'),
       dataIndex: 'nameZh',
       key: 'nameZh',
       sorter: true,
@@ -76,29 +76,29 @@ export default function StandardsPage() {
       ),
     },
     {
-      title: t('cmp.std.track'),
+      title: t('track'),
       dataIndex: 'track',
       key: 'track',
       width: 130,
       render: (v: string) => trackName(tracks, v),
     },
-    { title: t('cmp.std.kinds'), key: 'kinds', width: 170, render: (_v, s) => kinds(s) },
+    { title: t('kinds'), key: 'kinds', width: 170, render: (_v, s) => kinds(s) },
     {
-      title: t('cmp.std.latestVersion'),
+      title: t('latestVersion'),
       dataIndex: 'latestVersion',
       key: 'latestVersion',
       width: 90,
-      render: (n: number) => <Tag style={{ marginInlineEnd: 0 }}>{t('cmp.std.versionN', { n })}</Tag>,
+      render: (n: number) => <Tag style={{ marginInlineEnd: 0 }}>{t('versionN', { n })}</Tag>,
     },
-    { title: t('cmp.std.criteriaCount'), dataIndex: 'criteriaCount', key: 'criteriaCount', width: 80 },
+    { title: t('criteriaCount'), dataIndex: 'criteriaCount', key: 'criteriaCount', width: 80 },
     {
-      title: t('cmp.std.totalPoints'),
+      title: t('totalPoints'),
       key: 'points',
       width: 90,
       render: (_v, s) => `${s.totalPoints} + ${s.bonusCap}`,
     },
     {
-      title: t('cmp.std.active'),
+      title: t('active'),
       dataIndex: 'active',
       key: 'active',
       width: 90,
@@ -133,8 +133,8 @@ export default function StandardsPage() {
   return (
     <Flex vertical>
       <PageHeader
-        title={t('cmp.standardsTitle')}
-        sub={t('cmp.std.subtitle')}
+        title={t('pageTitle')}
+        sub={t('subtitle')}
         extra={
           <Button
             type="primary"
@@ -142,7 +142,7 @@ export default function StandardsPage() {
             onClick={() => setEditor({ id: null, track: filters.track })}
             data-testid="standard-create"
           >
-            {t('cmp.std.create')}
+            {t('create')}
           </Button>
         }
       />
@@ -150,7 +150,7 @@ export default function StandardsPage() {
         <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
           <Select<string>
             allowClear
-            placeholder={t('cmp.std.allTracks')}
+            placeholder={t('allTracks')}
             value={filters.track}
             onChange={(track) => setFilters((f) => ({ ...f, track, page: 1 }))}
             options={tracks.map((x) => ({ value: x.code, label: trackName(tracks, x.code) }))}
@@ -159,7 +159,7 @@ export default function StandardsPage() {
           />
           <Select<OrgKind>
             allowClear
-            placeholder={t('cmp.anyKind')}
+            placeholder={t('common.anyKind')}
             value={filters.orgKind as OrgKind | undefined}
             onChange={(orgKind) => setFilters((f) => ({ ...f, orgKind, page: 1 }))}
             options={KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
@@ -173,16 +173,12 @@ export default function StandardsPage() {
               onChange={(on) => setFilters((f) => ({ ...f, active: on ? 'all' : 'true', page: 1 }))}
               data-testid="standard-show-inactive"
             />
-            <Typography.Text>{t('cmp.std.showInactive')}</Typography.Text>
+            <Typography.Text>{t('showInactive')}</Typography.Text>
           </Flex>
         </Flex>
         {phone ? (
           <Flex vertical gap={8} data-testid="standard-cards">
-            {items.length ? null : list.isFetching ? (
-              <Skeleton active />
-            ) : (
-              <Empty description={t('cmp.std.none')} />
-            )}
+            {items.length ? null : list.isFetching ? <Skeleton active /> : <Empty description={t('none')} />}
             {items.map((s) => (
               <Card
                 key={s.id}
@@ -197,12 +193,12 @@ export default function StandardsPage() {
                     <ActiveTag active={s.active} />
                   </Flex>
                   <Typography.Text type="secondary">
-                    {s.code} · {trackName(tracks, s.track)} · {t('cmp.std.versionN', { n: s.latestVersion })}
+                    {s.code} · {trackName(tracks, s.track)} · {t('versionN', { n: s.latestVersion })}
                   </Typography.Text>
                   {kinds(s)}
                   <Typography.Text type="secondary">
-                    {t('cmp.std.criteriaCount')} {s.criteriaCount} · {t('cmp.std.totalPoints')}{' '}
-                    {s.totalPoints} · {t('cmp.std.bonusCap')} {s.bonusCap}
+                    {t('criteriaCount')} {s.criteriaCount} · {t('totalPoints')} {s.totalPoints} ·{' '}
+                    {t('bonusCap')} {s.bonusCap}
                   </Typography.Text>
                 </Flex>
               </Card>
@@ -226,7 +222,7 @@ export default function StandardsPage() {
             loading={list.isFetching}
             scroll={{ x: 1060 }}
             data-testid="standard-table"
-            locale={{ emptyText: <Empty description={t('cmp.std.none')} /> }}
+            locale={{ emptyText: <Empty description={t('none')} /> }}
             pagination={tablePagination(filters, list.data?.total ?? 0, (n) => t('common.total', { n }))}
             onChange={onTableChange(standardSortKeys, (p) =>
               setFilters((f) => ({ ...f, ...p, sort: p.sort ?? 'code' })),

@@ -44,7 +44,7 @@ export function VenueFormModal({
   onClose: () => void;
   onSaved: (v: Venue) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('venues');
   const rule = useZodRule();
   const onError = useApiError();
   const qc = useQueryClient();
@@ -90,7 +90,7 @@ export function VenueFormModal({
   return (
     <Modal
       open={!!target}
-      title={editing ? t('venue.editTitle', { name: editing.name }) : t('venue.create')}
+      title={editing ? t('editTitle', { name: editing.name }) : t('create')}
       onCancel={onClose}
       onOk={() => void submit()}
       okText={t('common.save')}
@@ -100,46 +100,46 @@ export function VenueFormModal({
     >
       <Form<Values> form={form} layout="vertical" requiredMark="optional" style={{ marginTop: 16 }}>
         {editing ? (
-          <Form.Item label={t('venue.field.organization')}>
+          <Form.Item label={t('field.organization')}>
             <Input value={editing.organizationName} disabled />
           </Form.Item>
         ) : (
           <Form.Item
             name="organizationId"
-            label={t('venue.field.organization')}
+            label={t('field.organization')}
             rules={[{ required: true, message: t('validation.required') }]}
           >
             <OrgPicker data-testid="venue-form-org" />
           </Form.Item>
         )}
-        <Form.Item name="name" label={t('venue.field.name')} rules={[rule(S.name)]}>
+        <Form.Item name="name" label={t('field.name')} rules={[rule(S.name)]}>
           <Input maxLength={100} data-testid="venue-form-name" />
         </Form.Item>
-        <Form.Item name="address" label={t('venue.field.address')} rules={[rule(S.address)]}>
+        <Form.Item name="address" label={t('field.address')} rules={[rule(S.address)]}>
           <Input maxLength={200} />
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} sm={8}>
-            <Form.Item name="areaM2" label={t('venue.field.areaM2')} rules={[rule(S.areaM2)]}>
+            <Form.Item name="areaM2" label={t('field.areaM2')} rules={[rule(S.areaM2)]}>
               <InputNumber min={0} max={1000000} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
-            <Form.Item name="capacity" label={t('venue.field.capacity')} rules={[rule(S.capacity)]}>
+            <Form.Item name="capacity" label={t('field.capacity')} rules={[rule(S.capacity)]}>
               <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
-            <Form.Item name="openedYear" label={t('venue.field.openedYear')} rules={[rule(S.openedYear)]}>
+            <Form.Item name="openedYear" label={t('field.openedYear')} rules={[rule(S.openedYear)]}>
               <InputNumber min={1921} max={2100} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="facilities" label={t('venue.field.facilities')} rules={[rule(S.facilities)]}>
+        <Form.Item name="facilities" label={t('field.facilities')} rules={[rule(S.facilities)]}>
           <Input.TextArea rows={3} maxLength={1000} showCount />
         </Form.Item>
         {editing ? (
-          <Form.Item name="active" label={t('venue.field.active')} valuePropName="checked">
+          <Form.Item name="active" label={t('field.active')} valuePropName="checked">
             <Switch />
           </Form.Item>
         ) : null}

@@ -16,7 +16,7 @@ import { onTableChange, sortOrderOf, tablePagination } from '../../lib/list';
 import { VenueFormModal, type VenueFormTarget } from './VenueFormModal';
 
 export default function VenuesPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('venues');
   const { message } = App.useApp();
   const onError = useApiError();
   const qc = useQueryClient();
@@ -33,7 +33,7 @@ export default function VenuesPage() {
     try {
       await patchVenueReq(v.id, { active, version: v.version });
       await qc.invalidateQueries({ queryKey: VENUES });
-      message.success(active ? t('venue.activated') : t('venue.deactivated'));
+      message.success(active ? t('activated') : t('deactivated'));
     } catch (e) {
       onError(e, { reload: [VENUES] });
     } finally {
@@ -43,7 +43,7 @@ export default function VenuesPage() {
 
   const columns: TableProps<Venue>['columns'] = [
     {
-      title: t('venue.field.name'),
+      title: t('field.name'),
       dataIndex: 'name',
       key: 'name',
       sorter: true,
@@ -66,14 +66,14 @@ export default function VenuesPage() {
       ),
     },
     {
-      title: t('venue.field.organization'),
+      title: t('field.organization'),
       dataIndex: 'organizationName',
       key: 'organizationName',
       width: 220,
       ellipsis: true,
     },
     {
-      title: t('venue.field.address'),
+      title: t('field.address'),
       dataIndex: 'address',
       key: 'address',
       width: 220,
@@ -81,7 +81,7 @@ export default function VenuesPage() {
       render: (v: string | null) => v ?? '—',
     },
     {
-      title: t('venue.field.areaM2'),
+      title: t('field.areaM2'),
       dataIndex: 'areaM2',
       key: 'areaM2',
       sorter: true,
@@ -91,7 +91,7 @@ export default function VenuesPage() {
       render: (v: number | null) => (v === null ? '—' : v),
     },
     {
-      title: t('venue.field.capacity'),
+      title: t('field.capacity'),
       dataIndex: 'capacity',
       key: 'capacity',
       width: 110,
@@ -99,7 +99,7 @@ export default function VenuesPage() {
       render: (v: number | null) => (v === null ? '—' : v),
     },
     {
-      title: t('venue.field.openedYear'),
+      title: t('field.openedYear'),
       dataIndex: 'openedYear',
       key: 'openedYear',
       sorter: true,
@@ -108,7 +108,7 @@ export default function VenuesPage() {
       render: (v: number | null) => v ?? '—',
     },
     {
-      title: t('venue.field.updatedAt'),
+      title: t('field.updatedAt'),
       dataIndex: 'updatedAt',
       key: 'updatedAt',
       sorter: true,
@@ -117,7 +117,7 @@ export default function VenuesPage() {
       render: (v: string) => formatDateTime(v),
     },
     {
-      title: t('venue.field.active'),
+      title: t('field.active'),
       dataIndex: 'active',
       key: 'active',
       fixed: 'right',
@@ -130,7 +130,7 @@ export default function VenuesPage() {
             disabled={!canWrite}
             loading={toggling === r.id}
             onChange={(on) => void toggle(r, on)}
-            aria-label={t('venue.field.active')}
+            aria-label={t('field.active')}
             data-testid="venue-active-switch"
           />
           <Typography.Text type={v ? undefined : 'secondary'}>
@@ -150,7 +150,7 @@ export default function VenuesPage() {
     <Flex vertical gap={0}>
       <PageHeader
         title={t('nav.venues')}
-        sub={t('venue.subtitle')}
+        sub={t('subtitle')}
         extra={
           canWrite ? (
             <Button
@@ -159,7 +159,7 @@ export default function VenuesPage() {
               onClick={() => setTarget({ mode: 'create' })}
               data-testid="venue-create"
             >
-              {t('venue.create')}
+              {t('create')}
             </Button>
           ) : null
         }
@@ -170,7 +170,7 @@ export default function VenuesPage() {
             value={searchText}
             onChange={setSearchText}
             onSearch={(v) => setFilters((f) => ({ ...f, q: v || undefined, page: 1 }))}
-            placeholder={t('venue.searchPlaceholder')}
+            placeholder={t('searchPlaceholder')}
             width={phone ? '100%' : 300}
             testId="venue-search"
           />
@@ -178,7 +178,7 @@ export default function VenuesPage() {
             value={filters.active}
             onChange={(active) => setFilters((f) => ({ ...f, active, page: 1 }))}
             options={[
-              { value: 'all', label: t('venue.activeAll') },
+              { value: 'all', label: t('activeAll') },
               { value: 'true', label: t('common.active') },
               { value: 'false', label: t('common.inactive') },
             ]}
@@ -188,7 +188,7 @@ export default function VenuesPage() {
           <div style={{ width: phone ? '100%' : 300 }}>
             <OrgPicker
               allowClear
-              placeholder={t('venue.filterOrganization')}
+              placeholder={t('filterOrganization')}
               value={filters.organizationId ?? null}
               onChange={(id) => setFilters((f) => ({ ...f, organizationId: id ?? undefined, page: 1 }))}
             />

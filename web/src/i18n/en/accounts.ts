@@ -1,0 +1,57 @@
+import type { Messages } from '../types';
+
+/** en · accounts: exactly the keys of `zh-CN/accounts.ts`. */
+const accounts: Messages<'accounts'> = {
+  subtitle:
+    'Open accounts and assign roles and scopes (separation of duties: the security administrator manages administrators)',
+  create: 'New account',
+  editTitle: 'Edit account: {{name}}',
+  searchPlaceholder: 'Search by username or name',
+  usernameHint: '3–64 letters, digits or . _ @ -; case is ignored; cannot be changed later',
+  unitHint: 'A unit administrator manages this unit and everything under it',
+  orgHint: 'A liaison acts for this organisation only',
+  emailHint: 'Optional. When e-mail is set up, notifications are also sent here',
+  emailInvalid: 'Not a valid e-mail address',
+  enabledOnly: 'Enabled',
+  disabledOnly: 'Disabled',
+  otpTitle: 'One-time password',
+  otp: 'One-time password',
+  otpWarning:
+    'This password is shown only once. Copy it and pass it on through a safe channel; it must be changed at the first login.',
+  otpDone: 'I have noted it',
+  reset: 'Reset password',
+  resetTitle: 'Reset the password of “{{name}}”?',
+  resetText:
+    'A new one-time password is generated; the old one and every session of the account end at once.',
+  unlock: 'Unlock',
+  unlockTitle: 'Unlock “{{name}}”?',
+  unlockText: 'The account was locked after too many wrong passwords. Once unlocked it can log in again.',
+  unlocked: 'Unlocked',
+  disable: 'Disable',
+  disableTitle: 'Disable the account “{{name}}”?',
+  disableText: 'The account can no longer log in; its sessions end at once.',
+  enable: 'Enable',
+  enableTitle: 'Enable the account “{{name}}”?',
+  enableText: 'The account can log in again.',
+  disabled: 'Account disabled',
+  enabled: 'Account enabled',
+  status: {
+    active: 'Active',
+    disabled: 'Disabled',
+    locked: 'Locked',
+    mustChangePassword: 'Must change password',
+  },
+  field: {
+    username: 'Username',
+    displayName: 'Name',
+    email: 'E-mail',
+    role: 'Role',
+    organization: 'Organisation',
+    unit: 'Unit',
+    status: 'Status',
+    lastLoginAt: 'Last login',
+    createdAt: 'Created',
+  },
+};
+
+export default accounts;

@@ -1,0 +1,28 @@
+import type { Messages } from '../types';
+
+/** en · venues: exactly the keys of `zh-CN/venues.ts`. */
+const venues: Messages<'venues'> = {
+  subtitle: 'Register and maintain party-member education venues',
+  create: 'New venue',
+  editTitle: 'Edit venue: {{name}}',
+  searchPlaceholder: 'Search by name or address',
+  filterOrganization: 'Filter by organisation',
+  activeAll: 'Any status',
+  activated: 'Venue activated',
+  deactivated: 'Venue deactivated',
+  areaValue: '{{area}} m²',
+  capacityValue: 'holds {{n}}',
+  field: {
+    name: 'Name',
+    organization: 'Organisation',
+    address: 'Address',
+    areaM2: 'Area (m²)',
+    capacity: 'Capacity',
+    facilities: 'Facilities',
+    openedYear: 'Opened in',
+    active: 'Status',
+    updatedAt: 'Updated',
+  },
+};
+
+export default venues;

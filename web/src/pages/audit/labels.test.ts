@@ -1,0 +1,41 @@
+import { createInstance, type TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import zhAudit from '../../i18n/zh-CN/audit';
+import enAudit from '../../i18n/en/audit';
+import { actionLabel, knownAuditNames, objectTypeLabel, outcomeLabel } from './labels';
+
+let zh: TFunction<'audit'>;
+let enT: TFunction<'audit'>;
+
+beforeAll(async () => {
+  const i = createInstance();
+  await i.init({
+    lng: 'zh-CN',
+    ns: ['audit'],
+    resources: { 'zh-CN': { audit: zhAudit }, en: { audit: enAudit } },
+    interpolation: { escapeValue: false },
+  });
+  zh = i.getFixedT('zh-CN', 'audit');
+  enT = i.getFixedT('en', 'audit');
+});
+
+describe('audit labels', () => {
+  it('name outcomes and dotted actions, and show unknown ones as they are', () => {
+    expect(outcomeLabel(enT, 'denied')).toBe('Denied');
+    expect(actionLabel(zh, 'auth.login')).toBe('登录');
+    expect(actionLabel(zh, 'organizations.move')).toBe('调整隶属关系');
+    expect(actionLabel(enT, 'accounts.reset_password')).toBe('Reset password');
+    expect(actionLabel(zh, 'campaigns.publish')).toBe('campaigns.publish');
+    expect(actionLabel(zh, 'auth')).toBe('auth');
+    expect(objectTypeLabel(zh, 'user')).toBe('账号');
+    expect(objectTypeLabel(zh, 'title')).toBe('title');
+  });
+
+  it('list the known audit names for the filters', () => {
+    expect(knownAuditNames(zh, 'action')).toContainEqual({
+      value: 'auth.password_change',
+      label: '修改密码',
+    });
+    expect(knownAuditNames(enT, 'object')).toContainEqual({ value: 'venue', label: 'Venue' });
+  });
+});
