@@ -10,7 +10,7 @@ import pg from 'pg';
 import { asc, count, gt } from 'drizzle-orm';
 import { openDatabase, type Database, type Db } from '../server/src/db/client';
 import { organizations } from '../server/src/db/schema';
-import type { Ctx } from '../server/src/http/context';
+import type { Ctx } from '../server/src/core/context';
 import { importOrganizations, parseFile } from '../server/src/modules/organizations/import-service';
 import { insertOrganizations } from '../server/src/modules/organizations/import-repo';
 import type { PlannedOrg } from '../server/src/modules/organizations/import-plan';

@@ -13,7 +13,10 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './types';
 import authz from './http/authz';
-import { AppError, installErrorHandling, sendError } from './http/errors';
+import { AppError } from './core/errors';
+import { installErrorHandling, sendError } from './http/errors';
+import { resolveSession } from './modules/auth/service';
+import { writeAudit } from './modules/audit/write';
 import healthRoutes from './modules/health/routes';
 import authRoutes from './modules/auth/routes';
 import organizationRoutes from './modules/organizations/routes';
@@ -102,7 +105,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(authz);
+  await app.register(authz, { resolveSession, writeAudit });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { DataDirLockedError, lockDataDir } from './db/lock';
-import { AppError } from './http/errors';
+import { AppError } from './core/errors';
 import { createBootstrapAdmin } from './modules/accounts/bootstrap';
 import { seedDemo } from './demo/seed';
 import { closeOnSignals, startServer } from './server';

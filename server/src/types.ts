@@ -1,6 +1,6 @@
 import type { Db } from './db/client';
 import type { Config } from './config';
-import type { Actor } from './http/context';
+import type { Actor } from './core/context';
 import type { Policy } from '../../shared/src/domain/permissions';
 
 /** What the app is built from: tests pass their own database and clock. */

@@ -1,7 +1,7 @@
 /**
  * The committed authorization matrix of the foundation's routes (AC-02): for every route, for every role (and anonymous), the
  * status expected for a target inside the caller's scope and one outside it (unit A vs unit B; see
- * `server/src/http/authz-matrix.test.ts` for what "in" and "out" mean per route). `empty` means 200 with
+ * `server/test/authz-matrix.test.ts` for what "in" and "out" mean per route). `empty` means 200 with
  * no items (a list filtered to out-of-scope records). Written by hand: a new route without a row here
  * fails the test.
  */

@@ -9,7 +9,7 @@ import { buildApp } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
 import { openDatabase, type Database, type Db } from '../src/db/client';
 import { organizations, users } from '../src/db/schema';
-import { hashPassword } from '../src/modules/auth/passwords';
+import { hashPassword } from '../src/core/passwords';
 import type { OrgKind, Role } from '../../shared/src/enums';
 
 export const PASSWORD = 'Test-pass-2026';

@@ -1,7 +1,7 @@
 /**
  * Types and helpers for the authorization matrix. The foundation's rows live in `authz-matrix.ts`;
  * each later module keeps its rows and request builders in `server/src/modules/<module>/matrix.ts`
- * (exporting `matrix: ModuleMatrix`), which `server/src/http/authz-matrix.test.ts` picks up.
+ * (exporting `matrix: ModuleMatrix`), which `server/test/authz-matrix.test.ts` picks up.
  */
 import type { TestEnv } from './helpers';
 import type { insertOrg, seedTree, seedUsers } from './helpers';

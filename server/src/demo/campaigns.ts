@@ -26,7 +26,7 @@ import {
   standardVersions,
   venues,
 } from '../db/schema';
-import type { Ctx } from '../http/context';
+import type { Ctx } from '../core/context';
 import { writeAudit } from '../modules/audit/write';
 import { yearOf } from '../../../shared/src/domain/campaign-rules';
 import type { DemoData } from './build';

@@ -1,9 +1,9 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { organizations, users, venues } from '../db/schema';
-import type { Ctx } from '../http/context';
+import type { Ctx } from '../core/context';
 import { writeAudit } from '../modules/audit/write';
-import { hashPassword } from '../modules/auth/passwords';
+import { hashPassword } from '../core/passwords';
 import { buildDemo } from './build';
 import { demoEpoch, seedCampaigns } from './campaigns';
 import { DEMO_PASSWORD } from './data';

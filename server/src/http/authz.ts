@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { ACTIONS, scopeFor, type Policy } from '../../../shared/src/domain/permissions';
-import { resolveSession } from '../modules/auth/service';
-import { writeAudit } from '../modules/audit/write';
-import { AppError } from './errors';
+import type { Db } from '../db/client';
+import type { Config } from '../config';
+import type { Actor, Ctx } from '../core/context';
+import { AppError } from '../core/errors';
 import { ctxOf } from './context';
 
 export const SESSION_COOKIE = 'shifan_sid';
@@ -21,6 +22,24 @@ export interface RouteRecord {
   policy: Policy;
 }
 
+/**
+ * What the hook needs from the modules, handed in by `buildApp` so that no import runs from `http/` up
+ * into `modules/`: the session lookup (auth) and the audit writer (audit).
+ */
+export interface AuthzOptions {
+  resolveSession: (
+    db: Db,
+    config: Readonly<Config>,
+    token: string,
+    now: Date,
+  ) => Promise<{ actor: Actor; idHash: string } | null>;
+  writeAudit: (
+    db: Db,
+    ctx: Ctx,
+    event: { action: 'authz.denied'; outcome: 'denied'; detail: string },
+  ) => Promise<void>;
+}
+
 function isMutating(method: string): boolean {
   return !['GET', 'HEAD', 'OPTIONS'].includes(method);
 }
@@ -32,7 +51,8 @@ function isMutating(method: string): boolean {
  *   gate applies, and the role must hold the route's action (403, audited). Scope filtering (404)
  *   happens in the services through `scopeOf`.
  */
-async function authz(app: FastifyInstance): Promise<void> {
+async function authz(app: FastifyInstance, opts: AuthzOptions): Promise<void> {
+  const { resolveSession, writeAudit } = opts;
   const routes: RouteRecord[] = [];
   app.decorate('routeRecords', routes);
   app.decorateRequest('actor', null);

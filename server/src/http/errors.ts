@@ -1,31 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import {
-  ERROR_CODES,
-  errorMessage,
-  type ErrorCode,
-  type FieldError,
-  type Lang,
-} from '../../../shared/src/errors';
-
-/** The one error type services throw (STYLE habit 8). `details` carries field errors in both languages. */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    readonly details: FieldError[] = [],
-    /** Extra data safe to show the caller (e.g. import row errors). */
-    readonly extra?: Record<string, unknown>,
-  ) {
-    super(code);
-  }
-  get status(): number {
-    return ERROR_CODES[this.code].status;
-  }
-}
-
-export function fieldError(field: string, code: string, zh: string, en: string): FieldError {
-  return { field, code, zh, en };
-}
+import { errorMessage, type ErrorCode, type FieldError, type Lang } from '../../../shared/src/errors';
+import { AppError, fieldError } from '../core/errors';
 
 export function langOf(req: FastifyRequest): Lang {
   const h = req.headers['accept-language'];
@@ -155,10 +131,4 @@ export function installErrorHandling(app: FastifyInstance): void {
     req.log.error({ err: error }, 'unhandled error');
     return sendError(req, reply, new AppError('INTERNAL'));
   });
-}
-
-/** Maps a PostgreSQL unique violation to DUPLICATE; everything else is re-thrown. */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
 }

@@ -2,10 +2,10 @@
  * What every account operation shares: the caller's scope, the 404 rule, the presenter, versions.
  */
 import type { DbOrTx } from '../../db/client';
-import { scopeOf, type Actor } from '../../http/context';
-import { AppError, fieldError } from '../../http/errors';
+import { scopeOf, type Actor } from '../../core/context';
+import { AppError, fieldError } from '../../core/errors';
 import { versionConflict } from '../audit/last-change';
-import { generateOneTimePassword, hashPassword } from '../auth/passwords';
+import { generateOneTimePassword, hashPassword } from '../../core/passwords';
 import * as repo from './repo';
 import type { Account } from '../../../../shared/src/contracts/accounts';
 import { canManageAccount, type AccountScope } from '../../../../shared/src/domain/account-rules';

@@ -1,11 +1,10 @@
 import type { Db } from '../../db/client';
-import type { Ctx } from '../../http/context';
-import { AppError, fieldError } from '../../http/errors';
+import type { Ctx } from '../../core/context';
+import { AppError, fieldError } from '../../core/errors';
 import { writeAudit } from '../audit/write';
-import { normalizeUsername } from '../auth/passwords';
 import { findUserIdByUsername, insertUser } from './repo';
 import { issueOneTimePassword } from './access';
-import { LOGIN_PATTERN } from '../../../../shared/src/domain/account-rules';
+import { LOGIN_PATTERN, normalizeLogin } from '../../../../shared/src/domain/account-rules';
 import type { Role } from '../../../../shared/src/enums';
 
 /**
@@ -22,7 +21,7 @@ export async function createBootstrapAdmin(
       fieldError('role', 'invalid_value', '命令行只能创建管理员账号', 'The CLI creates administrators only'),
     ]);
   }
-  const username = normalizeUsername(input.username);
+  const username = normalizeLogin(input.username);
   if (!LOGIN_PATTERN.test(username)) {
     throw new AppError('VALIDATION_FAILED', [
       fieldError(

@@ -2,7 +2,7 @@
  * Credentials an administrator resets for someone else: a new one-time password, or the end of a lockout.
  */
 import type { Db } from '../../db/client';
-import { requireActor, type Ctx } from '../../http/context';
+import { requireActor, type Ctx } from '../../core/context';
 import { diff, writeAudit, type Changes } from '../audit/write';
 import * as repo from './repo';
 import type { Account } from '../../../../shared/src/contracts/accounts';

@@ -2,7 +2,7 @@
  * An account's optional e-mail address: checking what a form sent, and masking it for the audit trail
  * (the trail keeps contact data masked, as organisations do with phone numbers).
  */
-import { AppError, fieldError } from '../../http/errors';
+import { AppError, fieldError } from '../../core/errors';
 import type { Changes } from '../audit/write';
 import { emailAddress } from '../../../../shared/src/contracts/accounts';
 

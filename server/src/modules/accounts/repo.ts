@@ -4,16 +4,12 @@ import { organizations, sessions, users } from '../../db/schema';
 import type { Role } from '../../../../shared/src/enums';
 import type { AccountScope } from '../../../../shared/src/domain/account-rules';
 import type { accountSortKeys } from '../../../../shared/src/contracts/accounts';
+import { likeEscape } from '../../core/sql';
 
 export type UserRow = typeof users.$inferSelect;
 export type UserInsert = typeof users.$inferInsert;
 export type AccountRow = UserRow & { organizationName: string | null };
 export type AccountSortKey = (typeof accountSortKeys)[number];
-
-/** `%`, `_` and `\` match themselves inside a LIKE pattern. */
-export function likeEscape(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export interface AccountQuery {
   scope: AccountScope;

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client';
-import { requireActor, type Ctx } from '../../http/context';
-import { AppError, fieldError, isUniqueViolation } from '../../http/errors';
+import { requireActor, type Ctx } from '../../core/context';
+import { AppError, fieldError, isUniqueViolation } from '../../core/errors';
 import { diff, writeAudit } from '../audit/write';
-import { normalizeUsername } from '../auth/passwords';
 import * as repo from './repo';
 import { checkEmail, maskEmailChange } from './email';
 import {
@@ -27,6 +26,7 @@ import {
   canManageRole,
   checkPlacement,
   manageableRoles,
+  normalizeLogin,
   PLACEMENT_TEXT,
   type AccountScope,
 } from '../../../../shared/src/domain/account-rules';
@@ -89,7 +89,7 @@ export async function listAccounts(
     scope: accountScope(actor, 'accounts.read'),
     roles: manageableRoles(actor.role),
     q: q.q || undefined,
-    qLogin: q.q ? normalizeUsername(q.q) : undefined,
+    qLogin: q.q ? normalizeLogin(q.q) : undefined,
     role: q.role,
     unitId: q.unitId,
     disabled: q.disabled === undefined ? undefined : q.disabled === 'true',
@@ -110,7 +110,7 @@ export async function createAccount(db: Db, ctx: Ctx, input: CreateInput): Promi
   if (!canManageRole(actor.role, input.role)) throw roleNotManageable();
   const email = checkEmail(input.email ?? null);
   const org = await placeOrg(db, scope, input.role, input.organizationId);
-  const username = normalizeUsername(input.username);
+  const username = normalizeLogin(input.username);
   const otp = await issueOneTimePassword(ctx.now);
   try {
     return await db.transaction(async (tx) => {

@@ -4,8 +4,8 @@
  * kind; one per campaign, track and subject (409 DUPLICATE, also from the unique index under a race).
  */
 import type { Db, DbOrTx } from '../../db/client';
-import { requireActor, scopeOf, type Ctx, type Scope } from '../../http/context';
-import { AppError, fieldError, isUniqueViolation } from '../../http/errors';
+import { requireActor, scopeOf, type Ctx, type Scope } from '../../core/context';
+import { AppError, fieldError, isUniqueViolation } from '../../core/errors';
 import { writeAudit } from '../audit/write';
 import type { ApplicationDetail, CreateApplication } from '../../../../shared/src/contracts/applications';
 import { buildDetail } from './detail';
@@ -147,4 +147,27 @@ export async function create(db: Db, ctx: Ctx, body: CreateApplication): Promise
     if (isUniqueViolation(err)) throw duplicate(field);
     throw err;
   }
+}
+
+/**
+ * Links a new draft to the cultivation it came from (一键转申报): the cultivation id and the summary on
+ * the application, and the self-assessment scores copied from the readiness check. The caller audits
+ * it in the same transaction.
+ */
+export async function linkCultivation(
+  tx: DbOrTx,
+  app: { id: string; version: number; unitId: string },
+  link: {
+    cultivationId: string;
+    summary: string | null;
+    scores: { criterionId: string; score: number | null; note: string | null }[];
+    now: Date;
+  },
+): Promise<void> {
+  await repo.updateApplication(tx, app.id, app.version, {
+    cultivationId: link.cultivationId,
+    summary: link.summary,
+    updatedAt: link.now,
+  });
+  await repo.saveSelfAssessments(tx, { id: app.id, unitId: app.unitId }, link.scores);
 }

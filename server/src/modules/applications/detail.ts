@@ -4,7 +4,7 @@
  * completeness gaps and the caller's abilities. An explicit allow-list of what leaves the server.
  */
 import type { DbOrTx } from '../../db/client';
-import type { Ctx } from '../../http/context';
+import type { Ctx } from '../../core/context';
 import type { ApplicationDetail } from '../../../../shared/src/contracts/applications';
 import { fromLoaded } from './gaps';
 import { gapItem } from './messages';

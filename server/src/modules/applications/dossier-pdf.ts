@@ -7,14 +7,14 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Db } from '../../db/client';
-import type { Ctx } from '../../http/context';
-import { attachment } from '../organizations/export';
+import type { Ctx } from '../../core/context';
+import { attachment } from '../../core/http-files';
 import {
   APPLICATION_STATUS_LABELS,
   type ApplicationDetail,
 } from '../../../../shared/src/contracts/applications';
 import { ORG_KIND_LABELS } from '../../../../shared/src/contracts/organization-import';
-import { chinaTime } from './export';
+import { chinaTime } from '../../core/time';
 import { get } from './service';
 
 const require = createRequire(import.meta.url);

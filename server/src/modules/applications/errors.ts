@@ -1,5 +1,6 @@
 /** This module's errors beyond the shared vocabulary's defaults. */
-import { AppError, fieldError } from '../../http/errors';
+import { AppError, fieldError } from '../../core/errors';
+import { versionConflictError } from '../../core/conflict';
 import type { ApplicationRow } from './repo';
 
 export function notFound(field?: string): AppError {
@@ -11,11 +12,7 @@ export function notFound(field?: string): AppError {
 
 /** 409 for a stale version: who changed it last, and when, so the page can say so and reload. */
 export function versionConflict(row: ApplicationRow): AppError {
-  return new AppError('VERSION_CONFLICT', [], {
-    currentVersion: row.version,
-    updatedAt: row.updatedAt.toISOString(),
-    updatedByName: row.updatedByName,
-  });
+  return versionConflictError(row, row.updatedByName);
 }
 
 export function notEditable(status: string): AppError {

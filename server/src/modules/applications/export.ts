@@ -3,12 +3,13 @@
  * scope. The matching ids are read once in order (at most 100,000), then rows in batches, written with
  * exceljs's streaming writer so memory stays flat. A cut export says so in its last row.
  */
-import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { Readable, Writable } from 'node:stream';
 import type { Db } from '../../db/client';
-import { requireActor, scopeOf, type Ctx } from '../../http/context';
+import { requireActor, scopeOf, type Ctx } from '../../core/context';
 import { writeAudit } from '../audit/write';
-import { attachment } from '../organizations/export';
+import { attachment } from '../../core/http-files';
+import { chinaDate, chinaTime } from '../../core/time';
+import { streamFrom, writeXlsxSheet } from '../../core/xlsx';
 import {
   APPLICATION_EXPORT_HEADERS,
   APPLICATION_STATUS_LABELS,
@@ -17,16 +18,9 @@ import {
 import { ORG_KIND_LABELS } from '../../../../shared/src/contracts/organization-import';
 import { countApplications, exportRows, matchingIds, type ExportRow } from './list-repo';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const EXPORT_SHEET = '申报';
 export const EXPORT_MAX_ROWS = 100_000;
 const BATCH = 2000;
-
-/** A time in China (UTC+8) as `YYYY-MM-DD HH:mm`. */
-export function chinaTime(d: Date | null): string {
-  if (!d) return '';
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 function cells(r: ExportRow, n: number): (string | number)[] {
   return [
@@ -49,29 +43,23 @@ function cells(r: ExportRow, n: number): (string | number)[] {
   ];
 }
 
-async function writeXlsx(db: Db, out: PassThrough, ids: string[], total: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
+async function writeXlsx(db: Db, out: Writable, ids: string[], total: number): Promise<void> {
+  const sheet = {
+    name: EXPORT_SHEET,
+    widths: [6, 28, 20, 32, 14, 10, 28, 20, 24, 12, 12, 40, 18, 18, 18, 18],
+    header: APPLICATION_EXPORT_HEADERS,
+  };
+  await writeXlsxSheet(out, sheet, async (addRow) => {
+    let n = 0;
+    for (let i = 0; i < ids.length; i += BATCH) {
+      for (const r of await exportRows(db, ids.slice(i, i + BATCH))) addRow(cells(r, ++n));
+    }
+    if (total > ids.length)
+      addRow([
+        `仅导出前 ${ids.length} 条，共 ${total} 条符合条件，请缩小筛选范围分批导出` +
+          ` (only the first ${ids.length} of ${total}; narrow the filters)`,
+      ]);
   });
-  wb.creator = 'Shifan';
-  const ws = wb.addWorksheet(EXPORT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [6, 28, 20, 32, 14, 10, 28, 20, 24, 12, 12, 40, 18, 18, 18, 18].map((width) => ({ width }));
-  const header = ws.addRow([...APPLICATION_EXPORT_HEADERS]);
-  header.font = { bold: true };
-  header.commit();
-  let n = 0;
-  for (let i = 0; i < ids.length; i += BATCH) {
-    for (const r of await exportRows(db, ids.slice(i, i + BATCH))) ws.addRow(cells(r, ++n)).commit();
-  }
-  if (total > ids.length)
-    ws.addRow([
-      `仅导出前 ${ids.length} 条，共 ${total} 条符合条件，请缩小筛选范围分批导出` +
-        ` (only the first ${ids.length} of ${total}; narrow the filters)`,
-    ]).commit();
-  ws.commit();
-  await wb.commit();
 }
 
 export interface ApplicationExport {
@@ -101,11 +89,7 @@ export async function exportApplications(
     objectType: 'application',
     detail: JSON.stringify({ ...query, rows: ids.length, format: 'xlsx' }),
   });
-  const out = new PassThrough();
-  writeXlsx(db, out, ids, total).catch((err: unknown) => {
-    onError(err);
-    out.destroy(err as Error);
-  });
-  const date = chinaTime(ctx.now).slice(0, 10).replace(/-/g, '');
+  const out = streamFrom((o) => writeXlsx(db, o, ids, total), onError);
+  const date = chinaDate(ctx.now);
   return { stream: out, disposition: attachment(`申报-${date}.xlsx`, `applications-${date}.xlsx`) };
 }

@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import { idempotencyKeys } from '../../db/schema';
-import { AppError, fieldError } from '../../http/errors';
+import { AppError, fieldError } from '../../core/errors';
 
 /** A stable hash of what identifies a request: its target and its canonical JSON payload. */
 export function requestHash(target: string, payload: unknown): string {

@@ -20,13 +20,13 @@ import { and, eq, ilike, inArray, or, sql, type SQL, type SQLWrapper } from 'dri
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { applicationCounts, applications, campaigns, organizations, tracks, venues } from '../../db/schema';
-import type { Scope } from '../../http/context';
+import type { Scope } from '../../core/context';
 import type {
   ApplicationExportQuery,
   ApplicationListItem,
   ApplicationListQuery,
 } from '../../../../shared/src/contracts/applications';
-import { likeEscape } from '../organizations/repo';
+import { likeEscape } from '../../core/sql';
 
 /** The list's filters and sort, without paging. */
 export type ApplicationFilter = ApplicationExportQuery;

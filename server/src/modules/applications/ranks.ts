@@ -4,8 +4,8 @@
  * recommendations. Ranks only: statuses are `workflow.ts`'s.
  */
 import type { Db } from '../../db/client';
-import { requireActor, scopeOf, type Ctx } from '../../http/context';
-import { AppError, fieldError } from '../../http/errors';
+import { requireActor, scopeOf, type Ctx } from '../../core/context';
+import { AppError, fieldError } from '../../core/errors';
 import { writeAudit, type Changes } from '../audit/write';
 import type { ReorderRanks } from '../../../../shared/src/contracts/applications';
 import { REFUSAL_TEXT } from '../../../../shared/src/domain/application-workflow';

@@ -17,7 +17,7 @@ import {
   users,
   venues,
 } from '../../db/schema';
-import type { Scope } from '../../http/context';
+import type { Scope } from '../../core/context';
 import type { HistoryItem } from '../../../../shared/src/contracts/applications';
 import type { OrgKind } from '../../../../shared/src/enums';
 

@@ -30,7 +30,8 @@ import { ctxOf } from '../../http/context';
 import * as apps from './service';
 import { runTransition } from './workflow';
 import { reorder } from './ranks';
-import { exportApplications, XLSX_MIME } from './export';
+import { exportApplications } from './export';
+import { XLSX_MIME } from '../../core/xlsx';
 import { dossierPdf } from './dossier-pdf';
 
 const tags = ['applications'];

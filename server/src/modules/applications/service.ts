@@ -5,8 +5,8 @@
  * transaction. Status changes are NOT here: `workflow.ts` owns them.
  */
 import type { Db, DbOrTx } from '../../db/client';
-import { requireActor, scopeOf, type Ctx } from '../../http/context';
-import { AppError, fieldError } from '../../http/errors';
+import { requireActor, scopeOf, type Ctx } from '../../core/context';
+import { AppError, fieldError } from '../../core/errors';
 import { diff, writeAudit, type Changes } from '../audit/write';
 import {
   NARRATIVE_FIELDS,
@@ -25,8 +25,7 @@ import { listApplications } from './list-repo';
 import * as repo from './repo';
 
 export type { ApplicationRow } from './repo';
-export { versionConflict } from './errors';
-export { create } from './create';
+export { create, linkCultivation } from './create';
 
 /**
  * Loads an application the caller may change now, locked FOR UPDATE: inside the caller's write scope

@@ -6,8 +6,8 @@
  * scope come from the row too. Nothing else writes `applications.status`.
  */
 import type { Db, DbOrTx } from '../../db/client';
-import { requireActor, scopeOf, type Actor, type Ctx } from '../../http/context';
-import { AppError, fieldError } from '../../http/errors';
+import { requireActor, scopeOf, type Actor, type Ctx } from '../../core/context';
+import { AppError, fieldError } from '../../core/errors';
 import { diff, writeAudit } from '../audit/write';
 import { notify } from '../notifications/service';
 import type {

@@ -1,10 +1,9 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { AuditEvent } from '../../../../shared/src/contracts/audit';
 import type { Role } from '../../../../shared/src/enums';
 import type { AuditExport } from './service';
-
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { attachment } from '../../core/http-files';
+import { writeXlsxSheet } from '../../core/xlsx';
 
 export const AUDIT_EXPORT_HEADERS = [
   '时间(UTC)',
@@ -38,7 +37,7 @@ const OUTCOME_LABELS: Record<AuditEvent['outcome'], string> = {
 /** `attachment; filename*=UTF-8''审计日志-2026-11-29.xlsx` (RFC 6266/5987), with an ASCII fallback. */
 export function exportDisposition(now: Date): string {
   const date = now.toISOString().slice(0, 10);
-  return `attachment; filename="audit-log-${date}.xlsx"; filename*=UTF-8''${encodeURIComponent(`审计日志-${date}.xlsx`)}`;
+  return attachment(`审计日志-${date}.xlsx`, `audit-log-${date}.xlsx`);
 }
 
 function rowOf(e: AuditEvent): string[] {
@@ -62,26 +61,20 @@ function rowOf(e: AuditEvent): string[] {
  * read, so memory stays flat however many rows there are. A cut export says so in its last row.
  */
 export async function writeAuditXlsx(out: Writable, data: AuditExport): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
+  const sheet = {
+    name: '审计日志',
+    widths: [26, 16, 16, 16, 38, 28, 14, 38, 8, 60, 40],
+    header: AUDIT_EXPORT_HEADERS,
+  };
+  await writeXlsxSheet(out, sheet, async (addRow) => {
+    for await (const batch of data.batches) {
+      for (const e of batch) addRow(rowOf(e));
+    }
+    if (data.truncated) {
+      addRow([
+        `仅导出最新的 ${data.rows} 条，共 ${data.total} 条符合条件，请缩小时间范围分批导出` +
+          ` (only the newest ${data.rows} of ${data.total} events; narrow the filters)`,
+      ]);
+    }
   });
-  wb.creator = 'Shifan';
-  const ws = wb.addWorksheet('审计日志', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [26, 16, 16, 16, 38, 28, 14, 38, 8, 60, 40].map((width) => ({ width }));
-  const header = ws.addRow([...AUDIT_EXPORT_HEADERS]);
-  header.font = { bold: true };
-  header.commit();
-  for await (const batch of data.batches) {
-    for (const e of batch) ws.addRow(rowOf(e)).commit();
-  }
-  if (data.truncated) {
-    ws.addRow([
-      `仅导出最新的 ${data.rows} 条，共 ${data.total} 条符合条件，请缩小时间范围分批导出` +
-        ` (only the newest ${data.rows} of ${data.total} events; narrow the filters)`,
-    ]).commit();
-  }
-  ws.commit();
-  await wb.commit();
 }

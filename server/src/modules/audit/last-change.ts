@@ -7,7 +7,8 @@
 import { and, desc, eq, like, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { auditEvents, users } from '../../db/schema';
-import { AppError } from '../../http/errors';
+import type { AppError } from '../../core/errors';
+import { versionConflictError } from '../../core/conflict';
 
 export type VersionedObject = 'organization' | 'venue' | 'campaign' | 'standard' | 'cultivation' | 'user';
 
@@ -66,9 +67,5 @@ export async function versionConflict(
   row: { id: string; version: number; updatedAt: Date },
 ): Promise<AppError> {
   const by = await lastChangedBy(db, objectType, row.id, row.updatedAt);
-  return new AppError('VERSION_CONFLICT', [], {
-    currentVersion: row.version,
-    updatedAt: row.updatedAt.toISOString(),
-    updatedByName: by?.name ?? null,
-  });
+  return versionConflictError(row, by?.name ?? null);
 }

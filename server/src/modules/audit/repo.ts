@@ -3,14 +3,10 @@ import type { DbOrTx } from '../../db/client';
 import { auditEvents } from '../../db/schema';
 import type { AuditFilters, auditSortKeys } from '../../../../shared/src/contracts/audit';
 import { normalizeLogin } from '../../../../shared/src/domain/account-rules';
+import { likeEscape } from '../../core/sql';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 export type AuditSortKey = (typeof auditSortKeys)[number];
-
-/** `%`, `_` and `\` match themselves inside a LIKE pattern. */
-function likeEscape(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** The filters as one condition: from ≤ at < to, actor substring, action prefix, the rest exact. */
 function where(f: AuditFilters, upToId?: number): SQL | undefined {

@@ -4,7 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditExportQuery, auditList, auditListQuery } from '../../../../shared/src/contracts/audit';
 import { errorBody } from '../../../../shared/src/contracts/common';
 import { ctxOf } from '../../http/context';
-import { exportDisposition, writeAuditXlsx, XLSX_MIME } from './export';
+import { exportDisposition, writeAuditXlsx } from './export';
+import { XLSX_MIME } from '../../core/xlsx';
 import * as audit from './service';
 
 const tags = ['audit'];

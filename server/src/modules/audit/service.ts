@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
-import { requireActor, type Ctx } from '../../http/context';
+import { requireActor, type Ctx } from '../../core/context';
 import { writeAudit } from './write';
 import * as repo from './repo';
 import {

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../db/client';
 import { auditEvents } from '../../db/schema';
 import type { Role } from '../../../../shared/src/enums';
-import type { Ctx } from '../../http/context';
+import type { Ctx } from '../../core/context';
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;
 

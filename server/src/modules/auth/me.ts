@@ -5,8 +5,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { organizations, users } from '../../db/schema';
-import type { Actor, Ctx } from '../../http/context';
-import { AppError } from '../../http/errors';
+import type { Actor, Ctx } from '../../core/context';
+import { AppError } from '../../core/errors';
 import { diff, writeAudit } from '../audit/write';
 import { checkEmail, maskEmailChange } from '../accounts/email';
 import { abilitiesOf } from '../../../../shared/src/domain/permissions';

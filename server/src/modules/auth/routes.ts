@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { changePasswordBody, loginBody, meBody, patchMeBody } from '../../../../shared/src/contracts/auth';
 import { errorBody, okBody } from '../../../../shared/src/contracts/common';
 import { ctxOf } from '../../http/context';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../core/errors';
 import { SESSION_COOKIE } from '../../http/authz';
 import * as auth from './service';
 import { me, updateMe } from './me';

@@ -3,10 +3,11 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { sessions, users } from '../../db/schema';
 import type { Config } from '../../config';
-import type { Actor, Ctx } from '../../http/context';
-import { AppError, fieldError } from '../../http/errors';
+import type { Actor, Ctx } from '../../core/context';
+import { AppError, fieldError } from '../../core/errors';
 import { writeAudit } from '../audit/write';
-import { dummyHash, hashPassword, normalizeUsername, verifyPassword } from './passwords';
+import { dummyHash, hashPassword, verifyPassword } from '../../core/passwords';
+import { normalizeLogin } from '../../../../shared/src/domain/account-rules';
 import { checkPassword, PASSWORD_VIOLATION_TEXT } from '../../../../shared/src/domain/password-policy';
 
 const MINUTE = 60_000;
@@ -44,7 +45,7 @@ export async function login(
   password: string,
   userAgent: string | null,
 ): Promise<LoginResult> {
-  const name = normalizeUsername(username);
+  const name = normalizeLogin(username);
   const [user] = await db.select().from(users).where(eq(users.username, name)).limit(1);
   const now = ctx.now;
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);

@@ -3,7 +3,7 @@
  * quota line. The committee sees every unit; a unit admin only its own unit's numbers.
  */
 import type { Db } from '../../db/client';
-import { scopeOf, type Ctx } from '../../http/context';
+import { scopeOf, type Ctx } from '../../core/context';
 import type { CampaignDashboard } from '../../../../shared/src/contracts/campaigns';
 import {
   APPLICATION_STATUSES,

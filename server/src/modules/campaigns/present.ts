@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client';
 import type { CampaignDetail, CampaignSummary } from '../../../../shared/src/contracts/campaigns';
 import { nextCampaignStatus, TIMELINE_ORDER } from '../../../../shared/src/domain/campaign-rules';
 import { ORG_KINDS, type OrgKind } from '../../../../shared/src/enums';
-import * as standardsRepo from '../standards/repo';
+import * as standardQueries from '../standards/queries';
 import * as repo from './repo';
 import { missingSlots } from './settings';
 
@@ -36,7 +36,7 @@ export async function detailOf(db: DbOrTx, row: repo.CampaignRow): Promise<Campa
   const caps = await repo.loadCaps(db, row.id);
   const info = new Map(
     (
-      await standardsRepo.versionsInfo(
+      await standardQueries.versionsInfo(
         db,
         slots.map((s) => s.standardVersionId),
       )

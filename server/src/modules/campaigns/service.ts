@@ -4,8 +4,8 @@
  * Every change writes one audit event in the same transaction.
  */
 import type { Db, DbOrTx } from '../../db/client';
-import { requireActor, type Ctx } from '../../http/context';
-import { AppError, fieldError } from '../../http/errors';
+import { requireActor, type Ctx } from '../../core/context';
+import { AppError, fieldError } from '../../core/errors';
 import { diff, writeAudit } from '../audit/write';
 import { versionConflict } from '../audit/last-change';
 import type {
@@ -28,7 +28,7 @@ import {
 } from '../../../../shared/src/domain/campaign-rules';
 import { scopeFor } from '../../../../shared/src/domain/permissions';
 import type { FieldError } from '../../../../shared/src/errors';
-import * as standardsRepo from '../standards/repo';
+import * as standardQueries from '../standards/queries';
 import { detailOf, summaryOf } from './present';
 import * as repo from './repo';
 import * as s from './settings';
@@ -249,7 +249,7 @@ export async function copy(db: Db, ctx: Ctx, id: string, body: CopyCampaign): Pr
   const tracks = await s.checkTracks(db, src.tracks, ignored);
   const latest = new Map(
     (
-      await standardsRepo.latestActive(
+      await standardQueries.latestActive(
         db,
         tracks.map((t) => t.track),
       )

@@ -5,7 +5,7 @@
  * errors (naming `tracks.0.track`, `quotas.2.quota`, `timeline.reviewStartsAt`, …), never thrown one by one.
  */
 import type { DbOrTx } from '../../db/client';
-import { fieldError } from '../../http/errors';
+import { fieldError } from '../../core/errors';
 import {
   checkTimeline,
   standardSlots,
@@ -16,7 +16,7 @@ import {
 } from '../../../../shared/src/domain/campaign-rules';
 import type { OrgKind } from '../../../../shared/src/enums';
 import type { FieldError } from '../../../../shared/src/errors';
-import * as standardsRepo from '../standards/repo';
+import * as standardQueries from '../standards/queries';
 import * as repo from './repo';
 
 export type Slot = repo.StandardSlotRow;
@@ -34,7 +34,7 @@ export async function checkTracks(
 ): Promise<TrackSetting[]> {
   const known = new Map(
     (
-      await standardsRepo.findTracks(
+      await standardQueries.findTracks(
         db,
         input.map((t) => t.track),
       )
@@ -76,7 +76,7 @@ export async function resolveStandards(
   const chosen = new Map<string, string>();
   if (explicit?.length) {
     const info = new Map(
-      (await standardsRepo.versionsInfo(db, [...new Set(explicit.map((e) => e.standardVersionId))])).map(
+      (await standardQueries.versionsInfo(db, [...new Set(explicit.map((e) => e.standardVersionId))])).map(
         (v) => [v.standardVersionId, v],
       ),
     );
@@ -129,7 +129,7 @@ export async function resolveStandards(
   }
   const open = slots.filter((s) => !chosen.has(slotKey(s.track, s.orgKind)));
   if (open.length) {
-    const defaults = await standardsRepo.latestActive(db, [...new Set(open.map((s) => s.track))]);
+    const defaults = await standardQueries.latestActive(db, [...new Set(open.map((s) => s.track))]);
     for (const s of open) {
       const d = defaults.find(
         (x) => x.track === s.track && (s.orgKind ? x.orgKinds.includes(s.orgKind) : x.orgKinds.length === 0),

@@ -4,8 +4,8 @@
  * transaction. Opening fixes the standards (their versions are immutable) and stamps `opened_at`.
  */
 import type { Db } from '../../db/client';
-import type { Ctx } from '../../http/context';
-import { AppError, fieldError } from '../../http/errors';
+import type { Ctx } from '../../core/context';
+import { AppError, fieldError } from '../../core/errors';
 import { writeAudit } from '../audit/write';
 import { versionConflict } from '../audit/last-change';
 import type { CampaignDetail, TransitionCampaign } from '../../../../shared/src/contracts/campaigns';

@@ -6,11 +6,10 @@
  * audited. A second apply answers 409.
  */
 import type { Db } from '../../db/client';
-import { scopeOf, type Ctx } from '../../http/context';
-import { AppError, fieldError } from '../../http/errors';
+import { scopeOf, type Ctx } from '../../core/context';
+import { AppError, fieldError } from '../../core/errors';
 import { diff, writeAudit } from '../audit/write';
-import { create as createApplication } from '../applications/service';
-import { saveSelfAssessments, updateApplication } from '../applications/repo';
+import { create as createApplication, linkCultivation } from '../applications/service';
 import type { AppliedCultivation, ApplyCultivation } from '../../../../shared/src/contracts/cultivation';
 import { FIELD_LIMITS } from '../../../../shared/src/contracts/applications';
 import {
@@ -53,8 +52,11 @@ export async function apply(
             .filter(([criterionId, e]) => criteria.has(criterionId) && e.score !== null)
             .map(([criterionId, e]) => ({ criterionId, score: e.score, note: null }))
         : [];
-    await updateApplication(tx, app.id, app.version, { cultivationId: row.id, summary, updatedAt: ctx.now });
-    await saveSelfAssessments(tx, { id: app.id, unitId: app.unit.id }, scores);
+    await linkCultivation(
+      tx,
+      { id: app.id, version: app.version, unitId: app.unit.id },
+      { cultivationId: row.id, summary, scores, now: ctx.now },
+    );
     await writeAudit(tx, ctx, {
       action: 'applications.from_cultivation',
       objectType: 'application',

@@ -3,12 +3,13 @@
  * milestones done/total and the readiness percentage. Rows are read in pages and written with exceljs's
  * streaming writer. The export is audited before the first byte.
  */
-import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { Readable, Writable } from 'node:stream';
 import type { Db } from '../../db/client';
-import { scopeOf, type Ctx, type Scope } from '../../http/context';
+import { scopeOf, type Ctx, type Scope } from '../../core/context';
 import { writeAudit } from '../audit/write';
-import { attachment } from '../organizations/export';
+import { attachment } from '../../core/http-files';
+import { chinaDate, chinaTime } from '../../core/time';
+import { streamFrom, writeXlsxSheet } from '../../core/xlsx';
 import {
   CULTIVATION_EXPORT_HEADERS,
   CULTIVATION_STATUS_LABELS,
@@ -18,14 +19,8 @@ import {
 import { ORG_KIND_LABELS } from '../../../../shared/src/contracts/organization-import';
 import { listCultivations } from './repo';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const EXPORT_SHEET = '培育库';
 const PAGE = 500;
-
-/** The time in China (UTC+8) as `YYYY-MM-DD HH:mm`. */
-function chinaTime(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 function cells(c: Cultivation): (string | number)[] {
   return [
@@ -42,30 +37,24 @@ function cells(c: Cultivation): (string | number)[] {
   ];
 }
 
-async function writeXlsx(db: Db, out: PassThrough, scope: Scope, query: CultivationExportQuery) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
+async function writeXlsx(db: Db, out: Writable, scope: Scope, query: CultivationExportQuery) {
+  const sheet = {
+    name: EXPORT_SHEET,
+    widths: [28, 22, 32, 32, 10, 10, 60, 16, 14, 18],
+    header: CULTIVATION_EXPORT_HEADERS,
+  };
+  await writeXlsxSheet(out, sheet, async (addRow) => {
+    for (let page = 1; ; page++) {
+      const { items } = await listCultivations(
+        db,
+        scope,
+        { ...query, sort: query.sort ?? 'unitName', page, pageSize: PAGE },
+        { count: false },
+      );
+      for (const c of items) addRow(cells(c));
+      if (items.length < PAGE) break;
+    }
   });
-  wb.creator = 'Shifan';
-  const ws = wb.addWorksheet(EXPORT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [28, 22, 32, 32, 10, 10, 60, 16, 14, 18].map((width) => ({ width }));
-  const header = ws.addRow([...CULTIVATION_EXPORT_HEADERS]);
-  header.font = { bold: true };
-  header.commit();
-  for (let page = 1; ; page++) {
-    const { items } = await listCultivations(
-      db,
-      scope,
-      { ...query, sort: query.sort ?? 'unitName', page, pageSize: PAGE },
-      { count: false },
-    );
-    for (const c of items) ws.addRow(cells(c)).commit();
-    if (items.length < PAGE) break;
-  }
-  ws.commit();
-  await wb.commit();
 }
 
 export async function exportCultivations(
@@ -80,11 +69,7 @@ export async function exportCultivations(
     objectType: 'cultivation',
     detail: JSON.stringify({ ...query, format: 'xlsx' }),
   });
-  const out = new PassThrough();
-  writeXlsx(db, out, scope, query).catch((err: unknown) => {
-    onError(err);
-    out.destroy(err as Error);
-  });
-  const date = new Date(ctx.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const out = streamFrom((o) => writeXlsx(db, o, scope, query), onError);
+  const date = chinaDate(ctx.now);
   return { stream: out, disposition: attachment(`培育库-${date}.xlsx`, `cultivations-${date}.xlsx`) };
 }

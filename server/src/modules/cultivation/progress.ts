@@ -4,8 +4,8 @@
  * the plan and status) and commits with its audit event.
  */
 import type { Db, Tx } from '../../db/client';
-import { requireActor, scopeOf, type Ctx } from '../../http/context';
-import { AppError, fieldError } from '../../http/errors';
+import { requireActor, scopeOf, type Ctx } from '../../core/context';
+import { AppError, fieldError } from '../../core/errors';
 import { diff } from '../audit/write';
 import type {
   CreateMilestone,

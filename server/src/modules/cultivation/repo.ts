@@ -7,9 +7,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { pageWindow } from '../../db/paging';
 import { applications, cultivations, organizations, tracks, venues } from '../../db/schema';
-import type { Scope } from '../../http/context';
+import type { Scope } from '../../core/context';
 import type { Cultivation, CultivationListQuery } from '../../../../shared/src/contracts/cultivation';
-import { likeEscape } from '../organizations/repo';
+import { likeEscape } from '../../core/sql';
 import { percentagesOf } from './standards';
 
 export type CultivationRow = typeof cultivations.$inferSelect;

@@ -24,7 +24,8 @@ import { ctxOf } from '../../http/context';
 import * as cultivation from './service';
 import * as progress from './progress';
 import { apply } from './apply';
-import { exportCultivations, XLSX_MIME } from './export';
+import { exportCultivations } from './export';
+import { XLSX_MIME } from '../../core/xlsx';
 
 const tags = ['cultivation'];
 const read = { policy: 'cultivation.read' } as const;

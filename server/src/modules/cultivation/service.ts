@@ -5,12 +5,12 @@
  * turning a candidate into an application in `apply.ts`.
  */
 import type { Db, DbOrTx } from '../../db/client';
-import { requireActor, scopeOf, type Ctx, type Scope } from '../../http/context';
-import { AppError, fieldError, isUniqueViolation } from '../../http/errors';
+import { requireActor, scopeOf, type Ctx, type Scope } from '../../core/context';
+import { AppError, fieldError, isUniqueViolation } from '../../core/errors';
 import { diff, writeAudit, type Changes } from '../audit/write';
-import { findInScope as findOrgInScope, lockTree } from '../organizations/repo';
+import { findOrganizationInScope as findOrgInScope, lockTree } from '../organizations/queries';
 import { versionConflict } from '../audit/last-change';
-import { findVenueInScope } from '../venues/repo';
+import { findVenueInScope } from '../venues/queries';
 import type {
   CreateCultivation,
   Cultivation,

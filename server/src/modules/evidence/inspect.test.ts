@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDisposition } from './routes';
+import { contentDisposition } from '../../core/http-files';
 import { fileNameProblem, kindOfName, ooxmlProblem, ZIP_LIMITS, type ZipEntryInfo } from './inspect';
 
 const MiB = 1024 * 1024;

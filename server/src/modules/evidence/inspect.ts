@@ -14,7 +14,7 @@ import {
   type EvidenceKind,
 } from '../../../../shared/src/contracts/evidence';
 import type { ErrorCode } from '../../../../shared/src/errors';
-import { AppError, fieldError } from '../../http/errors';
+import { AppError, fieldError } from '../../core/errors';
 import type { Scratch } from './storage';
 
 const MiB = 1024 * 1024;

@@ -6,7 +6,7 @@
 import { and, asc, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { applications, criteria, evidenceFiles } from '../../db/schema';
-import type { Scope } from '../../http/context';
+import type { Scope } from '../../core/context';
 import type { EvidenceFile } from '../../../../shared/src/contracts/evidence';
 
 export type EvidenceRow = typeof evidenceFiles.$inferSelect;

@@ -5,28 +5,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBody, idParams, okBody } from '../../../../shared/src/contracts/common';
 import { applicationParams, evidenceFile } from '../../../../shared/src/contracts/evidence';
 import { ctxOf } from '../../http/context';
+import { contentDisposition } from '../../core/http-files';
 import * as evidence from './service';
 import { evidenceStorage } from './storage';
 import { receiveUpload } from './upload';
 
 const tags = ['evidence'];
 const HOUR = 3600_000;
-
-/** `attachment|inline; filename="<ascii>"; filename*=UTF-8''<utf-8>` (RFC 6266 / 8187). */
-export function contentDisposition(type: 'attachment' | 'inline', name: string): string {
-  const ext = /\.[A-Za-z0-9]{1,8}$/.exec(name)?.[0] ?? '';
-  const base = name
-    .slice(0, name.length - ext.length)
-    .replace(/[^\x20-\x7e]|["\\%;]/g, '_')
-    .replace(/_+/g, '_')
-    .replace(/^[\s_.-]+|[\s_.-]+$/g, '');
-  const ascii = `${/[A-Za-z0-9]/.test(base) ? base : 'evidence'}${ext}`;
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 function sendFile(reply: FastifyReply, d: evidence.Download, type: 'attachment' | 'inline') {
   reply

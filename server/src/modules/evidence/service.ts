@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Db, DbOrTx } from '../../db/client';
-import { scopeOf, type Ctx } from '../../http/context';
-import { AppError, fieldError } from '../../http/errors';
+import { scopeOf, type Ctx } from '../../core/context';
+import { AppError, fieldError } from '../../core/errors';
 import { writeAudit } from '../audit/write';
 import {
   EVIDENCE_LIMITS,

@@ -5,7 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { EVIDENCE_LIMITS } from '../../../../shared/src/contracts/evidence';
-import { AppError, fieldError } from '../../http/errors';
+import { AppError, fieldError } from '../../core/errors';
 import { SizeLimitError, type Scratch, type StoredFile } from './storage';
 
 export interface ReceivedUpload {

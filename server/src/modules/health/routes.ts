@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ping } from '../../db/client';
 import { healthBody } from '../../../../shared/src/contracts/health';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../core/errors';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(

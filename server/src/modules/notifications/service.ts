@@ -6,8 +6,8 @@
  * Marking read is not audited: it changes only the reader's own inbox state, not campaign content.
  */
 import type { Db, DbOrTx } from '../../db/client';
-import { requireActor, type Ctx } from '../../http/context';
-import { AppError } from '../../http/errors';
+import { requireActor, type Ctx } from '../../core/context';
+import { AppError } from '../../core/errors';
 import type { Notification, NotificationListQuery } from '../../../../shared/src/contracts/notifications';
 import * as repo from './repo';
 

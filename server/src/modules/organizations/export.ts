@@ -4,11 +4,13 @@
  * it is active. Rows are read in batches and written with exceljs's streaming writer: 100k rows are
  * never held in memory at once. Phones are masked for roles outside PII_READERS.
  */
-import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { Readable, Writable } from 'node:stream';
 import type { Db } from '../../db/client';
-import { requireActor, scopeOf, type Ctx } from '../../http/context';
+import { requireActor, scopeOf, type Ctx } from '../../core/context';
 import { writeAudit } from '../audit/write';
+import { attachment } from '../../core/http-files';
+import { chinaDate } from '../../core/time';
+import { streamFrom, writeXlsxSheet } from '../../core/xlsx';
 import { IMPORT_COLUMNS } from '../../../../shared/src/contracts/organizations';
 import {
   EXPORT_EXTRA_COLUMNS,
@@ -19,19 +21,8 @@ import { PII_READERS } from '../../../../shared/src/domain/permissions';
 import { maskPhone } from '../../../../shared/src/domain/mask';
 import { exportBatch, exportWhere, type ExportRow } from './import-repo';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const EXPORT_SHEET = '党组织';
 const BATCH = 2000;
-
-/** `attachment; filename="<ascii>"; filename*=UTF-8''<utf-8>` (RFC 6266 / 5987). */
-export function attachment(utf8Name: string, asciiName: string): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(utf8Name)}`;
-}
-
-/** The date in China (UTC+8) as YYYYMMDD, for file names. */
-function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
-}
 
 function cells(r: ExportRow, mask: boolean): (string | number)[] {
   return [
@@ -49,27 +40,21 @@ function cells(r: ExportRow, mask: boolean): (string | number)[] {
   ];
 }
 
-async function writeXlsx(db: Db, out: PassThrough, where: ReturnType<typeof exportWhere>, mask: boolean) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
+async function writeXlsx(db: Db, out: Writable, where: ReturnType<typeof exportWhere>, mask: boolean) {
+  const sheet = {
+    name: EXPORT_SHEET,
+    widths: [16, 32, 16, 10, 16, 10, 10, 16, 10, 28, 10],
+    header: [...IMPORT_COLUMNS.map((c) => c.zh), ...EXPORT_EXTRA_COLUMNS.map((c) => c.zh)],
+  };
+  await writeXlsxSheet(out, sheet, async (addRow) => {
+    let after: string | null = null;
+    for (;;) {
+      const rows = await exportBatch(db, where, after, BATCH);
+      for (const r of rows) addRow(cells(r, mask));
+      if (rows.length < BATCH) break;
+      after = rows[rows.length - 1]!.path;
+    }
   });
-  wb.creator = 'Shifan';
-  const ws = wb.addWorksheet(EXPORT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [16, 32, 16, 10, 16, 10, 10, 16, 10, 28, 10].map((width) => ({ width }));
-  const header = ws.addRow([...IMPORT_COLUMNS.map((c) => c.zh), ...EXPORT_EXTRA_COLUMNS.map((c) => c.zh)]);
-  header.font = { bold: true };
-  header.commit();
-  let after: string | null = null;
-  for (;;) {
-    const rows = await exportBatch(db, where, after, BATCH);
-    for (const r of rows) ws.addRow(cells(r, mask)).commit();
-    if (rows.length < BATCH) break;
-    after = rows[rows.length - 1]!.path;
-  }
-  ws.commit();
-  await wb.commit();
 }
 
 export interface OrgExport {
@@ -95,11 +80,7 @@ export async function exportOrganizations(
     objectType: 'organization',
     detail: JSON.stringify({ ...query, format: 'xlsx' }),
   });
-  const out = new PassThrough();
-  writeXlsx(db, out, where, mask).catch((err: unknown) => {
-    onError(err);
-    out.destroy(err as Error);
-  });
+  const out = streamFrom((o) => writeXlsx(db, o, where, mask), onError);
   const date = chinaDate(ctx.now);
   return { stream: out, disposition: attachment(`党组织-${date}.xlsx`, `organizations-${date}.xlsx`) };
 }

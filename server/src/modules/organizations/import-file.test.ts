@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../core/errors';
 import { cellText, decodeText, detectFormat, parseCsv } from './import-file';
 import { mapHeader, parseKind } from './import';
 import { gb18030, xlsxOf } from './import-test-kit';

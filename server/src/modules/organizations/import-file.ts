@@ -6,7 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { AppError, fieldError } from '../../http/errors';
+import { AppError, fieldError } from '../../core/errors';
 import { checkZip } from './import-zip';
 
 export type FileFormat = 'xlsx' | 'csv';

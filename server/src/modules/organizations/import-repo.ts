@@ -7,11 +7,12 @@ import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { organizations } from '../../db/schema';
-import type { Scope } from '../../http/context';
+import type { Scope } from '../../core/context';
 import type { OrgKind } from '../../../../shared/src/enums';
 import type { OrgExportQuery } from '../../../../shared/src/contracts/organization-import';
 import type { ExistingOrg, PlannedOrg } from './import-plan';
-import { likeEscape, orgScopeWhere } from './repo';
+import { likeEscape } from '../../core/sql';
+import { orgScopeWhere } from './repo';
 
 export const CHUNK = 5000;
 

@@ -10,10 +10,12 @@ import {
   orgExportQuery,
 } from '../../../../shared/src/contracts/organization-import';
 import { ctxOf } from '../../http/context';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../core/errors';
 import { importOrganizations } from './import-service';
 import { buildTemplate } from './import-template';
-import { attachment, exportOrganizations, XLSX_MIME } from './export';
+import { exportOrganizations } from './export';
+import { attachment } from '../../core/http-files';
+import { XLSX_MIME } from '../../core/xlsx';
 import { invalidFile } from './import-file';
 
 const tags = ['organizations'];

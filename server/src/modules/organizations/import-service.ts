@@ -4,8 +4,8 @@
  */
 import crypto from 'node:crypto';
 import type { Db, DbOrTx } from '../../db/client';
-import type { Ctx } from '../../http/context';
-import { AppError, isUniqueViolation } from '../../http/errors';
+import type { Ctx } from '../../core/context';
+import { AppError, isUniqueViolation } from '../../core/errors';
 import { writeAudit } from '../audit/write';
 import type { ImportResult } from '../../../../shared/src/contracts/organizations';
 import { readRows, invalidFile } from './import-file';

@@ -17,10 +17,11 @@ import {
   users,
   venues,
 } from '../../db/schema';
-import type { Scope } from '../../http/context';
+import type { Scope } from '../../core/context';
 import type { OrgKind } from '../../../../shared/src/enums';
 import type { Organization, OrgListQuery } from '../../../../shared/src/contracts/organizations';
 import { pathIds } from '../../../../shared/src/domain/org-tree';
+import { likeEscape } from '../../core/sql';
 
 export { childPlacement } from '../../../../shared/src/domain/org-tree';
 
@@ -29,11 +30,6 @@ export type NewOrgRow = typeof organizations.$inferInsert;
 
 /** The list filters; `pageSize: null` answers every matching row (for exports). */
 export type OrgListFilter = Partial<Omit<OrgListQuery, 'pageSize'>> & { pageSize?: number | null };
-
-/** Escapes `%`, `_` and `\` so user text matches literally inside a LIKE pattern. */
-export function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** The organisations a scope covers: all, one unit's subtree (same `unit_id`), or one organisation. */
 export function orgScopeWhere(scope: Scope): SQL | undefined {

@@ -4,8 +4,8 @@
  */
 import crypto from 'node:crypto';
 import type { Db, DbOrTx } from '../../db/client';
-import { requireActor, scopeOf, type Ctx } from '../../http/context';
-import { AppError, fieldError, isUniqueViolation } from '../../http/errors';
+import { requireActor, scopeOf, type Ctx } from '../../core/context';
+import { AppError, fieldError, isUniqueViolation } from '../../core/errors';
 import { versionConflict } from '../audit/last-change';
 import { diff, writeAudit, type Changes } from '../audit/write';
 import type {

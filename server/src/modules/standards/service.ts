@@ -4,8 +4,8 @@
  * deactivating takes a standard out of the defaults. One audit event per change, in the same transaction.
  */
 import type { Db, DbOrTx } from '../../db/client';
-import type { Ctx } from '../../http/context';
-import { AppError, fieldError, isUniqueViolation } from '../../http/errors';
+import type { Ctx } from '../../core/context';
+import { AppError, fieldError, isUniqueViolation } from '../../core/errors';
 import { versionConflict } from '../audit/last-change';
 import { diff, writeAudit } from '../audit/write';
 import type {

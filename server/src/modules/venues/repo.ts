@@ -3,9 +3,9 @@ import { and, asc, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { countWhere, pageWindow } from '../../db/paging';
 import { organizations, venues } from '../../db/schema';
-import type { Scope } from '../../http/context';
+import type { Scope } from '../../core/context';
 import type { Venue, VenueListQuery } from '../../../../shared/src/contracts/venues';
-import { likeEscape } from '../organizations/repo';
+import { likeEscape } from '../../core/sql';
 
 export type VenueRow = typeof venues.$inferSelect;
 export type NewVenueRow = typeof venues.$inferInsert;

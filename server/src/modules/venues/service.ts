@@ -3,12 +3,12 @@
  * organisation; scope rules as for organisations (out of scope → 404); one audit event per change.
  */
 import type { Db, DbOrTx } from '../../db/client';
-import { scopeOf, type Ctx } from '../../http/context';
-import { AppError, fieldError } from '../../http/errors';
+import { scopeOf, type Ctx } from '../../core/context';
+import { AppError, fieldError } from '../../core/errors';
 import { diff, writeAudit, type Changes } from '../audit/write';
 import type { CreateVenue, PatchVenue, Venue, VenueListQuery } from '../../../../shared/src/contracts/venues';
 import { TREE_RULE_TEXT } from '../../../../shared/src/domain/org-tree';
-import { findInScope, lockTree } from '../organizations/repo';
+import { findOrganizationInScope, lockTree } from '../organizations/queries';
 import { versionConflict } from '../audit/last-change';
 import * as repo from './repo';
 
@@ -59,7 +59,7 @@ export async function create(db: Db, ctx: Ctx, body: CreateVenue): Promise<Venue
   return db.transaction(async (tx) => {
     // A concurrent move of the organisation would change the unit we derive: wait for it.
     await lockTree(tx, 'shared');
-    const org = await findInScope(tx, scope, body.organizationId, 'share');
+    const org = await findOrganizationInScope(tx, scope, body.organizationId, 'share');
     if (!org)
       throw new AppError('NOT_FOUND', [
         fieldError(

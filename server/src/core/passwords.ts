@@ -1,3 +1,7 @@
+/**
+ * Credentials both auth (login, password change) and accounts (create, reset) need: argon2id hashing and
+ * one-time passwords. Login names are normalised by `normalizeLogin` (shared/src/domain/account-rules).
+ */
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
@@ -40,6 +44,3 @@ export function generateOneTimePassword(): string {
   }
   return chars.join('');
 }
-
-/** Login names are compared after NFKC (full-width → half-width), trim and lower-case (AUTH-01). */
-export { normalizeLogin as normalizeUsername } from '../../../../shared/src/domain/account-rules';

@@ -7,13 +7,13 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { auditEvents, organizations, sessions, venues } from '../db/schema';
-import { hashToken } from '../modules/auth/service';
-import { insertOrg, insertUser, makeTestEnv, seedTree, seedUsers, type TestEnv } from '../../test/helpers';
-import { MATRIX } from '../../test/authz-matrix';
-import type { Builder, MatrixCtx, ModuleMatrix, Outcome, Row, Who } from '../../test/matrix-types';
-import { seedOpenCampaign } from '../../test/campaign-fixtures';
-import { ROLES } from '../../../shared/src/enums';
+import { auditEvents, organizations, sessions, venues } from '../src/db/schema';
+import { hashToken } from '../src/modules/auth/service';
+import { insertOrg, insertUser, makeTestEnv, seedTree, seedUsers, type TestEnv } from './helpers';
+import { MATRIX } from './authz-matrix';
+import type { Builder, MatrixCtx, ModuleMatrix, Outcome, Row, Who } from './matrix-types';
+import { seedOpenCampaign } from './campaign-fixtures';
+import { ROLES } from '../../shared/src/enums';
 
 type Scope = 'in' | 'out';
 interface Req {
@@ -25,7 +25,7 @@ interface Req {
 
 /** Later modules keep their rows and builders beside their routes, in `modules/<name>/matrix.ts`. */
 const moduleMatrices = Object.values(
-  import.meta.glob<{ matrix: ModuleMatrix }>('../modules/*/matrix.ts', { eager: true }),
+  import.meta.glob<{ matrix: ModuleMatrix }>('../src/modules/*/matrix.ts', { eager: true }),
 ).map((m) => m.matrix);
 
 let env: TestEnv;

@@ -1,0 +1,14 @@
+/** Times shown to people and put in file names are China Standard Time (UTC+8, no daylight saving). */
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/** A time in China as `YYYY-MM-DD HH:mm`; '' for none. Takes a Date or an ISO string. */
+export function chinaTime(d: Date | string | null): string {
+  if (d === null || d === '') return '';
+  const ms = typeof d === 'string' ? new Date(d).getTime() : d.getTime();
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The date in China as `YYYYMMDD`, for file names. */
+export function chinaDate(d: Date): string {
+  return new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
+}
