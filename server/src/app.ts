@@ -17,6 +17,12 @@ import { AppError } from './core/errors';
 import { installErrorHandling, sendError } from './http/errors';
 import { resolveSession } from './modules/auth/service';
 import { writeAudit } from './modules/audit/write';
+import { registerUnitScoped } from './core/unit-scoped';
+import { unitScoped as accountTables } from './modules/accounts/unit-scoped';
+import { unitScoped as applicationTables } from './modules/applications/unit-scoped';
+import { unitScoped as cultivationTables } from './modules/cultivation/unit-scoped';
+import { unitScoped as evidenceTables } from './modules/evidence/unit-scoped';
+import { unitScoped as venueTables } from './modules/venues/unit-scoped';
 import healthRoutes from './modules/health/routes';
 import authRoutes from './modules/auth/routes';
 import organizationRoutes from './modules/organizations/routes';
@@ -60,6 +66,15 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
   });
+
+  // The rows that follow their organisation when a subtree moves to another unit (core/unit-scoped.ts).
+  registerUnitScoped(
+    ...venueTables,
+    ...accountTables,
+    ...cultivationTables,
+    ...applicationTables,
+    ...evidenceTables,
+  );
 
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);

@@ -7,21 +7,13 @@ import { and, asc, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } f
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { countWhere, pageWindow } from '../../db/paging';
-import {
-  applicationEvents,
-  applications,
-  cultivations,
-  evidenceFiles,
-  organizations,
-  selfAssessments,
-  users,
-  venues,
-} from '../../db/schema';
+import { organizations } from '../../db/schema';
 import type { Scope } from '../../core/context';
 import type { OrgKind } from '../../../../shared/src/enums';
 import type { Organization, OrgListQuery } from '../../../../shared/src/contracts/organizations';
 import { pathIds } from '../../../../shared/src/domain/org-tree';
 import { likeEscape } from '../../core/sql';
+import { unitScopedTables } from '../../core/unit-scoped';
 
 export { childPlacement } from '../../../../shared/src/domain/org-tree';
 
@@ -231,25 +223,34 @@ export async function rewriteSubtree(
   return rows.length;
 }
 
-/** Sets the unit of the venues and users of every organisation in the subtree at `path`. */
+/**
+ * Sets the unit of every row that belongs to an organisation of the subtree at `path`, in every table the
+ * modules registered as unit-scoped (core/unit-scoped.ts): venues, accounts, and the campaign records,
+ * which follow their organisation so the new unit's admins see (and are responsible for) them. Only the
+ * root has no unit, and the root never moves; tables whose unit is required are left alone then.
+ */
 export async function reassignUnit(db: DbOrTx, path: string, unitId: string | null): Promise<void> {
   const subtree = db
     .select({ id: organizations.id })
     .from(organizations)
     .where(like(organizations.path, `${likeEscape(path)}%`));
-  await db.update(venues).set({ unitId }).where(inArray(venues.organizationId, subtree));
-  await db.update(users).set({ unitId }).where(inArray(users.organizationId, subtree));
-  if (unitId === null) return; // only the root has no unit, and the root never moves
-  // Campaign records follow their organisation: the new unit's admins see (and are responsible for) them.
-  await db.update(cultivations).set({ unitId }).where(inArray(cultivations.organizationId, subtree));
-  const apps = db
-    .select({ id: applications.id })
-    .from(applications)
-    .where(inArray(applications.organizationId, subtree));
-  await db.update(selfAssessments).set({ unitId }).where(inArray(selfAssessments.applicationId, apps));
-  await db.update(evidenceFiles).set({ unitId }).where(inArray(evidenceFiles.applicationId, apps));
-  await db.update(applicationEvents).set({ unitId }).where(inArray(applicationEvents.applicationId, apps));
-  await db.update(applications).set({ unitId }).where(inArray(applications.organizationId, subtree));
+  const tables = unitScopedTables();
+  if (tables.length === 0) throw new Error('no unit-scoped tables registered (buildApp registers them)');
+  for (const t of tables) {
+    if (unitId === null && t.unitColumn.notNull) continue;
+    const o = t.owner;
+    const owned =
+      'column' in o
+        ? inArray(
+            o.column,
+            db.select({ id: o.idColumn }).from(o.idColumn.table).where(inArray(o.orgColumn, subtree)),
+          )
+        : inArray(o.orgColumn, subtree);
+    await db
+      .update(t.table)
+      .set({ [t.unitKey]: unitId })
+      .where(owned);
+  }
 }
 
 /**
