@@ -17,8 +17,15 @@ export interface Actor {
   mustChangePassword: boolean;
 }
 
-/** What a record filter needs to know: everything, one unit's subtree, or one organisation. */
-export type Scope = { kind: 'all' } | { kind: 'unit'; unitId: string } | { kind: 'org'; orgId: string };
+/**
+ * What a record filter needs to know: everything, one unit's subtree, one organisation, or the caller's
+ * own records (a reviewer's assignments; object rules then decide per record, see `assertObject`).
+ */
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'unit'; unitId: string }
+  | { kind: 'org'; orgId: string }
+  | { kind: 'self'; userId: string };
 
 /** Who is acting, from where, and when: passed to services so they know nothing of HTTP. */
 export interface Ctx {
@@ -36,6 +43,7 @@ export function scopeOf(actor: Actor | null, action: Action): Scope {
   if (kind === 'all') return { kind: 'all' };
   if (kind === 'unit' && actor.unitId) return { kind: 'unit', unitId: actor.unitId };
   if (kind === 'org' && actor.organizationId) return { kind: 'org', orgId: actor.organizationId };
+  if (kind === 'self') return { kind: 'self', userId: actor.userId };
   throw new AppError('FORBIDDEN');
 }
 

@@ -52,7 +52,7 @@ export function toAccount(r: repo.AccountRow, now: Date): Account {
 
 export function accountScope(actor: Actor, action: 'accounts.read' | 'accounts.manage'): AccountScope {
   const s = scopeOf(actor, action);
-  if (s.kind === 'org') throw new AppError('FORBIDDEN');
+  if (s.kind === 'org' || s.kind === 'self') throw new AppError('FORBIDDEN');
   return s;
 }
 

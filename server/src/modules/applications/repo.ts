@@ -30,7 +30,8 @@ export type EventRow = typeof applicationEvents.$inferSelect;
 export function appScopeWhere(scope: Scope): SQL | undefined {
   if (scope.kind === 'unit') return eq(applications.unitId, scope.unitId);
   if (scope.kind === 'org') return eq(applications.organizationId, scope.orgId);
-  return undefined;
+  // Only `all` is unfiltered: any other kind (a reviewer's `self`) sees nothing here.
+  return scope.kind === 'all' ? undefined : sql`false`;
 }
 
 /** One application in scope, or null; `lock` takes a row lock inside a transaction. */

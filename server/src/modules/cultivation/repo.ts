@@ -24,7 +24,8 @@ export function cultivationScopeWhere(scope: Scope): SQL | undefined {
   if (scope.kind === 'unit') return eq(cultivations.unitId, scope.unitId);
   // No role reads cultivation by organisation; a scope narrower than a unit sees nothing.
   if (scope.kind === 'org') return sql`false`;
-  return undefined;
+  // Only `all` is unfiltered: any other kind (a reviewer's `self`) sees nothing here.
+  return scope.kind === 'all' ? undefined : sql`false`;
 }
 
 const unit = alias(organizations, 'unit');

@@ -15,7 +15,8 @@ export type NewEvidenceRow = typeof evidenceFiles.$inferInsert;
 export function applicationScopeWhere(scope: Scope): SQL | undefined {
   if (scope.kind === 'unit') return eq(applications.unitId, scope.unitId);
   if (scope.kind === 'org') return eq(applications.organizationId, scope.orgId);
-  return undefined;
+  // Only `all` is unfiltered: any other kind (a reviewer's `self`) sees nothing here.
+  return scope.kind === 'all' ? undefined : sql`false`;
 }
 
 /** Whether a criterion belongs to a standard version. */

@@ -27,13 +27,15 @@ export type OrgListFilter = Partial<Omit<OrgListQuery, 'pageSize'>> & { pageSize
 export function orgScopeWhere(scope: Scope): SQL | undefined {
   if (scope.kind === 'unit') return eq(organizations.unitId, scope.unitId);
   if (scope.kind === 'org') return eq(organizations.id, scope.orgId);
-  return undefined;
+  // Only `all` is unfiltered: any other kind (a reviewer's `self`) sees nothing here.
+  return scope.kind === 'all' ? undefined : sql`false`;
 }
 
 /** The top of the tree a scope sees: the root, the own unit, or the own organisation. */
 function scopeTopWhere(scope: Scope): SQL {
   if (scope.kind === 'unit') return eq(organizations.id, scope.unitId);
   if (scope.kind === 'org') return eq(organizations.id, scope.orgId);
+  if (scope.kind === 'self') return sql`false`;
   return isNull(organizations.parentId);
 }
 

@@ -1,5 +1,5 @@
 /** Queries of venues (阵地). Reads take the caller's `Scope`: venues outside it are not found. */
-import { and, asc, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { countWhere, pageWindow } from '../../db/paging';
 import { organizations, venues } from '../../db/schema';
@@ -17,7 +17,8 @@ export type VenueListFilter = Partial<Omit<VenueListQuery, 'pageSize'>> & { page
 export function venueScopeWhere(scope: Scope): SQL | undefined {
   if (scope.kind === 'unit') return eq(venues.unitId, scope.unitId);
   if (scope.kind === 'org') return eq(venues.organizationId, scope.orgId);
-  return undefined;
+  // Only `all` is unfiltered: any other kind (a reviewer's `self`) sees nothing here.
+  return scope.kind === 'all' ? undefined : sql`false`;
 }
 
 const contractColumns = {
