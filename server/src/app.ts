@@ -13,6 +13,7 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './types';
 import authz from './http/authz';
+import inputGuard from './http/input-guard';
 import { AppError } from './core/errors';
 import { installErrorHandling, sendError } from './http/errors';
 import { resolveSession } from './modules/auth/service';
@@ -121,6 +122,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     transform: jsonSchemaTransform,
   });
   await app.register(authz, { resolveSession, writeAudit });
+  await app.register(inputGuard);
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -259,43 +259,48 @@ describe('authorization matrix', () => {
     expect(Object.keys(BUILDERS).sort()).toEqual(registered);
   });
 
-  it('answers every route × role × scope as the table says, and audits every 403', { timeout: 600_000 }, async () => {
-    const mismatches: string[] = [];
-    let cells = 0;
-    for (const route of env.app.routeRecords) {
-      const key = `${route.method} ${route.url}`;
-      const row = ROWS[key];
-      const build = BUILDERS[key];
-      if (!row || !build) continue; // reported by the test above
-      for (const who of WHO) {
-        for (const [i, scope] of (['in', 'out'] as const).entries()) {
-          const expected: Outcome = row[who][i]!;
-          const req = await build(ctx, scope);
-          const cookie = await sessionFor(who);
-          const before = await deniedEvents();
-          const res = await env.app.inject({
-            method: req.method,
-            url: req.url,
-            headers: {
-              ...(cookie ? { cookie } : {}),
-              ...(req.method === 'GET' ? {} : { 'x-shifan-csrf': '1' }),
-              ...req.headers,
-            },
-            ...(req.payload === undefined ? {} : { payload: req.payload as never }),
-          });
-          cells++;
-          let actual: Outcome = res.statusCode as Outcome;
-          if (expected === 'empty' && res.statusCode === 200) actual = res.json().total === 0 ? 'empty' : 200;
-          if (actual !== expected)
-            mismatches.push(
-              `${key} as ${who} (${scope}): expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 160)}`,
-            );
-          if (res.statusCode === 403 && (await deniedEvents()) !== before + 1)
-            mismatches.push(`${key} as ${who} (${scope}): 403 not audited`);
+  it(
+    'answers every route × role × scope as the table says, and audits every 403',
+    { timeout: 600_000 },
+    async () => {
+      const mismatches: string[] = [];
+      let cells = 0;
+      for (const route of env.app.routeRecords) {
+        const key = `${route.method} ${route.url}`;
+        const row = ROWS[key];
+        const build = BUILDERS[key];
+        if (!row || !build) continue; // reported by the test above
+        for (const who of WHO) {
+          for (const [i, scope] of (['in', 'out'] as const).entries()) {
+            const expected: Outcome = row[who][i]!;
+            const req = await build(ctx, scope);
+            const cookie = await sessionFor(who);
+            const before = await deniedEvents();
+            const res = await env.app.inject({
+              method: req.method,
+              url: req.url,
+              headers: {
+                ...(cookie ? { cookie } : {}),
+                ...(req.method === 'GET' ? {} : { 'x-shifan-csrf': '1' }),
+                ...req.headers,
+              },
+              ...(req.payload === undefined ? {} : { payload: req.payload as never }),
+            });
+            cells++;
+            let actual: Outcome = res.statusCode as Outcome;
+            if (expected === 'empty' && res.statusCode === 200)
+              actual = res.json().total === 0 ? 'empty' : 200;
+            if (actual !== expected)
+              mismatches.push(
+                `${key} as ${who} (${scope}): expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 160)}`,
+              );
+            if (res.statusCode === 403 && (await deniedEvents()) !== before + 1)
+              mismatches.push(`${key} as ${who} (${scope}): 403 not audited`);
+          }
         }
       }
-    }
-    expect(mismatches).toEqual([]);
-    expect(cells).toBe(Object.keys(ROWS).length * WHO.length * 2);
-  });
+      expect(mismatches).toEqual([]);
+      expect(cells).toBe(Object.keys(ROWS).length * WHO.length * 2);
+    },
+  );
 });

@@ -58,7 +58,15 @@ async function freshPostgres(url: string): Promise<{ url: string; drop: () => Pr
   };
 }
 
-export async function makeTestEnv(env: Record<string, string> = {}): Promise<TestEnv> {
+export interface TestEnvOptions {
+  /** Extra routes registered before the app is ready (e.g. a route a test needs to probe a hook). */
+  routes?: (app: FastifyInstance) => unknown;
+}
+
+export async function makeTestEnv(
+  env: Record<string, string> = {},
+  opts: TestEnvOptions = {},
+): Promise<TestEnv> {
   const config = loadConfig({ NODE_ENV: 'test', ...env });
   const clock: TestClock = {
     now: new Date('2026-11-29T08:00:00.000Z'),
@@ -80,6 +88,7 @@ export async function makeTestEnv(env: Record<string, string> = {}): Promise<Tes
     },
     { logger: false },
   );
+  await opts.routes?.(app);
   await app.ready();
   return {
     app,

@@ -11,7 +11,7 @@ export const SESSION_COOKIE = 'shifan_sid';
 /** Header every cookie-authenticated mutation must carry (see docs/ARCHITECTURE.md, "CSRF"). */
 export const CSRF_HEADER = 'x-shifan-csrf';
 
-const POLICIES = new Set<string>([...ACTIONS, 'public', 'session']);
+const POLICIES = new Set<string>([...ACTIONS, 'public', 'session', 'session_gate']);
 /** Routes that plugins register (API docs, static web files) are public by declaration here. */
 const PUBLIC_PREFIXES = ['/api/docs', '/assets/', '/favicon'];
 
@@ -48,7 +48,8 @@ function isMutating(method: string): boolean {
  * The one place authorization happens (AC-01):
  * - at registration, a route without a known `config.policy` stops the boot;
  * - on each request, the session is resolved, CSRF is checked for mutations, the password-change
- *   gate applies, and the role must hold the route's action (403, audited). Scope filtering (404)
+ *   gate applies (a session that must change its password reaches `session_gate` routes only), and the
+ *   role must hold the route's action (403, audited). Scope filtering (404)
  *   happens in the services through `scopeOf`.
  */
 async function authz(app: FastifyInstance, opts: AuthzOptions): Promise<void> {
@@ -90,8 +91,10 @@ async function authz(app: FastifyInstance, opts: AuthzOptions): Promise<void> {
     if (isMutating(req.method) && req.url.startsWith('/api/')) checkCsrf(req);
     if (!policy || policy === 'public') return;
     if (!req.actor) throw new AppError('UNAUTHENTICATED');
-    if (policy === 'session') return;
+    // A one-time or expired password opens the gate routes only: me, logout, the password change.
+    if (policy === 'session_gate') return;
     if (req.actor.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (policy === 'session') return;
     if (scopeFor(req.actor.role, policy) === null) {
       await writeAudit(app.deps.db, ctxOf(req), {
         action: 'authz.denied',

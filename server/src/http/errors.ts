@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { errorMessage, type ErrorCode, type FieldError, type Lang } from '../../../shared/src/errors';
 import { AppError, fieldError } from '../core/errors';
+import { CONTROL_CHARACTER, CONTROL_CHARACTER_TEXT } from '../../../shared/src/contracts/common';
 
 export function langOf(req: FastifyRequest): Lang {
   const h = req.headers['accept-language'];
@@ -82,6 +83,8 @@ function zodIssueToField(
         `Invalid value; allowed: ${((i.values as unknown[]) ?? []).join(', ')}`,
       );
     case 'invalid_format':
+      if (issue.message === CONTROL_CHARACTER)
+        return fieldError(field, CONTROL_CHARACTER, CONTROL_CHARACTER_TEXT.zh, CONTROL_CHARACTER_TEXT.en);
       return fieldError(field, 'invalid_format', '格式不正确', `Invalid format (${String(i.format)})`);
     default:
       return fieldError(field, issue.code, '取值无效', issue.message);

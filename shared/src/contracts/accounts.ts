@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../enums';
 import { LOGIN_PATTERN, normalizeLogin } from '../domain/account-rules';
-import { listOf, listQuery, text } from './common';
+import { CONTROL_CHARACTER, line, listOf, listQuery, searchText, SINGLE_LINE_PATTERN } from './common';
 
 /**
  * A login name: normalised first (NFKC, so full-width ＵＡＤＭＩＮ is uadmin; trimmed; lower-case), then
@@ -9,6 +9,7 @@ import { listOf, listQuery, text } from './common';
  */
 export const username = z
   .string()
+  .regex(SINGLE_LINE_PATTERN, { error: CONTROL_CHARACTER })
   .max(200)
   .describe(
     '3–64 letters, digits or . _ @ -; full-width letters fold, case is ignored (ＵＡＤＭＩＮ = uadmin)',
@@ -28,6 +29,7 @@ export const emailInput = z
   .string()
   .trim()
   .toLowerCase()
+  .regex(SINGLE_LINE_PATTERN, { error: CONTROL_CHARACTER })
   .max(254)
   .describe('an e-mail address (checked by the server: 400 on email when not one); empty or null for none')
   .nullable()
@@ -55,7 +57,7 @@ export type Account = z.infer<typeof account>;
 export const accountSortKeys = ['username', 'displayName', 'role', 'createdAt', 'lastLoginAt'] as const;
 export const accountListQuery = listQuery(accountSortKeys)
   .extend({
-    q: z.string().trim().max(100).optional(),
+    q: searchText(),
     role: z.enum(ROLES).optional(),
     unitId: z.uuid().optional(),
     disabled: z.enum(['true', 'false']).optional(),
@@ -66,7 +68,7 @@ export const accountList = listOf(account);
 export const createAccount = z
   .object({
     username,
-    displayName: text(50),
+    displayName: line(50),
     role: z.enum(ROLES),
     /** Required for unit_admin (a unit) and applicant (an organisation); null for the others. */
     organizationId: z.uuid().nullable().default(null),
@@ -76,7 +78,7 @@ export const createAccount = z
 
 export const patchAccount = z
   .object({
-    displayName: text(50).optional(),
+    displayName: line(50).optional(),
     email: emailInput,
     role: z.enum(ROLES).optional(),
     organizationId: z.uuid().nullable().optional(),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ORG_KINDS, ROLES, TRACK_SUBJECTS } from '../enums';
 import { APPLICATION_STATUSES } from '../domain/application-workflow';
 import { CAMPAIGN_STATUSES } from '../domain/campaign-rules';
-import { errorBody, listOf, listQuery, optionalText, text } from './common';
+import { errorBody, listOf, listQuery, optionalText, searchText, text } from './common';
 
 export const applicationStatus = z.enum(APPLICATION_STATUSES);
 export const trackCode = z
@@ -58,7 +58,7 @@ export const applicationFilter = z.object({
   unitId: z.uuid().optional(),
   status: statusFilter.optional(),
   /** Brand name, organisation name (contains) or organisation code (starts with). */
-  q: z.string().trim().max(100).optional(),
+  q: searchText(),
 });
 export const applicationListQuery = listQuery(applicationSortKeys)
   .extend({ pageSize: z.coerce.number().int().min(1).max(200).default(50) })

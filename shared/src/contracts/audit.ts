@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AUDIT_OUTCOMES, ROLES } from '../enums';
-import { listOf, listQuery } from './common';
+import { listOf, listQuery, searchText } from './common';
 
 export { AUDIT_OUTCOMES };
 
@@ -31,10 +31,10 @@ export const auditSortKeys = ['at', 'action', 'actorName'] as const;
 export const auditFilters = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  actor: z.string().trim().max(64).optional(),
-  action: z.string().trim().max(64).optional(),
-  objectType: z.string().trim().max(64).optional(),
-  objectId: z.string().trim().max(64).optional(),
+  actor: searchText(64),
+  action: searchText(64),
+  objectType: searchText(64),
+  objectId: searchText(64),
   outcome: z.enum(AUDIT_OUTCOMES).optional(),
 });
 export type AuditFilters = z.infer<typeof auditFilters>;

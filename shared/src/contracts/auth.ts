@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { ROLES } from '../enums';
 import { ACTIONS } from '../domain/permissions';
 import { emailInput } from './accounts';
+import { line, singleLine } from './common';
 
-export const loginBody = z
-  .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) })
-  .strict();
+export const loginBody = z.object({ username: line(64), password: singleLine().min(1).max(256) }).strict();
 
 export const changePasswordBody = z
-  .object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) })
+  .object({
+    currentPassword: singleLine().min(1).max(256),
+    newPassword: singleLine().min(1).max(256),
+  })
   .strict();
 
 export const meBody = z.object({

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ORG_KINDS, TRACK_SUBJECTS } from '../enums';
 import { APPLICATION_STATUSES } from '../domain/application-workflow';
 import { CAMPAIGN_STATUSES } from '../domain/campaign-rules';
-import { listOf, listQuery, text } from './common';
+import { line, listOf, listQuery } from './common';
 import { candidateKind, trackCode } from './standards';
 
 export const campaignStatus = z.enum(CAMPAIGN_STATUSES);
@@ -57,7 +57,7 @@ export const unitCapInput = z
 
 const settings = {
   year: z.number().int().min(2000).max(2100),
-  name: text(100),
+  name: line(100),
   tracks: z.array(campaignTrackInput).min(1).max(20),
   /** Omitted slots take the latest version of the matching active standard. */
   standards: z.array(campaignStandardInput).max(200).default([]),

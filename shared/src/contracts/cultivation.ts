@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ORG_KINDS, TRACK_SUBJECTS } from '../enums';
 import { CULTIVATION_STATUSES, type CultivationStatus } from '../domain/cultivation-rules';
-import { listOf, listQuery, optionalText, text } from './common';
+import { line, listOf, listQuery, optionalText, searchText, text } from './common';
 
 export { CULTIVATION_STATUSES, type CultivationStatus };
 /** The statuses a unit sets by hand; `applied` is set only by turning the candidate into an application. */
@@ -115,7 +115,7 @@ export const cultivationFilter = z.object({
   trackCode: trackCode.optional(),
   status: z.enum(CULTIVATION_STATUSES).optional(),
   /** The subject's name (contains) or the organisation's code (starts with). */
-  q: z.string().trim().max(100).optional(),
+  q: searchText(),
   /** The committee narrows to one unit; a unit admin only ever sees its own. */
   unitId: z.uuid().optional(),
 });
@@ -150,10 +150,10 @@ export type PatchCultivation = z.infer<typeof patchCultivation>;
 
 export const milestoneParams = z.object({ id: z.uuid(), mid: z.uuid() }).strict();
 const dueOn = z.iso.date().nullable().optional();
-export const createMilestone = z.object({ title: text(200), dueOn }).strict();
+export const createMilestone = z.object({ title: line(200), dueOn }).strict();
 export type CreateMilestone = z.infer<typeof createMilestone>;
 export const patchMilestone = z
-  .object({ title: text(200).optional(), dueOn, done: z.boolean().optional() })
+  .object({ title: line(200).optional(), dueOn, done: z.boolean().optional() })
   .strict();
 export type PatchMilestone = z.infer<typeof patchMilestone>;
 

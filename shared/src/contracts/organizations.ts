@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORG_KINDS } from '../enums';
-import { errorBody, listOf, listQuery, optionalText, text } from './common';
+import { errorBody, line, listOf, listQuery, optionalLine, searchText } from './common';
 
 export const orgCode = z
   .string()
@@ -35,7 +35,7 @@ export type Organization = z.infer<typeof organization>;
 export const orgSortKeys = ['code', 'name', 'kind', 'memberCount', 'updatedAt'] as const;
 export const orgListQuery = listQuery(orgSortKeys)
   .extend({
-    q: z.string().trim().max(100).optional(),
+    q: searchText(),
     kind: z.enum(ORG_KINDS).optional(),
     unitId: z.uuid().optional(),
     parentId: z.uuid().optional(),
@@ -52,12 +52,12 @@ const memberCount = z.number().int().min(0).max(1000000);
 export const createOrganization = z
   .object({
     code: orgCode,
-    name: text(100),
-    shortName: optionalText(50),
+    name: line(100),
+    shortName: optionalLine(50),
     kind: z.enum(ORG_KINDS),
     parentId: z.uuid(),
-    secretary: optionalText(50),
-    contactName: optionalText(50),
+    secretary: optionalLine(50),
+    contactName: optionalLine(50),
     contactPhone: z
       .string()
       .trim()

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ORG_KINDS, TRACK_SUBJECTS } from '../enums';
-import { listOf, listQuery, optionalText, text } from './common';
+import { line, listOf, listQuery, optionalText, singleLine } from './common';
 
 /** A track's code (`site`, `venue`, …). */
 export const trackCode = z
@@ -31,13 +31,13 @@ export const trackList = listOf(track);
 /** One criterion as written by the committee; points, titles and methods are checked by `checkStandard`. */
 export const criterionInput = z
   .object({
-    titleZh: z.string().trim().max(200),
-    titleEn: z.string().trim().max(200),
+    titleZh: singleLine().trim().max(200),
+    titleEn: singleLine().trim().max(200),
     description: optionalText(2000),
     maxPoints: z.number().max(1000),
     evidence: optionalText(1000),
     evidenceRequired: z.boolean().default(false),
-    methods: z.array(z.string().trim().max(20)).max(10).default([]),
+    methods: z.array(singleLine().trim().max(20)).max(10).default([]),
     veto: z.boolean().default(false),
     bonus: z.boolean().default(false),
   })
@@ -61,8 +61,8 @@ export type Criterion = z.infer<typeof criterion>;
 
 const content = {
   orgKinds: z.array(candidateKind).max(4).default([]),
-  nameZh: text(100),
-  nameEn: text(200),
+  nameZh: line(100),
+  nameEn: line(200),
   totalPoints: z.number().positive().max(1000).default(100),
   bonusCap: z.number().min(0).max(1000).default(10),
   note: optionalText(500),

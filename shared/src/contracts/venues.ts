@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listOf, listQuery, optionalText, text } from './common';
+import { line, listOf, listQuery, optionalLine, optionalText, searchText } from './common';
 
 export const venue = z.object({
   id: z.uuid(),
@@ -21,7 +21,7 @@ export type Venue = z.infer<typeof venue>;
 export const venueSortKeys = ['name', 'openedYear', 'areaM2', 'updatedAt'] as const;
 export const venueListQuery = listQuery(venueSortKeys)
   .extend({
-    q: z.string().trim().max(100).optional(),
+    q: searchText(),
     organizationId: z.uuid().optional(),
     unitId: z.uuid().optional(),
     active: z.enum(['true', 'false', 'all']).default('true'),
@@ -31,8 +31,8 @@ export type VenueListQuery = z.infer<typeof venueListQuery>;
 export const venueList = listOf(venue);
 
 const venueFields = {
-  name: text(100),
-  address: optionalText(200),
+  name: line(100),
+  address: optionalLine(200),
   areaM2: z.number().min(0).max(1000000).nullable().optional(),
   capacity: z.number().int().min(0).max(100000).nullable().optional(),
   facilities: optionalText(1000),

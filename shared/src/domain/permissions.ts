@@ -44,8 +44,12 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** Route-level policies: an action, or `public` (no login) or `session` (any logged-in user). */
-export type Policy = Action | 'public' | 'session';
+/**
+ * Route-level policies: an action, `public` (no login), `session` (any logged-in user whose password
+ * needs no change) or `session_gate` (any logged-in user, even one who must change the password first:
+ * only `me`, logout and the password change itself).
+ */
+export type Policy = Action | 'public' | 'session' | 'session_gate';
 
 export const PERMISSIONS: Record<Action, Partial<Record<Role, ScopeKind>>> = {
   'organizations.read': {

@@ -74,6 +74,7 @@ describe('the catalogues', () => {
       'integer',
       'number',
       'format',
+      'control',
       'invalid',
     ];
     for (const v of validation) expect(common.has(`validation.${v}`), v).toBe(true);

@@ -35,6 +35,13 @@ describe('checkField against the contracts', () => {
     expect(checkField(createVenue.shape.openedYear, 2200)).toEqual({ key: 'max', values: { max: 2100 } });
   });
 
+  it('refuses control characters as the server does: none in a name, tab and line breaks in notes', () => {
+    expect(checkField(O.name, '市水务局\u0000机关党委')).toEqual({ key: 'control' });
+    expect(checkField(O.name, '市水务局\n机关党委')).toEqual({ key: 'control' });
+    expect(checkField(createVenue.shape.facilities, '投影仪\n音响\t20 座')).toBeNull();
+    expect(checkField(createVenue.shape.facilities, '投影仪\u0000')).toEqual({ key: 'control' });
+  });
+
   it('folds a full-width username as the server does', () => {
     expect(checkField(createAccount.shape.username, 'ＵＡＤＭＩＮ')).toBeNull();
     expect(checkField(createAccount.shape.username, 'wang jian')).toEqual({ key: 'format' });

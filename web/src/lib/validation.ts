@@ -1,13 +1,25 @@
 import type { z } from 'zod';
+import { CONTROL_CHARACTER } from '../../../shared/src/contracts/common';
 
 /** A message key of the `validation` catalogue section and its interpolation values. */
 export interface ValidationMessage {
-  key: 'required' | 'minLength' | 'maxLength' | 'min' | 'max' | 'integer' | 'number' | 'format' | 'invalid';
+  key:
+    | 'required'
+    | 'minLength'
+    | 'maxLength'
+    | 'min'
+    | 'max'
+    | 'integer'
+    | 'number'
+    | 'format'
+    | 'control'
+    | 'invalid';
   values?: Record<string, number | string>;
 }
 
 interface Issue {
   code: string;
+  message?: string;
   input?: unknown;
   expected?: string;
   minimum?: number | bigint;
@@ -38,7 +50,7 @@ export function issueMessage(issue: Issue, value: unknown = issue.input): Valida
         : { key: 'max', values: { max } };
     }
     case 'invalid_format':
-      return { key: 'format' };
+      return issue.message === CONTROL_CHARACTER ? { key: 'control' } : { key: 'format' };
     default:
       return { key: 'invalid' };
   }

@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../db/client';
 import { auditEvents } from '../../db/schema';
 import type { Role } from '../../../../shared/src/enums';
 import type { Ctx } from '../../core/context';
+import { escapeControls } from '../../../../shared/src/contracts/common';
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;
 
@@ -43,7 +44,7 @@ export async function writeAudit(db: DbOrTx, ctx: Ctx, e: AuditEntry): Promise<v
   await db.insert(auditEvents).values({
     at: ctx.now,
     actorId: e.actorOverride ? e.actorOverride.id : (actor?.userId ?? null),
-    actorName: e.actorOverride ? e.actorOverride.name : (actor?.username ?? null),
+    actorName: text(e.actorOverride ? e.actorOverride.name : (actor?.username ?? null)),
     role: e.actorOverride ? (e.actorOverride.role ?? null) : (actor?.role ?? null),
     scopeOrgId: actor?.organizationId ?? null,
     unitId: e.unitId ?? actor?.unitId ?? null,
@@ -54,9 +55,12 @@ export async function writeAudit(db: DbOrTx, ctx: Ctx, e: AuditEntry): Promise<v
     objectId: e.objectId ?? null,
     outcome: e.outcome ?? 'success',
     changes,
-    detail: e.detail ?? null,
+    detail: text(e.detail ?? null),
   });
 }
+
+/** Free text in an audit row with its control characters written out: the trail never fails on a NUL. */
+const text = (s: string | null): string | null => (s === null ? null : escapeControls(s));
 
 /** The fields that differ between two snapshots, as `{ field: { before, after } }`. */
 export function diff<T extends Record<string, unknown>>(

@@ -29,15 +29,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/login',
     {
       config: { policy: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      // A refused body is still a failed login, and is audited as one before the 400 leaves.
+      attachValidation: true,
       schema: {
         tags: ['auth'],
         summary: '登录 Log in',
         body: loginBody,
-        response: { 200: meBody, 401: errorBody },
+        response: { 200: meBody, 400: errorBody, 401: errorBody },
       },
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
+      if (req.validationError) {
+        const given = (req.body as { username?: unknown } | null)?.username;
+        await auth.auditRefusedLogin(db, ctx, typeof given === 'string' ? given : null);
+        throw req.validationError;
+      }
       const result = await auth.login(
         db,
         config,
@@ -55,7 +62,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/logout',
     {
-      config: { policy: 'session' },
+      config: { policy: 'session_gate' },
       schema: { tags: ['auth'], summary: '退出 Log out', response: { 200: okBody } },
     },
     async (req, reply) => {
@@ -69,7 +76,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/auth/me',
     {
-      config: { policy: 'session' },
+      config: { policy: 'session_gate' },
       schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: meBody } },
     },
     async (req) => me(db, req.actor!, config.demo),
@@ -96,7 +103,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/password',
     {
       config: {
-        policy: 'session',
+        policy: 'session_gate',
         rateLimit: {
           max: 10,
           timeWindow: '1 minute',

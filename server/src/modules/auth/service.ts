@@ -182,6 +182,17 @@ export async function resolveSession(
   return { actor: row.actor, idHash };
 }
 
+/** A login whose body the contract refused (e.g. a NUL in the name): a failure like any other. */
+export async function auditRefusedLogin(db: Db, ctx: Ctx, username: string | null): Promise<void> {
+  await writeAudit(db, ctx, {
+    action: 'auth.login',
+    objectType: 'user',
+    outcome: 'failure',
+    actorOverride: { id: null, name: username === null ? null : username.slice(0, 64), role: null },
+    detail: 'invalid_input',
+  });
+}
+
 export async function logout(db: Db, ctx: Ctx, idHash: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.idHash, idHash));

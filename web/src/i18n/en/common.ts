@@ -102,6 +102,7 @@ const common: Messages<'common'> = {
     integer: 'Enter a whole number',
     number: 'Enter a number',
     format: 'Invalid format',
+    control: 'Must not contain control characters',
     invalid: 'Invalid value',
   },
   kind: {

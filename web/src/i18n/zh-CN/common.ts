@@ -97,6 +97,7 @@ const common = {
     integer: '请输入整数',
     number: '请输入数字',
     format: '格式不正确',
+    control: '不能包含控制字符',
     invalid: '取值无效',
   },
   kind: {
