@@ -24,6 +24,7 @@ export async function serveList(backend: 'pglite' | 'postgres', target: string):
   await insertUser(database.db, { username: 'bench-cadmin', role: 'committee_admin' });
   const config = loadConfig({
     NODE_ENV: 'production',
+    SHIFAN_ALLOW_EMBEDDED: 'true',
     SHIFAN_DATA_DIR: backend === 'pglite' ? target : '/tmp',
     SHIFAN_LOG_LEVEL: 'silent',
     SHIFAN_COOKIE_SECURE: 'false',

@@ -42,6 +42,7 @@ async function serve(dataDir: string): Promise<void> {
 
   const config = loadConfig({
     NODE_ENV: 'production',
+    SHIFAN_ALLOW_EMBEDDED: 'true',
     SHIFAN_DATA_DIR: dataDir,
     SHIFAN_LOG_LEVEL: 'silent',
     SHIFAN_COOKIE_SECURE: 'false',

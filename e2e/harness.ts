@@ -51,6 +51,8 @@ function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
+    // Production on the embedded database: the journeys run on PGlite by design.
+    SHIFAN_ALLOW_EMBEDDED: 'true',
     HOST: '127.0.0.1',
     PORT: String(port),
     SHIFAN_DATA_DIR: dataDir,

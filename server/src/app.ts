@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './types';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../../shared/src/contracts/auth';
 import authz from './http/authz';
 import inputGuard from './http/input-guard';
 import { AppError } from './core/errors';
@@ -117,7 +118,12 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Shifan 示范 API', version: deps.version, description: '示范创建管理平台接口' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'shifan_sid' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          secureSession: { type: 'apiKey', in: 'cookie', name: SECURE_SESSION_COOKIE },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });

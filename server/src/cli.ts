@@ -59,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
     const config = loadConfig({
       ...process.env,
       SHIFAN_DEMO: 'true',
+      SHIFAN_ALLOW_EMBEDDED: 'true',
       SHIFAN_DATA_DIR: process.env.SHIFAN_DATA_DIR ?? './data-demo',
     });
     if (config.databaseUrl) {

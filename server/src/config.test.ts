@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, operatingWarnings } from './config';
 
 describe('loadConfig', () => {
   it('has safe defaults: port 3000, ./data, PGlite, 20 min idle, 12 h absolute, 5 failures → 30 min lock', () => {
@@ -17,6 +17,19 @@ describe('loadConfig', () => {
     });
     expect(Object.isFrozen(c)).toBe(true);
     expect(Object.isFrozen(c.session)).toBe(true);
+  });
+
+  it('refuses production on the embedded database unless SHIFAN_ALLOW_EMBEDDED=true, and then warns', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      'DATABASE_URL: required in production (a PostgreSQL server); to run production on the embedded ' +
+        'database anyway, set SHIFAN_ALLOW_EMBEDDED=true',
+    );
+    const allowed = loadConfig({ NODE_ENV: 'production', SHIFAN_ALLOW_EMBEDDED: 'true' });
+    expect(allowed.allowEmbedded).toBe(true);
+    expect(operatingWarnings(allowed, 'pglite').map((w) => w.code)).toEqual(['embedded_database']);
+    const pg = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@127.0.0.1:5432/shifan' });
+    expect(operatingWarnings(pg, 'postgres')).toEqual([]);
+    expect(operatingWarnings(loadConfig({ NODE_ENV: 'development' }), 'pglite')).toEqual([]);
   });
 
   it('names the variable of every bad value', () => {

@@ -16,6 +16,8 @@ const env = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   SHIFAN_DEMO: bool.default(false),
+  /** Production on the embedded PGlite database must be asked for: it is one process, one disk, no replica. */
+  SHIFAN_ALLOW_EMBEDDED: bool.default(false),
   SHIFAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHIFAN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30).default(20),
   SHIFAN_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(12).default(12),
@@ -53,6 +55,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  /** Production may run on the embedded database (SHIFAN_ALLOW_EMBEDDED); it then warns. */
+  allowEmbedded: boolean;
   demo: boolean;
   logLevel: string;
   session: { idleMinutes: number; absoluteHours: number; cookieSecure: 'auto' | boolean };
@@ -72,6 +76,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.DATABASE_URL && !e.SHIFAN_ALLOW_EMBEDDED)
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_URL: required in production (a PostgreSQL server); ' +
+        'to run production on the embedded database anyway, set SHIFAN_ALLOW_EMBEDDED=true',
+    );
   if (e.SHIFAN_SMTP_URL && !e.SHIFAN_MAIL_FROM)
     throw new ConfigError('Invalid configuration:\n  SHIFAN_MAIL_FROM: required when SHIFAN_SMTP_URL is set');
   return deepFreeze({
@@ -80,6 +89,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     host: e.HOST,
     dataDir: e.SHIFAN_DATA_DIR,
     databaseUrl: e.DATABASE_URL ?? null,
+    allowEmbedded: e.SHIFAN_ALLOW_EMBEDDED,
     demo: e.SHIFAN_DEMO,
     logLevel: e.SHIFAN_LOG_LEVEL,
     session: {
@@ -100,6 +110,27 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       publicUrl: e.SHIFAN_PUBLIC_URL ?? null,
     },
   });
+}
+
+export interface OperatingWarning {
+  code: string;
+  message: string;
+}
+
+/** What an operator should fix, said in the start-up log and in `/api/health`. */
+export function operatingWarnings(
+  config: Readonly<Config>,
+  dbKind: 'pglite' | 'postgres',
+): OperatingWarning[] {
+  const out: OperatingWarning[] = [];
+  if (config.env === 'production' && dbKind === 'pglite')
+    out.push({
+      code: 'embedded_database',
+      message:
+        'Production runs on the embedded PGlite database (SHIFAN_ALLOW_EMBEDDED=true): one process, ' +
+        'one disk, no replica. Set DATABASE_URL to a PostgreSQL server.',
+    });
+  return out;
 }
 
 function deepFreeze<T>(o: T): T {

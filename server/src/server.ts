@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
-import type { Config } from './config';
+import { operatingWarnings, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { startJobRunner } from './jobs';
 import type { JobRunner } from './jobs/runner';
@@ -37,6 +37,7 @@ export async function startServer(
     await database.close();
   });
   await app.listen({ port: config.port, host: config.host });
+  for (const w of operatingWarnings(config, database.kind)) app.log.warn({ warning: w.code }, w.message);
   runner = await startJobRunner({ db: database.db, config, clock: () => new Date(), log: app.log });
   return { app, database, runner };
 }

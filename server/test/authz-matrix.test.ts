@@ -14,6 +14,7 @@ import { MATRIX } from './authz-matrix';
 import type { Builder, MatrixCtx, ModuleMatrix, Outcome, Row, Who } from './matrix-types';
 import { seedOpenCampaign } from './campaign-fixtures';
 import { ROLES } from '../../shared/src/enums';
+import { SESSION_COOKIE } from '../../shared/src/contracts/auth';
 
 type Scope = 'in' | 'out';
 interface Req {
@@ -44,7 +45,7 @@ async function sessionFor(who: Who): Promise<string | null> {
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + 3600_000),
   });
-  return `shifan_sid=${token}`;
+  return `${SESSION_COOKIE}=${token}`;
 }
 
 const unitOf = (s: Scope) => (s === 'in' ? tree.unitA : tree.unitB);

@@ -11,6 +11,7 @@ import { openDatabase, type Database, type Db } from '../src/db/client';
 import { organizations, users } from '../src/db/schema';
 import { hashPassword } from '../src/core/passwords';
 import type { OrgKind, Role } from '../../shared/src/enums';
+import { SESSION_COOKIE } from '../../shared/src/contracts/auth';
 
 export const PASSWORD = 'Test-pass-2026';
 
@@ -223,8 +224,8 @@ export async function login(app: FastifyInstance, username: string, password = P
     payload: { username, password },
   });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-  const c = res.cookies.find((x) => x.name === 'shifan_sid');
-  return `shifan_sid=${c!.value}`;
+  const c = res.cookies.find((x) => x.name === SESSION_COOKIE);
+  return `${SESSION_COOKIE}=${c!.value}`;
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -10,6 +10,7 @@ import { sessions } from '../src/db/schema';
 import { hashToken } from '../src/modules/auth/service';
 import { insertUser, makeTestEnv, seedTree, type TestEnv } from './helpers';
 import { ROLES, type Role } from '../../shared/src/enums';
+import { SESSION_COOKIE } from '../../shared/src/contracts/auth';
 
 let env: TestEnv;
 let tree: Awaited<ReturnType<typeof seedTree>>;
@@ -38,7 +39,7 @@ async function mustChangeSession(role: Role): Promise<string> {
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + 3600_000),
   });
-  return `shifan_sid=${token}`;
+  return `${SESSION_COOKIE}=${token}`;
 }
 
 /** A concrete URL for a route pattern: any id will do, the gate answers before the handler looks. */

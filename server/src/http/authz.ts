@@ -6,10 +6,18 @@ import type { Config } from '../config';
 import type { Actor, Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { ctxOf } from './context';
+import { CSRF_HEADER, SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../../../shared/src/contracts/auth';
 
-export const SESSION_COOKIE = 'shifan_sid';
-/** Header every cookie-authenticated mutation must carry (see docs/ARCHITECTURE.md, "CSRF"). */
-export const CSRF_HEADER = 'x-shifan-csrf';
+/** Whether this request's session cookie is Secure: the setting, or in `auto` the request's scheme. */
+export function cookieSecure(req: FastifyRequest): boolean {
+  const s = req.server.deps.config.session.cookieSecure;
+  return s === 'auto' ? req.protocol === 'https' : s;
+}
+
+/** The session cookie's name for this request: `__Host-shifan_sid` when Secure, else `shifan_sid`. */
+export function sessionCookieName(req: FastifyRequest): string {
+  return cookieSecure(req) ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
 
 const POLICIES = new Set<string>([...ACTIONS, 'public', 'session', 'session_gate']);
 /** Routes that plugins register (API docs, static web files) are public by declaration here. */
@@ -80,7 +88,7 @@ async function authz(app: FastifyInstance, opts: AuthzOptions): Promise<void> {
 
   app.addHook('onRequest', async (req: FastifyRequest) => {
     const policy = req.routeOptions.config?.policy;
-    const token = req.cookies?.[SESSION_COOKIE];
+    const token = req.cookies?.[sessionCookieName(req)];
     if (token) {
       const s = await resolveSession(app.deps.db, app.deps.config, token, app.deps.clock());
       if (s) {
@@ -109,21 +117,23 @@ async function authz(app: FastifyInstance, opts: AuthzOptions): Promise<void> {
 /**
  * CSRF defence: the session cookie is SameSite=Strict, and every mutation must carry the custom
  * header (a cross-site form or image cannot send one, and cross-origin fetch cannot without a CORS
- * preflight that this server never grants); an Origin header, when present, must match the Host.
+ * preflight that this server never grants); an Origin header, when present, must be this server's
+ * origin — scheme, host and port (behind a trusted proxy, the scheme and host it forwards).
  */
 function checkCsrf(req: FastifyRequest): void {
   if (req.headers[CSRF_HEADER] !== '1') throw new AppError('CSRF_FAILED');
   const origin = req.headers.origin;
-  if (origin && origin !== 'null') {
-    let host: string;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      throw new AppError('CSRF_FAILED');
-    }
-    if (host !== req.headers.host) throw new AppError('CSRF_FAILED');
-  } else if (origin === 'null') {
+  if (origin === undefined || origin === '') return;
+  if (origin === 'null' || !sameOrigin(origin, `${req.protocol}://${req.host}`))
     throw new AppError('CSRF_FAILED');
+}
+
+/** Both as URL origins (lower-case host, default port dropped); anything unparsable is not the same. */
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
   }
 }
 

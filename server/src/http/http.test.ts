@@ -19,8 +19,22 @@ describe('health and API documents', () => {
       db: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite',
       migration: env.database.migration,
       version: 'test',
+      warnings: [],
     });
     expect(env.database.migration).toMatch(/^\d{4}_/);
+  });
+
+  it('warns when production runs on the embedded database', async () => {
+    const prod = await makeTestEnv({ NODE_ENV: 'production', SHIFAN_ALLOW_EMBEDDED: 'true' });
+    try {
+      const res = await prod.app.inject({ method: 'GET', url: '/api/health' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().warnings.map((w: { code: string }) => w.code)).toEqual(
+        process.env.TEST_DATABASE_URL ? [] : ['embedded_database'],
+      );
+    } finally {
+      await prod.close();
+    }
   });
 
   it('serves an OpenAPI 3.1 document that lists the routes', async () => {

@@ -4,6 +4,17 @@ import { ACTIONS } from '../domain/permissions';
 import { emailInput } from './accounts';
 import { line, singleLine } from './common';
 
+/** The session cookie over plain http (`SHIFAN_COOKIE_SECURE=false`, or `auto` on an http request). */
+export const SESSION_COOKIE = 'shifan_sid';
+/**
+ * The session cookie when it is Secure: the `__Host-` prefix makes browsers accept it only from a secure
+ * origin, with `Path=/` and no `Domain`, so a sibling subdomain or a plain-http page cannot plant or
+ * overwrite it.
+ */
+export const SECURE_SESSION_COOKIE = '__Host-shifan_sid';
+/** Header every cookie-authenticated mutation must carry (see docs/ARCHITECTURE.md, "CSRF"). */
+export const CSRF_HEADER = 'x-shifan-csrf';
+
 export const loginBody = z.object({ username: line(64), password: singleLine().min(1).max(256) }).strict();
 
 export const changePasswordBody = z

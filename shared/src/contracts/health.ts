@@ -5,4 +5,6 @@ export const healthBody = z.object({
   db: z.enum(['pglite', 'postgres']),
   migration: z.string(),
   version: z.string(),
+  /** What the operator should fix (e.g. `embedded_database`: production on PGlite); empty when all is well. */
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
 });

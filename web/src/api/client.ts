@@ -4,7 +4,9 @@
  * 401 and the password-change gate are announced to the app, which redirects.
  */
 
-export const CSRF_HEADER = 'x-shifan-csrf';
+import { CSRF_HEADER } from '../../../shared/src/contracts/auth';
+
+export { CSRF_HEADER };
 
 export interface FieldProblem {
   field: string;

@@ -10,6 +10,7 @@ import {
   seedUsers,
   type TestEnv,
 } from '../../../test/helpers';
+import { SESSION_COOKIE } from '../../../../shared/src/contracts/auth';
 
 let env: TestEnv;
 let seeded: Awaited<ReturnType<typeof seedUsers>>;
@@ -41,7 +42,7 @@ describe('login', () => {
     expect(setCookie).toMatch(/shifan_sid=[A-Za-z0-9_-]{43};/);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
-    const cookie = `shifan_sid=${res.cookies[0]!.value}`;
+    const cookie = `${SESSION_COOKIE}=${res.cookies[0]!.value}`;
     const me = await client(env.app, cookie).get('/api/auth/me');
     expect(me.json()).toMatchObject({
       user: { username: 'uadmin', mustChangePassword: false },

@@ -4,22 +4,17 @@ import { changePasswordBody, loginBody, meBody, patchMeBody } from '../../../../
 import { errorBody, okBody } from '../../../../shared/src/contracts/common';
 import { ctxOf } from '../../http/context';
 import { AppError } from '../../core/errors';
-import { SESSION_COOKIE } from '../../http/authz';
+import { cookieSecure, sessionCookieName } from '../../http/authz';
 import * as auth from './service';
 import { me, updateMe } from './me';
 
-function cookieSecure(req: FastifyRequest): boolean {
-  const s = req.server.deps.config.session.cookieSecure;
-  return s === 'auto' ? req.protocol === 'https' : s;
+/** The session cookie's attributes: `Path=/` and no `Domain`, as the `__Host-` prefix requires. */
+function cookieOptions(req: FastifyRequest) {
+  return { path: '/', httpOnly: true, sameSite: 'strict', secure: cookieSecure(req) } as const;
 }
 
 function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: cookieSecure(req),
-  });
+  reply.setCookie(sessionCookieName(req), token, cookieOptions(req));
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -67,7 +62,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       await auth.logout(db, ctxOf(req), req.sessionHash!);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(sessionCookieName(req), cookieOptions(req));
       reply.header('Clear-Site-Data', '"cookies", "storage"');
       return { ok: true as const };
     },
@@ -107,7 +102,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         rateLimit: {
           max: 10,
           timeWindow: '1 minute',
-          keyGenerator: (req) => req.cookies[SESSION_COOKIE] ?? req.ip,
+          keyGenerator: (req) => req.cookies[sessionCookieName(req)] ?? req.ip,
         },
       },
       schema: {

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ping } from '../../db/client';
+import { operatingWarnings } from '../../config';
 import { healthBody } from '../../../../shared/src/contracts/health';
 import { AppError } from '../../core/errors';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
+  const warnings = operatingWarnings(app.deps.config, app.deps.dbKind);
   app.get(
     '/api/health',
     {
@@ -21,6 +23,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         db: app.deps.dbKind,
         migration: app.deps.migration,
         version: app.deps.version,
+        warnings,
       };
     },
   );
