@@ -3,6 +3,7 @@
  * TEST_DATABASE_URL=postgres://…, each test file gets a fresh database on that server, dropped after.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app';
@@ -59,6 +60,16 @@ async function freshPostgres(url: string): Promise<{ url: string; drop: () => Pr
   };
 }
 
+let template: Blob | null | undefined;
+/** The migrated PGlite dump of this test run (server/test/global-setup.ts), read once per worker. */
+function pgliteTemplate(): Blob | null {
+  if (template === undefined) {
+    const file = process.env.SHIFAN_TEST_PGLITE_TEMPLATE;
+    template = file && fs.existsSync(file) ? new Blob([fs.readFileSync(file)]) : null;
+  }
+  return template;
+}
+
 export interface TestEnvOptions {
   /** Extra routes registered before the app is ready (e.g. a route a test needs to probe a hook). */
   routes?: (app: FastifyInstance) => unknown;
@@ -77,7 +88,11 @@ export async function makeTestEnv(
   };
   const pgUrl = process.env.TEST_DATABASE_URL;
   const fresh = pgUrl ? await freshPostgres(pgUrl) : null;
-  const database = await openDatabase({ databaseUrl: fresh?.url ?? null, dataDir: null });
+  const database = await openDatabase({
+    databaseUrl: fresh?.url ?? null,
+    dataDir: null,
+    loadDataDir: fresh ? null : pgliteTemplate(),
+  });
   const app = await buildApp(
     {
       db: database.db,

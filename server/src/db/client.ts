@@ -40,6 +40,11 @@ export interface OpenOptions {
   databaseUrl?: string | null;
   /** PGlite data directory parent (the lock and `pgdata/` live inside); omit for in-memory. */
   dataDir?: string | null;
+  /**
+   * In-memory PGlite only: start from this dump (`dumpDataDir()`) instead of an empty cluster. Tests
+   * load one migrated template per run, which skips initdb and the migrations in every test file.
+   */
+  loadDataDir?: Blob | null;
 }
 
 /** Opens the database, applies the committed migrations, and returns a handle that closes cleanly. */
@@ -66,7 +71,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       throw err;
     }
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   try {
