@@ -310,4 +310,25 @@ describe('GET /api/campaigns, /:id and /current', () => {
       'VENUE',
     ]);
   });
+
+  it('answers the current campaigns whatever their year: an open 2027 campaign, a 2025 one running into today', async () => {
+    const now = env.clock.now;
+    const next = await seedOpenCampaign(env.db, new Date(now.getTime() + 40 * 24 * 3600_000), { year: 2027 });
+    const late = await seedOpenCampaign(env.db, new Date(now.getTime() - 20 * 24 * 3600_000), { year: 2025 });
+    const res = await as.uadmin!.get('/api/campaigns/current');
+    expect(res.statusCode).toBe(200);
+    const { items, total } = res.json();
+    // the 2025 campaign of the first test (deadlines all past) is not current; the one closing first comes first
+    expect(
+      items.map((c: { id: string; year: number }) => [
+        c.id === late.campaign.id || c.id === next.campaign.id,
+        c.year,
+      ]),
+    ).toEqual([
+      [true, 2025],
+      [false, 2026],
+      [true, 2027],
+    ]);
+    expect(total).toBe(3);
+  });
 });

@@ -2,7 +2,7 @@
  * Queries of campaigns and their settings (tracks, standards per track × kind, quotas, unit caps).
  * `campaigns.status` is written by `setCampaignStatus` only, which only the transition service calls.
  */
-import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
   campaignQuotas,
@@ -223,11 +223,16 @@ export async function listCampaigns(
 }
 
 /** The ids of the open campaigns of a year, newest first. */
-export async function openCampaignIds(db: DbOrTx, year: number): Promise<string[]> {
+/**
+ * The current campaigns (issue 7 §1.16): open, whatever their year, whose windows include `now` or lie
+ * ahead (the unit recommendation deadline, the last date an applicant or unit acts on, not yet past);
+ * the one closing first comes first.
+ */
+export async function currentCampaignIds(db: DbOrTx, now: Date): Promise<string[]> {
   const rows = await db
     .select({ id: campaigns.id })
     .from(campaigns)
-    .where(and(eq(campaigns.status, 'open'), eq(campaigns.year, year)))
+    .where(and(eq(campaigns.status, 'open'), gte(campaigns.recommendationDeadline, now)))
     .orderBy(asc(campaigns.applicationClosesAt), asc(campaigns.name));
   return rows.map((r) => r.id);
 }

@@ -21,7 +21,6 @@ import {
   lockedChanges,
   shiftYears,
   TIMELINE_ORDER,
-  yearOf,
   type CampaignChange,
   type Timeline,
   type TrackSetting,
@@ -58,9 +57,12 @@ export async function get(db: Db, ctx: Ctx, id: string): Promise<CampaignDetail>
   return detailOf(db, await visibleCampaign(db, ctx, id));
 }
 
-/** The open campaigns of this (Beijing) calendar year: what can be applied to, with the deadlines. */
+/**
+ * The current campaigns, whatever their year: open, with a window that includes today or lies ahead —
+ * what can be applied to or recommended in, with the deadlines.
+ */
 export async function current(db: Db, ctx: Ctx): Promise<{ items: CampaignDetail[]; total: number }> {
-  const ids = await repo.openCampaignIds(db, yearOf(ctx.now));
+  const ids = await repo.currentCampaignIds(db, ctx.now);
   const items: CampaignDetail[] = [];
   for (const id of ids) items.push(await detailOf(db, (await repo.findCampaign(db, id))!));
   return { items, total: items.length };
