@@ -1,6 +1,6 @@
 /** Peer mutual evaluation (互比互评): groups, their members, and one rating sheet per member (docs/EVALUATION.md). */
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { orgKind } from './organizations';
 import { applications } from './applications';
 import { users } from './accounts';
@@ -49,6 +49,8 @@ export const peerMembers = pgTable(
 export const peerSheets = pgTable(
   'peer_sheets',
   {
+    /** The sheet's address in the API (`/api/peer/sheets/:id`). */
+    id: uuid('id').notNull().defaultRandom(),
     stageId: uuid('stage_id')
       .notNull()
       .references(() => stages.id),
@@ -74,6 +76,7 @@ export const peerSheets = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.stageId, t.raterApplicationId] }),
+    unique('peer_sheets_id_key').on(t.id),
     index('peer_sheets_group_idx').on(t.groupId),
   ],
 );

@@ -25,6 +25,11 @@ export const presentationSessions = pgTable(
       .notNull()
       .default(sql`'{}'`),
     drawId: uuid('draw_id').references(() => draws.id),
+    /** The panel (reviewer accounts): each scores every presenter it does not conflict with. */
+    panel: uuid('panel')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     status: sessionStatus('status').notNull().default('planned'),
     /** Index into the order of the one presenting now (null before the first). */
     currentIndex: integer('current_index'),
