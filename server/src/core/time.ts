@@ -8,6 +8,12 @@ export function chinaTime(d: Date | string | null): string {
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** A time in China to the second, `YYYY-MM-DD HH:mm:ss` (audit records). */
+export function chinaTimeSeconds(d: Date | string): string {
+  const ms = typeof d === 'string' ? new Date(d).getTime() : d.getTime();
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 /** The date in China as `YYYYMMDD`, for file names. */
 export function chinaDate(d: Date): string {
   return new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');

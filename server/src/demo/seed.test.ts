@@ -4,6 +4,7 @@ import { auditEvents, organizations, users, venues } from '../db/schema';
 import { client, login, makeTestEnv, type TestEnv } from '../../test/helpers';
 import { checkParentKind } from '../../../shared/src/domain/org-rules';
 import { buildDemo } from './build';
+import { isAuditAction, isAuditObject } from '../../../shared/src/audit-actions';
 import { DEMO_PASSWORD, seedDemo, type DemoSummary } from './seed';
 
 let env: TestEnv;
@@ -163,6 +164,15 @@ describe('demo seed', () => {
       '2025年度“双示范”创建: 72 site and 60 venue applications',
       '2026年度“双示范”创建: 77 site and 64 venue applications',
     ]);
+  });
+
+  it('writes only actions and object types of the typed list, so the audit page shows no raw code', async () => {
+    const rows = await env.db
+      .selectDistinct({ action: auditEvents.action, objectType: auditEvents.objectType })
+      .from(auditEvents);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => !isAuditAction(r.action))).toEqual([]);
+    expect(rows.filter((r) => r.objectType !== null && !isAuditObject(r.objectType))).toEqual([]);
   });
 
   it('refuses to seed a database that already holds organisations', async () => {

@@ -194,7 +194,7 @@ describe('exporting the audit log', () => {
     );
     const rows = await parse(res.rawPayload);
     expect(rows[0]).toEqual([
-      '时间(UTC)',
+      '时间（北京时间）',
       '操作人',
       '角色',
       'IP',
@@ -208,26 +208,26 @@ describe('exporting the audit log', () => {
     ]);
     expect(rows).toHaveLength(4);
     expect(rows[3]).toEqual([
-      t0.toISOString(),
+      '2026-11-29 16:10:00',
       'cadmin',
       '工委管理员',
       '127.0.0.1',
       'seq-create-001',
-      'accounts.create',
-      'user',
+      '新建账号',
+      '账号',
       accountId,
       '成功',
       rows[3]![9],
       '',
     ]);
-    expect(JSON.parse(rows[3]![9]!)).toEqual({
-      username: { before: null, after: 'expert.zhao' },
-      displayName: { before: null, after: '赵专家' },
-      email: { before: null, after: null },
-      role: { before: null, after: 'reviewer' },
-      organizationId: { before: null, after: null },
-      unitId: { before: null, after: null },
-    });
+    expect(rows[3]![9]!.split('\n').sort()).toEqual([
+      'displayName：（空） → 赵专家',
+      'email：（空） → （空）',
+      'organizationId：（空） → （空）',
+      'role：（空） → reviewer',
+      'unitId：（空） → （空）',
+      'username：（空） → expert.zhao',
+    ]);
     const { items } = await list('action=audit.export');
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ actorName: 'audadmin', outcome: 'success' });
@@ -260,7 +260,7 @@ describe('exporting the audit log', () => {
     out.on('data', (c: Buffer) => chunks.push(c));
     await writeAuditXlsx(out, data);
     const rows = await parse(Buffer.concat(chunks));
-    expect(rows.map((r) => r[5])).toEqual(['操作', 'accounts.disable', 'accounts.update', '']);
+    expect(rows.map((r) => r[5])).toEqual(['操作', '禁用账号', '修改账号', '']);
     expect(rows[3]![0]).toBe(
       '仅导出最新的 2 条，共 3 条符合条件，请缩小时间范围分批导出 (only the newest 2 of 3 events; narrow the filters)',
     );

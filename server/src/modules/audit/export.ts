@@ -4,9 +4,11 @@ import type { Role } from '../../../../shared/src/enums';
 import type { AuditExport } from './service';
 import { attachment } from '../../core/http-files';
 import { writeXlsxSheet } from '../../core/xlsx';
+import { chinaTimeSeconds } from '../../core/time';
+import { auditLabel } from '../../../../shared/src/audit-actions';
 
 export const AUDIT_EXPORT_HEADERS = [
-  '时间(UTC)',
+  '时间（北京时间）',
   '操作人',
   '角色',
   'IP',
@@ -40,18 +42,28 @@ export function exportDisposition(now: Date): string {
   return attachment(`审计日志-${date}.xlsx`, `audit-log-${date}.xlsx`);
 }
 
+const shown = (v: unknown): string =>
+  v === null || v === undefined || v === '' ? '（空）' : typeof v === 'string' ? v : JSON.stringify(v);
+
+/** One line per changed field, `字段：修改前 → 修改后`, instead of raw JSON. */
+export function changesText(changes: NonNullable<AuditEvent['changes']>): string {
+  return Object.entries(changes)
+    .map(([field, c]) => `${field}：${shown(c.before)} → ${shown(c.after)}`)
+    .join('\n');
+}
+
 function rowOf(e: AuditEvent): string[] {
   return [
-    e.at,
+    chinaTimeSeconds(e.at),
     e.actorName ?? '',
     e.role ? ROLE_LABELS[e.role] : '',
     e.ip ?? '',
     e.requestId ?? '',
-    e.action,
-    e.objectType ?? '',
+    auditLabel('action', e.action, 'zh'),
+    e.objectType ? auditLabel('object', e.objectType, 'zh') : '',
     e.objectId ?? '',
     OUTCOME_LABELS[e.outcome],
-    e.changes ? JSON.stringify(e.changes) : '',
+    e.changes ? changesText(e.changes) : '',
     e.detail ?? '',
   ];
 }

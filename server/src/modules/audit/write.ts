@@ -3,12 +3,16 @@ import { auditEvents } from '../../db/schema';
 import type { Role } from '../../../../shared/src/enums';
 import type { Ctx } from '../../core/context';
 import { escapeControls } from '../../../../shared/src/contracts/common';
+import type { AuditAction, AuditObject, AuditVerb } from '../../../../shared/src/audit-actions';
+
+export type { AuditAction, AuditVerb };
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;
 
 export interface AuditEntry {
-  action: string;
-  objectType?: string | null;
+  /** One of the typed list (shared/src/audit-actions.ts): an unlisted action does not compile. */
+  action: AuditAction;
+  objectType?: AuditObject | null;
   objectId?: string | null;
   outcome?: 'success' | 'failure' | 'denied';
   changes?: Changes | null;

@@ -7,7 +7,7 @@
 import type { Db, DbOrTx } from '../../db/client';
 import { requireActor, scopeOf, type Ctx, type Scope } from '../../core/context';
 import { AppError, fieldError, isUniqueViolation } from '../../core/errors';
-import { diff, writeAudit, type Changes } from '../audit/write';
+import { diff, writeAudit, type AuditVerb, type Changes } from '../audit/write';
 import { findOrganizationInScope as findOrgInScope, lockTree } from '../organizations/queries';
 import { versionConflict } from '../audit/last-change';
 import { findVenueInScope } from '../venues/queries';
@@ -40,7 +40,7 @@ const AUDITED = [
 export async function audit(
   db: DbOrTx,
   ctx: Ctx,
-  action: string,
+  action: AuditVerb<'cultivations'>,
   row: { id: string; unitId: string },
   changes: Changes,
   detail?: string,

@@ -7,7 +7,7 @@ import type { Db, DbOrTx } from '../../db/client';
 import { requireActor, scopeOf, type Ctx } from '../../core/context';
 import { AppError, fieldError, isUniqueViolation } from '../../core/errors';
 import { versionConflict } from '../audit/last-change';
-import { diff, writeAudit, type Changes } from '../audit/write';
+import { diff, writeAudit, type AuditVerb, type Changes } from '../audit/write';
 import type {
   CreateOrganization,
   Organization,
@@ -93,7 +93,7 @@ async function reload(db: DbOrTx, ctx: Ctx, id: string): Promise<Organization> {
 async function audit(
   db: DbOrTx,
   ctx: Ctx,
-  action: string,
+  action: AuditVerb<'organizations'>,
   row: repo.OrgRow,
   changes: Changes,
   detail?: string,

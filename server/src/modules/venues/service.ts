@@ -5,7 +5,7 @@
 import type { Db, DbOrTx } from '../../db/client';
 import { scopeOf, type Ctx } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';
-import { diff, writeAudit, type Changes } from '../audit/write';
+import { diff, writeAudit, type AuditVerb, type Changes } from '../audit/write';
 import type { CreateVenue, PatchVenue, Venue, VenueListQuery } from '../../../../shared/src/contracts/venues';
 import { TREE_RULE_TEXT } from '../../../../shared/src/domain/org-tree';
 import { findOrganizationInScope, lockTree } from '../organizations/queries';
@@ -30,7 +30,7 @@ function blankToNull<T extends Record<string, unknown>>(fields: T): T {
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v === '' ? null : v])) as T;
 }
 
-async function audit(db: DbOrTx, ctx: Ctx, action: string, row: repo.VenueRow, changes: Changes) {
+async function audit(db: DbOrTx, ctx: Ctx, action: AuditVerb<'venues'>, row: repo.VenueRow, changes: Changes) {
   await writeAudit(db, ctx, {
     action: `venues.${action}`,
     objectType: 'venue',

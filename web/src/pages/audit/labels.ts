@@ -1,31 +1,20 @@
 import type { TFunction } from 'i18next';
 import type { AuditEvent } from '../../../../shared/src/contracts/audit';
-import { flatten, type Tree } from '../../i18n/catalogues';
+import { AUDIT_ACTIONS, AUDIT_OBJECTS, auditLabel } from '../../../../shared/src/audit-actions';
 
 type AuditT = TFunction<'audit'>;
 
+/** The labels of actions and object types come from the one typed list (shared/src/audit-actions.ts). */
+const lang = (t: AuditT): 'zh' | 'en' => (t('lang') === 'en' ? 'en' : 'zh');
+
 export const outcomeLabel = (t: AuditT, o: AuditEvent['outcome']): string => t(`outcome.${o}`);
 
-/** Dotted audit names (`auth.login`) are nested keys of the catalogue; unknown names show as they are. */
-function section(t: AuditT, name: 'action' | 'object'): Tree {
-  return t(name, { returnObjects: true }) as unknown as Tree;
-}
+export const actionLabel = (t: AuditT, action: string): string => auditLabel('action', action, lang(t));
+export const objectTypeLabel = (t: AuditT, type: string): string => auditLabel('object', type, lang(t));
 
-function lookup(tree: Tree, dotted: string): string | null {
-  let node: string | Tree | undefined = tree;
-  for (const part of dotted.split('.')) {
-    if (typeof node !== 'object' || node === null) return null;
-    node = node[part];
-  }
-  return typeof node === 'string' ? node : null;
-}
-
-export const actionLabel = (t: AuditT, action: string): string =>
-  lookup(section(t, 'action'), action) ?? action;
-export const objectTypeLabel = (t: AuditT, type: string): string =>
-  lookup(section(t, 'object'), type) ?? type;
-
-/** Known audit names with labels, for the filters' suggestions. */
-export function knownAuditNames(t: AuditT, name: 'action' | 'object'): { value: string; label: string }[] {
-  return flatten(section(t, name)).map(([value, label]) => ({ value, label }));
+/** Every action (or object type) of the list with its label, for the filters. */
+export function knownAuditNames(t: AuditT, kind: 'action' | 'object'): { value: string; label: string }[] {
+  const list = kind === 'action' ? AUDIT_ACTIONS : AUDIT_OBJECTS;
+  const l = lang(t);
+  return Object.entries(list).map(([value, label]) => ({ value, label: label[l] }));
 }

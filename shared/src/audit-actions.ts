@@ -1,0 +1,109 @@
+/**
+ * Every audit action and object type, with its label in both languages (AUD-01..03; issue #6 §0, #7.4).
+ * One list drives `writeAudit`'s type (an action not listed here does not compile), the audit page's
+ * labels and its 操作 filter, the Excel export's labels, and the catalogue test. A new action is one line
+ * here.
+ */
+export interface AuditLabel {
+  zh: string;
+  en: string;
+}
+
+export const AUDIT_ACTIONS = {
+  'auth.login': { zh: '登录', en: 'Sign in' },
+  'auth.logout': { zh: '退出登录', en: 'Sign out' },
+  'auth.lockout': { zh: '账号锁定', en: 'Account locked out' },
+  'auth.password_change': { zh: '修改密码', en: 'Change password' },
+  'auth.email_change': { zh: '修改通知邮箱', en: 'Change notification e-mail' },
+  'authz.denied': { zh: '越权访问被拒绝', en: 'Access denied' },
+
+  'organizations.create': { zh: '新建党组织', en: 'Create organisation' },
+  'organizations.update': { zh: '修改党组织', en: 'Edit organisation' },
+  'organizations.move': { zh: '调整隶属关系', en: 'Move organisation' },
+  'organizations.deactivate': { zh: '停用党组织', en: 'Deactivate organisation' },
+  'organizations.activate': { zh: '启用党组织', en: 'Activate organisation' },
+  'organizations.import': { zh: '批量导入党组织', en: 'Import organisations' },
+  'organizations.export': { zh: '导出党组织', en: 'Export organisations' },
+
+  'venues.create': { zh: '新建阵地', en: 'Create venue' },
+  'venues.update': { zh: '修改阵地', en: 'Edit venue' },
+
+  'accounts.create': { zh: '新建账号', en: 'Create account' },
+  'accounts.update': { zh: '修改账号', en: 'Edit account' },
+  'accounts.reset_password': { zh: '重置密码', en: 'Reset password' },
+  'accounts.unlock': { zh: '解除锁定', en: 'Unlock account' },
+  'accounts.disable': { zh: '禁用账号', en: 'Disable account' },
+  'accounts.enable': { zh: '启用账号', en: 'Enable account' },
+
+  'audit.read': { zh: '查询审计日志', en: 'Read the audit log' },
+  'audit.export': { zh: '导出审计日志', en: 'Export the audit log' },
+
+  'standards.create': { zh: '新建创建标准', en: 'Create standard' },
+  'standards.version': { zh: '发布创建标准新版本', en: 'Publish a standard version' },
+  'standards.deactivate': { zh: '停用创建标准', en: 'Deactivate standard' },
+
+  'campaigns.create': { zh: '新建创建活动', en: 'Create campaign' },
+  'campaigns.copy': { zh: '复制创建活动', en: 'Copy campaign' },
+  'campaigns.update': { zh: '修改创建活动', en: 'Edit campaign' },
+  'campaigns.transition': { zh: '变更活动阶段', en: 'Change campaign status' },
+
+  'cultivations.create': { zh: '列入培育库', en: 'Add to cultivation' },
+  'cultivations.update': { zh: '修改培育计划', en: 'Edit cultivation' },
+  'cultivations.apply': { zh: '培育对象转为申报', en: 'Apply from cultivation' },
+  'cultivations.export': { zh: '导出培育库', en: 'Export cultivation' },
+  'cultivations.milestone.create': { zh: '新增培育节点', en: 'Add milestone' },
+  'cultivations.milestone.update': { zh: '修改培育节点', en: 'Edit milestone' },
+  'cultivations.milestone.delete': { zh: '删除培育节点', en: 'Delete milestone' },
+  'cultivations.note.create': { zh: '添加培育记录', en: 'Add cultivation note' },
+  'cultivations.readiness.update': { zh: '更新培育自评', en: 'Update readiness' },
+
+  'applications.create': { zh: '新建申报', en: 'Create application' },
+  'applications.from_cultivation': { zh: '由培育对象生成申报', en: 'Create application from cultivation' },
+  'applications.update': { zh: '修改申报', en: 'Edit application' },
+  'applications.self_assess': { zh: '填写自评', en: 'Self-assessment' },
+  'applications.submit': { zh: '提交申报', en: 'Submit application' },
+  'applications.recommend': { zh: '推荐申报', en: 'Recommend application' },
+  'applications.accept': { zh: '受理申报', en: 'Accept application' },
+  'applications.return': { zh: '退回申报', en: 'Return application' },
+  'applications.withdraw': { zh: '撤回申报', en: 'Withdraw application' },
+  'applications.rank': { zh: '调整推荐排序', en: 'Reorder recommendations' },
+  'applications.export': { zh: '导出申报', en: 'Export applications' },
+
+  'evidence.upload': { zh: '上传佐证材料', en: 'Upload evidence' },
+  'evidence.delete': { zh: '删除佐证材料', en: 'Delete evidence' },
+
+  'demo.seed': { zh: '生成演示数据', en: 'Seed demo data' },
+} as const satisfies Record<string, AuditLabel>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const AUDIT_OBJECTS = {
+  organization: { zh: '党组织', en: 'Organisation' },
+  venue: { zh: '阵地', en: 'Venue' },
+  user: { zh: '账号', en: 'Account' },
+  session: { zh: '会话', en: 'Session' },
+  audit_event: { zh: '审计日志', en: 'Audit event' },
+  standard: { zh: '创建标准', en: 'Standard' },
+  campaign: { zh: '创建活动', en: 'Campaign' },
+  cultivation: { zh: '培育对象', en: 'Cultivation' },
+  application: { zh: '申报', en: 'Application' },
+  evidence_file: { zh: '佐证材料', en: 'Evidence file' },
+} as const satisfies Record<string, AuditLabel>;
+
+export type AuditObject = keyof typeof AUDIT_OBJECTS;
+
+export const isAuditAction = (s: string): s is AuditAction => Object.hasOwn(AUDIT_ACTIONS, s);
+export const isAuditObject = (s: string): s is AuditObject => Object.hasOwn(AUDIT_OBJECTS, s);
+
+/** The label of a stored action or object type in a language; an unknown code (an older release's) as is. */
+export function auditLabel(kind: 'action' | 'object', code: string, lang: 'zh' | 'en'): string {
+  if (kind === 'action') return isAuditAction(code) ? AUDIT_ACTIONS[code][lang] : code;
+  return isAuditObject(code) ? AUDIT_OBJECTS[code][lang] : code;
+}
+
+/** The verbs of one prefix (`AuditVerb<'venues'>` = 'create' | 'update'), for a module's audit helper. */
+export type AuditVerb<P extends string> = AuditAction extends infer A
+  ? A extends `${P}.${infer V}`
+    ? V
+    : never
+  : never;
