@@ -38,6 +38,7 @@ import campaignRoutes from './modules/campaigns/routes';
 import evidenceRoutes from './modules/evidence/routes';
 import cultivationRoutes from './modules/cultivation/routes';
 import notificationRoutes from './modules/notifications/routes';
+import reviewerRoutes from './modules/reviewers/routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -143,6 +144,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(auditRoutes);
   await app.register(applicationRoutes);
   await app.register(standardRoutes);
+  await app.register(reviewerRoutes);
   await app.register(campaignRoutes);
   await app.register(evidenceRoutes);
   await app.register(cultivationRoutes);
