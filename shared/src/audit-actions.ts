@@ -72,6 +72,22 @@ export const AUDIT_ACTIONS = {
   'evidence.upload': { zh: '上传佐证材料', en: 'Upload evidence' },
   'evidence.delete': { zh: '删除佐证材料', en: 'Delete evidence' },
 
+  'reviewers.create': { zh: '新增评审专家', en: 'Add reviewer' },
+  'reviewers.update': { zh: '修改评审专家', en: 'Edit reviewer' },
+  'reviewers.import': { zh: '批量导入评审专家', en: 'Import reviewers' },
+  'conflicts.declare': { zh: '申报利益冲突', en: 'Declare conflict of interest' },
+  'conflicts.revoke': { zh: '撤销利益冲突申报', en: 'Revoke conflict declaration' },
+  'conflicts.override': { zh: '豁免利益冲突', en: 'Waive conflict of interest' },
+  'conflicts.override_revoke': { zh: '撤销利益冲突豁免', en: 'Revoke conflict waiver' },
+  'panel.add': { zh: '加入评审专家组', en: 'Add to stage panel' },
+  'panel.remove': { zh: '移出评审专家组', en: 'Remove from stage panel' },
+  'panel.draw': { zh: '随机抽取评审专家', en: 'Draw stage panel' },
+  'assignments.create': { zh: '分配评审任务', en: 'Assign review' },
+  'assignments.delete': { zh: '取消评审任务', en: 'Remove assignment' },
+  'assignments.auto': { zh: '自动分配评审任务', en: 'Auto-assign reviews' },
+  'assignments.import': { zh: '批量导入评审分配', en: 'Import assignments' },
+  'assignments.export': { zh: '导出评审分配', en: 'Export assignments' },
+
   'demo.seed': { zh: '生成演示数据', en: 'Seed demo data' },
 } as const satisfies Record<string, AuditLabel>;
 
@@ -88,6 +104,12 @@ export const AUDIT_OBJECTS = {
   cultivation: { zh: '培育对象', en: 'Cultivation' },
   application: { zh: '申报', en: 'Application' },
   evidence_file: { zh: '佐证材料', en: 'Evidence file' },
+  reviewer: { zh: '评审专家', en: 'Reviewer' },
+  conflict: { zh: '利益冲突申报', en: 'Conflict declaration' },
+  conflict_override: { zh: '利益冲突豁免', en: 'Conflict waiver' },
+  stage_panel: { zh: '评审专家组', en: 'Stage panel' },
+  draw: { zh: '随机抽取记录', en: 'Draw' },
+  assignment: { zh: '评审任务', en: 'Assignment' },
 } as const satisfies Record<string, AuditLabel>;
 
 export type AuditObject = keyof typeof AUDIT_OBJECTS;
