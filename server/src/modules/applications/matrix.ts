@@ -108,7 +108,11 @@ export const matrix: ModuleMatrix = {
       return {
         method: 'POST',
         url: '/api/applications/ranks',
-        payload: { campaignId: ctx.campaign.campaign.id, trackCode: 'venue', order: list.map((r) => r.id) },
+        payload: {
+          campaignId: ctx.campaign.campaign.id,
+          trackCode: 'venue',
+          order: list.filter((r) => r.status === 'recommended').map((r) => r.id),
+        },
       };
     },
     'GET /api/applications/:id': async (ctx, s) => ({

@@ -3,18 +3,10 @@ import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { applications, campaignUnitCaps } from '../../db/schema';
 import type { ApplicationStatus } from '../../../../shared/src/domain/application-workflow';
+import { RANK_HOLDING_STATUSES } from '../../../../shared/src/domain/unit-ranking';
 
 /** Statuses of an application the unit has recommended (it counts against the cap and holds a rank). */
-export const RECOMMENDED_STATUSES: ApplicationStatus[] = [
-  'recommended',
-  'accepted',
-  'in_review',
-  'shortlisted',
-  'not_selected',
-  'proposed',
-  'in_publicity',
-  'certified',
-];
+export const RECOMMENDED_STATUSES: ApplicationStatus[] = [...RANK_HOLDING_STATUSES];
 
 /** The unit's recommendation cap for a campaign and track (null: no cap). */
 export async function unitCap(
@@ -36,15 +28,20 @@ export async function unitCap(
   return row?.cap ?? null;
 }
 
-/** The unit's recommended applications in a campaign and track (ids and ranks), except `exceptId`. */
+/** The unit's recommended applications in a campaign and track (ids, statuses, ranks), except `exceptId`. */
 export async function recommendedOfUnit(
   db: DbOrTx,
   key: { campaignId: string; trackCode: string; unitId: string },
   exceptId?: string,
   lock?: 'update',
-): Promise<{ id: string; unitRank: number | null; version: number }[]> {
+): Promise<{ id: string; status: ApplicationStatus; unitRank: number | null; version: number }[]> {
   const q = db
-    .select({ id: applications.id, unitRank: applications.unitRank, version: applications.version })
+    .select({
+      id: applications.id,
+      status: applications.status,
+      unitRank: applications.unitRank,
+      version: applications.version,
+    })
     .from(applications)
     .where(
       and(

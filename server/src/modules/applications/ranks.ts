@@ -1,6 +1,7 @@
 /**
- * Drag-to-rank of a unit's recommended list (推荐排序): the unit admin sends the whole list in its new
- * order; ranks become 1..n in one statement and one audit event, under the same per-unit lock as
+ * Drag-to-rank of a unit's recommended list (推荐排序): the unit admin sends the applications not yet
+ * accepted in their new order; they take the ranks the accepted ones leave free (shared
+ * `domain/unit-ranking.ts`), in one statement and one audit event, under the same per-unit lock as
  * recommendations. Ranks only: statuses are `workflow.ts`'s.
  */
 import type { Db } from '../../db/client';
@@ -10,6 +11,7 @@ import { writeAudit, type Changes } from '../audit/write';
 import type { ReorderRanks } from '../../../../shared/src/contracts/applications';
 import { REFUSAL_TEXT } from '../../../../shared/src/domain/application-workflow';
 import type { FieldError } from '../../../../shared/src/errors';
+import { placeOrder, rankLocked, type RankEntry } from '../../../../shared/src/domain/unit-ranking';
 import { notFound } from './errors';
 import * as repo from './repo';
 
@@ -27,14 +29,28 @@ function refuse(
   );
 }
 
-/** The order must name each of the unit's recommended applications exactly once. */
-function checkOrder(order: string[], current: { id: string }[]): FieldError[] {
-  const known = new Set(current.map((c) => c.id));
+/**
+ * The order must name each of the unit's movable (still `recommended`) applications exactly once; an
+ * accepted one keeps its rank and may not appear.
+ */
+function checkOrder(order: string[], current: RankEntry[]): FieldError[] {
+  const movable = current.filter((c) => !rankLocked(c.status));
+  const known = new Set(movable.map((c) => c.id));
+  const locked = new Map(current.filter((c) => rankLocked(c.status)).map((c) => [c.id, c.unitRank]));
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   order.forEach((id, i) => {
     if (seen.has(id))
       errors.push(fieldError(`order.${i}`, 'duplicate', '同一申报重复出现', 'The application appears twice'));
+    else if (locked.has(id))
+      errors.push(
+        fieldError(
+          `order.${i}`,
+          'rank_locked',
+          `该申报已被受理，保持推荐排序第 ${locked.get(id) ?? '—'} 位，不能调整`,
+          `The application is accepted and keeps rank ${locked.get(id) ?? '—'}; it cannot move`,
+        ),
+      );
     else if (!known.has(id))
       errors.push(
         fieldError(
@@ -46,19 +62,23 @@ function checkOrder(order: string[], current: { id: string }[]): FieldError[] {
       );
     seen.add(id);
   });
-  const missing = current.filter((c) => !seen.has(c.id)).length;
+  const missing = movable.filter((c) => !seen.has(c.id)).length;
   if (missing > 0)
     errors.push(
       fieldError(
         'order',
         'incomplete_order',
-        `排序须包含本单位全部推荐申报，还缺 ${missing} 项`,
-        `The order must list every recommended application; ${missing} missing`,
+        `排序须包含本单位全部待受理的推荐申报，还缺 ${missing} 项`,
+        `The order must list every recommended application not yet accepted; ${missing} missing`,
       ),
     );
   return errors;
 }
 
+/**
+ * Reorders the unit's movable recommendations: they take, in the order sent, the ranks the accepted
+ * ones leave free (`placeOrder`, the rule the page shows).
+ */
 export async function reorder(
   db: Db,
   ctx: Ctx,
@@ -78,9 +98,9 @@ export async function reorder(
     const errors = checkOrder(body.order, current);
     if (errors.length) throw new AppError('VALIDATION_FAILED', errors);
     const cap = await repo.unitCap(tx, key.campaignId, key.trackCode, key.unitId);
-    if (cap !== null && body.order.length > cap) throw refuse('TRANSITION_REFUSED', 'cap_reached');
+    if (cap !== null && current.length > cap) throw refuse('TRANSITION_REFUSED', 'cap_reached');
     const before = new Map(current.map((c) => [c.id, c.unitRank]));
-    const ranks = body.order.map((id, i) => ({ id, rank: i + 1 }));
+    const ranks = placeOrder(body.order, current);
     const changed = ranks.filter((r) => before.get(r.id) !== r.rank);
     if (changed.length > 0) {
       await repo.setRanks(tx, changed, { userId: actor.userId, name: actor.displayName, at: ctx.now });

@@ -519,11 +519,15 @@ describe('POST /api/applications/ranks', () => {
   it('reorders the unit’s recommended list in one go and refuses an order that is not exactly that list', async () => {
     const campaign = { campaignId: kit.campaign.id, trackCode: 'site' };
     const { rows } = await recommendedOfA();
-    const ids = rows.map((r) => r.id);
+    // The accepted ones keep their ranks; the others are ordered on the ranks left free.
+    const ids = rows.filter((r) => r.status === 'recommended').map((r) => r.id);
+    const locked = new Set(rows.filter((r) => r.status !== 'recommended').map((r) => r.unitRank));
+    const free: number[] = [];
+    for (let r = 1; free.length < ids.length; r++) if (!locked.has(r)) free.push(r);
     const reversed = [...ids].reverse();
     const res = await kit.c.unitA.post('/api/applications/ranks', { ...campaign, order: reversed });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().items).toEqual(reversed.map((id, i) => ({ id, unitRank: i + 1 })));
+    expect(res.json().items).toEqual(reversed.map((id, i) => ({ id, unitRank: free[i] })));
     const missing = await kit.c.unitA.post('/api/applications/ranks', {
       ...campaign,
       order: reversed.slice(1),
@@ -541,7 +545,9 @@ describe('POST /api/applications/ranks', () => {
       code: 'not_recommended',
     });
     const after = await recommendedOfA();
-    expect(after.rows.map((r) => [r.id, r.unitRank])).toEqual(reversed.map((id, i) => [id, i + 1]));
+    expect(after.rows.filter((r) => r.status === 'recommended').map((r) => [r.id, r.unitRank])).toEqual(
+      reversed.map((id, i) => [id, free[i]]),
+    );
   });
 
   it('refuses reordering after the recommendation deadline (409 DEADLINE_PASSED)', async () => {
@@ -555,7 +561,7 @@ describe('POST /api/applications/ranks', () => {
       const res = await kit.c.unitA.post('/api/applications/ranks', {
         campaignId: kit.campaign.id,
         trackCode: 'site',
-        order: rows.map((r) => r.id),
+        order: rows.filter((r) => r.status === 'recommended').map((r) => r.id),
       });
       expect(res.statusCode).toBe(409);
       expect(res.json().error.code).toBe('DEADLINE_PASSED');

@@ -30,6 +30,7 @@ import {
   type TransitionRow,
 } from '../../../../shared/src/domain/application-workflow';
 import { scopeFor, type Action } from '../../../../shared/src/domain/permissions';
+import { freeRanks, rankListText } from '../../../../shared/src/domain/unit-ranking';
 import type { Gap } from '../../../../shared/src/domain/completeness';
 import { versionConflict } from './errors';
 import { loadCompleteness, type Completeness } from './gaps';
@@ -60,8 +61,8 @@ export async function assertMayAct(db: Db, ctx: Ctx, action: ApplicationAction, 
   throw new AppError('FORBIDDEN');
 }
 
-function refused(refusal: Refusal, ctx: Ctx, gaps?: Completeness) {
-  const t = REFUSAL_TEXT[refusal];
+function refused(refusal: Refusal, ctx: Ctx, gaps?: Completeness, free?: number[]) {
+  const t = rankRefusalText(refusal, free) ?? REFUSAL_TEXT[refusal];
   if (refusal === 'incomplete' && gaps) {
     const details = gaps.gaps.map((g) => {
       const x = gapText(g, gaps.titles);
@@ -81,6 +82,18 @@ function refused(refusal: Refusal, ctx: Ctx, gaps?: Completeness) {
   return new AppError(code, [fieldError(REFUSAL_FIELD[refusal], refusal, t.zh, t.en)], { refusal });
 }
 
+/** A rank refusal says which ranks are still free (issue 7 §1.10). */
+function rankRefusalText(refusal: Refusal, free?: number[]): { zh: string; en: string } | null {
+  if (!free || (refusal !== 'rank_taken' && refusal !== 'rank_out_of_range')) return null;
+  const t = REFUSAL_TEXT[refusal];
+  return free.length === 0
+    ? { zh: `${t.zh}；本单位推荐名额已用完`, en: `${t.en}; the unit's cap is used up` }
+    : {
+        zh: `${t.zh}；可选的推荐排序：${rankListText(free, 'zh')}`,
+        en: `${t.en}; free ranks: ${rankListText(free, 'en')}`,
+      };
+}
+
 const campaignOf = (c: repo.CampaignRow): TransitionInput['campaign'] => ({
   status: c.status,
   applicationOpensAt: c.applicationOpensAt,
@@ -96,11 +109,13 @@ const unitKey = (row: repo.ApplicationRow) => ({
 
 async function recommendedState(tx: DbOrTx, row: repo.ApplicationRow, rank: number | null) {
   const others = await repo.recommendedOfUnit(tx, unitKey(row), row.id);
+  const cap = await repo.unitCap(tx, row.campaignId, row.trackCode, row.unitId);
   return {
     count: others.length,
-    cap: await repo.unitCap(tx, row.campaignId, row.trackCode, row.unitId),
+    cap,
     rank,
     takenRanks: others.flatMap((o) => (o.unitRank === null ? [] : [o.unitRank])),
+    free: freeRanks(others, cap),
   };
 }
 
@@ -135,12 +150,15 @@ export async function transition(
     gaps = await loadCompleteness(tx, row);
     decision.gaps = gaps.gaps.map((g) => g.kind);
   }
+  let free: number[] | undefined;
   if (needs.has('unitList')) {
     await repo.lockUnitList(tx, unitKey(row));
-    decision.recommended = await recommendedState(tx, row, input.rank ?? null);
+    const { free: f, ...recommended } = await recommendedState(tx, row, input.rank ?? null);
+    decision.recommended = recommended;
+    free = f;
   }
   const d = decide(decision);
-  if (!d.ok) throw refused(d.refusal, ctx, gaps);
+  if (!d.ok) throw refused(d.refusal, ctx, gaps, free);
   return writeTransition(tx, ctx, row, rule!, input);
 }
 

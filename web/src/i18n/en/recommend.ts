@@ -20,6 +20,7 @@ const recommend: Messages<'recommend'> = {
   reason: 'Reason for returning',
   reasonHint: 'The applicant is told the reason: say what must change',
   rankedTitle: 'Recommended list (drag rows or use the arrows to reorder)',
+  lockedHint: 'Accepted by the committee: keeps its rank and cannot move',
   rankCol: 'Rank',
   moveUp: 'Move up',
   moveDown: 'Move down',

@@ -18,6 +18,7 @@ const recommend = {
   reason: '退回原因',
   reasonHint: '退回原因将通知申报人，请写明需要修改的内容',
   rankedTitle: '已推荐名单（拖动或使用上下按钮调整排序）',
+  lockedHint: '已受理的申报保持原推荐排序，不能调整',
   rankCol: '排序',
   moveUp: '上移',
   moveDown: '下移',

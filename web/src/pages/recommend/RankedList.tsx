@@ -1,17 +1,29 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Table, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined, LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationListItem } from '../../../../shared/src/contracts/applications';
 import { reorderRanksReq } from '../../api/applications';
 import { useApiError } from '../../app/useApiError';
-import { moveById, moveItem, sameOrder } from '../../lib/applications';
+import { moveItem } from '../../lib/applications';
 import { formatDateTime } from '../../lib/format';
+import { rankingView, type RankRow } from '../../../../shared/src/domain/unit-ranking';
+import { StatusTag } from '../applications/StatusTag';
+
+/** The movable (still `recommended`) applications in their stored rank order. */
+const movableIds = (items: ApplicationListItem[]) =>
+  rankingView(items)
+    .filter((r) => !r.locked)
+    .map((r) => r.item.id);
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
- * The unit's recommended list in rank order: drag a row by its handle (HTML5 drag and drop) or use the
- * up/down buttons (phones, keyboard), then save the order.
+ * The unit's ranked list (单位推荐排序): every application it has recommended at its rank. Accepted ones
+ * keep their rank and are read-only (a lock); the others are dragged by their handle (HTML5 drag and
+ * drop) or moved with the up/down buttons (phones, keyboard) and, on save, take the ranks the accepted
+ * ones leave free — the ranks shown are the ones a save stores (shared `domain/unit-ranking.ts`).
  */
 export function RankedList({
   campaignId,
@@ -24,6 +36,7 @@ export function RankedList({
 }: {
   campaignId: string;
   trackCode: string;
+  /** The unit's applications holding a rank (recommended … certified). */
   items: ApplicationListItem[];
   loading: boolean;
   canEdit: boolean;
@@ -33,7 +46,7 @@ export function RankedList({
   const { t } = useTranslation(['recommend', 'applications']);
   const { message } = App.useApp();
   const onError = useApiError();
-  const [order, setOrder] = useState(items);
+  const [order, setOrder] = useState(() => movableIds(items));
   const [dragId, setDragId] = useState<string | null>(null);
   const [overId, setOverId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,14 +54,15 @@ export function RankedList({
   if (source !== items) {
     // New data from the server: start over from its order.
     setSource(items);
-    setOrder(items);
+    setOrder(movableIds(items));
   }
-  const dirty = !sameOrder(order, items);
+  const dirty = !sameIds(order, movableIds(items));
+  const rows = rankingView(items, dirty ? order : undefined);
 
   const save = async () => {
     setBusy(true);
     try {
-      await reorderRanksReq({ campaignId, trackCode, order: order.map((a) => a.id) });
+      await reorderRanksReq({ campaignId, trackCode, order });
       message.success(t('orderSaved'));
       await onSaved();
     } catch (e) {
@@ -59,21 +73,30 @@ export function RankedList({
     }
   };
 
+  const move = (id: string, delta: -1 | 1) => {
+    const i = order.indexOf(id);
+    setOrder(moveItem(order, i, i + delta));
+  };
+
   const drop = (targetId: string) => {
     if (!dragId) return;
-    const from = order.findIndex((a) => a.id === dragId);
-    const to = order.findIndex((a) => a.id === targetId);
-    setOrder(moveItem(order, from, to));
+    const from = order.indexOf(dragId);
+    const to = order.indexOf(targetId);
+    if (to >= 0) setOrder(moveItem(order, from, to));
     setDragId(null);
     setOverId(null);
   };
 
-  const columns: TableProps<ApplicationListItem>['columns'] = [
+  const columns: TableProps<RankRow<ApplicationListItem>>['columns'] = [
     {
       key: 'handle',
       width: 40,
-      render: () =>
-        canEdit ? (
+      render: (_v, r) =>
+        r.locked ? (
+          <Tooltip title={t('lockedHint')}>
+            <LockOutlined style={{ color: '#999' }} aria-label={t('lockedHint')} data-testid="rank-locked" />
+          </Tooltip>
+        ) : canEdit ? (
           <HolderOutlined style={{ cursor: 'grab', color: '#999' }} aria-hidden data-testid="rank-handle" />
         ) : null,
     },
@@ -81,12 +104,16 @@ export function RankedList({
       title: t('rankCol'),
       key: 'rank',
       width: 64,
-      render: (_v, _a, i) => <Typography.Text strong>{i + 1}</Typography.Text>,
+      render: (_v, r) => (
+        <Typography.Text strong data-testid="rank-value">
+          {r.rank ?? '—'}
+        </Typography.Text>
+      ),
     },
     {
       title: t('applications:field.title'),
       key: 'title',
-      render: (_v, a) => (
+      render: (_v, { item: a }) => (
         <Flex vertical>
           <Typography.Link onClick={() => onOpen(a.id)}>
             {a.brandName || a.venueName || a.orgName}
@@ -102,29 +129,35 @@ export function RankedList({
       key: 'at',
       width: 150,
       responsive: ['md'],
-      render: (_v, a) => formatDateTime(a.updatedAt),
+      render: (_v, r) => formatDateTime(r.item.updatedAt),
+    },
+    {
+      title: t('applications:field.status'),
+      key: 'status',
+      width: 110,
+      render: (_v, r) => <StatusTag status={r.item.status} />,
     },
     {
       title: t('common.actions'),
       key: 'move',
       width: 96,
-      render: (_v, a, i) =>
-        canEdit ? (
+      render: (_v, { item: a, locked }) =>
+        canEdit && !locked ? (
           <Flex gap={4}>
             <Button
               size="small"
               icon={<ArrowUpOutlined />}
-              disabled={i === 0}
+              disabled={order.indexOf(a.id) === 0}
               aria-label={t('moveUp')}
-              onClick={() => setOrder((o) => moveById(o, a.id, -1))}
+              onClick={() => move(a.id, -1)}
               data-testid="rank-up"
             />
             <Button
               size="small"
               icon={<ArrowDownOutlined />}
-              disabled={i === order.length - 1}
+              disabled={order.indexOf(a.id) === order.length - 1}
               aria-label={t('moveDown')}
-              onClick={() => setOrder((o) => moveById(o, a.id, 1))}
+              onClick={() => move(a.id, 1)}
               data-testid="rank-down"
             />
           </Flex>
@@ -139,7 +172,7 @@ export function RankedList({
       extra={
         canEdit ? (
           <Flex gap={8}>
-            {dirty ? <Button onClick={() => setOrder(items)}>{t('common.reset')}</Button> : null}
+            {dirty ? <Button onClick={() => setOrder(movableIds(items))}>{t('common.reset')}</Button> : null}
             <Button
               type="primary"
               disabled={!dirty}
@@ -153,16 +186,16 @@ export function RankedList({
         ) : null
       }
     >
-      <Table<ApplicationListItem>
-        rowKey="id"
+      <Table<RankRow<ApplicationListItem>>
+        rowKey={(r) => r.item.id}
         size="small"
         pagination={false}
         loading={loading}
         columns={columns}
-        dataSource={order}
+        dataSource={rows}
         data-testid="ranked-table"
-        onRow={(a) =>
-          canEdit
+        onRow={({ item: a, locked }) =>
+          canEdit && !locked
             ? {
                 draggable: true,
                 onDragStart: (e) => {

@@ -13,6 +13,7 @@ import { StatusTag } from '../applications/StatusTag';
 import { ApplicationDrawer } from './ApplicationDrawer';
 import { DecisionModal, type Decision } from './DecisionModal';
 import { RankedList } from './RankedList';
+import { RANK_HOLDING_STATUSES, suggestedRank } from '../../../../shared/src/domain/unit-ranking';
 
 /** 推荐初审: the unit checks submitted applications, recommends or returns them, and ranks its list. */
 export default function RecommendPage() {
@@ -32,9 +33,11 @@ export default function RecommendPage() {
   const base = { campaignId: campaign?.id, trackCode, pageSize: 200 };
   const enabled = !!campaign && !!trackCode;
   const pending = useApplications({ ...base, status: ['submitted'], sort: 'submittedAt' }, enabled);
-  const ranked = useApplications({ ...base, status: ['recommended'], sort: 'unitRank' }, enabled);
+  // Every application the unit has recommended holds a rank and counts against the cap, accepted ones too.
+  const ranked = useApplications({ ...base, status: [...RANK_HOLDING_STATUSES], sort: 'unitRank' }, enabled);
   const recommendedCount = ranked.data?.total ?? 0;
   const cap = campaign?.unitCaps.find((c) => c.track === trackCode && c.unitId === me.scope.unitId)?.cap;
+  const nextRank = suggestedRank(ranked.data?.items ?? [], cap ?? null) ?? recommendedCount + 1;
   const pastDeadline = campaign ? new Date(campaign.timeline.recommendationDeadline) < new Date() : false;
   const reload = async () => {
     await qc.invalidateQueries({ queryKey: APPLICATIONS });
@@ -157,7 +160,7 @@ export default function RecommendPage() {
       <ApplicationDrawer
         id={openId}
         onClose={() => setOpenId(null)}
-        onRecommend={(d) => setDecision({ kind: 'recommend', detail: d, rank: recommendedCount + 1 })}
+        onRecommend={(d) => setDecision({ kind: 'recommend', detail: d, rank: nextRank })}
         onReturn={(d) => setDecision({ kind: 'return', detail: d, rank: 0 })}
       />
       <DecisionModal
