@@ -88,6 +88,13 @@ export const AUDIT_ACTIONS = {
   'assignments.import': { zh: '批量导入评审分配', en: 'Import assignments' },
   'assignments.export': { zh: '导出评审分配', en: 'Export assignments' },
 
+  'decisions.create': { zh: '生成集体评审决定草稿', en: 'Create decision draft' },
+  'decisions.line': { zh: '记录集体评审决定', en: 'Record a decision line' },
+  'decisions.accept_proposal': { zh: '按建议名单决定', en: 'Accept the proposal' },
+  'decisions.confirm': { zh: '确认集体评审决定', en: 'Confirm decision' },
+  'decisions.release': { zh: '公布评审结果', en: 'Release results' },
+  'decisions.export': { zh: '导出评审结果汇总表', en: 'Export the result list' },
+
   'demo.seed': { zh: '生成演示数据', en: 'Seed demo data' },
 } as const satisfies Record<string, AuditLabel>;
 
@@ -110,6 +117,7 @@ export const AUDIT_OBJECTS = {
   stage_panel: { zh: '评审专家组', en: 'Stage panel' },
   draw: { zh: '随机抽取记录', en: 'Draw' },
   assignment: { zh: '评审任务', en: 'Assignment' },
+  decision: { zh: '集体评审决定', en: 'Decision' },
 } as const satisfies Record<string, AuditLabel>;
 
 export type AuditObject = keyof typeof AUDIT_OBJECTS;

@@ -124,6 +124,11 @@ export const ERROR_CODES = {
     zh: '集体评审决定已确认，不能再修改',
     en: 'The decision is confirmed and can no longer change',
   },
+  CAMPAIGN_NOT_DECIDING: {
+    status: 409,
+    zh: '活动不在集体评审决定阶段',
+    en: 'The campaign is not at the decision stage',
+  },
   ORG_RULE: { status: 422, zh: '不符合党组织层级规则', en: 'The organisation tree rules forbid this' },
   IMPORT_INVALID: {
     status: 422,

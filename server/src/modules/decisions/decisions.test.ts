@@ -1,0 +1,185 @@
+/**
+ * The committee's decision through the API: the draft from the proposal (exact ranks, finals, reasons),
+ * line edits with their refusals, accepting the proposal; nothing written after a refusal.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq, sql } from 'drizzle-orm';
+import { auditEvents, decisionLines, decisions } from '../../db/schema';
+import { client, login, makeTestEnv, seedTree, seedUsers, type TestEnv } from '../../../test/helpers';
+import type { DecisionDetail } from '../../../../shared/src/contracts/decisions';
+import { seedDeciding, standardApps } from './test-kit';
+
+let env: TestEnv;
+let committee: ReturnType<typeof client>;
+let tree: Awaited<ReturnType<typeof seedTree>>;
+
+beforeAll(async () => {
+  env = await makeTestEnv();
+  tree = await seedTree(env.db);
+  await seedUsers(env.db, tree);
+  committee = client(env.app, await login(env.app, 'cadmin'));
+});
+afterAll(() => env.close());
+
+async function snapshotOfWrites() {
+  const [d] = await env.db.select({ n: count() }).from(decisions);
+  const [l] = await env.db.select({ n: count() }).from(decisionLines);
+  const [a] = await env.db.select({ n: count() }).from(auditEvents);
+  const lines = await env.db.execute(sql`select * from decision_lines order by application_id`);
+  return { decisions: d!.n, lines: l!.n, audit: a!.n, rows: JSON.stringify(lines) };
+}
+
+const seed = (branchQuota = 3) =>
+  seedDeciding(env.db, env.clock.now, { branchQuota, apps: standardApps(tree) });
+
+function linesOf(d: DecisionDetail, ids: Record<string, string>) {
+  const key = new Map(Object.entries(ids).map(([k, v]) => [v, k]));
+  return d.groups
+    .flatMap((g) => g.lines)
+    .map((l) => [key.get(l.applicationId), l.rank, l.finalScore, l.proposed, l.proposalReason, l.selected]);
+}
+
+describe('the draft from the proposal', () => {
+  it('proposes the top of the quota among the shortlisted, ties at the line marked', async () => {
+    const s = await seed();
+    const res = await committee.post(`/api/campaigns/${s.campaignId}/decision`, {});
+    expect(res.statusCode).toBe(201);
+    const d = res.json<DecisionDetail>();
+    expect(d.status).toBe('draft');
+    expect(d.version).toBe(1);
+    expect(linesOf(d, s.ids)).toEqual([
+      ['A', 1, 90, true, 'within_quota', null],
+      ['B', 2, 85, true, 'within_quota', null],
+      ['C', 3, 80, true, 'tied_at_line', null],
+      ['D', 4, 80, false, 'tied_at_line', null],
+      ['F', 5, 65, false, 'below_quota_line', null],
+    ]);
+    const site = d.groups.find((g) => g.track === 'site' && g.orgKind === 'branch')!;
+    expect([site.quota, site.proposedCount, site.selectedCount]).toEqual([3, 3, 0]);
+    expect(site.lines[0]).toMatchObject({
+      title: 'A品牌',
+      organizationName: tree.a1.name,
+      unitName: tree.unitA.name,
+    });
+    // Every quota group is shown, the whole-track venue quota with kind null.
+    expect(d.groups.map((g) => [g.track, g.orgKind, g.quota, g.lines.length])).toEqual([
+      ['site', 'branch', 3, 5],
+      ['site', 'general_branch', 3, 0],
+      ['site', 'party_committee', 3, 0],
+      ['venue', null, 3, 0],
+    ]);
+    const again = await committee.get(`/api/campaigns/${s.campaignId}/decision`);
+    expect(again.json()).toEqual(d);
+    expect((await committee.get(`/api/decisions/${d.id}`)).json()).toEqual(d);
+    const [audit] = await env.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'decisions.create'))
+      .orderBy(sql`at desc`)
+      .limit(1);
+    expect(audit!.changes).toEqual({
+      campaignId: { before: null, after: s.campaignId },
+      lines: { before: null, after: 5 },
+      proposed: { before: null, after: 3 },
+    });
+  });
+
+  it('refuses a second draft and a campaign not deciding, writing nothing', async () => {
+    const s = await seed();
+    expect((await committee.post(`/api/campaigns/${s.campaignId}/decision`, {})).statusCode).toBe(201);
+    const before = await snapshotOfWrites();
+    const dup = await committee.post(`/api/campaigns/${s.campaignId}/decision`, {});
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.code).toBe('DUPLICATE');
+    await env.db.execute(sql`update campaigns set status = 'reviewing' where id = ${s.campaignId}`);
+    const s2 = await seed();
+    await env.db.execute(sql`update campaigns set status = 'reviewing' where id = ${s2.campaignId}`);
+    const before2 = await snapshotOfWrites();
+    const early = await committee.post(`/api/campaigns/${s2.campaignId}/decision`, {});
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('CAMPAIGN_NOT_DECIDING');
+    expect(await snapshotOfWrites()).toEqual(before2);
+    expect(before2.decisions).toBe(before.decisions);
+    const missing = await committee.get(`/api/campaigns/${s2.campaignId}/decision`);
+    expect(missing.statusCode).toBe(404);
+  });
+});
+
+describe('the committee’s choices', () => {
+  it('records a line, refuses a deviation or a selection over the quota without a reason', async () => {
+    const s = await seed();
+    const d = (await committee.post(`/api/campaigns/${s.campaignId}/decision`, {})).json<DecisionDetail>();
+    const line = (key: string) => `/api/decisions/${d.id}/lines/${s.ids[key]}`;
+
+    const accepted = await committee.post(`/api/decisions/${d.id}/accept-proposal`, {
+      version: 1,
+      votes: { for: 9, against: 1, abstain: 1 },
+    });
+    expect(accepted.statusCode).toBe(200);
+    const a = accepted.json<DecisionDetail>();
+    expect(a.version).toBe(2);
+    expect(linesOf(a, s.ids).map((l) => [l[0], l[5]])).toEqual([
+      ['A', true],
+      ['B', true],
+      ['C', true],
+      ['D', false],
+      ['F', false],
+    ]);
+    expect(a.groups[0]!.lines[0]!.votes).toEqual({ for: 9, against: 1, abstain: 1 });
+    expect(a.groups[0]!.selectedCount).toBe(3);
+
+    const before = await snapshotOfWrites();
+    // Not selecting a proposed application without a reason.
+    const dev = await committee.patch(line('B'), { selected: false, version: 2 });
+    expect(dev.statusCode).toBe(400);
+    expect(dev.json().error.details.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+      ['reason', 'deviation_without_reason'],
+    ]);
+    // Selecting over the quota without a reason: a deviation and over the quota.
+    const over = await committee.patch(line('D'), { selected: true, reason: '  ', version: 2 });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().error.details.map((e: { code: string }) => e.code)).toEqual([
+      'deviation_without_reason',
+      'over_quota_without_reason',
+    ]);
+    expect(over.json().error.details[1].message).toBe('超出名额，须填写理由（site/branch）');
+    // A stale version.
+    const stale = await committee.patch(line('D'), { selected: true, reason: '理由', version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+    expect(await snapshotOfWrites()).toEqual(before);
+
+    const ok = await committee.patch(line('D'), {
+      selected: true,
+      votesFor: 8,
+      votesAgainst: 2,
+      votesAbstain: 1,
+      reason: '现场讲述表现突出，经表决增列',
+      version: 2,
+    });
+    expect(ok.statusCode).toBe(200);
+    const o = ok.json<DecisionDetail>();
+    expect(o.version).toBe(3);
+    expect(o.groups[0]!.selectedCount).toBe(4);
+    expect(o.groups[0]!.lines[3]).toMatchObject({
+      selected: true,
+      votes: { for: 8, against: 2, abstain: 1 },
+      reason: '现场讲述表现突出，经表决增列',
+    });
+    const [audit] = await env.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'decisions.line'))
+      .orderBy(sql`at desc`)
+      .limit(1);
+    expect(audit!.changes).toEqual({
+      selected: { before: false, after: true },
+      votesFor: { before: 9, after: 8 },
+      votesAgainst: { before: 1, after: 2 },
+      reason: { before: null, after: '现场讲述表现突出，经表决增列' },
+    });
+    // An unknown line.
+    const unknown = await committee.patch(line('E'), { selected: true, reason: 'x', version: 3 });
+    expect(unknown.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,94 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorBody, idParams } from '../../../../shared/src/contracts/common';
+import { conflictBody } from '../../../../shared/src/contracts/organizations';
+import {
+  acceptProposal,
+  createDecision,
+  decisionDetail,
+  lineParams,
+  patchDecisionLine,
+} from '../../../../shared/src/contracts/decisions';
+import { ctxOf } from '../../http/context';
+import * as decisions from './service';
+
+const tags = ['decisions'];
+const policy = 'decisions.manage';
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+
+  app.post(
+    '/api/campaigns/:id/decision',
+    {
+      config: { policy },
+      schema: {
+        tags,
+        summary: '按建议名单生成集体评审决定（草稿） Create the decision draft from the proposal',
+        params: idParams,
+        body: createDecision,
+        response: { 201: decisionDetail, 400: errorBody, 404: errorBody, 409: conflictBody },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await decisions.create(db, ctxOf(req), req.params.id)),
+  );
+
+  app.get(
+    '/api/campaigns/:id/decision',
+    {
+      config: { policy },
+      schema: {
+        tags,
+        summary: '活动的集体评审决定 The campaign’s decision',
+        params: idParams,
+        response: { 200: decisionDetail, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => decisions.getOfCampaign(db, req.params.id),
+  );
+
+  app.get(
+    '/api/decisions/:id',
+    {
+      config: { policy },
+      schema: {
+        tags,
+        summary: '集体评审决定 A decision',
+        params: idParams,
+        response: { 200: decisionDetail, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => decisions.get(db, req.params.id),
+  );
+
+  app.patch(
+    '/api/decisions/:id/lines/:applicationId',
+    {
+      config: { policy },
+      schema: {
+        tags,
+        summary: '记录一项决定（选定、表决票数、理由） Record the committee’s choice for one application',
+        params: lineParams,
+        body: patchDecisionLine,
+        response: { 200: decisionDetail, 400: errorBody, 404: errorBody, 409: conflictBody },
+      },
+    },
+    async (req) => decisions.patchLine(db, ctxOf(req), req.params.id, req.params.applicationId, req.body),
+  );
+
+  app.post(
+    '/api/decisions/:id/accept-proposal',
+    {
+      config: { policy },
+      schema: {
+        tags,
+        summary: '未决定的各项按建议名单决定 Accept the proposal for every line without a choice',
+        params: idParams,
+        body: acceptProposal,
+        response: { 200: decisionDetail, 400: errorBody, 404: errorBody, 409: conflictBody },
+      },
+    },
+    async (req) => decisions.acceptProposal(db, ctxOf(req), req.params.id, req.body),
+  );
+};
+
+export default routes;

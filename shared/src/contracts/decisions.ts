@@ -1,0 +1,112 @@
+/**
+ * The committee's decision (集体评审决定, issue #6 §8, docs/EVALUATION.md "Decision"): the draft made
+ * from the proposal, the committee's line edits, confirmation with its frozen snapshot, the release
+ * and what an applicant sees of its own result.
+ */
+import { z } from 'zod';
+import { DECISION_STATUSES, PROPOSAL_REASONS } from '../domain/stages';
+import { ORG_KINDS } from '../enums';
+import { optionalText } from './common';
+
+const count = z.number().int().min(0).max(1000);
+
+export const votes = z.object({ for: count, against: count, abstain: count }).strict();
+export type VotesBody = z.infer<typeof votes>;
+
+export const decisionLine = z.object({
+  applicationId: z.uuid(),
+  /** The application's title: brand name, or its organisation's (or venue's) name. */
+  title: z.string(),
+  organizationName: z.string(),
+  unitName: z.string(),
+  orgKind: z.enum(ORG_KINDS),
+  rank: z.number().int(),
+  finalScore: z.number().nullable(),
+  proposed: z.boolean(),
+  proposalReason: z.enum(PROPOSAL_REASONS),
+  /** The committee's choice; null until recorded. */
+  selected: z.boolean().nullable(),
+  votes: votes.nullable(),
+  reason: z.string().nullable(),
+});
+export type DecisionLineBody = z.infer<typeof decisionLine>;
+
+/** One quota group: a track × organisation kind (kind null: the whole track). */
+export const decisionGroup = z.object({
+  track: z.string(),
+  orgKind: z.enum(ORG_KINDS).nullable(),
+  quota: z.number().int(),
+  proposedCount: z.number().int(),
+  selectedCount: z.number().int(),
+  lines: z.array(decisionLine),
+});
+
+export const decisionDetail = z.object({
+  id: z.uuid(),
+  campaignId: z.uuid(),
+  status: z.enum(DECISION_STATUSES),
+  /** The ranking the proposal was made on. */
+  basis: z.enum(['raw', 'standardised']),
+  version: z.number().int(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  confirmedAt: z.iso.datetime().nullable(),
+  confirmedByName: z.string().nullable(),
+  /** SHA-256 (hex) of the frozen snapshot's canonical JSON; null while draft. */
+  snapshotDigest: z.string().nullable(),
+  releasedAt: z.iso.datetime().nullable(),
+  groups: z.array(decisionGroup),
+});
+export type DecisionDetail = z.infer<typeof decisionDetail>;
+
+export const createDecision = z.object({}).strict();
+
+/** The committee's choice for one line; `version` is the decision's. */
+export const patchDecisionLine = z
+  .object({
+    selected: z.boolean(),
+    votesFor: count.nullable().optional(),
+    votesAgainst: count.nullable().optional(),
+    votesAbstain: count.nullable().optional(),
+    reason: optionalText(2000),
+    version: z.number().int(),
+  })
+  .strict();
+export type PatchDecisionLine = z.infer<typeof patchDecisionLine>;
+
+export const lineParams = z.object({ id: z.uuid(), applicationId: z.uuid() }).strict();
+
+/**
+ * Accept the proposal: every line without a choice takes the proposal's (selected = proposed), with
+ * the votes given, if any.
+ */
+export const acceptProposal = z.object({ votes: votes.optional(), version: z.number().int() }).strict();
+export type AcceptProposal = z.infer<typeof acceptProposal>;
+
+export const confirmDecision = z.object({ version: z.number().int() }).strict();
+export const releaseDecision = confirmDecision;
+
+/** An applicant's (or its unit's) own result once released: stage scores and the outcome. */
+export const applicationResult = z.object({
+  applicationId: z.uuid(),
+  campaignId: z.uuid(),
+  releasedAt: z.iso.datetime(),
+  outcome: z.enum(['selected', 'not_selected']),
+  finalScore: z.number().nullable(),
+  rank: z.number().int(),
+  stages: z.array(
+    z.object({
+      stageId: z.uuid(),
+      position: z.number().int(),
+      nameZh: z.string(),
+      nameEn: z.string(),
+      method: z.string(),
+      weight: z.number(),
+      score: z.number().nullable(),
+      gatePassed: z.boolean().nullable(),
+      /** The reviewers' names, only when the stage shows them; otherwise null. */
+      reviewers: z.array(z.object({ name: z.string(), score: z.number().nullable() })).nullable(),
+    }),
+  ),
+});
+export type ApplicationResult = z.infer<typeof applicationResult>;
