@@ -12,11 +12,24 @@ describe('loadConfig', () => {
       demo: false,
       session: { idleMinutes: 20, absoluteHours: 12, cookieSecure: 'auto' },
       login: { maxFailures: 5, failureWindowMinutes: 15, lockoutMinutes: 30 },
-      password: { minLength: 8, maxLength: 128, minClasses: 3 },
+      password: { minLength: 8, privilegedMinLength: 12, maxLength: 128, minClasses: 3, maxAgeDays: 90 },
       trustProxy: false,
     });
     expect(Object.isFrozen(c)).toBe(true);
     expect(Object.isFrozen(c.session)).toBe(true);
+  });
+
+  it('reads the password settings: privileged minimum 12–64 (never below the general one), expiry 0–3650 days', () => {
+    const c = loadConfig({
+      SHIFAN_PASSWORD_MIN_LENGTH: '14',
+      SHIFAN_PASSWORD_ADMIN_MIN_LENGTH: '12',
+      SHIFAN_PASSWORD_MAX_AGE_DAYS: '0',
+    });
+    expect(c.password).toMatchObject({ minLength: 14, privilegedMinLength: 14, maxAgeDays: 0 });
+    expect(() => loadConfig({ SHIFAN_PASSWORD_ADMIN_MIN_LENGTH: '10' })).toThrow(
+      'SHIFAN_PASSWORD_ADMIN_MIN_LENGTH',
+    );
+    expect(() => loadConfig({ SHIFAN_PASSWORD_MAX_AGE_DAYS: '-1' })).toThrow('SHIFAN_PASSWORD_MAX_AGE_DAYS');
   });
 
   it('refuses production on the embedded database unless SHIFAN_ALLOW_EMBEDDED=true, and then warns', () => {

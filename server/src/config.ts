@@ -26,6 +26,9 @@ const env = z.object({
   SHIFAN_LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SHIFAN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   SHIFAN_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(8),
+  SHIFAN_PASSWORD_ADMIN_MIN_LENGTH: z.coerce.number().int().min(12).max(64).default(12),
+  /** MLPS 身份鉴别 a: periodic change. 0 turns expiry off (an ASVS 6.2.10 reading; not for a level-3 system). */
+  SHIFAN_PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   SHIFAN_TRUST_PROXY: z
     .string()
     .default('false')
@@ -61,7 +64,15 @@ export interface Config {
   logLevel: string;
   session: { idleMinutes: number; absoluteHours: number; cookieSecure: 'auto' | boolean };
   login: { maxFailures: number; failureWindowMinutes: number; lockoutMinutes: number };
-  password: { minLength: number; maxLength: number; minClasses: number };
+  password: {
+    minLength: number;
+    /** For committee, unit, security and audit admins (PRIVILEGED_PASSWORD_ROLES). */
+    privilegedMinLength: number;
+    maxLength: number;
+    minClasses: number;
+    /** A password older than this forces a change at the next request; 0: never expires. */
+    maxAgeDays: number;
+  };
   trustProxy: boolean | string;
   /** SMTP for e-mail jobs; both null when mail is not configured. */
   mail: { smtpUrl: string | null; from: string | null; publicUrl: string | null };
@@ -102,7 +113,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       failureWindowMinutes: e.SHIFAN_LOGIN_FAILURE_WINDOW_MINUTES,
       lockoutMinutes: e.SHIFAN_LOCKOUT_MINUTES,
     },
-    password: { minLength: e.SHIFAN_PASSWORD_MIN_LENGTH, maxLength: 128, minClasses: 3 },
+    password: {
+      minLength: e.SHIFAN_PASSWORD_MIN_LENGTH,
+      privilegedMinLength: Math.max(e.SHIFAN_PASSWORD_ADMIN_MIN_LENGTH, e.SHIFAN_PASSWORD_MIN_LENGTH),
+      maxLength: 128,
+      minClasses: 3,
+      maxAgeDays: e.SHIFAN_PASSWORD_MAX_AGE_DAYS,
+    },
     trustProxy: e.SHIFAN_TRUST_PROXY,
     mail: {
       smtpUrl: e.SHIFAN_SMTP_URL ?? null,

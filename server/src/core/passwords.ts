@@ -4,6 +4,8 @@
  */
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { checkPassword } from '../../../shared/src/domain/password-policy';
+import { commonPasswords } from './common-passwords';
 
 /** argon2id with OWASP's parameters (19 MiB, t=2, p=1); the salt is per hash (AUTH-08). */
 const OPTIONS = {
@@ -32,8 +34,19 @@ export function dummyHash(): Promise<string> {
   return dummy;
 }
 
-/** A one-time password that meets the policy: 16 characters from four classes, no look-alikes. */
-export function generateOneTimePassword(): string {
+/**
+ * A one-time password that meets the policy for any role: 16 characters from four classes, no look-alikes,
+ * drawn again in the (rare) case it holds a fragment of the username, a context word or a common password.
+ */
+export function generateOneTimePassword(username = ''): string {
+  for (;;) {
+    const p = randomPassword();
+    if (!checkPassword(p, { username, role: 'security_admin', commonPasswords: commonPasswords() }).length)
+      return p;
+  }
+}
+
+function randomPassword(): string {
   const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '#%+=@'];
   const all = sets.join('');
   const chars = sets.map((s) => s[crypto.randomInt(s.length)]!);

@@ -1,7 +1,7 @@
 /**
- * Login sessions, stored by the hash of their cookie token.
+ * Login sessions, stored by the hash of their cookie token; the password history.
  */
-import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns';
 import { users } from './accounts';
 
@@ -20,4 +20,21 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * The passwords an account chose, as argon2id hashes (the newest has the highest id): a new password may not
+ * be one of the last PASSWORD_HISTORY_SIZE (the current one included). Older rows are deleted on change.
+ */
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.id)],
 );

@@ -20,9 +20,12 @@ export interface WithOneTimePassword {
   oneTimePassword: string;
 }
 
-/** A fresh one-time password, its hash and its expiry: shown once, changed at first login. */
-export async function issueOneTimePassword(now: Date) {
-  const oneTimePassword = generateOneTimePassword();
+/**
+ * A fresh one-time password (itself within the password policy for the account), its hash and its
+ * expiry: shown once, changed at first login.
+ */
+export async function issueOneTimePassword(now: Date, username: string) {
+  const oneTimePassword = generateOneTimePassword(username);
   return {
     oneTimePassword,
     passwordHash: await hashPassword(oneTimePassword),

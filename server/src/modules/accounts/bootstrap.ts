@@ -32,7 +32,7 @@ export async function createBootstrapAdmin(
       ),
     ]);
   }
-  const otp = await issueOneTimePassword(now);
+  const otp = await issueOneTimePassword(now, username);
   const ctx: Ctx = { actor: null, ip: null, requestId: 'cli', lang: 'zh-CN', now };
   return db.transaction(async (tx) => {
     if (await findUserIdByUsername(tx, username))

@@ -31,7 +31,7 @@ export async function resetPassword(
       'You cannot reset your own password; change it instead',
     );
   await checkVersion(db, row, version);
-  const otp = await issueOneTimePassword(ctx.now);
+  const otp = await issueOneTimePassword(ctx.now, row.username);
   return db.transaction(async (tx) => {
     const updated = await repo.updateUserAtVersion(tx, row.id, version, {
       passwordHash: otp.passwordHash,

@@ -111,7 +111,7 @@ export async function createAccount(db: Db, ctx: Ctx, input: CreateInput): Promi
   const email = checkEmail(input.email ?? null);
   const org = await placeOrg(db, scope, input.role, input.organizationId);
   const username = normalizeLogin(input.username);
-  const otp = await issueOneTimePassword(ctx.now);
+  const otp = await issueOneTimePassword(ctx.now, username);
   try {
     return await db.transaction(async (tx) => {
       if (await repo.findUserIdByUsername(tx, username)) throw duplicate();

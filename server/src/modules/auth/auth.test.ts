@@ -134,7 +134,10 @@ describe('forced password change', () => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
 
-    const weak = await c.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'cadmin-123' });
+    const weak = await c.post('/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'cadmin-12345',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.code).toBe('PASSWORD_POLICY');
     expect(

@@ -1,16 +1,33 @@
 import crypto from 'node:crypto';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { sessions, users } from '../../db/schema';
+import { organizations, passwordHistory, sessions, users } from '../../db/schema';
 import type { Config } from '../../config';
 import type { Actor, Ctx } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';
 import { writeAudit } from '../audit/write';
 import { dummyHash, hashPassword, verifyPassword } from '../../core/passwords';
 import { normalizeLogin } from '../../../../shared/src/domain/account-rules';
-import { checkPassword, PASSWORD_VIOLATION_TEXT } from '../../../../shared/src/domain/password-policy';
+import {
+  checkPassword,
+  PASSWORD_HISTORY_SIZE,
+  passwordViolationText,
+  type PasswordViolation,
+} from '../../../../shared/src/domain/password-policy';
+import { commonPasswords } from '../../core/common-passwords';
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/**
+ * Has the password outlived `SHIFAN_PASSWORD_MAX_AGE_DAYS` (MLPS: periodic change)? Then the session is
+ * held at the password-change gate like a one-time password's. An account that never chose a password
+ * (`password_changed_at` empty) already must change its one-time password.
+ */
+export function passwordExpired(config: Readonly<Config>, changedAt: Date | null, now: Date): boolean {
+  const days = config.password.maxAgeDays;
+  return days > 0 && changedAt !== null && now.getTime() - changedAt.getTime() >= days * DAY;
+}
 
 export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
@@ -18,7 +35,7 @@ export function hashToken(token: string): string {
 
 type UserRow = typeof users.$inferSelect;
 
-function actorOf(u: UserRow): Actor {
+function actorOf(u: UserRow, mustChangePassword: boolean): Actor {
   return {
     userId: u.id,
     username: u.username,
@@ -26,7 +43,7 @@ function actorOf(u: UserRow): Actor {
     role: u.role,
     organizationId: u.organizationId,
     unitId: u.unitId,
-    mustChangePassword: u.mustChangePassword,
+    mustChangePassword,
   };
 }
 
@@ -105,7 +122,8 @@ export async function login(
 
   const u = user!;
   const token = crypto.randomBytes(32).toString('base64url');
-  const actor = actorOf(u);
+  const expired = !u.mustChangePassword && passwordExpired(config, u.passwordChangedAt, now);
+  const actor = actorOf(u, u.mustChangePassword || expired);
   await db.transaction(async (tx) => {
     await tx
       .update(users)
@@ -120,7 +138,18 @@ export async function login(
       ip: ctx.ip,
       userAgent: userAgent?.slice(0, 300) ?? null,
     });
-    await writeAudit(tx, { ...ctx, actor }, { action: 'auth.login', objectType: 'user', objectId: u.id });
+    await writeAudit(
+      tx,
+      { ...ctx, actor },
+      {
+        action: 'auth.login',
+        objectType: 'user',
+        objectId: u.id,
+        ...(expired
+          ? { detail: `password older than ${config.password.maxAgeDays} days: change required` }
+          : {}),
+      },
+    );
   });
   return { ok: true, token, actor };
 }
@@ -138,6 +167,7 @@ function prepareSessionLookup(db: Db) {
       expiresAt: sessions.expiresAt,
       lastSeenAt: sessions.lastSeenAt,
       disabled: users.disabled,
+      passwordChangedAt: users.passwordChangedAt,
       actor: {
         userId: users.id,
         username: users.username,
@@ -179,7 +209,8 @@ export async function resolveSession(
   if (now.getTime() - row.lastSeenAt.getTime() > 30_000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
   }
-  return { actor: row.actor, idHash };
+  const expired = !row.actor.mustChangePassword && passwordExpired(config, row.passwordChangedAt, now);
+  return { actor: expired ? { ...row.actor, mustChangePassword: true } : row.actor, idHash };
 }
 
 /** A login whose body the contract refused (e.g. a NUL in the name): a failure like any other. */
@@ -226,21 +257,14 @@ export async function changePassword(
       fieldError('currentPassword', 'wrong_password', '当前密码不正确', 'The current password is wrong'),
     ]);
   }
-  const violations = checkPassword(next, u.username, config.password);
-  if (next === current) violations.push('too_common');
+  const violations = await violationsOf(db, config, u, next, current);
   if (violations.length) {
     throw new AppError(
       'PASSWORD_POLICY',
-      [...new Set(violations)].map((v) =>
-        fieldError(
-          'newPassword',
-          v,
-          next === current && v === 'too_common' ? '新密码不能与当前密码相同' : PASSWORD_VIOLATION_TEXT[v].zh,
-          next === current && v === 'too_common'
-            ? 'The new password must differ from the current one'
-            : PASSWORD_VIOLATION_TEXT[v].en,
-        ),
-      ),
+      violations.map((v) => {
+        const text = passwordViolationText(v, config.password, u.role);
+        return fieldError('newPassword', v, text.zh, text.en);
+      }),
     );
   }
   const passwordHash = await hashPassword(next);
@@ -256,6 +280,16 @@ export async function changePassword(
         version: u.version + 1,
       })
       .where(eq(users.id, u.id));
+    await tx.insert(passwordHistory).values({ userId: u.id, passwordHash, createdAt: ctx.now });
+    const kept = tx
+      .select({ id: passwordHistory.id })
+      .from(passwordHistory)
+      .where(eq(passwordHistory.userId, u.id))
+      .orderBy(desc(passwordHistory.id))
+      .limit(PASSWORD_HISTORY_SIZE);
+    await tx
+      .delete(passwordHistory)
+      .where(and(eq(passwordHistory.userId, u.id), notInArray(passwordHistory.id, kept)));
     // Other sessions of this user end: whoever knew the old password is logged out.
     await tx.delete(sessions).where(and(eq(sessions.userId, u.id), ne(sessions.idHash, idHash)));
     await writeAudit(tx, ctx, {
@@ -265,4 +299,49 @@ export async function changePassword(
       changes: { password: { before: '***', after: '***' } },
     });
   });
+}
+
+/**
+ * What the policy refuses in a new password for this account: the pure rules (with the common-password
+ * list, the account's role and its organisation's names), then reuse of the current password or one of the
+ * last PASSWORD_HISTORY_SIZE chosen ones (argon2 verifications against the stored hashes).
+ */
+export async function violationsOf(
+  db: Db,
+  config: Readonly<Config>,
+  u: UserRow,
+  next: string,
+  current: string,
+): Promise<PasswordViolation[]> {
+  const orgIds = [u.organizationId, u.unitId].filter((id): id is string => id !== null);
+  const orgs = orgIds.length
+    ? await db
+        .select({ name: organizations.name, shortName: organizations.shortName })
+        .from(organizations)
+        .where(inArray(organizations.id, orgIds))
+    : [];
+  const violations = checkPassword(
+    next,
+    {
+      username: u.username,
+      role: u.role,
+      organizationNames: orgs.flatMap((o) => [o.name, o.shortName]),
+      commonPasswords: commonPasswords(),
+    },
+    config.password,
+  );
+  if (next === current || (await reusesAny(db, u, next))) violations.push('reused');
+  return violations;
+}
+
+async function reusesAny(db: Db, u: UserRow, next: string): Promise<boolean> {
+  const history = await db
+    .select({ passwordHash: passwordHistory.passwordHash })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.userId, u.id))
+    .orderBy(desc(passwordHistory.id))
+    .limit(PASSWORD_HISTORY_SIZE);
+  const hashes = [u.passwordHash, ...history.map((h) => h.passwordHash)];
+  const matches = await Promise.all(hashes.map((h) => verifyPassword(h, next)));
+  return matches.some(Boolean);
 }
