@@ -44,6 +44,7 @@ export const PASSWORD_VIOLATIONS = [
   'contains_username',
   'context_word',
   'too_common',
+  'same_as_current',
   'reused',
 ] as const;
 export type PasswordViolation = (typeof PASSWORD_VIOLATIONS)[number];
@@ -154,8 +155,8 @@ function contextWords(names: PasswordContext['organizationNames']): string[] {
 }
 
 /**
- * The rules the password breaks, in PASSWORD_VIOLATIONS order (empty: acceptable). `reused` is the server's
- * (it needs the stored hashes). A bare username stands for `{ username }`.
+ * The rules the password breaks, in PASSWORD_VIOLATIONS order (empty: acceptable). `same_as_current` and
+ * `reused` are the server's (they need the current password and the stored hashes). A bare username stands for `{ username }`.
  */
 export function checkPassword(
   password: string,
@@ -200,6 +201,10 @@ export const PASSWORD_VIOLATION_TEXT: Record<PasswordViolation, { zh: string; en
   too_common: {
     zh: '密码过于常见（或只是常见密码加数字、符号），容易被猜到',
     en: 'The password is too common (or a common password with digits or symbols added)',
+  },
+  same_as_current: {
+    zh: '新密码不能与当前密码相同',
+    en: 'The new password must differ from the current one',
   },
   reused: {
     zh: '新密码不能与最近 {n} 次使用过的密码相同',

@@ -3,12 +3,12 @@ import { App, Button, Flex, Form, Input } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { checkPassword } from '../../../shared/src/domain/password-policy';
 import { changePassword, logout, useSession, useSetMe } from '../api/auth';
 import { useApiError } from '../app/useApiError';
 import { rememberLanguage } from '../i18n';
 import { AuthShell } from './AuthShell';
 import { PasswordChecklist } from './PasswordChecklist';
+import { passwordChecklist, type PasswordOwner } from '../lib/password';
 
 interface Values {
   currentPassword: string;
@@ -31,6 +31,11 @@ export default function ChangePasswordPage() {
   const password = Form.useWatch('newPassword', form) ?? '';
   const confirm = Form.useWatch('confirm', form) ?? '';
   const forced = me.user.mustChangePassword;
+  const owner: PasswordOwner = {
+    username: me.user.username,
+    role: me.roles[0] ?? null,
+    organizationName: me.scope.organizationName,
+  };
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -69,7 +74,7 @@ export default function ChangePasswordPage() {
             { required: true, message: t('validation.required') },
             {
               validator: async (_r, value: string | undefined) => {
-                if (value && checkPassword(value, me.user.username).length)
+                if (value && passwordChecklist(value, owner, value).some((i) => !i.ok))
                   throw new Error(t('password.policyNotMet'));
               },
             },
@@ -78,7 +83,7 @@ export default function ChangePasswordPage() {
         >
           <Input.Password autoComplete="new-password" data-testid="pwd-new" maxLength={128} />
         </Form.Item>
-        <PasswordChecklist password={password} username={me.user.username} confirm={confirm} />
+        <PasswordChecklist password={password} owner={owner} confirm={confirm} />
         <Form.Item
           name="confirm"
           label={t('password.confirm')}

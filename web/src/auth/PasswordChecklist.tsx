@@ -1,20 +1,21 @@
 import { Flex, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { passwordChecklist } from '../lib/password';
+import { passwordChecklist, passwordMinLength, type PasswordOwner } from '../lib/password';
 
 /** The policy as a live checklist under the new-password field. */
 export function PasswordChecklist({
   password,
-  username,
+  owner,
   confirm,
 }: {
   password: string;
-  username: string;
+  owner: PasswordOwner;
   confirm: string;
 }) {
   const { t } = useTranslation('auth');
-  const items = passwordChecklist(password, username, confirm);
+  const items = passwordChecklist(password, owner, confirm);
+  const min = passwordMinLength(owner);
   return (
     <Flex vertical gap={4} style={{ marginBottom: 16 }} data-testid="pwd-checklist" aria-live="polite">
       {items.map((i) => (
@@ -24,7 +25,7 @@ export function PasswordChecklist({
           style={{ fontSize: 13 }}
           data-ok={i.ok}
         >
-          {i.ok ? <CheckCircleFilled /> : <CloseCircleOutlined />} {t(`password.rule.${i.key}`)}
+          {i.ok ? <CheckCircleFilled /> : <CloseCircleOutlined />} {t(`password.rule.${i.key}`, { min })}
         </Typography.Text>
       ))}
     </Flex>

@@ -4,7 +4,7 @@ import { changeRows, showValue } from './audit';
 import { importOutcome, isImportFile } from './import';
 import { sortOrderOf, sortParam } from './list';
 import { navFor, navKeyOf } from './nav';
-import { passwordChecklist } from './password';
+import { passwordChecklist, passwordMinLength, type PasswordOwner } from './password';
 import { safeNext } from './redirect';
 import { ApiError } from '../api/client';
 
@@ -57,6 +57,37 @@ describe('password checklist', () => {
     expect(ok('Wangjh-2026!')).toEqual(['length', 'classes', 'common', 'match']);
     expect(ok('Password-2026')).toEqual(['length', 'classes', 'username', 'match']);
     expect(ok('Shui-Wu-2026', 'other')).toEqual(['length', 'classes', 'username', 'common']);
+  });
+
+  it('asks 12 characters of administrators and refuses the issue #9 examples it can check', () => {
+    const ok = (pw: string, owner: PasswordOwner) =>
+      passwordChecklist(pw, owner, pw)
+        .filter((i) => !i.ok)
+        .map((i) => i.key);
+    const admin: PasswordOwner = {
+      username: 'wangjh',
+      role: 'unit_admin',
+      organizationName: '市水务局机关党委',
+    };
+    expect(ok('Shui-Wu-2026', admin)).toEqual([]);
+    expect(ok('Shui-Wu-202', admin)).toEqual(['length']);
+    expect(passwordMinLength(admin)).toBe(12);
+    expect(passwordMinLength({ username: 'liu', role: 'applicant' })).toBe(8);
+    const applicant: PasswordOwner = {
+      username: 'liuht',
+      role: 'applicant',
+      organizationName: '排水五所党支部',
+    };
+    for (const weak of [
+      'Admin@123',
+      'P@ssword1',
+      'Qwerty123!',
+      '党工委Abc123!',
+      '天津示范Abc12',
+      '排水五所党支部A1',
+    ])
+      expect(ok(weak, applicant), weak).toEqual(['common']);
+    expect(ok('xLiuht-2026', applicant)).toEqual(['username']);
   });
 });
 

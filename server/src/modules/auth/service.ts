@@ -330,7 +330,8 @@ export async function violationsOf(
     },
     config.password,
   );
-  if (next === current || (await reusesAny(db, u, next))) violations.push('reused');
+  if (next === current) violations.push('same_as_current');
+  else if (await reusesAny(db, u, next)) violations.push('reused');
   return violations;
 }
 

@@ -16,7 +16,7 @@ const auth: Messages<'auth'> = {
   password: {
     title: 'Change password',
     forcedHint: 'To keep your account safe, set a new password before you continue.',
-    hint: 'The new password applies at once; your sessions on other devices end.',
+    hint: 'The new password applies at once; your sessions on other devices end. It must differ from your last 5 passwords.',
     current: 'Current password',
     new: 'New password',
     confirm: 'Confirm the new password',
@@ -25,10 +25,11 @@ const auth: Messages<'auth'> = {
     policyNotMet: 'The new password does not meet the rules below',
     changed: 'Your password has been changed',
     rule: {
-      length: 'At least 8 characters',
+      length: 'At least {{min}} characters',
       classes: 'At least three of: upper-case, lower-case, digits, symbols',
-      username: 'Does not contain the username',
-      common: 'Is not a common, guessable password',
+      username: 'No 4 characters in a row of the username',
+      common:
+        'Not a common password, no guessable word (the committee, the platform, the city, your organisation)',
       match: 'Both entries match',
     },
   },
