@@ -35,6 +35,7 @@ import auditRoutes from './modules/audit/routes';
 import applicationRoutes from './modules/applications/routes';
 import standardRoutes from './modules/standards/routes';
 import campaignRoutes from './modules/campaigns/routes';
+import stageRoutes from './modules/stages/routes';
 import evidenceRoutes from './modules/evidence/routes';
 import cultivationRoutes from './modules/cultivation/routes';
 import notificationRoutes from './modules/notifications/routes';
@@ -147,6 +148,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(standardRoutes);
   await app.register(reviewerRoutes);
   await app.register(campaignRoutes);
+  await app.register(stageRoutes);
   await app.register(evidenceRoutes);
   await app.register(cultivationRoutes);
   await app.register(notificationRoutes);

@@ -47,6 +47,15 @@ export const AUDIT_ACTIONS = {
   'campaigns.update': { zh: '修改创建活动', en: 'Edit campaign' },
   'campaigns.transition': { zh: '变更活动阶段', en: 'Change campaign status' },
 
+  'stages.create': { zh: '新增评审环节', en: 'Add stage' },
+  'stages.update': { zh: '修改评审环节', en: 'Edit stage' },
+  'stages.delete': { zh: '删除评审环节', en: 'Delete stage' },
+  'stages.reorder': { zh: '调整评审环节顺序', en: 'Reorder stages' },
+  'stages.template': { zh: '套用评审环节模板', en: 'Apply stage template' },
+  'stages.open': { zh: '开启评审环节', en: 'Open stage' },
+  'stages.close': { zh: '结束评审环节', en: 'Close stage' },
+  'stages.reopen': { zh: '重新开启评审环节', en: 'Reopen stage' },
+
   'cultivations.create': { zh: '列入培育库', en: 'Add to cultivation' },
   'cultivations.update': { zh: '修改培育计划', en: 'Edit cultivation' },
   'cultivations.apply': { zh: '培育对象转为申报', en: 'Apply from cultivation' },
@@ -111,6 +120,7 @@ export const AUDIT_OBJECTS = {
   cultivation: { zh: '培育对象', en: 'Cultivation' },
   application: { zh: '申报', en: 'Application' },
   evidence_file: { zh: '佐证材料', en: 'Evidence file' },
+  stage: { zh: '评审环节', en: 'Stage' },
   reviewer: { zh: '评审专家', en: 'Reviewer' },
   conflict: { zh: '利益冲突申报', en: 'Conflict declaration' },
   conflict_override: { zh: '利益冲突豁免', en: 'Conflict waiver' },

@@ -109,6 +109,11 @@ export const ERROR_CODES = {
     zh: '抽取结果与记录不一致（种子或输入不同）',
     en: 'The draw does not reproduce the recorded one (different seed or inputs)',
   },
+  STAGE_LOCKED: {
+    status: 409,
+    zh: '评审环节已开启，只能修改名称',
+    en: 'The stage has opened; only its name can change',
+  },
   STAGES_INCOMPLETE: {
     status: 409,
     zh: '评审环节尚未全部完成',
