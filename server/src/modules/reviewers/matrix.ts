@@ -1,14 +1,44 @@
 /**
- * Authorization matrix rows of the expert pool: the committee's business only (scope all, so "in" and
- * "out" answer alike); a fresh reviewer per mutation.
+ * Authorization matrix rows of the expert pool and conflicts: the committee's business (scope all, so
+ * "in" and "out" answer alike), except a declaration, which a reviewer makes for itself on an application
+ * it is assigned to ("in") and not on another ("out": 404). Fresh records per mutation.
  */
-import type { Builder, MatrixCtx, ModuleMatrix } from '../../../test/matrix-types';
+import type { Builder, MatrixCtx, ModuleMatrix, Scope } from '../../../test/matrix-types';
 import { only } from '../../../test/matrix-types';
 import { insertUser } from '../../../test/helpers';
+import { conflictOverrides, declaredConflicts } from '../../db/schema';
+import { insertAssignment, seedEntrant, seedReviewer, seedStage } from './test-kit';
 
-const committee = (ok: 200 | 201) => only({ committee_admin: [ok, ok] });
+const committee = (ok: 200 | 201 | 204) => only({ committee_admin: [ok, ok] });
 const freshReviewer = async (ctx: MatrixCtx) =>
   (await insertUser(ctx.env.db, { username: `r${ctx.uniq()}`, role: 'reviewer' })).id;
+
+const stageOf = new WeakMap<MatrixCtx, Promise<{ id: string; campaignId: string }>>();
+/** One open stage of the matrix's campaign, made on first use. */
+export function matrixStage(ctx: MatrixCtx) {
+  let s = stageOf.get(ctx);
+  if (!s) {
+    s = seedStage(ctx.env.db, ctx.campaign.campaign.id, ctx.env.clock.now);
+    stageOf.set(ctx, s);
+  }
+  return s;
+}
+/** A fresh entrant of the matrix stage, in unit A (in) or B (out). */
+export async function freshEntrant(ctx: MatrixCtx, s: Scope) {
+  const org = await ctx.freshBranch(s);
+  return seedEntrant(ctx.env.db, await matrixStage(ctx), org, ctx.campaign.standards.branch.versionId);
+}
+
+async function pairRecord(ctx: MatrixCtx, s: Scope) {
+  const app = await freshEntrant(ctx, s);
+  return {
+    campaignId: app.campaignId,
+    reviewerId: await freshReviewer(ctx),
+    applicationId: app.id,
+    unitId: app.unitId,
+    reason: '矩阵测试',
+  };
+}
 
 const build: Record<string, Builder> = {
   'GET /api/reviewers': () => ({ method: 'GET', url: '/api/reviewers' }),
@@ -31,6 +61,43 @@ const build: Record<string, Builder> = {
     url: `/api/reviewers/${await freshReviewer(ctx)}`,
     payload: { version: 1, title: '教授', expertise: ['基层党建'] },
   }),
+  'GET /api/stages/:id/conflicts': async (ctx) => ({
+    method: 'GET',
+    url: `/api/stages/${(await matrixStage(ctx)).id}/conflicts`,
+  }),
+  'POST /api/conflicts': async (ctx, s) => {
+    const app = await freshEntrant(ctx, 'in');
+    if (s === 'in') await insertAssignment(ctx.env.db, await matrixStage(ctx), app, ctx.users.reviewer.id);
+    return {
+      method: 'POST',
+      url: '/api/conflicts',
+      payload: { reviewerId: ctx.users.reviewer.id, applicationId: app.id, reason: '曾在该单位任职' },
+    };
+  },
+  'DELETE /api/conflicts/:id': async (ctx, s) => {
+    const [row] = await ctx.env.db
+      .insert(declaredConflicts)
+      .values(await pairRecord(ctx, s))
+      .returning();
+    return { method: 'DELETE', url: `/api/conflicts/${row!.id}` };
+  },
+  'POST /api/conflicts/overrides': async (ctx, s) => {
+    const unit = ctx.unitOf(s);
+    const reviewer = await seedReviewer(ctx.env.db, `o${ctx.uniq()}`, unit);
+    const app = await freshEntrant(ctx, s);
+    return {
+      method: 'POST',
+      url: '/api/conflicts/overrides',
+      payload: { reviewerId: reviewer.id, applicationId: app.id, reason: '业务无交集，经工委研究同意' },
+    };
+  },
+  'DELETE /api/conflicts/overrides/:id': async (ctx, s) => {
+    const [row] = await ctx.env.db
+      .insert(conflictOverrides)
+      .values(await pairRecord(ctx, s))
+      .returning();
+    return { method: 'DELETE', url: `/api/conflicts/overrides/${row!.id}` };
+  },
 };
 
 export const matrix: ModuleMatrix = {
@@ -39,6 +106,11 @@ export const matrix: ModuleMatrix = {
     'GET /api/reviewers/:id': committee(200),
     'POST /api/reviewers': committee(201),
     'PATCH /api/reviewers/:id': committee(200),
+    'GET /api/stages/:id/conflicts': committee(200),
+    'POST /api/conflicts': only({ committee_admin: [201, 201], reviewer: [201, 404] }),
+    'DELETE /api/conflicts/:id': committee(204),
+    'POST /api/conflicts/overrides': committee(201),
+    'DELETE /api/conflicts/overrides/:id': committee(204),
   },
   build,
 };

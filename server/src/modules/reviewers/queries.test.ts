@@ -91,6 +91,7 @@ describe('conflict status of reviewer–application pairs', () => {
       conflicted: false,
       sources: ['same_unit'],
       override: {
+        id: expect.any(String),
         reason: '同单位不同处室，业务无交集，经工委研究同意',
         byName: '王建华',
         at: '2026-11-29T08:00:00.000Z',

@@ -2,8 +2,10 @@
  * What other modules read of the expert pool and conflicts of interest (they never import this module's
  * repo). A pair is conflicted when the tree says so (derived: `conflictReason`) and no committee override
  * waives it, or when a conflict was declared; an overridden pair counts, with its reason shown as a banner.
+ * Derived conflicts follow the tree live: the reviewer's organisation's current path (the profile's stored
+ * path only when the organisation is gone).
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
   applications,
@@ -11,21 +13,139 @@ import {
   declaredConflicts,
   organizations,
   reviewerProfiles,
+  users,
 } from '../../db/schema';
-import { conflictKey, conflictReason } from '../../../../shared/src/domain/evaluation';
+import { conflictKey, derivedConflicts } from '../../../../shared/src/domain/evaluation';
 import type { ConflictSource } from '../../../../shared/src/domain/stages';
+
+export interface ConflictNote {
+  id: string;
+  reason: string;
+  byName: string | null;
+  at: string;
+}
 
 export interface ConflictStatus {
   conflicted: boolean;
   /** Why the pair conflicts (empty when it does not); `declared` included when declared. */
   sources: ConflictSource[];
   /** The committee's waiver of a derived conflict, shown on the review. */
-  override: { reason: string; byName: string | null; at: string } | null;
+  override: ConflictNote | null;
+}
+
+export interface ConflictDetail extends ConflictStatus {
+  reviewerId: string;
+  applicationId: string;
+  declared: ConflictNote | null;
 }
 
 export interface Pair {
   reviewerId: string;
   applicationId: string;
+}
+
+const anyOf = (ids: readonly string[]) => sql`any(${sql.param([...ids])}::uuid[])`;
+const iso = (col: unknown) =>
+  sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** Reviewers placed in the tree (live path), for derived conflicts and unit spread. */
+export async function reviewerPlacements(
+  db: DbOrTx,
+  reviewerIds: readonly string[],
+): Promise<{ id: string; orgPath: string | null; unitId: string | null }[]> {
+  if (reviewerIds.length === 0) return [];
+  return db
+    .select({
+      id: users.id,
+      orgPath: sql<string | null>`coalesce(${organizations.path}, ${reviewerProfiles.affiliationPath})`,
+      unitId: sql<string | null>`case when ${organizations.depth} = 0 then null
+        else coalesce(${organizations.unitId}, ${reviewerProfiles.affiliationUnitId}) end`,
+    })
+    .from(users)
+    .leftJoin(reviewerProfiles, eq(reviewerProfiles.userId, users.id))
+    .leftJoin(organizations, eq(organizations.id, reviewerProfiles.affiliationOrgId))
+    .where(sql`${users.id} = ${anyOf(reviewerIds)}`);
+}
+
+/**
+ * Every conflicted, declared or overridden pair among these reviewers and applications, keyed by
+ * `conflictKey`. Pairs absent from the map have no conflict. Work is per unit for the derived part.
+ */
+export async function conflictDetails(
+  db: DbOrTx,
+  reviewerIds: readonly string[],
+  applicationIds: readonly string[],
+): Promise<Map<string, ConflictDetail>> {
+  const out = new Map<string, ConflictDetail>();
+  if (reviewerIds.length === 0 || applicationIds.length === 0) return out;
+  const [revs, apps, declared, overrides] = await Promise.all([
+    reviewerPlacements(db, reviewerIds),
+    db
+      .select({ id: applications.id, orgPath: organizations.path })
+      .from(applications)
+      .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+      .where(sql`${applications.id} = ${anyOf(applicationIds)}`),
+    db
+      .select({
+        id: declaredConflicts.id,
+        reviewerId: declaredConflicts.reviewerId,
+        applicationId: declaredConflicts.applicationId,
+        reason: declaredConflicts.reason,
+        byName: declaredConflicts.declaredByName,
+        at: iso(declaredConflicts.createdAt),
+      })
+      .from(declaredConflicts)
+      .where(
+        and(
+          sql`${declaredConflicts.reviewerId} = ${anyOf(reviewerIds)}`,
+          sql`${declaredConflicts.applicationId} = ${anyOf(applicationIds)}`,
+        ),
+      ),
+    db
+      .select({
+        id: conflictOverrides.id,
+        reviewerId: conflictOverrides.reviewerId,
+        applicationId: conflictOverrides.applicationId,
+        reason: conflictOverrides.reason,
+        byName: conflictOverrides.overriddenByName,
+        at: iso(conflictOverrides.createdAt),
+      })
+      .from(conflictOverrides)
+      .where(
+        and(
+          sql`${conflictOverrides.reviewerId} = ${anyOf(reviewerIds)}`,
+          sql`${conflictOverrides.applicationId} = ${anyOf(applicationIds)}`,
+        ),
+      ),
+  ]);
+  const entry = (reviewerId: string, applicationId: string): ConflictDetail => {
+    const key = conflictKey(reviewerId, applicationId);
+    let d = out.get(key);
+    if (!d) {
+      d = { reviewerId, applicationId, conflicted: false, sources: [], override: null, declared: null };
+      out.set(key, d);
+    }
+    return d;
+  };
+  for (const c of derivedConflicts(revs, apps)) entry(c.reviewerId, c.applicationId).sources.push(c.reason);
+  const note = (r: { id: string; reason: string; byName: string | null; at: string }): ConflictNote => ({
+    id: r.id,
+    reason: r.reason,
+    byName: r.byName,
+    at: r.at,
+  });
+  for (const d of declared) {
+    const e = entry(d.reviewerId, d.applicationId);
+    e.sources.push('declared');
+    e.declared = note(d);
+  }
+  for (const o of overrides) {
+    const e = out.get(conflictKey(o.reviewerId, o.applicationId));
+    // An override of a pair the tree no longer conflicts has nothing left to waive.
+    if (e && e.sources.some((s) => s !== 'declared')) e.override = note(o);
+  }
+  for (const e of out.values()) e.conflicted = e.declared !== null || (e.sources.length > 0 && !e.override);
+  return out;
 }
 
 /** The conflict status of each reviewer–application pair, keyed by `conflictKey`. */
@@ -35,65 +155,20 @@ export async function conflictStatuses(
 ): Promise<Map<string, ConflictStatus>> {
   const out = new Map<string, ConflictStatus>();
   if (pairs.length === 0) return out;
-  const reviewerIds = [...new Set(pairs.map((p) => p.reviewerId))];
-  const applicationIds = [...new Set(pairs.map((p) => p.applicationId))];
-  const [profiles, apps, declared, overrides] = await Promise.all([
-    db
-      .select({ id: reviewerProfiles.userId, path: reviewerProfiles.affiliationPath })
-      .from(reviewerProfiles)
-      .where(inArray(reviewerProfiles.userId, reviewerIds)),
-    db
-      .select({ id: applications.id, path: organizations.path })
-      .from(applications)
-      .innerJoin(organizations, eq(organizations.id, applications.organizationId))
-      .where(inArray(applications.id, applicationIds)),
-    db
-      .select({ reviewerId: declaredConflicts.reviewerId, applicationId: declaredConflicts.applicationId })
-      .from(declaredConflicts)
-      .where(
-        and(
-          inArray(declaredConflicts.reviewerId, reviewerIds),
-          inArray(declaredConflicts.applicationId, applicationIds),
-        ),
-      ),
-    db
-      .select({
-        reviewerId: conflictOverrides.reviewerId,
-        applicationId: conflictOverrides.applicationId,
-        reason: conflictOverrides.reason,
-        byName: conflictOverrides.overriddenByName,
-        at: sql<string>`to_char(${conflictOverrides.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-      })
-      .from(conflictOverrides)
-      .where(
-        and(
-          inArray(conflictOverrides.reviewerId, reviewerIds),
-          inArray(conflictOverrides.applicationId, applicationIds),
-        ),
-      ),
-  ]);
-  const pathOfReviewer = new Map(profiles.map((p) => [p.id, p.path]));
-  const pathOfApp = new Map(apps.map((a) => [a.id, a.path]));
-  const declaredKeys = new Set(declared.map((d) => conflictKey(d.reviewerId, d.applicationId)));
-  const overrideOf = new Map(overrides.map((o) => [conflictKey(o.reviewerId, o.applicationId), o]));
+  const details = await conflictDetails(
+    db,
+    [...new Set(pairs.map((p) => p.reviewerId))],
+    [...new Set(pairs.map((p) => p.applicationId))],
+  );
   for (const p of pairs) {
     const key = conflictKey(p.reviewerId, p.applicationId);
-    const appPath = pathOfApp.get(p.applicationId);
-    const derived = appPath ? conflictReason(pathOfReviewer.get(p.reviewerId) ?? null, appPath) : null;
-    const o = overrideOf.get(key);
-    const isDeclared = declaredKeys.has(key);
-    const sources: ConflictSource[] = [
-      ...(derived ? [derived] : []),
-      ...(isDeclared ? (['declared'] as const) : []),
-    ];
-    out.set(key, {
-      conflicted: isDeclared || (derived !== null && !o),
-      sources,
-      override: derived && o ? { reason: o.reason, byName: o.byName, at: o.at } : null,
-    });
+    const d = details.get(key);
+    out.set(key, d ? { conflicted: d.conflicted, sources: d.sources, override: d.override } : none());
   }
   return out;
 }
+
+const none = (): ConflictStatus => ({ conflicted: false, sources: [], override: null });
 
 /** The conflict status of one pair. */
 export async function conflictStatus(db: DbOrTx, pair: Pair): Promise<ConflictStatus> {

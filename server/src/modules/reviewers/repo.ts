@@ -2,10 +2,14 @@
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
+  applications,
+  assignments,
   conflictOverrides,
   declaredConflicts,
   organizations,
   reviewerProfiles,
+  stageResults,
+  stageReviewers,
   users,
 } from '../../db/schema';
 import { likeEscape } from '../../core/sql';
@@ -221,4 +225,81 @@ export async function deleteDeclared(db: DbOrTx, id: string): Promise<boolean> {
 export async function deleteOverride(db: DbOrTx, id: string): Promise<boolean> {
   const rows = await db.delete(conflictOverrides).where(eq(conflictOverrides.id, id)).returning();
   return rows.length === 1;
+}
+
+/** The applications entering a stage (its `stage_results` rows), with their organisation. */
+export function stageEntrants(db: DbOrTx, stageId: string) {
+  return db
+    .select({
+      id: applications.id,
+      campaignId: applications.campaignId,
+      unitId: applications.unitId,
+      organizationName: organizations.name,
+    })
+    .from(stageResults)
+    .innerJoin(applications, eq(applications.id, stageResults.applicationId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .where(eq(stageResults.stageId, stageId));
+}
+
+/** The reviewers of a stage: its panel and anyone assigned in it. */
+export async function stageReviewerIds(db: DbOrTx, stageId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: stageReviewers.reviewerId })
+    .from(stageReviewers)
+    .where(eq(stageReviewers.stageId, stageId))
+    .union(
+      db.select({ id: assignments.reviewerId }).from(assignments).where(eq(assignments.stageId, stageId)),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** Reviewers with a declaration or override on any of these applications. */
+export async function reviewersWithRecords(db: DbOrTx, applicationIds: string[]): Promise<string[]> {
+  if (applicationIds.length === 0) return [];
+  const ids = sql`any(${sql.param(applicationIds)}::uuid[])`;
+  const rows = await db
+    .select({ id: declaredConflicts.reviewerId })
+    .from(declaredConflicts)
+    .where(sql`${declaredConflicts.applicationId} = ${ids}`)
+    .union(
+      db
+        .select({ id: conflictOverrides.reviewerId })
+        .from(conflictOverrides)
+        .where(sql`${conflictOverrides.applicationId} = ${ids}`),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** Every reviewer account's id. */
+export async function allReviewerIds(db: DbOrTx): Promise<string[]> {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.role, 'reviewer'));
+  return rows.map((r) => r.id);
+}
+
+export async function namesOf(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(sql`${users.id} = any(${sql.param(ids)}::uuid[])`);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function findApplication(db: DbOrTx, id: string) {
+  const [r] = await db
+    .select({ id: applications.id, campaignId: applications.campaignId, unitId: applications.unitId })
+    .from(applications)
+    .where(eq(applications.id, id));
+  return r ?? null;
+}
+
+/** Whether the reviewer has an assignment on the application (any stage). */
+export async function isAssigned(db: DbOrTx, reviewerId: string, applicationId: string): Promise<boolean> {
+  const [r] = await db
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(and(eq(assignments.reviewerId, reviewerId), eq(assignments.applicationId, applicationId)))
+    .limit(1);
+  return r !== undefined;
 }

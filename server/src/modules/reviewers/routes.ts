@@ -2,6 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBody, idParams } from '../../../../shared/src/contracts/common';
 import { conflictBody } from '../../../../shared/src/contracts/organizations';
 import {
+  conflictList,
+  conflictListQuery,
+  conflictRecord,
+  declareConflict,
+  overrideConflict,
   createdReviewer,
   createReviewer,
   patchReviewer,
@@ -11,6 +16,8 @@ import {
 } from '../../../../shared/src/contracts/reviewers';
 import { ctxOf } from '../../http/context';
 import * as pool from './service';
+import * as conflicts from './conflicts';
+import { z } from 'zod';
 
 const tags = ['reviewers'];
 
@@ -72,6 +79,83 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => pool.updateReviewer(db, ctxOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/stages/:id/conflicts',
+    {
+      config: { policy: 'evaluation.manage' },
+      schema: {
+        tags: ['conflicts'],
+        summary: '评审环节的利益冲突 Conflicts of interest of a stage (derived, declared, waived)',
+        params: idParams,
+        querystring: conflictListQuery,
+        response: { 200: conflictList, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => conflicts.stageConflicts(db, ctxOf(req), req.params.id, req.query),
+  );
+
+  app.post(
+    '/api/conflicts',
+    {
+      config: { policy: 'conflicts.declare' },
+      schema: {
+        tags: ['conflicts'],
+        summary: '申报利益冲突 Declare a conflict of interest (a reviewer for itself, or the committee)',
+        body: declareConflict,
+        response: { 201: conflictRecord, 400: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await conflicts.declare(db, ctxOf(req), req.body)),
+  );
+
+  app.delete(
+    '/api/conflicts/:id',
+    {
+      config: { policy: 'evaluation.manage' },
+      schema: {
+        tags: ['conflicts'],
+        summary: '撤销利益冲突申报 Withdraw a declaration',
+        params: idParams,
+        response: { 204: z.null().describe('withdrawn'), 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req, reply) => {
+      await conflicts.revokeDeclaration(db, ctxOf(req), req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/conflicts/overrides',
+    {
+      config: { policy: 'evaluation.manage' },
+      schema: {
+        tags: ['conflicts'],
+        summary: '豁免利益冲突（须写明理由） Waive a derived conflict with a written reason',
+        body: overrideConflict,
+        response: { 201: conflictRecord, 400: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await conflicts.override(db, ctxOf(req), req.body)),
+  );
+
+  app.delete(
+    '/api/conflicts/overrides/:id',
+    {
+      config: { policy: 'evaluation.manage' },
+      schema: {
+        tags: ['conflicts'],
+        summary: '撤销利益冲突豁免 Withdraw a waiver',
+        params: idParams,
+        response: { 204: z.null().describe('withdrawn'), 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req, reply) => {
+      await conflicts.revokeOverride(db, ctxOf(req), req.params.id);
+      return reply.code(204).send(null);
+    },
   );
 };
 
