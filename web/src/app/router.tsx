@@ -75,7 +75,16 @@ export const routes: RouteObject[] = [
                 },
                 {
                   path: '/campaigns/:id',
-                  lazy: page(() => import('../pages/campaigns/CampaignPage'), ['campaigns', 'standards']),
+                  lazy: page(
+                    () => import('../pages/campaigns/CampaignPage'),
+                    ['campaigns', 'standards', 'evaluation'],
+                  ),
+                },
+              ]),
+              guarded('reviewers.manage', [
+                {
+                  path: '/reviewers',
+                  lazy: page(() => import('../pages/evaluation/ReviewersPage'), ['evaluation', 'accounts']),
                 },
               ]),
               guarded('standards.write', [

@@ -19,6 +19,7 @@ export const NAMESPACES = [
   'recommend',
   'cultivation',
   'notifications',
+  'evaluation',
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

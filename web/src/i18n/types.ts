@@ -12,6 +12,7 @@ import type applications from './zh-CN/applications';
 import type recommend from './zh-CN/recommend';
 import type cultivation from './zh-CN/cultivation';
 import type notifications from './zh-CN/notifications';
+import type evaluation from './zh-CN/evaluation';
 import type { Namespace } from './namespaces';
 
 /** Every namespace's shape, from its zh-CN file (types only: nothing is bundled by this import). */
@@ -30,6 +31,7 @@ export interface Resources {
   recommend: typeof recommend;
   cultivation: typeof cultivation;
   notifications: typeof notifications;
+  evaluation: typeof evaluation;
 }
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -10,6 +10,7 @@ import {
   FormOutlined,
   HomeOutlined,
   OrderedListOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
@@ -24,6 +25,7 @@ const ICONS: Record<NavKey, React.ReactNode> = {
   cultivation: <ExperimentOutlined />,
   intake: <FileDoneOutlined />,
   campaigns: <FlagOutlined />,
+  reviewers: <SolutionOutlined />,
   standards: <CarryOutOutlined />,
   organizations: <ApartmentOutlined />,
   venues: <EnvironmentOutlined />,

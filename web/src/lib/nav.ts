@@ -7,6 +7,7 @@ export type NavKey =
   | 'cultivation'
   | 'intake'
   | 'campaigns'
+  | 'reviewers'
   | 'standards'
   | 'organizations'
   | 'venues'
@@ -27,6 +28,7 @@ export const NAV: readonly NavEntry[] = [
   { key: 'cultivation', path: '/cultivation', ability: 'cultivation.read' },
   { key: 'intake', path: '/intake', ability: 'applications.intake' },
   { key: 'campaigns', path: '/campaigns', ability: 'campaigns.write' },
+  { key: 'reviewers', path: '/reviewers', ability: 'reviewers.manage' },
   { key: 'standards', path: '/standards', ability: 'standards.write' },
   { key: 'organizations', path: '/organizations', ability: 'organizations.read' },
   { key: 'venues', path: '/venues', ability: 'venues.read' },

@@ -39,6 +39,7 @@ const common: Messages<'common'> = {
     cultivation: 'Cultivation pool',
     intake: 'Intake',
     campaigns: 'Campaigns',
+    reviewers: 'Experts',
     standards: 'Standards',
     inbox: 'Messages',
     organizations: 'Organisations',

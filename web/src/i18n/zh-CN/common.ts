@@ -36,6 +36,7 @@ const common = {
     cultivation: '培育库',
     intake: '申报受理',
     campaigns: '创建活动',
+    reviewers: '评审专家',
     standards: '创建标准',
     inbox: '消息',
     organizations: '组织管理',

@@ -1,13 +1,13 @@
 import { Alert, Button, Descriptions, Grid, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OneTimePassword } from '../../api/accounts';
 
 /** Shows a new one-time password once, with a copy button; it cannot be fetched again. */
 export function OneTimePasswordModal({
   value,
   onClose,
 }: {
-  value: OneTimePassword | null;
+  /** An account (or a reviewer, whose account it is) with its new password. */
+  value: { account: { username: string; displayName: string }; oneTimePassword: string } | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation('accounts');
