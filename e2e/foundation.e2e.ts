@@ -199,6 +199,7 @@ describe('foundation journeys', () => {
         'cultivation',
         'intake',
         'campaigns',
+        'reviewers',
         'standards',
         'organizations',
         'venues',

@@ -17,6 +17,8 @@ import { ReviewerFormModal, type ReviewerFormTarget } from './ReviewerFormModal'
 export function Affiliation({ r }: { r: Reviewer }) {
   const { t } = useTranslation('evaluation');
   if (r.affiliationOrgId) return <span>{r.affiliationOrgName ?? '—'}</span>;
+  if (!r.externalAffiliation)
+    return <Typography.Text type="secondary">{t('pool.noAffiliation')}</Typography.Text>;
   return (
     <Flex gap={4} align="center" wrap>
       <span>{r.externalAffiliation ?? '—'}</span>
@@ -89,6 +91,7 @@ export default function ReviewersPage() {
           </Typography.Text>
           {phone ? (
             <Flex gap={4} wrap>
+              <Affiliation r={r} />
               <AvailableTag r={r} />
               {r.title ? <Tag style={{ marginInlineEnd: 0 }}>{r.title}</Tag> : null}
             </Flex>
@@ -99,7 +102,7 @@ export default function ReviewersPage() {
     {
       title: t('pool.affiliation'),
       key: 'affiliation',
-      width: 240,
+      width: 220,
       render: (_v, r) => <Affiliation r={r} />,
     },
     {
@@ -113,7 +116,7 @@ export default function ReviewersPage() {
       title: t('pool.expertise'),
       dataIndex: 'expertise',
       key: 'expertise',
-      width: 260,
+      width: 220,
       render: (tags: string[]) =>
         tags.length ? (
           <Flex gap={4} wrap>
@@ -139,7 +142,7 @@ export default function ReviewersPage() {
       key: 'createdAt',
       sorter: true,
       sortOrder: sortOrderOf(filters.sort, 'createdAt'),
-      width: 150,
+      width: 130,
       render: (v: string) => formatDateTime(v),
     },
     {
@@ -222,7 +225,7 @@ export default function ReviewersPage() {
           columns={phone ? columns.filter((c) => c.key === 'displayName' || c.key === 'actions') : columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: phone ? undefined : 1200 }}
+          scroll={{ x: phone ? undefined : 1100 }}
           data-testid="reviewer-table"
           pagination={tablePagination(filters, list.data?.total ?? 0, (n) => t('common.total', { n }), {
             showSizeChanger: !phone,
