@@ -15,6 +15,8 @@ export interface Actor {
   organizationId: string | null;
   unitId: string | null;
   mustChangePassword: boolean;
+  /** The password outlived SHIFAN_PASSWORD_MAX_AGE_DAYS (then `mustChangePassword` is true too). */
+  passwordExpired?: boolean;
 }
 
 /**

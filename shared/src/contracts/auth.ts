@@ -30,6 +30,8 @@ export const meBody = z.object({
     username: z.string(),
     displayName: z.string(),
     mustChangePassword: z.boolean(),
+    /** Present (true) when the change is required because the password is older than the maximum age. */
+    passwordExpired: z.boolean().optional(),
     /** Where notifications are also e-mailed when SMTP is configured; null when none. */
     email: z.string().nullable(),
   }),

@@ -154,7 +154,7 @@ describe('checkPassword', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 30_000);
 
   it('refuses exactly what the composition rules refuse when there is no list (property)', () => {
     fc.assert(
@@ -166,5 +166,5 @@ describe('checkPassword', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 30_000);
 });

@@ -57,7 +57,14 @@ export default function ChangePasswordPage() {
   };
 
   return (
-    <AuthShell title={t('password.title')} subtitle={forced ? t('password.forcedHint') : t('password.hint')}>
+    <AuthShell
+      title={t('password.title')}
+      subtitle={
+        forced
+          ? t(me.user.passwordExpired ? 'password.expiredHint' : 'password.forcedHint')
+          : t('password.hint')
+      }
+    >
       <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={submit}>
         <input type="text" name="username" autoComplete="username" value={me.user.username} readOnly hidden />
         <Form.Item

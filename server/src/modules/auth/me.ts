@@ -25,6 +25,7 @@ export async function me(db: Db, actor: Actor, demo: boolean): Promise<Me> {
       username: actor.username,
       displayName: actor.displayName,
       mustChangePassword: actor.mustChangePassword,
+      ...(actor.passwordExpired ? { passwordExpired: true } : {}),
       email: row?.email ?? null,
     },
     roles: [actor.role],

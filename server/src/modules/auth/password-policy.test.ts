@@ -173,7 +173,10 @@ describe('password expiry (90 days)', () => {
     // The session opened a minute ago and a new login are both held at the gate.
     expect((await fresh.get('/api/organizations')).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     const late = client(env.app, await login(env.app, u.username, 'Quiet-River-91'));
-    expect((await late.get('/api/auth/me')).json().user.mustChangePassword).toBe(true);
+    expect((await late.get('/api/auth/me')).json().user).toMatchObject({
+      mustChangePassword: true,
+      passwordExpired: true,
+    });
     const blocked = await late.get('/api/organizations');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
@@ -196,6 +199,7 @@ describe('password expiry (90 days)', () => {
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().user.mustChangePassword).toBe(false);
+    expect(ok.json().user.passwordExpired).toBeUndefined();
     expect((await late.get('/api/organizations')).statusCode).not.toBe(403);
     env.clock.advance(-90 * DAY);
   });

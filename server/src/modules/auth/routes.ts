@@ -121,7 +121,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         req.body.currentPassword,
         req.body.newPassword,
       );
-      return me(db, { ...req.actor!, mustChangePassword: false }, config.demo);
+      return me(db, { ...req.actor!, mustChangePassword: false, passwordExpired: false }, config.demo);
     },
   );
 };

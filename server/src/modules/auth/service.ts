@@ -123,7 +123,10 @@ export async function login(
   const u = user!;
   const token = crypto.randomBytes(32).toString('base64url');
   const expired = !u.mustChangePassword && passwordExpired(config, u.passwordChangedAt, now);
-  const actor = actorOf(u, u.mustChangePassword || expired);
+  const actor: Actor = {
+    ...actorOf(u, u.mustChangePassword || expired),
+    ...(expired ? { passwordExpired: true } : {}),
+  };
   await db.transaction(async (tx) => {
     await tx
       .update(users)
@@ -210,7 +213,10 @@ export async function resolveSession(
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
   }
   const expired = !row.actor.mustChangePassword && passwordExpired(config, row.passwordChangedAt, now);
-  return { actor: expired ? { ...row.actor, mustChangePassword: true } : row.actor, idHash };
+  return {
+    actor: expired ? { ...row.actor, mustChangePassword: true, passwordExpired: true } : row.actor,
+    idHash,
+  };
 }
 
 /** A login whose body the contract refused (e.g. a NUL in the name): a failure like any other. */

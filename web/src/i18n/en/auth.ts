@@ -16,6 +16,8 @@ const auth: Messages<'auth'> = {
   password: {
     title: 'Change password',
     forcedHint: 'To keep your account safe, set a new password before you continue.',
+    expiredHint:
+      'Your password is older than the change period allows: set a new one to continue. It must differ from your last 5 passwords.',
     hint: 'The new password applies at once; your sessions on other devices end. It must differ from your last 5 passwords.',
     current: 'Current password',
     new: 'New password',
