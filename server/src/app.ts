@@ -41,6 +41,7 @@ import cultivationRoutes from './modules/cultivation/routes';
 import notificationRoutes from './modules/notifications/routes';
 import reviewerRoutes from './modules/reviewers/routes';
 import decisionRoutes from './modules/decisions/routes';
+import reviewRoutes from './modules/reviews/routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -153,6 +154,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(cultivationRoutes);
   await app.register(notificationRoutes);
   await app.register(decisionRoutes);
+  await app.register(reviewRoutes);
 
   // Unknown API paths answer the JSON error; with the web built, other GETs get the single-page app.
   const web = opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -96,6 +96,12 @@ export const AUDIT_ACTIONS = {
   'assignments.auto': { zh: '自动分配评审任务', en: 'Auto-assign reviews' },
   'assignments.import': { zh: '批量导入评审分配', en: 'Import assignments' },
   'assignments.export': { zh: '导出评审分配', en: 'Export assignments' },
+  'reviews.save': { zh: '保存评分草稿', en: 'Save review draft' },
+  'reviews.lock': { zh: '确认锁定评分', en: 'Lock review' },
+  'reviews.reopen': { zh: '退回评分', en: 'Reopen review' },
+  'reviews.photo': { zh: '上传考察照片', en: 'Upload inspection photo' },
+  'results.recompute': { zh: '重新计算评审结果', en: 'Recompute results' },
+  'results.standardise': { zh: '标准化评分', en: 'Standardise scores' },
 
   'decisions.create': { zh: '生成集体评审决定草稿', en: 'Create decision draft' },
   'decisions.line': { zh: '记录集体评审决定', en: 'Record a decision line' },
@@ -128,6 +134,9 @@ export const AUDIT_OBJECTS = {
   draw: { zh: '随机抽取记录', en: 'Draw' },
   assignment: { zh: '评审任务', en: 'Assignment' },
   decision: { zh: '集体评审决定', en: 'Decision' },
+  review: { zh: '评分', en: 'Review' },
+  review_photo: { zh: '考察照片', en: 'Inspection photo' },
+  stage: { zh: '评审环节', en: 'Stage' },
 } as const satisfies Record<string, AuditLabel>;
 
 export type AuditObject = keyof typeof AUDIT_OBJECTS;
