@@ -136,7 +136,6 @@ export const AUDIT_OBJECTS = {
   decision: { zh: '集体评审决定', en: 'Decision' },
   review: { zh: '评分', en: 'Review' },
   review_photo: { zh: '考察照片', en: 'Inspection photo' },
-  stage: { zh: '评审环节', en: 'Stage' },
 } as const satisfies Record<string, AuditLabel>;
 
 export type AuditObject = keyof typeof AUDIT_OBJECTS;
