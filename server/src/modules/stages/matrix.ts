@@ -95,6 +95,21 @@ const build: Record<string, Builder> = {
     method: 'DELETE',
     url: `/api/stages/${(await freshStage(ctx)).id}`,
   }),
+  'POST /api/stages/:id/open': async (ctx) => ({
+    method: 'POST',
+    url: `/api/stages/${(await freshStage(ctx, { campaign: 'reviewing' })).id}/open`,
+    payload: {},
+  }),
+  'POST /api/stages/:id/close': async (ctx) => ({
+    method: 'POST',
+    url: `/api/stages/${(await freshStage(ctx, { campaign: 'reviewing', status: 'open' })).id}/close`,
+    payload: { version: 1 },
+  }),
+  'POST /api/stages/:id/reopen': async (ctx) => ({
+    method: 'POST',
+    url: `/api/stages/${(await freshStage(ctx, { campaign: 'reviewing', status: 'closed' })).id}/reopen`,
+    payload: { reason: '补充评审' },
+  }),
 };
 
 const manage = (ok: 200 | 201 | 204) => only({ committee_admin: [ok, ok] });
@@ -107,6 +122,9 @@ export const matrix: ModuleMatrix = {
     'POST /api/campaigns/:id/stages/template': manage(201),
     'PATCH /api/stages/:id': manage(200),
     'DELETE /api/stages/:id': manage(204),
+    'POST /api/stages/:id/open': manage(200),
+    'POST /api/stages/:id/close': manage(200),
+    'POST /api/stages/:id/reopen': manage(200),
   },
   build,
 };

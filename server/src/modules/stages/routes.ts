@@ -4,7 +4,9 @@ import { errorBody, idParams } from '../../../../shared/src/contracts/common';
 import { conflictBody } from '../../../../shared/src/contracts/organizations';
 import {
   createStage,
+  moveStage,
   patchStage,
+  reopenStage,
   reorderStages,
   stageDetail,
   stageList,
@@ -12,6 +14,7 @@ import {
 } from '../../../../shared/src/contracts/stages';
 import { ctxOf } from '../../http/context';
 import * as stages from './service';
+import * as moves from './moves';
 
 const tags = ['stages'];
 const config = { policy: 'evaluation.manage' } as const;
@@ -109,6 +112,51 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       await stages.remove(db, ctxOf(req), req.params.id);
       return reply.code(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/stages/:id/open',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '开启评审环节（确定入围申报） Open a stage (fixes its entrants)',
+        params: idParams,
+        body: moveStage,
+        response: { 200: stageDetail, 400: errorBody, 404: errorBody, 409: conflictBody },
+      },
+    },
+    async (req) => moves.open(db, ctxOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/stages/:id/close',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '结束评审环节 Close a stage',
+        params: idParams,
+        body: moveStage,
+        response: { 200: stageDetail, 400: errorBody, 404: errorBody, 409: conflictBody },
+      },
+    },
+    async (req) => moves.close(db, ctxOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/stages/:id/reopen',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '重新开启评审环节（须说明理由） Reopen a closed stage with a reason',
+        params: idParams,
+        body: reopenStage,
+        response: { 200: stageDetail, 400: errorBody, 404: errorBody, 409: conflictBody },
+      },
+    },
+    async (req) => moves.reopen(db, ctxOf(req), req.params.id, req.body),
   );
 };
 

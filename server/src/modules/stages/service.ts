@@ -135,7 +135,10 @@ function assertEvaluationNotOver(frame: CampaignFrameRow): void {
 }
 
 /** The stage (then its campaign, then the stage again) locked FOR UPDATE, or 404. */
-async function lockedStage(tx: DbOrTx, id: string): Promise<{ frame: CampaignFrameRow; row: StageRow }> {
+export async function lockedStage(
+  tx: DbOrTx,
+  id: string,
+): Promise<{ frame: CampaignFrameRow; row: StageRow }> {
   const found = await getStage(tx, id);
   if (!found) throw new AppError('NOT_FOUND');
   const frame = await lockedCampaign(tx, found.campaignId);
