@@ -111,6 +111,9 @@ describe('campaign journey', () => {
     await applicant.getByTestId('menu-applications').click();
     const card = applicant.getByTestId('open-campaign').filter({ hasText: CAMPAIGN });
     await card.getByTestId('new-application').click();
+    // Nothing is preselected: the subject is chosen before anything is created.
+    await applicant.getByTestId('new-application-org').click();
+    await applicant.locator('.ant-select-item-option').first().click();
     await applicant.getByTestId('new-application-submit').click();
     await applicant.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
     const appId = new URL(applicant.url()).pathname.split('/').pop()!;

@@ -196,6 +196,7 @@ describe('foundation journeys', () => {
     const expected: Record<string, string[]> = {
       admin: [
         'dashboard',
+        'inbox',
         'cultivation',
         'intake',
         'campaigns',
@@ -205,9 +206,18 @@ describe('foundation journeys', () => {
         'venues',
         'accounts',
       ],
-      unit: ['dashboard', 'applications', 'recommend', 'cultivation', 'organizations', 'venues', 'accounts'],
-      applicant: ['dashboard', 'applications', 'organizations', 'venues'],
-      audit: ['dashboard', 'audit'],
+      unit: [
+        'dashboard',
+        'inbox',
+        'applications',
+        'recommend',
+        'cultivation',
+        'organizations',
+        'venues',
+        'accounts',
+      ],
+      applicant: ['dashboard', 'inbox', 'applications', 'organizations', 'venues'],
+      audit: ['dashboard', 'inbox', 'audit'],
     };
     const seen: Record<string, string[]> = {};
     for (const username of Object.keys(expected)) {

@@ -68,5 +68,7 @@ describe('reminderText', () => {
       '距推荐截止还有1天',
       '1 day left before unit recommendations close',
     ]);
+    // The unit's reminder opens its 推荐初审 page on the campaign (issue 7 §1.3).
+    expect(r.link).toBe('/recommend?campaign=c1');
   });
 });

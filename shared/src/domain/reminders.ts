@@ -110,6 +110,6 @@ export function reminderText(
     titleEn: `${dayEn} left before unit recommendations close`,
     bodyZh: `“${campaign.name}”的单位推荐（初审）将于 ${when} 截止，请及时审核本单位已提交的申报。`,
     bodyEn: `Unit recommendations for “${campaign.name}” close at ${when} (Beijing time). Please review the submitted applications.`,
-    link: `/applications?campaignId=${campaign.id}&status=submitted`,
+    link: `/recommend?campaign=${campaign.id}`,
   };
 }

@@ -9,6 +9,7 @@ import {
   FlagOutlined,
   FormOutlined,
   HomeOutlined,
+  InboxOutlined,
   OrderedListOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -20,6 +21,7 @@ import { navFor, navKeyOf, type NavKey } from '../lib/nav';
 
 const ICONS: Record<NavKey, React.ReactNode> = {
   dashboard: <HomeOutlined />,
+  inbox: <InboxOutlined />,
   applications: <FormOutlined />,
   recommend: <OrderedListOutlined />,
   cultivation: <ExperimentOutlined />,
@@ -40,10 +42,11 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const entries = navFor(me.abilities);
+  const selected = navKeyOf(pathname);
   return (
     <Menu
       mode="inline"
-      selectedKeys={[navKeyOf(pathname)]}
+      selectedKeys={selected ? [selected] : []}
       style={{ borderInlineEnd: 'none', paddingTop: 8 }}
       items={entries.map((e) => ({
         key: e.key,

@@ -2,6 +2,7 @@ import type { Action } from '../../../shared/src/domain/permissions';
 
 export type NavKey =
   | 'dashboard'
+  | 'inbox'
   | 'applications'
   | 'recommend'
   | 'cultivation'
@@ -17,12 +18,13 @@ export type NavKey =
 export interface NavEntry {
   key: NavKey;
   path: string;
-  /** The ability the page needs; the dashboard is for everyone. */
+  /** The ability the page needs; the dashboard and the inbox are for everyone. */
   ability: Action | null;
 }
 
 export const NAV: readonly NavEntry[] = [
   { key: 'dashboard', path: '/', ability: null },
+  { key: 'inbox', path: '/inbox', ability: null },
   { key: 'applications', path: '/applications', ability: 'applications.write' },
   { key: 'recommend', path: '/recommend', ability: 'applications.recommend' },
   { key: 'cultivation', path: '/cultivation', ability: 'cultivation.read' },
@@ -41,8 +43,12 @@ export function navFor(abilities: readonly Action[]): NavEntry[] {
   return NAV.filter((e) => e.ability === null || abilities.includes(e.ability));
 }
 
-/** Which menu entry a location belongs to (`/organizations/import` → organizations). */
-export function navKeyOf(pathname: string): NavKey {
+/**
+ * Which menu entry a location belongs to (`/organizations/import` → organizations, `/` → dashboard);
+ * null for a page that is no menu entry's (nothing is highlighted rather than the wrong one).
+ */
+export function navKeyOf(pathname: string): NavKey | null {
+  if (pathname === '/') return 'dashboard';
   const hit = NAV.filter((e) => e.path !== '/' && (pathname === e.path || pathname.startsWith(`${e.path}/`)));
-  return hit[0]?.key ?? 'dashboard';
+  return hit[0]?.key ?? null;
 }

@@ -10,18 +10,21 @@ import { ApiError } from '../api/client';
 
 describe('navigation', () => {
   it('builds the menu from abilities; the home page is for everyone', () => {
-    expect(navFor([]).map((e) => e.key)).toEqual(['dashboard']);
+    expect(navFor([]).map((e) => e.key)).toEqual(['dashboard', 'inbox']);
     expect(
       navFor(['organizations.read', 'venues.read', 'accounts.read', 'accounts.manage']).map((e) => e.key),
-    ).toEqual(['dashboard', 'organizations', 'venues', 'accounts']);
-    expect(navFor(['audit.read']).map((e) => e.key)).toEqual(['dashboard', 'audit']);
+    ).toEqual(['dashboard', 'inbox', 'organizations', 'venues', 'accounts']);
+    expect(navFor(['audit.read']).map((e) => e.key)).toEqual(['dashboard', 'inbox', 'audit']);
   });
 
   it('highlights the section a location belongs to', () => {
     expect(navKeyOf('/organizations/import')).toBe('organizations');
     expect(navKeyOf('/audit')).toBe('audit');
     expect(navKeyOf('/')).toBe('dashboard');
-    expect(navKeyOf('/venuesx')).toBe('dashboard');
+    // The inbox is a menu entry of its own (issue 7 §1.3); a page outside the menu highlights nothing.
+    expect(navKeyOf('/inbox')).toBe('inbox');
+    expect(navKeyOf('/venuesx')).toBeNull();
+    expect(navKeyOf('/change-password')).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@ import type { Messages } from '../types';
 
 /** en · notifications: exactly the keys of `zh-CN/notifications.ts`. */
 const notifications: Messages<'notifications'> = {
-  pageTitle: 'Messages',
+  pageTitle: 'Inbox',
   bell: 'Messages ({{n}} unread)',
   empty: 'No messages',
   all: 'All messages',

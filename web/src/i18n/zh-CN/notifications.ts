@@ -1,6 +1,6 @@
 /** zh-CN · notifications: the inbox and the bell. */
 const notifications = {
-  pageTitle: '消息',
+  pageTitle: '收件箱',
   bell: '消息（{{n}} 条未读）',
   empty: '暂无消息',
   all: '查看全部消息',

@@ -5,7 +5,6 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail } from '../../../../shared/src/contracts/campaigns';
 import { APPLICATIONS, createApplicationReq } from '../../api/applications';
-import { useSession } from '../../api/auth';
 import { useApiError } from '../../app/useApiError';
 import { SubjectField } from '../../components/SubjectField';
 import { bilingual } from '../../i18n/labels';
@@ -29,7 +28,6 @@ interface Props {
 /** 新建申报: campaign, track, then the applying organisation (site) or the venue (venue track). */
 export function NewApplicationModal({ open, campaigns, campaignId, onClose }: Props) {
   const { t, i18n } = useTranslation('applications');
-  const me = useSession();
   const onError = useApiError();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -44,12 +42,10 @@ export function NewApplicationModal({ open, campaigns, campaignId, onClose }: Pr
     if (!open) return;
     form.resetFields();
     const c = campaigns.find((x) => x.id === campaignId) ?? campaigns[0];
-    form.setFieldsValue({
-      campaignId: c?.id,
-      trackCode: c?.tracks[0]?.track,
-      organizationId: me.scope.organizationId,
-    });
-  }, [open, campaignId, campaigns, form, me.scope.organizationId]);
+    // The subject is never preselected (issue 7 §1.2): one click must not create a draft for the wrong
+    // organisation: the user picks it.
+    form.setFieldsValue({ campaignId: c?.id, trackCode: c?.tracks[0]?.track });
+  }, [open, campaignId, campaigns, form]);
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);

@@ -3,7 +3,6 @@ import { Form, Input, Modal, Radio, type ButtonProps } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CULTIVATIONS, createCultivationReq } from '../../api/cultivation';
-import { useSession } from '../../api/auth';
 import { useTracks } from '../../api/standards';
 import { useApiError } from '../../app/useApiError';
 import { SubjectField } from '../../components/SubjectField';
@@ -27,7 +26,6 @@ interface Props {
 /** 列入培育库: the track, then the organisation (site tracks) or the venue (venue tracks), and a plan. */
 export function NewCultivationModal({ open, onClose, onCreated }: Props) {
   const { t, i18n } = useTranslation('cultivation');
-  const me = useSession();
   const onError = useApiError();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
@@ -41,8 +39,9 @@ export function NewCultivationModal({ open, onClose, onCreated }: Props) {
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue({ trackCode: firstTrack, organizationId: me.scope.organizationId });
-  }, [open, firstTrack, form, me.scope.organizationId]);
+    // The subject is never preselected (issue 7 §1.2): the organisation or venue is chosen, not assumed.
+    form.setFieldsValue({ trackCode: firstTrack });
+  }, [open, firstTrack, form]);
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);

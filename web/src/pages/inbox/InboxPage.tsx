@@ -16,7 +16,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { bilingual } from '../../i18n/labels';
 import { formatDateTime } from '../../lib/format';
 
-/** 消息: all of the user's notifications; mark one or all read; a message's link opens its page. */
+/**
+ * 收件箱: all of the user's notifications; mark one or all read; a message opens the record it is about
+ * (its link: the application, the unit's 推荐初审 of the campaign …).
+ */
 export default function InboxPage() {
   const { t, i18n } = useTranslation('notifications');
   const { message } = App.useApp();
@@ -36,8 +39,8 @@ export default function InboxPage() {
       onError(e);
     }
   };
-  const open = async (n: Notification) => {
-    if (!n.readAt) await markRead(n);
+  const open = (n: Notification) => {
+    if (!n.readAt) void markRead(n);
     if (n.link) void navigate(n.link);
   };
   const readAll = async () => {
@@ -76,7 +79,9 @@ export default function InboxPage() {
             <Card
               key={n.id}
               size="small"
-              style={{ background: n.readAt ? undefined : '#fff8f8' }}
+              style={{ background: n.readAt ? undefined : '#fff8f8', cursor: n.link ? 'pointer' : undefined }}
+              hoverable={!!n.link}
+              onClick={n.link ? () => open(n) : undefined}
               data-testid="inbox-item"
             >
               <Flex justify="space-between" gap={12} wrap>
@@ -84,7 +89,16 @@ export default function InboxPage() {
                   <Flex gap={8} align="center" wrap>
                     {!n.readAt ? <Tag color="red">{t('unread')}</Tag> : null}
                     {n.link ? (
-                      <Typography.Link strong onClick={() => void open(n)}>
+                      <Typography.Link
+                        strong
+                        href={n.link}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          e.stopPropagation();
+                          open(n);
+                        }}
+                        data-testid="inbox-item-open"
+                      >
                         {bilingual(i18n.language, n.titleZh, n.titleEn)}
                       </Typography.Link>
                     ) : (
@@ -103,7 +117,14 @@ export default function InboxPage() {
                   </Typography.Text>
                 </Flex>
                 {!n.readAt ? (
-                  <Button size="small" onClick={() => void markRead(n)} data-testid="inbox-mark-read">
+                  <Button
+                    size="small"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      void markRead(n);
+                    }}
+                    data-testid="inbox-mark-read"
+                  >
                     {t('markRead')}
                   </Button>
                 ) : null}

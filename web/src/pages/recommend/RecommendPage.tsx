@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Grid, Segmented, Select, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationListItem } from '../../../../shared/src/contracts/applications';
 import { APPLICATIONS, useApplications, useCurrentCampaigns } from '../../api/applications';
@@ -23,7 +24,9 @@ export default function RecommendPage() {
   const phone = !Grid.useBreakpoint().md;
   const current = useCurrentCampaigns();
   const campaigns = current.data?.items ?? [];
-  const [campaignId, setCampaignId] = useState<string | null>(null);
+  // A deadline reminder opens the page on its campaign (`/recommend?campaign=<id>`).
+  const [params] = useSearchParams();
+  const [campaignId, setCampaignId] = useState<string | null>(params.get('campaign'));
   const campaign = campaigns.find((c) => c.id === campaignId) ?? campaigns[0];
   const [track, setTrack] = useState<string | null>(null);
   const trackCode =
