@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { errorMessage, type ErrorCode, type FieldError, type Lang } from '../../../shared/src/errors';
 import { AppError, fieldError } from '../core/errors';
 import { CONTROL_CHARACTER, CONTROL_CHARACTER_TEXT } from '../../../shared/src/contracts/common';
+import { FORMAT_RULES, formatOf } from '../../../shared/src/contracts/formats';
 
 export function langOf(req: FastifyRequest): Lang {
   const h = req.headers['accept-language'];
@@ -85,6 +86,10 @@ function zodIssueToField(
     case 'invalid_format':
       if (issue.message === CONTROL_CHARACTER)
         return fieldError(field, CONTROL_CHARACTER, CONTROL_CHARACTER_TEXT.zh, CONTROL_CHARACTER_TEXT.en);
+      {
+        const rule = formatOf(issue.message);
+        if (rule) return fieldError(field, 'invalid_format', FORMAT_RULES[rule].zh, FORMAT_RULES[rule].en);
+      }
       return fieldError(field, 'invalid_format', '格式不正确', `Invalid format (${String(i.format)})`);
     default:
       return fieldError(field, issue.code, '取值无效', issue.message);

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { ORG_KINDS } from '../enums';
 import { errorBody, line, listOf, listQuery, optionalLine, searchText } from './common';
+import { formatMessage, formatted } from './formats';
 
 export const orgCode = z
   .string()
   .trim()
   .min(1)
   .max(32)
-  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore');
+  .regex(/^[A-Za-z0-9._-]+$/, { error: formatMessage('orgCode') });
 
 export const organization = z.object({
   id: z.uuid(),
@@ -58,10 +59,7 @@ export const createOrganization = z
     parentId: z.uuid(),
     secretary: optionalLine(50),
     contactName: optionalLine(50),
-    contactPhone: z
-      .string()
-      .trim()
-      .regex(/^[0-9+\- ]{5,20}$/)
+    contactPhone: formatted(/^[0-9+\- ]{5,20}$/, 'phone')
       .nullable()
       .optional(),
     memberCount: memberCount.default(0),

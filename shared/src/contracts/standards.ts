@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ORG_KINDS, TRACK_SUBJECTS } from '../enums';
 import { line, listOf, listQuery, optionalText, singleLine } from './common';
+import { formatted } from './formats';
 
 /** A track's code (`site`, `venue`, …). */
 export const trackCode = z
@@ -71,10 +72,7 @@ const content = {
 
 export const createStandard = z
   .object({
-    code: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/),
+    code: formatted(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'standardCode'),
     track: trackCode,
     ...content,
   })

@@ -21,9 +21,10 @@ describe('checkField against the contracts', () => {
   });
 
   it('refuses a malformed code or phone and passes good ones', () => {
-    expect(checkField(O.code, 'TJ 01')).toEqual({ key: 'format' });
+    // Codes and phones state their rule (issue 7 §1.10).
+    expect(checkField(O.code, 'TJ 01')).toEqual({ key: 'format_orgCode' });
     expect(checkField(O.code, 'TJJGGW-18.001_a')).toBeNull();
-    expect(checkField(O.contactPhone, '138-abc')).toEqual({ key: 'format' });
+    expect(checkField(O.contactPhone, '138-abc')).toEqual({ key: 'format_phone' });
     expect(checkField(O.contactPhone, '022-23456789')).toBeNull();
   });
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CONTROL_CHARACTER } from '../../../shared/src/contracts/common';
+import { formatOf } from '../../../shared/src/contracts/formats';
 
 /** A message key of the `validation` catalogue section and its interpolation values. */
 export interface ValidationMessage {
@@ -12,6 +13,9 @@ export interface ValidationMessage {
     | 'integer'
     | 'number'
     | 'format'
+    | 'format_phone'
+    | 'format_orgCode'
+    | 'format_standardCode'
     | 'control'
     | 'invalid';
   values?: Record<string, number | string>;
@@ -50,7 +54,12 @@ export function issueMessage(issue: Issue, value: unknown = issue.input): Valida
         : { key: 'max', values: { max } };
     }
     case 'invalid_format':
-      return issue.message === CONTROL_CHARACTER ? { key: 'control' } : { key: 'format' };
+      if (issue.message === CONTROL_CHARACTER) return { key: 'control' };
+      {
+        // A format whose rule the contract names (phone, codes): the message states the rule.
+        const rule = formatOf(issue.message);
+        return rule ? { key: `format_${rule}` } : { key: 'format' };
+      }
     default:
       return { key: 'invalid' };
   }

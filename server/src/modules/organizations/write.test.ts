@@ -164,6 +164,30 @@ describe('POST /api/organizations', () => {
     }
   });
 
+  it('states the rule of a phone number or code it refuses (issue 7 §1.10)', async () => {
+    const base = { code: 'V2', name: '校验党支部', kind: 'branch', parentId: tree.unitA.id };
+    const phone = await as.cadmin!.post('/api/organizations', { ...base, contactPhone: '电话 12345' });
+    expect(phone.json().error.details).toEqual([
+      {
+        field: 'contactPhone',
+        code: 'invalid_format',
+        message: '电话号码只能由数字、“+”、“-”和空格组成，5–20 位（如 010-12345678 或 13800138000）',
+      },
+    ]);
+    const code = await as.cadmin!.post(
+      '/api/organizations',
+      { ...base, code: 'V 2' },
+      { 'accept-language': 'en' },
+    );
+    expect(code.json().error.details).toEqual([
+      {
+        field: 'code',
+        code: 'invalid_format',
+        message: 'An organisation code has letters, digits, “.”, “-” and “_” only, at most 32',
+      },
+    ]);
+  });
+
   it('refuses roles without organizations.write with 403, and writes nothing', async () => {
     for (const c of [as.appl!, as.rev!, as.audadmin!]) {
       const res = await c.post('/api/organizations', {

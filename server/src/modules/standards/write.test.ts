@@ -157,6 +157,22 @@ describe('POST /api/standards', () => {
     ]);
   });
 
+  it('states the rule of a standard code it refuses, in either language', async () => {
+    const zh = await as.cadmin!.post('/api/standards', body('站点 标准'));
+    expect(zh.statusCode).toBe(400);
+    expect(zh.json().error.details).toEqual([
+      {
+        field: 'code',
+        code: 'invalid_format',
+        message: '标准代码以字母或数字开头，只能由字母、数字、“-”和“_”组成，最长 40 位（如 SITE-BRANCH）',
+      },
+    ]);
+    const en = await as.cadmin!.post('/api/standards', body('-X'), { 'accept-language': 'en' });
+    expect(en.json().error.details[0].message).toBe(
+      'A standard code starts with a letter or digit and has letters, digits, “-” and “_” only, at most 40 (e.g. SITE-BRANCH)',
+    );
+  });
+
   it('refuses an unknown track, a repeated kind and an empty criteria list', async () => {
     const res = await as.cadmin!.post('/api/standards', {
       ...body('TRIAL-X'),

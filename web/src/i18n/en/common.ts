@@ -41,7 +41,7 @@ const common: Messages<'common'> = {
     campaigns: 'Campaigns',
     reviewers: 'Experts',
     standards: 'Standards',
-    inbox: 'Messages',
+    inbox: 'Inbox',
     organizations: 'Organisations',
     venues: 'Venues',
     accounts: 'Accounts',
@@ -103,6 +103,11 @@ const common: Messages<'common'> = {
     integer: 'Enter a whole number',
     number: 'Enter a number',
     format: 'Invalid format',
+    format_phone:
+      'A phone number has 5–20 characters: digits, “+”, “-” and spaces (e.g. 010-12345678 or 13800138000)',
+    format_orgCode: 'An organisation code has letters, digits, “.”, “-” and “_” only, at most 32',
+    format_standardCode:
+      'A standard code starts with a letter or digit and has letters, digits, “-” and “_” only, at most 40 (e.g. SITE-BRANCH)',
     control: 'Must not contain control characters',
     invalid: 'Invalid value',
   },
