@@ -40,6 +40,7 @@ import evidenceRoutes from './modules/evidence/routes';
 import cultivationRoutes from './modules/cultivation/routes';
 import notificationRoutes from './modules/notifications/routes';
 import reviewerRoutes from './modules/reviewers/routes';
+import assignmentRoutes from './modules/assignments/routes';
 import decisionRoutes from './modules/decisions/routes';
 import reviewRoutes from './modules/reviews/routes';
 
@@ -148,6 +149,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(applicationRoutes);
   await app.register(standardRoutes);
   await app.register(reviewerRoutes);
+  await app.register(assignmentRoutes);
   await app.register(campaignRoutes);
   await app.register(stageRoutes);
   await app.register(evidenceRoutes);

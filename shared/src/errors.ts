@@ -105,7 +105,7 @@ export const ERROR_CODES = {
     en: 'The review is locked; a committee admin must reopen it first',
   },
   DRAW_MISMATCH: {
-    status: 422,
+    status: 409,
     zh: '抽取结果与记录不一致（种子或输入不同）',
     en: 'The draw does not reproduce the recorded one (different seed or inputs)',
   },

@@ -7,27 +7,11 @@ import type { Builder, MatrixCtx, ModuleMatrix, Scope } from '../../../test/matr
 import { only } from '../../../test/matrix-types';
 import { insertUser } from '../../../test/helpers';
 import { conflictOverrides, declaredConflicts } from '../../db/schema';
-import { insertAssignment, seedEntrant, seedReviewer, seedStage } from './test-kit';
+import { freshEntrant, insertAssignment, matrixStage, seedReviewer } from './test-kit';
 
 const committee = (ok: 200 | 201 | 204) => only({ committee_admin: [ok, ok] });
 const freshReviewer = async (ctx: MatrixCtx) =>
   (await insertUser(ctx.env.db, { username: `r${ctx.uniq()}`, role: 'reviewer' })).id;
-
-const stageOf = new WeakMap<MatrixCtx, Promise<{ id: string; campaignId: string }>>();
-/** One open stage of the matrix's campaign, made on first use. */
-export function matrixStage(ctx: MatrixCtx) {
-  let s = stageOf.get(ctx);
-  if (!s) {
-    s = seedStage(ctx.env.db, ctx.campaign.campaign.id, ctx.env.clock.now);
-    stageOf.set(ctx, s);
-  }
-  return s;
-}
-/** A fresh entrant of the matrix stage, in unit A (in) or B (out). */
-export async function freshEntrant(ctx: MatrixCtx, s: Scope) {
-  const org = await ctx.freshBranch(s);
-  return seedEntrant(ctx.env.db, await matrixStage(ctx), org, ctx.campaign.standards.branch.versionId);
-}
 
 async function pairRecord(ctx: MatrixCtx, s: Scope) {
   const app = await freshEntrant(ctx, s);

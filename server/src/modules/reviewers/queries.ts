@@ -174,3 +174,53 @@ const none = (): ConflictStatus => ({ conflicted: false, sources: [], override: 
 export async function conflictStatus(db: DbOrTx, pair: Pair): Promise<ConflictStatus> {
   return (await conflictStatuses(db, [pair])).get(conflictKey(pair.reviewerId, pair.applicationId))!;
 }
+
+export interface ReviewerCard {
+  id: string;
+  displayName: string;
+  /** The organisation's name, or the external affiliation. */
+  affiliation: string | null;
+  /** The unit of the reviewer's organisation (null: external, or the working committee). */
+  unitId: string | null;
+  expertise: string[];
+  /** Enabled and marked available. */
+  available: boolean;
+}
+
+function cards(db: DbOrTx) {
+  return db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      affiliation: sql<
+        string | null
+      >`coalesce(${organizations.name}, ${reviewerProfiles.externalAffiliation})`,
+      unitId: sql<string | null>`case when ${organizations.depth} = 0 then null
+        else coalesce(${organizations.unitId}, ${reviewerProfiles.affiliationUnitId}) end`,
+      expertise: sql<string[]>`coalesce(${reviewerProfiles.expertise}, '{}')`,
+      available: sql<boolean>`coalesce(${reviewerProfiles.available}, true) and not ${users.disabled}`,
+    })
+    .from(users)
+    .leftJoin(reviewerProfiles, eq(reviewerProfiles.userId, users.id))
+    .leftJoin(organizations, eq(organizations.id, reviewerProfiles.affiliationOrgId));
+}
+
+/** Reviewer accounts by id (other roles are left out). */
+export async function reviewerCards(db: DbOrTx, ids: readonly string[]): Promise<ReviewerCard[]> {
+  if (ids.length === 0) return [];
+  return cards(db).where(and(sql`${users.id} = ${anyOf(ids)}`, eq(users.role, 'reviewer')));
+}
+
+/** The available pool (enabled, marked available), optionally with at least one of the tags; by id. */
+export function availableReviewers(db: DbOrTx, tags: readonly string[] = []): Promise<ReviewerCard[]> {
+  return cards(db)
+    .where(
+      and(
+        eq(users.role, 'reviewer'),
+        eq(users.disabled, false),
+        sql`coalesce(${reviewerProfiles.available}, true)`,
+        tags.length > 0 ? sql`${reviewerProfiles.expertise} && ${sql.param([...tags])}::text[]` : undefined,
+      ),
+    )
+    .orderBy(users.id);
+}

@@ -9,6 +9,7 @@ import { assignments, reviewerProfiles, reviews, stageResults, stages } from '..
 import { insertUser } from '../../../test/helpers';
 import { insertApplication } from '../../../test/campaign-fixtures';
 import type { OrgKind } from '../../../../shared/src/enums';
+import type { MatrixCtx, Scope } from '../../../test/matrix-types';
 
 const DAY = 24 * 3600_000;
 
@@ -115,4 +116,20 @@ export async function insertAssignment(
     .insert(reviews)
     .values({ id: a!.id, stageId: stage.id, applicationId: app.id, reviewerId, unitId: app.unitId });
   return a!;
+}
+
+const stageOf = new WeakMap<MatrixCtx, Promise<{ id: string; campaignId: string }>>();
+/** One open stage of the matrix's campaign, made on first use. */
+export function matrixStage(ctx: MatrixCtx) {
+  let s = stageOf.get(ctx);
+  if (!s) {
+    s = seedStage(ctx.env.db, ctx.campaign.campaign.id, ctx.env.clock.now);
+    stageOf.set(ctx, s);
+  }
+  return s;
+}
+/** A fresh entrant of the matrix stage, in unit A (in) or B (out). */
+export async function freshEntrant(ctx: MatrixCtx, s: Scope) {
+  const org = await ctx.freshBranch(s);
+  return seedEntrant(ctx.env.db, await matrixStage(ctx), org, ctx.campaign.standards.branch.versionId);
 }

@@ -1,0 +1,81 @@
+/**
+ * Authorization matrix rows of panels, draws and assignments: the committee's business (evaluation.manage,
+ * scope all: "in" and "out" alike). Fresh reviewers, panel rows and draws per mutation.
+ */
+import type { Builder, MatrixCtx, ModuleMatrix } from '../../../test/matrix-types';
+import { only } from '../../../test/matrix-types';
+import { insertUser } from '../../../test/helpers';
+import { draws, stageReviewers } from '../../db/schema';
+import { matrixStage } from '../reviewers/test-kit';
+import { DRAW_ALGORITHM } from '../../../../shared/src/domain/evaluation';
+import { digest, runPanel, type PanelInputs } from './draws';
+
+const committee = (ok: 200 | 201 | 204) => only({ committee_admin: [ok, ok] });
+const freshReviewer = async (ctx: MatrixCtx) =>
+  (await insertUser(ctx.env.db, { username: `p${ctx.uniq()}`, role: 'reviewer' })).id;
+const stageUrl = async (ctx: MatrixCtx, rest = '') => `/api/stages/${(await matrixStage(ctx)).id}${rest}`;
+
+/** A recorded panel draw of one candidate with seed 42, consistent with its digests. */
+async function recordedDraw(ctx: MatrixCtx) {
+  const stage = await matrixStage(ctx);
+  const inputs: PanelInputs = {
+    algorithm: DRAW_ALGORITHM,
+    stageId: stage.id,
+    count: 1,
+    tags: [],
+    candidates: [await freshReviewer(ctx)],
+  };
+  const result = runPanel(inputs, 42);
+  const [row] = await ctx.env.db
+    .insert(draws)
+    .values({
+      campaignId: stage.campaignId,
+      stageId: stage.id,
+      kind: 'panel',
+      seed: 42,
+      inputs: inputs as unknown as Record<string, unknown>,
+      result,
+      inputsDigest: digest(inputs),
+      resultDigest: digest(result),
+    })
+    .returning();
+  return row!.id;
+}
+
+const build: Record<string, Builder> = {
+  'GET /api/stages/:id/panel': async (ctx) => ({ method: 'GET', url: await stageUrl(ctx, '/panel') }),
+  'POST /api/stages/:id/panel': async (ctx) => ({
+    method: 'POST',
+    url: await stageUrl(ctx, '/panel'),
+    payload: { reviewerId: await freshReviewer(ctx) },
+  }),
+  'DELETE /api/stages/:id/panel/:reviewerId': async (ctx) => {
+    const stage = await matrixStage(ctx);
+    const reviewerId = await freshReviewer(ctx);
+    await ctx.env.db.insert(stageReviewers).values({ stageId: stage.id, reviewerId });
+    return { method: 'DELETE', url: `/api/stages/${stage.id}/panel/${reviewerId}` };
+  },
+  'POST /api/stages/:id/panel/draw': async (ctx) => ({
+    method: 'POST',
+    url: await stageUrl(ctx, '/panel/draw'),
+    payload: { count: 1, preview: true },
+  }),
+  'GET /api/draws/:id': async (ctx) => ({ method: 'GET', url: `/api/draws/${await recordedDraw(ctx)}` }),
+  'POST /api/draws/:id/verify': async (ctx) => ({
+    method: 'POST',
+    url: `/api/draws/${await recordedDraw(ctx)}/verify`,
+    payload: { seed: 42 },
+  }),
+};
+
+export const matrix: ModuleMatrix = {
+  rows: {
+    'GET /api/stages/:id/panel': committee(200),
+    'POST /api/stages/:id/panel': committee(200),
+    'DELETE /api/stages/:id/panel/:reviewerId': committee(204),
+    'POST /api/stages/:id/panel/draw': committee(200),
+    'GET /api/draws/:id': committee(200),
+    'POST /api/draws/:id/verify': committee(200),
+  },
+  build,
+};

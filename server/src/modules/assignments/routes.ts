@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorBody, idParams } from '../../../../shared/src/contracts/common';
+import {
+  addPanelMember,
+  draw,
+  drawPanel,
+  panelDrawResult,
+  panelList,
+  panelMemberParams,
+  verifyDraw,
+  verifyResult,
+} from '../../../../shared/src/contracts/assignments';
+import { ctxOf } from '../../http/context';
+import * as panel from './panel';
+import * as draws from './draws';
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+  const policy = 'evaluation.manage' as const;
+
+  app.get(
+    '/api/stages/:id/panel',
+    {
+      config: { policy },
+      schema: {
+        tags: ['panels'],
+        summary: '评审环节专家组 The experts of a stage',
+        params: idParams,
+        response: { 200: panelList, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => panel.listPanel(db, ctxOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/stages/:id/panel',
+    {
+      config: { policy },
+      schema: {
+        tags: ['panels'],
+        summary: '加入专家组 Add an expert to the panel by hand',
+        params: idParams,
+        body: addPanelMember,
+        response: { 200: panelList, 400: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (req) => panel.addMember(db, ctxOf(req), req.params.id, req.body.reviewerId),
+  );
+
+  app.delete(
+    '/api/stages/:id/panel/:reviewerId',
+    {
+      config: { policy },
+      schema: {
+        tags: ['panels'],
+        summary: '移出专家组 Remove an expert without assignments from the panel',
+        params: panelMemberParams,
+        response: { 204: z.null().describe('removed'), 400: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (req, reply) => {
+      await panel.removeMember(db, ctxOf(req), req.params.id, req.params.reviewerId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/stages/:id/panel/draw',
+    {
+      config: { policy },
+      schema: {
+        tags: ['panels'],
+        summary:
+          '随机抽取评审专家（先预览，再以同一种子确认） Draw experts at random: preview, then commit with the same seed',
+        params: idParams,
+        body: drawPanel,
+        response: { 200: panelDrawResult, 400: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (req) => panel.drawPanel(db, ctxOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/draws/:id',
+    {
+      config: { policy },
+      schema: {
+        tags: ['draws'],
+        summary: '抽取记录 A recorded draw: seed, inputs, result and their SHA-256',
+        params: idParams,
+        response: { 200: draw, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => draws.getDraw(db, ctxOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/draws/:id/verify',
+    {
+      config: { policy },
+      schema: {
+        tags: ['draws'],
+        summary: '复核抽取 Re-run a recorded draw with its seed (409 DRAW_MISMATCH for another seed)',
+        params: idParams,
+        body: verifyDraw,
+        response: { 200: verifyResult, 400: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (req) => draws.verifyDraw(db, ctxOf(req), req.params.id, req.body.seed),
+  );
+};
+
+export default routes;
