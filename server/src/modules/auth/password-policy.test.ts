@@ -79,7 +79,7 @@ describe('weak passwords (issue #9 §1.4)', () => {
     ['排水五所-Abc123', ['context_word']],
     ['Ab1-市水务局排水五所党支部', ['context_word']],
     [PASSWORD, ['same_as_current']],
-  ])('%s is refused with %j and nothing is written but the login', async (newPassword, expected) => {
+  ])('%s is refused with %j, the refusal audited, nothing else written', async (newPassword, expected) => {
     const u = await applicant();
     const before = await snapshot(u.id);
     const res = await change(u.username, PASSWORD, newPassword);
@@ -89,7 +89,14 @@ describe('weak passwords (issue #9 §1.4)', () => {
     const after = await snapshot(u.id);
     expect({ ...after.user, lastLoginAt: null }).toEqual({ ...before.user, lastLoginAt: null });
     expect(after.history).toBe(before.history);
-    expect(after.audit).toBe(before.audit + 1); // the login
+    expect(after.audit).toBe(before.audit + 2); // the login and the refused change
+    const [refusal] = await env.db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+    expect(refusal).toMatchObject({
+      action: 'auth.password_change',
+      objectId: u.id,
+      outcome: 'failure',
+      detail: `password policy: ${expected.join(', ')}`,
+    });
   });
 
   it('asks 12 characters of privileged roles and says so in Chinese and English', async () => {

@@ -265,6 +265,14 @@ export async function changePassword(
   }
   const violations = await violationsOf(db, config, u, next, current);
   if (violations.length) {
+    // A refused change is an authentication event like a wrong current password: audited, the codes only.
+    await writeAudit(db, ctx, {
+      action: 'auth.password_change',
+      objectType: 'user',
+      objectId: u.id,
+      outcome: 'failure',
+      detail: `password policy: ${violations.join(', ')}`,
+    });
     throw new AppError(
       'PASSWORD_POLICY',
       violations.map((v) => {
