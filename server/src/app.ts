@@ -43,6 +43,7 @@ import reviewerRoutes from './modules/reviewers/routes';
 import assignmentRoutes from './modules/assignments/routes';
 import decisionRoutes from './modules/decisions/routes';
 import reviewRoutes from './modules/reviews/routes';
+import peerRoutes from './modules/peer/routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -157,6 +158,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(notificationRoutes);
   await app.register(decisionRoutes);
   await app.register(reviewRoutes);
+  await app.register(peerRoutes);
 
   // Unknown API paths answer the JSON error; with the web built, other GETs get the single-page app.
   const web = opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));

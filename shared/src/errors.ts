@@ -134,6 +134,46 @@ export const ERROR_CODES = {
     zh: '活动不在集体评审决定阶段',
     en: 'The campaign is not at the decision stage',
   },
+  STAGE_METHOD_MISMATCH: {
+    status: 409,
+    zh: '该评审环节的方式不支持此操作',
+    en: "This stage's method does not allow this",
+  },
+  PEER_SELF_RATING: {
+    status: 400,
+    zh: '互比互评不能给自己评分或排名',
+    en: 'A peer member cannot rate itself',
+  },
+  PEER_OWN_UNIT: {
+    status: 400,
+    zh: '互比互评不能给本单位的组织评分或排名',
+    en: 'A peer member cannot rate an organisation of its own unit',
+  },
+  PEER_DUPLICATE: {
+    status: 400,
+    zh: '同一成员只能评分或排名一次',
+    en: 'Each member can be rated only once',
+  },
+  PEER_SHEET_INCOMPLETE: {
+    status: 409,
+    zh: '互评表尚未完成：须对每个可评成员排名或评分',
+    en: 'The peer sheet is incomplete: rank or score every member you may rate',
+  },
+  PEER_SHEET_LOCKED: {
+    status: 409,
+    zh: '互评表已提交，不能再修改',
+    en: 'The peer sheet has been submitted and can no longer change',
+  },
+  PEER_GROUPS_FIXED: {
+    status: 409,
+    zh: '已有成员开始互评，不能重新分组',
+    en: 'Members have started rating; the groups can no longer be redrawn',
+  },
+  PANEL_NOT_LOCKED: {
+    status: 409,
+    zh: '评委尚未全部确认评分，不能公布结果',
+    en: 'Not every panel member has locked a score; the result cannot be released',
+  },
   ORG_RULE: { status: 422, zh: '不符合党组织层级规则', en: 'The organisation tree rules forbid this' },
   IMPORT_INVALID: {
     status: 422,
