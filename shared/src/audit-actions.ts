@@ -109,6 +109,17 @@ export const AUDIT_ACTIONS = {
   'decisions.confirm': { zh: '确认集体评审决定', en: 'Confirm decision' },
   'decisions.release': { zh: '公布评审结果', en: 'Release results' },
   'decisions.export': { zh: '导出评审结果汇总表', en: 'Export the result list' },
+  'peer.groups_draw': { zh: '互比互评分组', en: 'Draw peer groups' },
+  'peer.sheet_save': { zh: '保存互评表', en: 'Save peer sheet' },
+  'peer.sheet_submit': { zh: '提交互评表', en: 'Submit peer sheet' },
+  'presentation.session_create': { zh: '新建现场讲述场次', en: 'Create presentation session' },
+  'presentation.session_start': { zh: '开始或继续计时', en: 'Start presentation timer' },
+  'presentation.session_pause': { zh: '暂停计时', en: 'Pause presentation timer' },
+  'presentation.session_next': { zh: '下一位讲述', en: 'Next presenter' },
+  'presentation.session_finish': { zh: '结束现场讲述场次', en: 'Finish presentation session' },
+  'presentation.score_save': { zh: '现场评分', en: 'Score presenter' },
+  'presentation.score_lock': { zh: '确认现场评分', en: 'Lock presenter score' },
+  'presentation.release': { zh: '公布讲述结果', en: 'Release presenter result' },
 
   'demo.seed': { zh: '生成演示数据', en: 'Seed demo data' },
 } as const satisfies Record<string, AuditLabel>;
@@ -136,6 +147,9 @@ export const AUDIT_OBJECTS = {
   decision: { zh: '集体评审决定', en: 'Decision' },
   review: { zh: '评分', en: 'Review' },
   review_photo: { zh: '考察照片', en: 'Inspection photo' },
+  stage: { zh: '评审环节', en: 'Evaluation step' },
+  peer_sheet: { zh: '互评表', en: 'Peer rating sheet' },
+  presentation_session: { zh: '现场讲述场次', en: 'Presentation session' },
 } as const satisfies Record<string, AuditLabel>;
 
 export type AuditObject = keyof typeof AUDIT_OBJECTS;
