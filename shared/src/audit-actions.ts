@@ -147,7 +147,6 @@ export const AUDIT_OBJECTS = {
   decision: { zh: '集体评审决定', en: 'Decision' },
   review: { zh: '评分', en: 'Review' },
   review_photo: { zh: '考察照片', en: 'Inspection photo' },
-  stage: { zh: '评审环节', en: 'Evaluation step' },
   peer_sheet: { zh: '互评表', en: 'Peer rating sheet' },
   presentation_session: { zh: '现场讲述场次', en: 'Presentation session' },
 } as const satisfies Record<string, AuditLabel>;
