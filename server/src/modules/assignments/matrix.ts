@@ -6,7 +6,7 @@ import type { Builder, MatrixCtx, ModuleMatrix } from '../../../test/matrix-type
 import { only } from '../../../test/matrix-types';
 import { insertUser } from '../../../test/helpers';
 import { draws, stageReviewers } from '../../db/schema';
-import { matrixStage } from '../reviewers/test-kit';
+import { freshEntrant, insertAssignment, matrixStage } from '../reviewers/test-kit';
 import { DRAW_ALGORITHM } from '../../../../shared/src/domain/evaluation';
 import { digest, runPanel, type PanelInputs } from './draws';
 
@@ -66,6 +66,36 @@ const build: Record<string, Builder> = {
     url: `/api/draws/${await recordedDraw(ctx)}/verify`,
     payload: { seed: 42 },
   }),
+  'GET /api/stages/:id/assignments': async (ctx) => ({
+    method: 'GET',
+    url: await stageUrl(ctx, '/assignments'),
+  }),
+  'POST /api/stages/:id/assignments': async (ctx, s) => ({
+    method: 'POST',
+    url: await stageUrl(ctx, '/assignments'),
+    payload: { applicationId: (await freshEntrant(ctx, s)).id, reviewerId: await freshReviewer(ctx) },
+  }),
+  'POST /api/stages/:id/assignments/auto': async (ctx) => {
+    const stage = await matrixStage(ctx);
+    await ctx.env.db
+      .insert(stageReviewers)
+      .values({ stageId: stage.id, reviewerId: await freshReviewer(ctx) });
+    return {
+      method: 'POST',
+      url: await stageUrl(ctx, '/assignments/auto'),
+      payload: { perApplication: 1, preview: true },
+    };
+  },
+  'DELETE /api/assignments/:id': async (ctx, s) => {
+    const a = await insertAssignment(
+      ctx.env.db,
+      await matrixStage(ctx),
+      await freshEntrant(ctx, s),
+      await freshReviewer(ctx),
+    );
+    return { method: 'DELETE', url: `/api/assignments/${a.id}` };
+  },
+  'GET /api/me/assignments': () => ({ method: 'GET', url: '/api/me/assignments' }),
 };
 
 export const matrix: ModuleMatrix = {
@@ -76,6 +106,11 @@ export const matrix: ModuleMatrix = {
     'POST /api/stages/:id/panel/draw': committee(200),
     'GET /api/draws/:id': committee(200),
     'POST /api/draws/:id/verify': committee(200),
+    'GET /api/stages/:id/assignments': committee(200),
+    'POST /api/stages/:id/assignments': committee(201),
+    'POST /api/stages/:id/assignments/auto': committee(200),
+    'DELETE /api/assignments/:id': committee(204),
+    'GET /api/me/assignments': only({ committee_admin: [200, 200], reviewer: [200, 200] }),
   },
   build,
 };

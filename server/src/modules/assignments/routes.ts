@@ -2,6 +2,12 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBody, idParams } from '../../../../shared/src/contracts/common';
 import {
+  assignment,
+  assignmentList,
+  autoAssign,
+  autoAssignResult,
+  createAssignment,
+  myAssignmentList,
   addPanelMember,
   draw,
   drawPanel,
@@ -14,6 +20,7 @@ import {
 import { ctxOf } from '../../http/context';
 import * as panel from './panel';
 import * as draws from './draws';
+import * as assignments from './service';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
@@ -108,6 +115,82 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => draws.verifyDraw(db, ctxOf(req), req.params.id, req.body.seed),
+  );
+
+  app.get(
+    '/api/stages/:id/assignments',
+    {
+      config: { policy },
+      schema: {
+        tags: ['assignments'],
+        summary: "评审分配表 Assignments of a stage, with each reviewer's load",
+        params: idParams,
+        response: { 200: assignmentList, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => assignments.listAssignments(db, ctxOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/stages/:id/assignments',
+    {
+      config: { policy },
+      schema: {
+        tags: ['assignments'],
+        summary: '手工分配 Assign a reviewer to an application (a conflicted pair: 403 CONFLICT_OF_INTEREST)',
+        params: idParams,
+        body: createAssignment,
+        response: { 201: assignment, 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await assignments.createAssignment(db, ctxOf(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/stages/:id/assignments/auto',
+    {
+      config: { policy },
+      schema: {
+        tags: ['assignments'],
+        summary:
+          '自动分配（先预览，再以同一种子确认） Auto-assign k reviewers per application: preview, then commit with the same seed',
+        params: idParams,
+        body: autoAssign,
+        response: { 200: autoAssignResult, 400: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (req) => assignments.autoAssign(db, ctxOf(req), req.params.id, req.body),
+  );
+
+  app.delete(
+    '/api/assignments/:id',
+    {
+      config: { policy },
+      schema: {
+        tags: ['assignments'],
+        summary: '取消分配（仅限尚未评分） Remove an assignment whose review is still pending',
+        params: idParams,
+        response: { 204: z.null().describe('removed'), 400: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (req, reply) => {
+      await assignments.deleteAssignment(db, ctxOf(req), req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/me/assignments',
+    {
+      config: { policy: 'reviews.read' },
+      schema: {
+        tags: ['assignments'],
+        summary: '我的评审任务 My assignments: stage, deadline, application, review status',
+        response: { 200: myAssignmentList },
+      },
+    },
+    async (req) => assignments.myAssignments(db, ctxOf(req)),
   );
 };
 
