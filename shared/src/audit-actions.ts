@@ -75,6 +75,8 @@ export const AUDIT_ACTIONS = {
   'applications.accept': { zh: '受理申报', en: 'Accept application' },
   'applications.return': { zh: '退回申报', en: 'Return application' },
   'applications.withdraw': { zh: '撤回申报', en: 'Withdraw application' },
+  'applications.propose': { zh: '集体评审决定拟命名', en: 'Proposed by the committee' },
+  'applications.decline': { zh: '集体评审决定未入选', en: 'Not selected by the committee' },
   'applications.rank': { zh: '调整推荐排序', en: 'Reorder recommendations' },
   'applications.export': { zh: '导出申报', en: 'Export applications' },
 

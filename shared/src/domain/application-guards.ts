@@ -21,7 +21,15 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-export const APPLICATION_ACTIONS = ['submit', 'recommend', 'accept', 'return', 'withdraw'] as const;
+export const APPLICATION_ACTIONS = [
+  'submit',
+  'recommend',
+  'accept',
+  'return',
+  'withdraw',
+  'propose',
+  'decline',
+] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
 /** Statuses in which the applicant may edit the content (and upload evidence). */

@@ -160,6 +160,34 @@ describe('guards', () => {
   });
 });
 
+const SYSTEM_CAMPAIGN_STATUSES = ['draft', 'open', 'reviewing', 'deciding', 'publicity', 'closed'] as const;
+
+describe('the committee’s decision rows (system)', () => {
+  it('move a shortlisted application to proposed or not selected, by the committee, while deciding', () => {
+    const deciding = { campaign: { ...campaign, status: 'deciding' as const } };
+    expect(decide(base('propose', 'shortlisted', 'committee_admin', deciding))).toEqual({
+      ok: true,
+      to: 'proposed',
+    });
+    expect(decide(base('decline', 'shortlisted', 'committee_admin', deciding))).toEqual({
+      ok: true,
+      to: 'not_selected',
+    });
+    expect(decide(base('propose', 'shortlisted', 'committee_admin'))).toEqual({
+      ok: false,
+      refusal: 'campaign_not_open',
+    });
+    expect(decide(base('propose', 'in_review', 'committee_admin', deciding))).toEqual({
+      ok: false,
+      refusal: 'wrong_status',
+    });
+    expect(decide(base('decline', 'shortlisted', 'unit_admin', deciding))).toEqual({
+      ok: false,
+      refusal: 'role_not_allowed',
+    });
+  });
+});
+
 describe('the table’s rows', () => {
   it('go between valid statuses, and no two share an action and a from-status', () => {
     const valid = (s: string) => (APPLICATION_STATUSES as readonly string[]).includes(s);
@@ -195,7 +223,13 @@ describe('the table’s rows', () => {
     fc.assert(
       fc.property(fc.constantFrom(...TRANSITIONS), fc.nat(), (row, i) => {
         const from = row.from[i % row.from.length]!;
-        const d = decide(base(row.action, from, row.roles[i % row.roles.length]!, { gaps: [] }));
+        const role = row.roles[i % row.roles.length]!;
+        // A system row is applied by a service at its campaign step; try it at each.
+        const d = row.system
+          ? (SYSTEM_CAMPAIGN_STATUSES.map((status) =>
+              decide(base(row.action, from, role, { gaps: [], campaign: { ...campaign, status } })),
+            ).find((x) => x.ok) ?? { ok: false })
+          : decide(base(row.action, from, role, { gaps: [] }));
         expect(d).toEqual({ ok: true, to: row.to });
         expect(applyEffects(row, {}, new Date(0)).status).toBe(row.to);
       }),

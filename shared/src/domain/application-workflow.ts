@@ -136,6 +136,27 @@ export const TRANSITIONS: readonly TransitionRow[] = [
     roles: ['applicant', 'unit_admin'],
     effects: { clear: ['unitRank'] },
   },
+  // The committee's confirmed decision (modules/decisions): selected → proposed for the title, else not selected.
+  {
+    action: 'propose',
+    from: ['shortlisted'],
+    to: 'proposed',
+    policy: 'decisions.manage',
+    roles: ['committee_admin'],
+    guards: [campaignIn('deciding')],
+    effects: {},
+    system: true,
+  },
+  {
+    action: 'decline',
+    from: ['shortlisted'],
+    to: 'not_selected',
+    policy: 'decisions.manage',
+    roles: ['committee_admin'],
+    guards: [campaignIn('deciding')],
+    effects: {},
+    system: true,
+  },
 ];
 
 /** The row for this action from this status, if any. */

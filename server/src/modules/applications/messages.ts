@@ -69,6 +69,8 @@ const VERBS: Record<ApplicationAction, { zh: string; en: string }> = {
   accept: { zh: '申报已通过形式审查', en: 'Application accepted by the committee' },
   return: { zh: '申报已退回', en: 'Application returned' },
   withdraw: { zh: '申报已撤回', en: 'Application withdrawn' },
+  propose: { zh: '集体评审决定：拟命名', en: 'Committee decision: proposed for the title' },
+  decline: { zh: '集体评审决定：未入选', en: 'Committee decision: not selected' },
 };
 
 /** The notification a transition queues: "申报已退回：<reason>" for a return, the subject otherwise. */

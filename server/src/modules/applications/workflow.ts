@@ -229,6 +229,36 @@ export async function writeTransition(
 }
 
 /**
+ * Applies a `system` row of the table (no route) for a service: the application FOR UPDATE, its campaign
+ * FOR SHARE, `decide()` with the actor of `ctx`, then `writeTransition` — in the caller's transaction.
+ * A refusal throws as a route's would (TRANSITION_REFUSED with the reason).
+ */
+export async function systemTransition(
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: string,
+  action: ApplicationAction,
+  input: EffectInput = {},
+): Promise<TransitionResult> {
+  const actor = requireActor(ctx);
+  const row = await repo.findInScope(tx, { kind: 'all' }, id, 'update');
+  if (!row) throw new AppError('NOT_FOUND');
+  const rule = ruleFor(action, row.status);
+  if (!rule?.system) throw refused('wrong_status', ctx);
+  const campaign = (await repo.findCampaign(tx, row.campaignId, 'share'))!;
+  const d = decide({
+    action,
+    status: row.status,
+    role: actor.role,
+    now: ctx.now,
+    campaign: campaignOf(campaign),
+    reason: input.reason ?? null,
+  });
+  if (!d.ok) throw refused(d.refusal, ctx);
+  return writeTransition(tx, ctx, row, rule, input);
+}
+
+/**
  * What the caller may do with this application now, computed with the same `decide()` as the
  * transitions (recommend without a rank, return with some reason): the page shows only these buttons.
  */

@@ -7,16 +7,23 @@ import { count, eq, sql } from 'drizzle-orm';
 import { auditEvents, decisionLines, decisions } from '../../db/schema';
 import { client, login, makeTestEnv, seedTree, seedUsers, type TestEnv } from '../../../test/helpers';
 import type { DecisionDetail } from '../../../../shared/src/contracts/decisions';
-import { seedDeciding, standardApps } from './test-kit';
+import {
+  canonicalJson,
+  verifySnapshot,
+  type DecisionSnapshot,
+} from '../../../../shared/src/domain/evaluation';
+import { sha256 } from './service';
+import { actorOf, seedConfirmed, seedDeciding, seedReady, standardApps } from './test-kit';
 
 let env: TestEnv;
 let committee: ReturnType<typeof client>;
 let tree: Awaited<ReturnType<typeof seedTree>>;
+let users: Awaited<ReturnType<typeof seedUsers>>;
 
 beforeAll(async () => {
   env = await makeTestEnv();
   tree = await seedTree(env.db);
-  await seedUsers(env.db, tree);
+  users = await seedUsers(env.db, tree);
   committee = client(env.app, await login(env.app, 'cadmin'));
 });
 afterAll(() => env.close());
@@ -181,5 +188,153 @@ describe('the committee’s choices', () => {
     // An unknown line.
     const unknown = await committee.patch(line('E'), { selected: true, reason: 'x', version: 3 });
     expect(unknown.statusCode).toBe(404);
+  });
+});
+
+describe('confirmation', () => {
+  it('refuses an incomplete decision with a field error per line, then freezes the snapshot', async () => {
+    const s = await seed();
+    const d = (await committee.post(`/api/campaigns/${s.campaignId}/decision`, {})).json<DecisionDetail>();
+    const url = `/api/decisions/${d.id}`;
+    const before = await snapshotOfWrites();
+    const empty = await committee.post(`${url}/confirm`, { version: 1 });
+    expect(empty.statusCode).toBe(409);
+    expect(empty.json().error.code).toBe('DECISION_INCOMPLETE');
+    expect(empty.json().error.details.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual(
+      ['A', 'B', 'C', 'D', 'F'].map((k) => [`lines.${s.ids[k]}.selected`, 'missing_line']),
+    );
+    expect(await snapshotOfWrites()).toEqual(before);
+
+    await committee.post(`${url}/accept-proposal`, { version: 1 });
+    const noVotes = await committee.post(`${url}/confirm`, { version: 2 });
+    expect(noVotes.json().error.details.map((e: { field: string; code: string }) => e.code)).toEqual([
+      'invalid_votes',
+      'invalid_votes',
+      'tie_without_reason',
+      'invalid_votes',
+      'invalid_votes',
+      'invalid_votes',
+    ]);
+    let version = 2;
+    for (const k of ['A', 'B', 'C', 'D', 'F']) {
+      const res = await committee.patch(`${url}/lines/${s.ids[k]}`, {
+        selected: k <= 'C',
+        votesFor: 9,
+        votesAgainst: 1,
+        votesAbstain: 1,
+        ...(k === 'C' ? { reason: '与 D 同分，按提交时间在先列入' } : {}),
+        version,
+      });
+      expect(res.statusCode).toBe(200);
+      version++;
+    }
+    const ok = await committee.post(`${url}/confirm`, { version });
+    expect(ok.statusCode).toBe(200);
+    const c = ok.json<DecisionDetail>();
+    expect(c.status).toBe('confirmed');
+    expect(c.confirmedByName).toBe('cadmin');
+
+    // The stored snapshot is the canonical JSON its digest was taken of, and recomputes to itself.
+    const [row] = await env.db.select().from(decisions).where(eq(decisions.id, d.id));
+    const snapshot = row!.snapshot as DecisionSnapshot;
+    expect(c.snapshotDigest).toBe(sha256(canonicalJson(snapshot)));
+    expect(verifySnapshot(snapshot)).toEqual({ ok: true, differing: [] });
+    expect(snapshot.input.reviews).toHaveLength(6 * 4);
+    expect(snapshot.input.applications.map((a) => a.id).sort()).toEqual(
+      ['A', 'B', 'C', 'D', 'F'].map((k) => s.ids[k]).sort(),
+    );
+    const scoring = s.stages.scoring.id;
+    expect(
+      snapshot.result.stageResults
+        .filter((r) => r.stageId === scoring)
+        .map((r) => [r.applicationId, r.score, r.spread]),
+    ).toEqual(
+      (
+        [
+          ['A', 90, 4],
+          ['B', 85, 2],
+          ['C', 80, 0],
+          ['D', 80, 2],
+          ['E', 95, 0],
+          ['F', 65, 10],
+        ] as const
+      )
+        .map(([k, score, spread]) => [s.ids[k], score, spread])
+        .sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+    );
+    expect(snapshot.quotas).toContainEqual({ track: 'site', kind: 'branch', quota: 3 });
+    expect(snapshot.decision.lines.find((l) => l.applicationId === s.ids.C)).toEqual({
+      applicationId: s.ids.C,
+      selected: true,
+      votes: { for: 9, against: 1, abstain: 1 },
+      reason: '与 D 同分，按提交时间在先列入',
+    });
+
+    // The applications moved through the workflow's system rows, with their history.
+    const statuses = await env.db.execute<{ id: string; status: string }>(
+      sql`select id, status from applications where campaign_id = ${s.campaignId}`,
+    );
+    const statusOf = new Map(
+      (statuses as unknown as { rows: { id: string; status: string }[] }).rows.map((r) => [r.id, r.status]),
+    );
+    expect(['A', 'B', 'C', 'D', 'E', 'F'].map((k) => statusOf.get(s.ids[k]!))).toEqual([
+      'proposed',
+      'proposed',
+      'proposed',
+      'not_selected',
+      'not_selected',
+      'not_selected',
+    ]);
+    const events = await env.db.execute(
+      sql`select action, from_status, to_status, reason from application_events where application_id = ${s.ids.C}`,
+    );
+    expect((events as unknown as { rows: unknown[] }).rows).toEqual([
+      {
+        action: 'propose',
+        from_status: 'shortlisted',
+        to_status: 'proposed',
+        reason: '与 D 同分，按提交时间在先列入',
+      },
+    ]);
+
+    // Frozen: later edits are refused, and a later change of the reviews leaves the snapshot alone.
+    const frozen = await snapshotOfWrites();
+    for (const res of [
+      await committee.patch(`${url}/lines/${s.ids.D}`, { selected: true, reason: 'x', version: c.version }),
+      await committee.post(`${url}/accept-proposal`, { version: c.version }),
+      await committee.post(`${url}/confirm`, { version: c.version }),
+    ]) {
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.code).toBe('DECISION_FROZEN');
+    }
+    expect(await snapshotOfWrites()).toEqual(frozen);
+    await env.db.execute(sql`update reviews set score = 12.5 where stage_id = ${scoring}`);
+    const [after] = await env.db.select().from(decisions).where(eq(decisions.id, d.id));
+    expect(after!.snapshotDigest).toBe(c.snapshotDigest);
+    expect(sha256(canonicalJson(after!.snapshot))).toBe(c.snapshotDigest);
+    expect((await committee.get(url)).json<DecisionDetail>().snapshotDigest).toBe(c.snapshotDigest);
+  });
+});
+
+describe('release', () => {
+  it('releases a confirmed decision once; a draft cannot be released', async () => {
+    const units = { a1: tree.a1, unitA: tree.unitA, unitB: tree.unitB };
+    const draft = await seedReady(env.db, env.clock.now, units);
+    const before = await snapshotOfWrites();
+    const early = await committee.post(`/api/decisions/${draft.decision.id}/release`, {
+      version: draft.decision.version,
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('DECISION_INCOMPLETE');
+    expect(await snapshotOfWrites()).toEqual(before);
+
+    const s = await seedConfirmed(env.db, env.clock.now, units, actorOf(users.committee_admin));
+    const url = `/api/decisions/${s.decision.id}/release`;
+    const ok = await committee.post(url, { version: s.decision.version });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json<DecisionDetail>().releasedAt).toBe(env.clock.now.toISOString());
+    const again = await committee.post(url, { version: s.decision.version + 1 });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('CONFLICT');
   });
 });

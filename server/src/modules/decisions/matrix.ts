@@ -4,7 +4,7 @@
  */
 import type { Builder, MatrixCtx, ModuleMatrix } from '../../../test/matrix-types';
 import { only } from '../../../test/matrix-types';
-import { seedDeciding, seedDraft } from './test-kit';
+import { actorOf, seedConfirmed, seedDeciding, seedDraft, seedReady } from './test-kit';
 
 const units = (ctx: MatrixCtx) => ({ a1: ctx.tree.a1, unitA: ctx.tree.unitA, unitB: ctx.tree.unitB });
 const fresh = (ctx: MatrixCtx) => seedDraft(ctx.env.db, ctx.env.clock.now, units(ctx));
@@ -44,6 +44,27 @@ const build: Record<string, Builder> = {
       payload: { version: 1 },
     };
   },
+  'POST /api/decisions/:id/confirm': async (ctx) => {
+    const s = await seedReady(ctx.env.db, ctx.env.clock.now, units(ctx));
+    return {
+      method: 'POST',
+      url: `/api/decisions/${s.decision.id}/confirm`,
+      payload: { version: s.decision.version },
+    };
+  },
+  'POST /api/decisions/:id/release': async (ctx) => {
+    const s = await seedConfirmed(
+      ctx.env.db,
+      ctx.env.clock.now,
+      units(ctx),
+      actorOf(ctx.users.committee_admin),
+    );
+    return {
+      method: 'POST',
+      url: `/api/decisions/${s.decision.id}/release`,
+      payload: { version: s.decision.version },
+    };
+  },
 };
 
 export const matrix: ModuleMatrix = {
@@ -53,6 +74,8 @@ export const matrix: ModuleMatrix = {
     'GET /api/decisions/:id': only({ committee_admin: [200, 200] }),
     'PATCH /api/decisions/:id/lines/:applicationId': only({ committee_admin: [200, 200] }),
     'POST /api/decisions/:id/accept-proposal': only({ committee_admin: [200, 200] }),
+    'POST /api/decisions/:id/confirm': only({ committee_admin: [200, 200] }),
+    'POST /api/decisions/:id/release': only({ committee_admin: [200, 200] }),
   },
   build,
 };

@@ -1,6 +1,6 @@
 /**
- * The decision module's SQL. It reads the materialised results (`evaluation_totals`, filled by the
- * results module) read-only, and writes only `decisions` and `decision_lines`.
+ * The decision module's SQL. It writes only `decisions` and `decision_lines`; the evaluation's raw data
+ * it reads read-only in `evaluation-input.ts`.
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -11,7 +11,6 @@ import {
   campaigns,
   decisionLines,
   decisions,
-  evaluationTotals,
   organizations,
   venues,
 } from '../../db/schema';
@@ -50,22 +49,16 @@ export function quotas(db: DbOrTx, campaignId: string) {
     .orderBy(asc(campaignQuotas.trackCode), asc(campaignQuotas.orgKind));
 }
 
-/** The campaign's shortlisted applications with their materialised totals (null when none yet). */
-export function shortlistedWithTotals(db: DbOrTx, campaignId: string) {
+/** The campaign's shortlisted applications (the decision's lines). */
+export function shortlisted(db: DbOrTx, campaignId: string) {
   return db
     .select({
       id: applications.id,
       track: applications.trackCode,
       orgKind: applications.orgKind,
       unitId: applications.unitId,
-      submittedAt: applications.submittedAt,
-      finalScore: evaluationTotals.finalScore,
-      lastStageScore: evaluationTotals.lastStageScore,
-      countedReviews: evaluationTotals.countedReviews,
-      gatesPassed: evaluationTotals.gatesPassed,
     })
     .from(applications)
-    .leftJoin(evaluationTotals, eq(evaluationTotals.applicationId, applications.id))
     .where(and(eq(applications.campaignId, campaignId), eq(applications.status, 'shortlisted')));
 }
 

@@ -3,10 +3,12 @@ import { errorBody, idParams } from '../../../../shared/src/contracts/common';
 import { conflictBody } from '../../../../shared/src/contracts/organizations';
 import {
   acceptProposal,
+  confirmDecision,
   createDecision,
   decisionDetail,
   lineParams,
   patchDecisionLine,
+  releaseDecision,
 } from '../../../../shared/src/contracts/decisions';
 import { ctxOf } from '../../http/context';
 import * as decisions from './service';
@@ -88,6 +90,37 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => decisions.acceptProposal(db, ctxOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/decisions/:id/confirm',
+    {
+      config: { policy },
+      schema: {
+        tags,
+        summary:
+          '确认集体评审决定（冻结快照，申报转为拟命名或未入选） Confirm: freeze the snapshot and move the applications',
+        params: idParams,
+        body: confirmDecision,
+        response: { 200: decisionDetail, 400: errorBody, 404: errorBody, 409: conflictBody },
+      },
+    },
+    async (req) => decisions.confirm(db, ctxOf(req), req.params.id, req.body.version),
+  );
+
+  app.post(
+    '/api/decisions/:id/release',
+    {
+      config: { policy },
+      schema: {
+        tags,
+        summary: '公布评审结果（申报单位可查看本单位的得分与结果） Release the results to the applicants',
+        params: idParams,
+        body: releaseDecision,
+        response: { 200: decisionDetail, 400: errorBody, 404: errorBody, 409: conflictBody },
+      },
+    },
+    async (req) => decisions.release(db, ctxOf(req), req.params.id, req.body.version),
   );
 };
 

@@ -3,7 +3,8 @@
  * committee's choices line by line, each change and its audit event in one transaction.
  */
 import type { Db } from '../../db/client';
-import type { Ctx } from '../../core/context';
+import crypto from 'node:crypto';
+import { requireActor, type Ctx } from '../../core/context';
 import { AppError, fieldError, isUniqueViolation } from '../../core/errors';
 import { versionConflictError } from '../../core/conflict';
 import { writeAudit } from '../audit/write';
@@ -12,8 +13,18 @@ import type {
   DecisionDetail,
   PatchDecisionLine,
 } from '../../../../shared/src/contracts/decisions';
-import { proposeAll, rankAll, type RankInput } from '../../../../shared/src/domain/evaluation';
-import { domainQuotas, groupKind, problemError, problemsOf, wholeTracks } from './checks';
+import { buildSnapshot, canonicalJson, validateDecision } from '../../../../shared/src/domain/evaluation';
+import { systemTransition } from '../applications/workflow';
+import { loadEvaluationInput } from './evaluation-input';
+import {
+  decidedLines,
+  domainQuotas,
+  groupKind,
+  problemError,
+  problemsOf,
+  quotaReasons,
+  wholeTracks,
+} from './checks';
 import { detailOf } from './present';
 import * as repo from './repo';
 
@@ -34,27 +45,26 @@ async function deciding(tx: Tx, campaignId: string) {
   return campaign;
 }
 
-/** The draft's lines: per (track, kind) the proposal among the shortlisted, by the materialised totals. */
+/**
+ * The draft's lines: per (track, kind) the proposal among the shortlisted, from the same pure evaluation
+ * of the raw data that the confirmation freezes (so the snapshot's proposal is the draft's).
+ */
 async function proposalLines(tx: Tx, campaignId: string, decisionId: string) {
-  const [apps, quotas] = await Promise.all([
-    repo.shortlistedWithTotals(tx, campaignId),
-    repo.quotas(tx, campaignId),
-  ]);
-  const whole = wholeTracks(quotas);
-  const rows: RankInput[] = apps.map((a) => ({
-    applicationId: a.id,
-    track: a.track,
-    kind: groupKind(whole, a.track, a.orgKind),
-    final: a.finalScore ?? 0,
-    lastStageScore: a.lastStageScore,
-    countedReviews: a.countedReviews ?? 0,
-    submittedAt: a.submittedAt?.toISOString() ?? null,
-  }));
-  const ranked = rankAll(rows);
-  const passed = new Set(apps.filter((a) => a.gatesPassed !== false).map((a) => a.id));
-  const proposal = proposeAll(ranked, domainQuotas(quotas), passed);
+  const [apps, quotas] = await Promise.all([repo.shortlisted(tx, campaignId), repo.quotas(tx, campaignId)]);
+  const input = await loadEvaluationInput(
+    tx,
+    campaignId,
+    apps.map((a) => a.id),
+    quotas,
+  );
+  const { result, proposal } = buildSnapshot({
+    input,
+    quotas: domainQuotas(quotas),
+    basis: 'raw',
+    lines: [],
+  });
   const byId = new Map(apps.map((a) => [a.id, a]));
-  const finals = new Map(ranked.map((r) => [r.applicationId, r.final]));
+  const finals = new Map(result.totals.map((t) => [t.applicationId, t.final]));
   return proposal.map((p) => {
     const a = byId.get(p.applicationId)!;
     return {
@@ -206,5 +216,125 @@ export async function acceptProposal(
       },
     });
     return detailOf(tx, touched);
+  });
+}
+
+export function sha256(text: string): string {
+  return crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * Confirm: every line decided with its votes and the reasons the rules ask for (DECISION_INCOMPLETE with
+ * a field error per line otherwise), the snapshot frozen (canonical JSON and its SHA-256: every counted
+ * review, standardisation, stage score, weight, the ranking, votes and reasons), and each application
+ * moved shortlisted → proposed | not_selected by the workflow's system rows; one transaction.
+ */
+export async function confirm(db: Db, ctx: Ctx, id: string, version: number): Promise<DecisionDetail> {
+  const actor = requireActor(ctx);
+  return db.transaction(async (tx) => {
+    const d = await editable(tx, id, version);
+    await deciding(tx, d.campaignId);
+    const lines = await repo.lines(tx, id);
+    const quotas = await repo.quotas(tx, d.campaignId);
+    const whole = wholeTracks(quotas);
+    const input = await loadEvaluationInput(
+      tx,
+      d.campaignId,
+      lines.map((l) => l.applicationId),
+      quotas,
+    );
+    const decided = decidedLines(lines, true).sort((a, b) => (a.applicationId < b.applicationId ? -1 : 1));
+    const reasons = quotaReasons(lines, whole);
+    const snapshot = buildSnapshot({
+      input,
+      quotas: domainQuotas(quotas),
+      basis: 'raw',
+      lines: decided,
+      quotaReasons: reasons,
+    });
+    const stored = new Map(lines.map((l) => [l.applicationId, l]));
+    const changed = snapshot.proposal.filter((p) => {
+      const l = stored.get(p.applicationId);
+      return !l || l.proposed !== p.proposed || l.proposalReason !== p.reason || l.rank !== p.rank;
+    });
+    if (changed.length > 0)
+      throw new AppError(
+        'DECISION_INCOMPLETE',
+        changed.map((p) =>
+          fieldError(
+            `lines.${p.applicationId}.proposed`,
+            'proposal_changed',
+            '评审结果在生成草稿后有变化，建议名单已不同',
+            'The evaluation changed after the draft was made; the proposal differs',
+          ),
+        ),
+      );
+    const order = new Map(snapshot.proposal.map((p, i) => [p.applicationId, i]));
+    const problems = validateDecision({
+      proposal: snapshot.proposal,
+      quotas: domainQuotas(quotas),
+      // In the proposal's order, so the field errors come as the page lists the lines.
+      lines: [...decided].sort((a, b) => order.get(a.applicationId)! - order.get(b.applicationId)!),
+      quotaReasons: reasons,
+    });
+    if (problems.length > 0)
+      throw new AppError(
+        'DECISION_INCOMPLETE',
+        problems.map((p) => problemError(p, (applicationId) => `lines.${applicationId}.`)),
+      );
+    const text = canonicalJson(snapshot);
+    const digest = sha256(text);
+    const confirmed = (await repo.touchDecision(tx, id, d.version, {
+      status: 'confirmed',
+      snapshot: JSON.parse(text) as unknown,
+      snapshotDigest: digest,
+      confirmedAt: ctx.now,
+      confirmedBy: actor.userId,
+      confirmedByName: actor.displayName,
+      updatedAt: ctx.now,
+    }))!;
+    for (const l of [...lines].sort((a, b) => (a.applicationId < b.applicationId ? -1 : 1)))
+      await systemTransition(tx, ctx, l.applicationId, l.selected ? 'propose' : 'decline', {
+        reason: l.reason,
+      });
+    await writeAudit(tx, ctx, {
+      action: 'decisions.confirm',
+      objectType: 'decision',
+      objectId: id,
+      changes: {
+        status: { before: 'draft', after: 'confirmed' },
+        snapshotDigest: { before: null, after: digest },
+        selected: { before: null, after: lines.filter((l) => l.selected).length },
+      },
+    });
+    return detailOf(tx, confirmed);
+  });
+}
+
+/** Release: applicants and their units may now see their own stage scores and outcome. */
+export async function release(db: Db, ctx: Ctx, id: string, version: number): Promise<DecisionDetail> {
+  return db.transaction(async (tx) => {
+    const d = await repo.findDecision(tx, id, 'update');
+    if (!d) throw new AppError('NOT_FOUND');
+    if (d.status !== 'confirmed')
+      throw new AppError('DECISION_INCOMPLETE', [
+        fieldError('status', 'not_confirmed', '决定尚未确认，不能公布', 'The decision is not confirmed yet'),
+      ]);
+    if (d.version !== version) throw versionConflictError(d, null);
+    if (d.releasedAt)
+      throw new AppError('CONFLICT', [
+        fieldError('releasedAt', 'already_released', '评审结果已公布', 'The results are already released'),
+      ]);
+    const released = (await repo.touchDecision(tx, id, d.version, {
+      releasedAt: ctx.now,
+      updatedAt: ctx.now,
+    }))!;
+    await writeAudit(tx, ctx, {
+      action: 'decisions.release',
+      objectType: 'decision',
+      objectId: id,
+      changes: { releasedAt: { before: null, after: ctx.now.toISOString() } },
+    });
+    return detailOf(tx, released);
   });
 }

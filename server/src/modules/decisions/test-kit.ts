@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import type { users } from '../../db/schema';
 import {
   applications,
   assignments,
@@ -21,7 +22,8 @@ import { insertOrg, insertUser } from '../../../test/helpers';
 import { defaultStandard, seedOpenCampaign } from '../../../test/campaign-fixtures';
 import { evaluate, type EvaluationInput } from '../../../../shared/src/domain/evaluation';
 import type { ApplicationStatus } from '../../../../shared/src/domain/application-workflow';
-import { create } from './service';
+import { acceptProposal, confirm, create } from './service';
+import type { Actor } from '../../core/context';
 
 type Org = Awaited<ReturnType<typeof insertOrg>>;
 
@@ -260,4 +262,40 @@ export async function seedDraft(db: Db, now: Date, units: { a1: Org; unitA: Org;
   });
   const d = await create(db, { actor: null, ip: null, requestId: null, lang: 'zh-CN', now }, s.campaignId);
   return { ...s, decision: d };
+}
+
+/** A draft whose lines all follow the proposal, with votes: ready to confirm. */
+export async function seedReady(db: Db, now: Date, units: { a1: Org; unitA: Org; unitB: Org }) {
+  const s = await seedDraft(db, now, units);
+  const ctx = { actor: null, ip: null, requestId: null, lang: 'zh-CN' as const, now };
+  const d = await acceptProposal(db, ctx, s.decision.id, {
+    version: s.decision.version,
+    votes: { for: 7, against: 0, abstain: 0 },
+  });
+  return { ...s, decision: d };
+}
+
+/** A confirmed decision (confirmed by `actor`, a committee admin). */
+export async function seedConfirmed(
+  db: Db,
+  now: Date,
+  units: { a1: Org; unitA: Org; unitB: Org },
+  actor: Actor,
+) {
+  const s = await seedReady(db, now, units);
+  const ctx = { actor, ip: null, requestId: null, lang: 'zh-CN' as const, now };
+  return { ...s, decision: await confirm(db, ctx, s.decision.id, s.decision.version) };
+}
+
+/** The actor of a user row (for services called by fixtures). */
+export function actorOf(u: typeof users.$inferSelect): Actor {
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    organizationId: u.organizationId,
+    unitId: u.unitId,
+    mustChangePassword: false,
+  };
 }

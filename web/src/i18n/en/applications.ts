@@ -36,6 +36,8 @@ const applications: Messages<'applications'> = {
     accept: 'Accepted by the committee',
     return: 'Returned for changes',
     withdraw: 'Withdrawn',
+    propose: 'Proposed by the committee',
+    decline: 'Not selected by the committee',
   },
   notFound: 'The application does not exist or you may not see it',
   backToList: 'Back to my applications',

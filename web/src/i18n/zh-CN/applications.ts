@@ -33,6 +33,8 @@ const applications = {
     accept: '工委受理',
     return: '退回修改',
     withdraw: '撤回申报',
+    propose: '集体评审决定拟命名',
+    decline: '集体评审决定未入选',
   },
   notFound: '申报不存在或无权查看',
   backToList: '返回我的申报',
