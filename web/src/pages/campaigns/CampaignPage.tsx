@@ -12,12 +12,13 @@ import {
   Row,
   Skeleton,
   Steps,
+  Tabs,
   Tag,
   Typography,
 } from 'antd';
 import { ArrowRightOutlined, CopyOutlined, EditOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail } from '../../../../shared/src/contracts/campaigns';
 import { CAMPAIGNS, transitionCampaignReq, useCampaign } from '../../api/campaigns';
@@ -35,15 +36,19 @@ import { trackName } from './CampaignFields';
 import { CopyCampaignModal } from './CampaignsPage';
 import { CampaignStatusTag } from './tags';
 import { useCampaignError } from './useCampaignError';
+import { StagesPanel } from '../evaluation/StagesPanel';
 
 /** One campaign: settings, timeline with "now", the next step, edit, and the dashboard. */
 export default function CampaignPage() {
   const { id } = useParams();
-  const { t } = useTranslation(['campaigns', 'standards']);
+  const { t } = useTranslation(['campaigns', 'standards', 'evaluation']);
   const navigate = useNavigate();
   const phone = !Grid.useBreakpoint().md;
   const canDashboard = useAbility('campaigns.dashboard');
   const canIntake = useAbility('applications.intake');
+  const canEvaluate = useAbility('evaluation.manage');
+  const [params, setParams] = useSearchParams();
+  const tab = canEvaluate && params.get('tab') === 'stages' ? 'stages' : 'overview';
   const { data: c, isPending, isError } = useCampaign(id);
   const tracks = useTracks().data?.items ?? [];
   const [editing, setEditing] = useState(false);
@@ -51,6 +56,31 @@ export default function CampaignPage() {
 
   if (isPending) return <Skeleton active />;
   if (isError || !c) return <Result status="404" title={t('notFound')} />;
+
+  const overview = (
+    <Flex vertical gap={16}>
+      <Card size="small" title={t('timelineTitle')}>
+        <TimelineSteps c={c} phone={phone} />
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <SettingsCard c={c} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <QuotasCard c={c} tracks={tracks} />
+        </Col>
+      </Row>
+      {canDashboard && c.status !== 'draft' ? (
+        <Card title={t('dashboard')} styles={{ body: { padding: phone ? 12 : 20 } }}>
+          <CampaignDashboard
+            id={c.id}
+            tracks={tracks}
+            eligibleKinds={c.tracks.flatMap((tr) => (tr.subject === 'organization' ? tr.eligibleKinds : []))}
+          />
+        </Card>
+      ) : null}
+    </Flex>
+  );
 
   return (
     <Flex vertical gap={16}>
@@ -81,26 +111,22 @@ export default function CampaignPage() {
           </>
         }
       />
-      <Card size="small" title={t('timelineTitle')}>
-        <TimelineSteps c={c} phone={phone} />
-      </Card>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={12}>
-          <SettingsCard c={c} />
-        </Col>
-        <Col xs={24} lg={12}>
-          <QuotasCard c={c} tracks={tracks} />
-        </Col>
-      </Row>
-      {canDashboard && c.status !== 'draft' ? (
-        <Card title={t('dashboard')} styles={{ body: { padding: phone ? 12 : 20 } }}>
-          <CampaignDashboard
-            id={c.id}
-            tracks={tracks}
-            eligibleKinds={c.tracks.flatMap((tr) => (tr.subject === 'organization' ? tr.eligibleKinds : []))}
-          />
-        </Card>
-      ) : null}
+      {canEvaluate ? (
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setParams(k === 'stages' ? { tab: 'stages' } : {}, { replace: true })}
+          items={[
+            { key: 'overview', label: t('evaluation:tabOverview'), children: overview },
+            {
+              key: 'stages',
+              label: <span data-testid="tab-stages">{t('evaluation:tabStages')}</span>,
+              children: <StagesPanel campaign={c} phone={phone} />,
+            },
+          ]}
+        />
+      ) : (
+        overview
+      )}
       <CampaignEditDrawer
         campaign={editing ? c : null}
         tracks={tracks}
