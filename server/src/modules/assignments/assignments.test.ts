@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { applications, assignments, auditEvents, draws, reviews, stageReviewers } from '../../db/schema';
@@ -277,5 +278,33 @@ describe('my assignments', () => {
     });
     const other = client(env.app, await login(env.app, 'rev'));
     expect((await other.get('/api/me/assignments')).json()).toEqual({ items: [], total: 0 });
+  });
+});
+
+describe('assignment export', () => {
+  it('exports the stage list as .xlsx with Chinese headers, one row per assignment, audited', async () => {
+    const res = await committee.get(`/api/stages/${stage.id}/assignments/export.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toContain('assignments-');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe('评审分配表');
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      '申报单位',
+      '评审专家',
+      '分配方式',
+      '评分状态',
+      '利益冲突',
+      '分配时间',
+    ]);
+    expect(ws.rowCount).toBe(1 + 10);
+    const sources = new Set<string>();
+    for (let i = 2; i <= ws.rowCount; i++) sources.add(String(ws.getRow(i).getCell(3).value));
+    expect([...sources].sort()).toEqual(['手工分配', '自动分配']);
+    const [e] = await env.db.select().from(auditEvents).where(eq(auditEvents.action, 'assignments.export'));
+    expect(e).toMatchObject({ objectId: stage.id, detail: '10 rows' });
   });
 });

@@ -95,6 +95,10 @@ const build: Record<string, Builder> = {
     );
     return { method: 'DELETE', url: `/api/assignments/${a.id}` };
   },
+  'GET /api/stages/:id/assignments/export.xlsx': async (ctx) => ({
+    method: 'GET',
+    url: await stageUrl(ctx, '/assignments/export.xlsx'),
+  }),
   'GET /api/me/assignments': () => ({ method: 'GET', url: '/api/me/assignments' }),
 };
 
@@ -107,6 +111,7 @@ export const matrix: ModuleMatrix = {
     'GET /api/draws/:id': committee(200),
     'POST /api/draws/:id/verify': committee(200),
     'GET /api/stages/:id/assignments': committee(200),
+    'GET /api/stages/:id/assignments/export.xlsx': committee(200),
     'POST /api/stages/:id/assignments': committee(201),
     'POST /api/stages/:id/assignments/auto': committee(200),
     'DELETE /api/assignments/:id': committee(204),

@@ -21,6 +21,8 @@ import { ctxOf } from '../../http/context';
 import * as panel from './panel';
 import * as draws from './draws';
 import * as assignments from './service';
+import { exportAssignments } from './export';
+import { XLSX_MIME } from '../../core/xlsx';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
@@ -129,6 +131,26 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => assignments.listAssignments(db, ctxOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/stages/:id/assignments/export.xlsx',
+    {
+      config: { policy },
+      schema: {
+        tags: ['assignments'],
+        summary: '导出评审分配表（Excel） Export the assignments of a stage (xlsx)',
+        params: idParams,
+        produces: [XLSX_MIME],
+        response: { 200: z.any().describe('评审分配表.xlsx (streamed)'), 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req, reply) => {
+      const out = await exportAssignments(db, ctxOf(req), req.params.id, (err) =>
+        req.log.error({ err }, 'assignment export failed while streaming'),
+      );
+      return reply.type(XLSX_MIME).header('content-disposition', out.disposition).send(out.stream);
+    },
   );
 
   app.post(
