@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { loadConfig } from '../config';
@@ -43,6 +44,43 @@ describe('health and API documents', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/api/auth/login');
     expect(Object.keys(doc.paths)).toContain('/api/health');
+  });
+
+  it('documents every multipart route with a requestBody naming each form field (issue 7 §1.19)', async () => {
+    const doc = (await env.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const form = (path: string) =>
+      doc.paths[path]?.post?.requestBody?.content?.['multipart/form-data']?.schema;
+    expect(form('/api/organizations/import')).toMatchObject({
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary' } },
+      required: ['file'],
+    });
+    expect(doc.paths['/api/organizations/import'].post.parameters).toEqual([
+      expect.objectContaining({ in: 'query', name: 'dryRun' }),
+    ]);
+    const evidence = form('/api/applications/{id}/evidence');
+    expect(Object.keys(evidence.properties)).toEqual(['file', 'criterionId']);
+    expect(evidence).toMatchObject({
+      properties: { file: { format: 'binary' }, criterionId: { type: 'string', format: 'uuid' } },
+      required: ['file'],
+    });
+    // Every route that consumes multipart (found in the sources) is documented with its form.
+    const multipart = new Set<string>();
+    for (const [path, ops] of Object.entries(
+      doc.paths as Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>,
+    ))
+      for (const [method, op] of Object.entries(ops))
+        if (op.requestBody?.content?.['multipart/form-data']) multipart.add(`${method} ${path}`);
+    const declared = fs
+      .readdirSync('server/src/modules', { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => fs.readFileSync(`server/src/modules/${f}`, 'utf8'))
+      .reduce((n, src) => n + src.split("consumes: ['multipart/form-data']").length - 1, 0);
+    expect(multipart.size).toBe(declared);
+    expect([...multipart].sort()).toEqual([
+      'post /api/applications/{id}/evidence',
+      'post /api/organizations/import',
+    ]);
   });
 
   it('serves the API docs page', async () => {

@@ -9,6 +9,7 @@ import { contentDisposition } from '../../core/http-files';
 import * as evidence from './service';
 import { evidenceStorage } from './storage';
 import { receiveUpload } from './upload';
+import { multipartDoc } from '../../http/openapi';
 
 const tags = ['evidence'];
 const HOUR = 3600_000;
@@ -36,7 +37,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/applications/:id/evidence',
     {
-      config: { policy: 'applications.write' },
+      config: {
+        policy: 'applications.write',
+        swaggerTransform: multipartDoc({
+          file: {
+            type: 'file',
+            required: true,
+            description:
+              '文件（PDF、JPG、PNG、DOCX、XLSX，不超过 20 MB） The file (PDF, JPG, PNG, DOCX, XLSX, at most 20 MB)',
+          },
+          criterionId: {
+            type: 'string',
+            format: 'uuid',
+            description: '所佐证的评分项（可空） The criterion the file supports (optional; empty: none)',
+          },
+        }),
+      },
       schema: {
         tags,
         summary:

@@ -17,6 +17,7 @@ import { exportOrganizations } from './export';
 import { attachment } from '../../core/http-files';
 import { XLSX_MIME } from '../../core/xlsx';
 import { invalidFile } from './import-file';
+import { multipartDoc } from '../../http/openapi';
 
 const tags = ['organizations'];
 
@@ -71,7 +72,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/organizations/import',
     {
-      config: { policy: 'organizations.import', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: {
+        policy: 'organizations.import',
+        rateLimit: { max: 30, timeWindow: '1 minute' },
+        swaggerTransform: multipartDoc({
+          file: {
+            type: 'file',
+            required: true,
+            description:
+              '导入文件：按模板填写的 .xlsx 或 .csv（UTF-8） The file: an .xlsx or UTF-8 .csv filled in from the template',
+          },
+        }),
+      },
       schema: {
         tags,
         summary:
