@@ -65,7 +65,7 @@ export async function reviewSetup() {
   };
 
   /** An `in_review` site branch application of a new branch under unit A (or B). */
-  const application = async (unit: 'A' | 'B' = 'A') => {
+  const application = async (unit: 'A' | 'B' = 'A', inCampaign: string = campaignId) => {
     const org = await insertOrg(env.db, {
       code: `R${uniq()}`,
       name: `评审测试支部${n}`,
@@ -73,7 +73,7 @@ export async function reviewSetup() {
       parent: unit === 'A' ? tree.unitA : tree.unitB,
     });
     const app = await insertApplication(env.db, {
-      campaignId,
+      campaignId: inCampaign,
       organization: org,
       standardVersionId: seeded.standards.branch.versionId,
       status: 'in_review',
@@ -99,14 +99,20 @@ export async function reviewSetup() {
   const assign = async (s: { id: string }, app: { id: string; unitId: string }, reviewerId: string) => {
     const [row] = await env.db
       .insert(assignments)
-      .values({ stageId: s.id, campaignId, applicationId: app.id, reviewerId, unitId: app.unitId })
+      .values({
+        stageId: s.id,
+        campaignId: s.campaignId ?? campaignId,
+        applicationId: app.id,
+        reviewerId,
+        unitId: app.unitId,
+      })
       .returning();
     return row!;
   };
 
   /** A review row inserted directly (status and score as given), for the results tests. */
   const reviewRow = async (
-    s: { id: string },
+    s: { id: string; campaignId?: string },
     app: { id: string; unitId: string },
     reviewerId: string,
     v: { score?: number | null; status?: 'draft' | 'locked'; vetoes?: Record<string, boolean> } = {},
@@ -126,18 +132,18 @@ export async function reviewSetup() {
     return a;
   };
 
-  const declare = (reviewerId: string, app: { id: string; unitId: string }) =>
+  const declare = (reviewerId: string, app: { id: string; unitId: string; campaignId: string }) =>
     env.db.insert(declaredConflicts).values({
-      campaignId,
+      campaignId: app.campaignId,
       reviewerId,
       applicationId: app.id,
       unitId: app.unitId,
       reason: '亲属关系',
     });
 
-  const override = (reviewerId: string, app: { id: string; unitId: string }) =>
+  const override = (reviewerId: string, app: { id: string; unitId: string; campaignId: string }) =>
     env.db.insert(conflictOverrides).values({
-      campaignId,
+      campaignId: app.campaignId,
       reviewerId,
       applicationId: app.id,
       unitId: app.unitId,
@@ -145,8 +151,16 @@ export async function reviewSetup() {
       overriddenByName: 'cadmin',
     });
 
+  /** Another campaign in review (for tests that need a clean set of stages). */
+  const campaign = async () => {
+    const c = await seedOpenCampaign(env.db, env.clock.now);
+    await env.db.update(campaigns).set({ status: 'reviewing' }).where(eq(campaigns.id, c.campaign.id));
+    return c.campaign.id;
+  };
+
   return {
     env,
+    campaign,
     db: env.db as Db,
     tree,
     users,

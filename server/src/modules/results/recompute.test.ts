@@ -1,0 +1,225 @@
+/**
+ * The set-based recomputation against the pure evaluation (domain/evaluation `evaluate`): random stages,
+ * applications, reviews (locked or draft), declared, derived and overridden conflicts; every stage result
+ * and total the SQL writes equals what `evaluate` computes from the same rows.
+ */
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { eq } from 'drizzle-orm';
+import { evaluationTotals, stageResults } from '../../db/schema';
+import { evaluate, type CountedReview, type StageSpec } from '../../../../shared/src/domain/evaluation';
+import { conflictKey } from '../../../../shared/src/domain/evaluation';
+import { conflictStatuses } from '../reviewers/queries';
+import { reviewSetup, type ReviewSetup } from '../reviews/test-kit';
+import { recomputeCampaign } from './recompute';
+
+let kit: ReviewSetup;
+let pool: { id: string }[];
+beforeAll(async () => {
+  kit = await reviewSetup();
+  // Two experts of unit A (derived conflicts with unit A's applicants), four external ones.
+  pool = [];
+  for (let i = 0; i < 6; i++) pool.push((await kit.reviewer(i < 2 ? kit.tree.unitA : undefined)).user);
+});
+afterAll(() => kit.env.close());
+
+const VETO_ITEMS = [crypto.randomUUID(), crypto.randomUUID()];
+
+const stageArb = fc.record({
+  method: fc.constantFrom('criteria_scoring', 'presentation', 'gate') as fc.Arbitrary<StageSpec['method']>,
+  aggregation: fc.constantFrom('trimmed_mean', 'mean', 'median') as fc.Arbitrary<StageSpec['aggregation']>,
+  weight: fc.constantFrom(0, 0.2, 0.3, 0.5),
+  standardise: fc.boolean(),
+  minReviews: fc.integer({ min: 1, max: 5 }),
+  vetoRule: fc.constantFrom('majority', 'any') as fc.Arbitrary<StageSpec['vetoRule']>,
+});
+const reviewArb = fc.record({
+  stage: fc.nat(),
+  app: fc.nat(),
+  reviewer: fc.nat(),
+  locked: fc.boolean(),
+  score: fc.oneof(
+    fc.integer({ min: 0, max: 200 }).map((x) => x / 2),
+    fc.double({ min: 0, max: 100, noNaN: true }),
+  ),
+  vetoes: fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()),
+});
+const caseArb = fc.record({
+  stages: fc.array(stageArb, { minLength: 1, maxLength: 3 }),
+  apps: fc.array(fc.constantFrom('A', 'B') as fc.Arbitrary<'A' | 'B'>, { minLength: 1, maxLength: 4 }),
+  reviews: fc.array(reviewArb, { minLength: 0, maxLength: 30 }),
+  declared: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 }),
+  overridden: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 }),
+});
+
+describe('recompute (set-based SQL) equals evaluate (pure)', () => {
+  it('for random campaigns', { timeout: 300_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(caseArb, async (c) => {
+        const campaignId = await kit.campaign();
+        const stageRows = [];
+        for (const s of c.stages) stageRows.push(await kit.stage({ campaignId, ...s }));
+        const apps = [];
+        for (const unit of c.apps) apps.push(await kit.application(unit, campaignId));
+        for (const [r, a] of c.declared)
+          await kit.declare(pool[r % pool.length]!.id, apps[a % apps.length]!).catch(() => undefined);
+        for (const [r, a] of c.overridden)
+          await kit.override(pool[r % 2]!.id, apps[a % apps.length]!).catch(() => undefined);
+        const seen = new Set<string>();
+        for (const r of c.reviews) {
+          const stage = stageRows[r.stage % stageRows.length]!;
+          const app = apps[r.app % apps.length]!;
+          const reviewer = pool[r.reviewer % pool.length]!;
+          const key = `${stage.id}|${app.id}|${reviewer.id}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          await kit.reviewRow(stage, app, reviewer.id, {
+            status: r.locked ? 'locked' : 'draft',
+            score: stage.method === 'gate' ? null : r.score,
+            vetoes:
+              stage.method === 'gate'
+                ? {
+                    [VETO_ITEMS[0]!]: r.vetoes[0] || r.vetoes[2],
+                    [VETO_ITEMS[1]!]: r.vetoes[1] || r.vetoes[2],
+                  }
+                : {},
+          });
+        }
+
+        await kit.db.transaction((tx) => recomputeCampaign(tx, campaignId, kit.env.clock.now));
+
+        // The same data through the pure functions.
+        const rows = await kit.db.query.reviews.findMany({
+          where: (t, { inArray }) =>
+            inArray(
+              t.stageId,
+              stageRows.map((s) => s.id),
+            ),
+        });
+        const status = await conflictStatuses(
+          kit.db,
+          rows.map((r) => ({ reviewerId: r.reviewerId, applicationId: r.applicationId })),
+        );
+        const counted: CountedReview[] = rows
+          .filter(
+            (r) =>
+              r.status === 'locked' && !status.get(conflictKey(r.reviewerId, r.applicationId))!.conflicted,
+          )
+          .map((r) => ({
+            stageId: r.stageId,
+            applicationId: r.applicationId,
+            reviewerId: r.reviewerId,
+            score: r.score,
+            failedVetoes: Object.entries(r.vetoes)
+              .filter(([, v]) => !v)
+              .map(([k]) => k),
+          }));
+        const entrants = [...new Set(rows.map((r) => `${r.stageId}|${r.applicationId}`))].map((k) => {
+          const [stageId, applicationId] = k.split('|');
+          return { stageId: stageId!, applicationId: applicationId! };
+        });
+        const entered = new Set(entrants.map((e) => e.applicationId));
+        const expected = evaluate({
+          stages: stageRows.map((s) => ({
+            id: s.id,
+            position: s.position,
+            method: s.method,
+            weight: s.weight,
+            aggregation: s.aggregation,
+            standardise: s.standardise,
+            minReviews: s.minReviews,
+            tracks: s.tracks,
+            peerMode: null,
+            vetoRule: s.vetoRule,
+          })),
+          applications: apps
+            .filter((a) => entered.has(a.id))
+            .map((a) => ({ id: a.id, track: a.trackCode, kind: a.orgKind, submittedAt: null })),
+          entrants,
+          reviews: counted,
+          peerMarks: [],
+        });
+
+        const actual = await kit.db
+          .select()
+          .from(stageResults)
+          .where(eq(stageResults.campaignId, campaignId));
+        expect(actual.length).toBe(expected.stageResults.length);
+        const byKey = new Map(actual.map((r) => [`${r.stageId}|${r.applicationId}`, r]));
+        for (const e of expected.stageResults) {
+          const a = byKey.get(`${e.stageId}|${e.applicationId}`)!;
+          expect(a.reviewCount).toBe(e.count);
+          close(a.score, e.score);
+          close(a.standardisedScore, e.standardisedScore);
+          close(a.spread, e.spread);
+          close(a.sd, e.sd);
+          expect(a.gatePassed).toBe(e.gatePassed);
+          expect([...a.failedVetoes].sort()).toEqual(e.failedVetoes);
+        }
+        const totals = await kit.db
+          .select()
+          .from(evaluationTotals)
+          .where(eq(evaluationTotals.campaignId, campaignId));
+        expect(totals.length).toBe(expected.totals.length);
+        const totalOf = new Map(totals.map((t) => [t.applicationId, t]));
+        for (const e of expected.totals) {
+          const a = totalOf.get(e.applicationId)!;
+          close(a.finalScore, e.final);
+          close(a.finalStandardised, e.finalStandardised);
+          close(a.lastStageScore, e.lastStageScore);
+          close(a.lastStageStandardised, e.lastStageStandardised);
+          expect(a.countedReviews).toBe(e.countedReviews);
+          expect(a.gatesPassed).toBe(e.gatesPassed);
+        }
+      }),
+      { numRuns: 25, seed: 20261207 },
+    );
+  });
+});
+
+function close(actual: number | null, expected: number | null) {
+  if (expected === null) expect(actual).toBeNull();
+  else expect(actual).toBeCloseTo(expected, 6);
+}
+
+describe('standardisation (evaluation-maths §2)', () => {
+  it('rescales a lenient and a severe reviewer: R1 90 → 81.50, R2 80 → 97.05', async () => {
+    const campaignId = await kit.campaign();
+    const stage = await kit.stage({
+      campaignId,
+      method: 'presentation',
+      rubric: 'overall',
+      aggregation: 'mean',
+      standardise: true,
+    });
+    const r1 = [90, 92, 88, 95, 85];
+    const r2 = [80, 75, 68, 70, 72];
+    const apps = [];
+    for (let i = 0; i < 5; i++) {
+      const app = await kit.application('B', campaignId);
+      apps.push(app);
+      await kit.reviewRow(stage, app, pool[2]!.id, { score: r1[i]! });
+      await kit.reviewRow(stage, app, pool[3]!.id, { score: r2[i]! });
+    }
+    await kit.db.transaction((tx) => recomputeCampaign(tx, campaignId, kit.env.clock.now));
+    const [first] = await kit.db
+      .select()
+      .from(stageResults)
+      .where(eq(stageResults.applicationId, apps[0]!.id));
+    // The first application had R1's 90 (→ 81.50) and R2's 80 (→ 97.05); its raw mean is 85.
+    expect(first!.score).toBe(85);
+    expect(first!.standardisedScore).toBeCloseTo((81.5 + 97.05) / 2, 1);
+    const mu = 81.5;
+    const sigma = Math.sqrt([...r1, ...r2].reduce((s, x) => s + (x - mu) ** 2, 0) / 10);
+    const z1 = (90 - 90) / Math.sqrt(r1.reduce((s, x) => s + (x - 90) ** 2, 0) / 5);
+    const z2 = (80 - 73) / Math.sqrt(r2.reduce((s, x) => s + (x - 73) ** 2, 0) / 5);
+    expect(first!.standardisedScore).toBeCloseTo((mu + sigma * z1 + mu + sigma * z2) / 2, 8);
+    const [total] = await kit.db
+      .select()
+      .from(evaluationTotals)
+      .where(eq(evaluationTotals.applicationId, apps[0]!.id));
+    expect(total).toMatchObject({ finalScore: 85, lastStageScore: 85 });
+    expect(total!.finalStandardised).toBeCloseTo(first!.standardisedScore!, 9);
+  });
+});

@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorBody, idParams } from '../../../../shared/src/contracts/common';
+import { ranking, rankingQuery, recomputeAnswer } from '../../../../shared/src/contracts/results';
+import { ctxOf } from '../../http/context';
+import * as results from './service';
+
+const tags = ['results'];
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+
+  app.post(
+    '/api/campaigns/:id/recompute',
+    {
+      config: { policy: 'evaluation.manage' },
+      schema: {
+        tags,
+        summary: '重新计算评审结果 Recompute every stage score, standardisation and final (set-based)',
+        params: idParams,
+        response: { 200: recomputeAnswer, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => results.recompute(db, ctxOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/stages/:id/standardise',
+    {
+      config: { policy: 'evaluation.manage' },
+      schema: {
+        tags,
+        summary:
+          '标准化评分 Standardise a stage per reviewer (z-scores rescaled, reviewers with ≥ 5 reviews)',
+        params: idParams,
+        response: { 200: recomputeAnswer, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => results.standardise(db, ctxOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/campaigns/:id/ranking',
+    {
+      config: { policy: 'evaluation.manage' },
+      schema: {
+        tags,
+        summary: '排名 Ranking of one track × kind, raw and standardised side by side, with the tie rule',
+        params: idParams,
+        querystring: rankingQuery,
+        response: { 200: ranking, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => results.ranking(db, ctxOf(req), req.params.id, req.query),
+  );
+};
+
+export default routes;
