@@ -58,7 +58,7 @@ describe('recompute (set-based SQL) equals evaluate (pure)', () => {
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {
         const campaignId = await kit.campaign();
-        const stageRows = [];
+        const stageRows: Awaited<ReturnType<ReviewSetup['stage']>>[] = [];
         for (const s of c.stages) stageRows.push(await kit.stage({ campaignId, ...s }));
         const apps = [];
         for (const unit of c.apps) apps.push(await kit.application(unit, campaignId));

@@ -96,7 +96,11 @@ export async function reviewSetup() {
   };
 
   /** An assignment (its id is the review's id). */
-  const assign = async (s: { id: string }, app: { id: string; unitId: string }, reviewerId: string) => {
+  const assign = async (
+    s: { id: string; campaignId?: string },
+    app: { id: string; unitId: string },
+    reviewerId: string,
+  ) => {
     const [row] = await env.db
       .insert(assignments)
       .values({
