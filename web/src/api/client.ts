@@ -209,6 +209,8 @@ export function uploadFile<T>(
   field: string,
   file: Blob & { name?: string },
   onProgress: (percent: number) => void,
+  /** Multipart fields sent before the file (the server reads them first). */
+  fields: Record<string, string> = {},
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -236,6 +238,7 @@ export function uploadFile<T>(
       reject(err);
     };
     const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append(field, file, file.name ?? 'upload');
     xhr.send(form);
   });

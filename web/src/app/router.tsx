@@ -81,6 +81,13 @@ export const routes: RouteObject[] = [
                   ),
                 },
               ]),
+              guarded('reviews.read', [
+                { path: '/reviews', lazy: page(() => import('../pages/reviews/MyReviewsPage'), ['reviews']) },
+                {
+                  path: '/reviews/:id',
+                  lazy: page(() => import('../pages/reviews/ReviewSheetPage'), ['reviews']),
+                },
+              ]),
               guarded('reviewers.manage', [
                 {
                   path: '/reviewers',

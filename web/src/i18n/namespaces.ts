@@ -20,6 +20,7 @@ export const NAMESPACES = [
   'cultivation',
   'notifications',
   'evaluation',
+  'reviews',
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -13,6 +13,7 @@ import type recommend from './zh-CN/recommend';
 import type cultivation from './zh-CN/cultivation';
 import type notifications from './zh-CN/notifications';
 import type evaluation from './zh-CN/evaluation';
+import type reviews from './zh-CN/reviews';
 import type { Namespace } from './namespaces';
 
 /** Every namespace's shape, from its zh-CN file (types only: nothing is bundled by this import). */
@@ -32,6 +33,7 @@ export interface Resources {
   cultivation: typeof cultivation;
   notifications: typeof notifications;
   evaluation: typeof evaluation;
+  reviews: typeof reviews;
 }
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

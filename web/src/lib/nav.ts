@@ -9,6 +9,7 @@ export type NavKey =
   | 'intake'
   | 'campaigns'
   | 'reviewers'
+  | 'reviews'
   | 'standards'
   | 'organizations'
   | 'venues'
@@ -31,6 +32,7 @@ export const NAV: readonly NavEntry[] = [
   { key: 'intake', path: '/intake', ability: 'applications.intake' },
   { key: 'campaigns', path: '/campaigns', ability: 'campaigns.write' },
   { key: 'reviewers', path: '/reviewers', ability: 'reviewers.manage' },
+  { key: 'reviews', path: '/reviews', ability: 'reviews.write' },
   { key: 'standards', path: '/standards', ability: 'standards.write' },
   { key: 'organizations', path: '/organizations', ability: 'organizations.read' },
   { key: 'venues', path: '/venues', ability: 'venues.read' },

@@ -40,6 +40,7 @@ const common: Messages<'common'> = {
     intake: 'Intake',
     campaigns: 'Campaigns',
     reviewers: 'Experts',
+    reviews: 'My reviews',
     standards: 'Standards',
     inbox: 'Inbox',
     organizations: 'Organisations',

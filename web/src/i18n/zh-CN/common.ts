@@ -37,6 +37,7 @@ const common = {
     intake: '申报受理',
     campaigns: '创建活动',
     reviewers: '评审专家',
+    reviews: '我的评审',
     standards: '创建标准',
     inbox: '收件箱',
     organizations: '组织管理',
