@@ -97,6 +97,7 @@ export const assignment = z.object({
   unitId: z.uuid(),
   reviewerId: z.uuid(),
   reviewerName: z.string(),
+  reviewerUsername: z.string(),
   source: z.string(),
   drawId: z.uuid().nullable(),
   reviewStatus: z.enum(REVIEW_STATUSES),
@@ -179,3 +180,10 @@ export const myAssignment = z.object({
   conflicted: z.boolean(),
 });
 export const myAssignmentList = z.object({ items: z.array(myAssignment), total: z.number().int() });
+
+/** Bulk assignment from a file (columns 申报编号, 专家用户名): a dry run checks; a real run writes all or nothing. */
+export const assignmentImportResult = z.object({
+  dryRun: z.boolean(),
+  total: z.number().int(),
+  created: z.number().int(),
+});

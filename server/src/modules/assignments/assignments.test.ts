@@ -302,9 +302,74 @@ describe('assignment export', () => {
     ]);
     expect(ws.rowCount).toBe(1 + 10);
     const sources = new Set<string>();
-    for (let i = 2; i <= ws.rowCount; i++) sources.add(String(ws.getRow(i).getCell(3).value));
+    for (let i = 2; i <= ws.rowCount; i++) sources.add(String(ws.getRow(i).getCell(5).value));
     expect([...sources].sort()).toEqual(['手工分配', '自动分配']);
     const [e] = await env.db.select().from(auditEvents).where(eq(auditEvents.action, 'assignments.export'));
     expect(e).toMatchObject({ objectId: stage.id, detail: '10 rows' });
+  });
+});
+
+describe('assignment import', () => {
+  const upload = (csv: string, dryRun: boolean, stageId = stage.id) => {
+    const boundary = '----shifanimport';
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="分配.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+      ),
+      Buffer.from(`\uFEFF${csv}`),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return committee.post(`/api/stages/${stageId}/assignments/import?dryRun=${dryRun}`, payload, {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'accept-language': 'en',
+    });
+  };
+
+  it('checks every row and writes nothing when one is bad; then writes all rows with one audit event', async () => {
+    const target = await seedStage(env.db, seeded.campaign.id, env.clock.now);
+    for (const k of ['a2', 'b1', 'c1']) {
+      const [row] = await env.db.select().from(applications).where(eq(applications.id, apps[k]!.id));
+      await enter(env.db, target.id, row!);
+    }
+    const bad = [
+      '申报编号,专家用户名',
+      `${apps.a2!.id},wang`,
+      `${apps.a2!.id},zhang`, // superior of a2: conflict
+      `${apps.a1!.id},wang`, // a1 is not in this stage
+      `${apps.b1!.id},nobody`,
+      `${apps.a2!.id},WANG`, // the same pair twice
+    ].join('\n');
+    const before = await written();
+    for (const dryRun of [true, false]) {
+      const res = await upload(bad, dryRun, target.id);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error.code).toBe('IMPORT_INVALID');
+      expect(res.json().error.errors.map((e: { row: number; code: string }) => `${e.row}:${e.code}`)).toEqual(
+        ['3:conflict', '4:not_entrant', '5:unknown_reviewer', '6:duplicate'],
+      );
+    }
+    expect(await written()).toEqual(before);
+    const good = [
+      '申报编号,专家用户名',
+      `${apps.a2!.id},wang`,
+      `${apps.b1!.id},chen`,
+      `${apps.c1!.id},wang`,
+    ].join('\n');
+    const dry = await upload(good, true, target.id);
+    expect(dry.json()).toEqual({ dryRun: true, total: 3, created: 0 });
+    expect(await written()).toEqual(before);
+    const real = await upload(good, false, target.id);
+    expect(real.json()).toEqual({ dryRun: false, total: 3, created: 3 });
+    expect(await written()).toEqual({
+      ...before,
+      assignments: before.assignments + 3,
+      reviews: before.reviews + 3,
+      events: before.events + 1,
+    });
+    const list = (await committee.get(`/api/stages/${target.id}/assignments`)).json();
+    expect(list.items.map((i: { source: string }) => i.source)).toEqual(['import', 'import', 'import']);
+    expect(
+      list.loads.map((l: { reviewerName: string; load: number }) => `${l.reviewerName}:${l.load}`),
+    ).toEqual(['chen:1', 'wang:2']);
   });
 });

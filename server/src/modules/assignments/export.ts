@@ -28,11 +28,17 @@ const STATUS_LABELS: Record<Assignment['reviewStatus'], string> = {
 };
 
 async function writeXlsx(out: Writable, items: Assignment[]) {
-  const sheet = { name: '评审分配表', widths: [36, 16, 12, 10, 10, 20], header: ASSIGNMENT_EXPORT_HEADERS };
+  const sheet = {
+    name: '评审分配表',
+    widths: [38, 36, 16, 16, 12, 10, 10, 20],
+    header: ASSIGNMENT_EXPORT_HEADERS,
+  };
   await writeXlsxSheet(out, sheet, async (addRow) => {
     for (const a of items)
       addRow([
+        a.applicationId,
         a.organizationName,
+        a.reviewerUsername,
         a.reviewerName,
         SOURCE_LABELS[a.source] ?? a.source,
         STATUS_LABELS[a.reviewStatus],

@@ -99,6 +99,22 @@ const build: Record<string, Builder> = {
     method: 'GET',
     url: await stageUrl(ctx, '/assignments/export.xlsx'),
   }),
+  'POST /api/stages/:id/assignments/import': async (ctx, s) => {
+    const app = await freshEntrant(ctx, s);
+    const username = `p${ctx.uniq()}`;
+    await insertUser(ctx.env.db, { username, role: 'reviewer' });
+    const boundary = `----shifan${ctx.uniq()}`;
+    const payload = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\n` +
+        `申报编号,专家用户名\n${app.id},${username}\n\r\n--${boundary}--\r\n`,
+    );
+    return {
+      method: 'POST',
+      url: await stageUrl(ctx, '/assignments/import?dryRun=true'),
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    };
+  },
   'GET /api/me/assignments': () => ({ method: 'GET', url: '/api/me/assignments' }),
 };
 
@@ -112,6 +128,7 @@ export const matrix: ModuleMatrix = {
     'POST /api/draws/:id/verify': committee(200),
     'GET /api/stages/:id/assignments': committee(200),
     'GET /api/stages/:id/assignments/export.xlsx': committee(200),
+    'POST /api/stages/:id/assignments/import': committee(200),
     'POST /api/stages/:id/assignments': committee(201),
     'POST /api/stages/:id/assignments/auto': committee(200),
     'DELETE /api/assignments/:id': committee(204),

@@ -91,6 +91,7 @@ export function stageAssignments(db: DbOrTx, stageId: string) {
       unitId: assignments.unitId,
       reviewerId: assignments.reviewerId,
       reviewerName: users.displayName,
+      reviewerUsername: users.username,
       source: assignments.source,
       drawId: assignments.drawId,
       reviewStatus: sql<'pending' | 'draft' | 'locked'>`coalesce(${reviews.status}, 'pending')`,
@@ -214,4 +215,14 @@ export function myAssignments(db: DbOrTx, reviewerId: string) {
     .leftJoin(reviews, eq(reviews.id, assignments.id))
     .where(eq(assignments.reviewerId, reviewerId))
     .orderBy(asc(stages.closesAt), asc(stages.position), asc(assignments.createdAt), asc(assignments.id));
+}
+
+/** Reviewer accounts by username. */
+export async function reviewersByUsername(db: DbOrTx, names: string[]): Promise<Map<string, string>> {
+  if (names.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(and(eq(users.role, 'reviewer'), sql`${users.username} = any(${sql.param(names)}::text[])`));
+  return new Map(rows.map((r) => [r.username, r.id]));
 }
