@@ -88,6 +88,12 @@ export const routes: RouteObject[] = [
                   lazy: page(() => import('../pages/reviews/ReviewSheetPage'), ['reviews']),
                 },
               ]),
+              guarded('evaluation.manage', [
+                {
+                  path: '/campaigns/:campaignId/stages/:stageId',
+                  lazy: page(() => import('../pages/evaluation/StagePage'), ['evaluation', 'campaigns']),
+                },
+              ]),
               guarded('reviewers.manage', [
                 {
                   path: '/reviewers',
