@@ -11,7 +11,7 @@ describe('loadConfig', () => {
       databaseUrl: null,
       demo: false,
       session: { idleMinutes: 20, absoluteHours: 12, cookieSecure: 'auto' },
-      login: { maxFailures: 5, failureWindowMinutes: 15, lockoutMinutes: 30 },
+      login: { maxFailures: 5, failureWindowMinutes: 15, lockoutMinutes: 30, perAddressPerMinute: 600 },
       password: { minLength: 8, privilegedMinLength: 12, maxLength: 128, minClasses: 3, maxAgeDays: 90 },
       trustProxy: false,
     });

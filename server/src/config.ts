@@ -25,6 +25,11 @@ const env = z.object({
   SHIFAN_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(20).default(5),
   SHIFAN_LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SHIFAN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  /**
+   * Login attempts per minute from one address (issue 7 §1.18): sized for an office behind one NAT or
+   * proxy on a deadline day; guessing one account's password is stopped by the lockout above.
+   */
+  SHIFAN_LOGIN_RATE_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(600),
   SHIFAN_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(8),
   SHIFAN_PASSWORD_ADMIN_MIN_LENGTH: z.coerce.number().int().min(12).max(64).default(12),
   /** MLPS 身份鉴别 a: periodic change. 0 turns expiry off (an ASVS 6.2.10 reading; not for a level-3 system). */
@@ -63,7 +68,13 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   session: { idleMinutes: number; absoluteHours: number; cookieSecure: 'auto' | boolean };
-  login: { maxFailures: number; failureWindowMinutes: number; lockoutMinutes: number };
+  login: {
+    maxFailures: number;
+    failureWindowMinutes: number;
+    lockoutMinutes: number;
+    /** Login attempts per minute from one client address (behind SHIFAN_TRUST_PROXY: the client's). */
+    perAddressPerMinute: number;
+  };
   password: {
     minLength: number;
     /** For committee, unit, security and audit admins (PRIVILEGED_PASSWORD_ROLES). */
@@ -112,6 +123,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxFailures: e.SHIFAN_LOGIN_MAX_FAILURES,
       failureWindowMinutes: e.SHIFAN_LOGIN_FAILURE_WINDOW_MINUTES,
       lockoutMinutes: e.SHIFAN_LOCKOUT_MINUTES,
+      perAddressPerMinute: e.SHIFAN_LOGIN_RATE_PER_ADDRESS,
     },
     password: {
       minLength: e.SHIFAN_PASSWORD_MIN_LENGTH,

@@ -23,7 +23,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/login',
     {
-      config: { policy: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      // Per address (req.ip: the client's behind a trusted proxy), sized for an office behind one NAT;
+      // per account the lockout (SHIFAN_LOGIN_MAX_FAILURES) stops password guessing.
+      config: {
+        policy: 'public',
+        rateLimit: {
+          max: config.login.perAddressPerMinute,
+          timeWindow: '1 minute',
+          keyGenerator: (req) => req.ip,
+        },
+      },
       // A refused body is still a failed login, and is audited as one before the 400 leaves.
       attachValidation: true,
       schema: {
