@@ -25,6 +25,13 @@ import { unitScoped as applicationTables } from './modules/applications/unit-sco
 import { unitScoped as cultivationTables } from './modules/cultivation/unit-scoped';
 import { unitScoped as evidenceTables } from './modules/evidence/unit-scoped';
 import { unitScoped as venueTables } from './modules/venues/unit-scoped';
+import { unitScoped as reviewerTables } from './modules/reviewers/unit-scoped';
+import { unitScoped as assignmentTables } from './modules/assignments/unit-scoped';
+import { unitScoped as reviewTables } from './modules/reviews/unit-scoped';
+import { unitScoped as peerTables } from './modules/peer/unit-scoped';
+import { unitScoped as presentationTables } from './modules/presentation/unit-scoped';
+import { unitScoped as resultTables } from './modules/results/unit-scoped';
+import { unitScoped as decisionTables } from './modules/decisions/unit-scoped';
 import healthRoutes from './modules/health/routes';
 import authRoutes from './modules/auth/routes';
 import organizationRoutes from './modules/organizations/routes';
@@ -83,6 +90,13 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     ...cultivationTables,
     ...applicationTables,
     ...evidenceTables,
+    ...reviewerTables,
+    ...assignmentTables,
+    ...reviewTables,
+    ...peerTables,
+    ...presentationTables,
+    ...resultTables,
+    ...decisionTables,
   );
 
   app.decorate('deps', deps);

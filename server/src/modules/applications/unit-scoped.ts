@@ -1,9 +1,12 @@
 import { applicationEvents, applications, selfAssessments } from '../../db/schema';
-import type { UnitScoped } from '../../core/unit-scoped';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { UnitOwner, UnitScoped } from '../../core/unit-scoped';
 
-const ofApplication = (
-  column: typeof selfAssessments.applicationId | typeof applicationEvents.applicationId,
-) => ({
+/**
+ * A row that belongs to an application follows the application's organisation: other modules' evaluation
+ * rows (assignments, reviews, results, decision lines …) register with this owner.
+ */
+export const ofApplication = (column: PgColumn): UnitOwner => ({
   column,
   idColumn: applications.id,
   orgColumn: applications.organizationId,
