@@ -52,3 +52,50 @@ export const ranking = z.object({
   items: z.array(rankingRow),
 });
 export type Ranking = z.infer<typeof ranking>;
+
+export const stageStatistics = z.object({
+  stageId: z.uuid(),
+  /** Counted locked reviews with a score. */
+  reviews: z.number().int(),
+  /** Scores in buckets of 10 points: [0, 10), [10, 20), … [90, 100]. */
+  distribution: z.array(z.object({ from: z.number(), to: z.number(), count: z.number().int() })),
+  icc: z.object({
+    icc: z.number().nullable(),
+    msb: z.number().nullable(),
+    msw: z.number().nullable(),
+    k0: z.number().nullable(),
+    a: z.number().int(),
+    n: z.number().int(),
+  }),
+  leniency: z.array(
+    z.object({
+      reviewerId: z.uuid(),
+      reviewerName: z.string(),
+      n: z.number().int(),
+      mean: z.number(),
+      leniency: z.number(),
+    }),
+  ),
+  /** Applications whose spread is above the stage's threshold. */
+  spreadFlags: z.array(
+    z.object({ applicationId: z.uuid(), n: z.number().int(), spread: z.number(), sd: z.number() }),
+  ),
+});
+export type StageStatistics = z.infer<typeof stageStatistics>;
+
+export const stageProgress = z.object({
+  stageId: z.uuid(),
+  assigned: z.number().int(),
+  locked: z.number().int(),
+  reviewers: z.array(
+    z.object({
+      reviewerId: z.uuid(),
+      reviewerName: z.string(),
+      assigned: z.number().int(),
+      locked: z.number().int(),
+      /** Has not locked every assignment. */
+      pending: z.boolean(),
+    }),
+  ),
+});
+export type StageProgress = z.infer<typeof stageProgress>;

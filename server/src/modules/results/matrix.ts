@@ -36,6 +36,14 @@ const build: Record<string, Builder> = {
     method: 'POST',
     url: `/api/stages/${await aStage(ctx)}/standardise`,
   }),
+  'GET /api/stages/:id/statistics': async (ctx) => ({
+    method: 'GET',
+    url: `/api/stages/${await aStage(ctx)}/statistics`,
+  }),
+  'GET /api/stages/:id/progress': async (ctx) => ({
+    method: 'GET',
+    url: `/api/stages/${await aStage(ctx)}/progress`,
+  }),
   'GET /api/campaigns/:id/ranking': (ctx) => ({
     method: 'GET',
     url: `/api/campaigns/${ctx.campaign.campaign.id}/ranking?track=site&kind=branch`,
@@ -47,6 +55,8 @@ export const matrix: ModuleMatrix = {
     'POST /api/campaigns/:id/recompute': only({ committee_admin: [200, 200] }),
     'POST /api/stages/:id/standardise': only({ committee_admin: [200, 200] }),
     'GET /api/campaigns/:id/ranking': only({ committee_admin: [200, 200] }),
+    'GET /api/stages/:id/statistics': only({ committee_admin: [200, 200] }),
+    'GET /api/stages/:id/progress': only({ committee_admin: [200, 200] }),
   },
   build,
 };

@@ -139,3 +139,48 @@ describe('recompute', () => {
     );
   });
 });
+
+describe('statistics and progress of a stage', () => {
+  it('gives ICC(1) 0.9735 for the reference groups, leniency, spread flags, and who has not finished', async () => {
+    const campaignId = await kit.campaign();
+    const stage = await kit.stage({
+      campaignId,
+      method: 'presentation',
+      rubric: 'overall',
+      spreadThreshold: 5,
+    });
+    const groups = [
+      [80, 84, 82],
+      [70, 72],
+      [90, 88, 91, 89],
+      [60, 66, 63],
+    ];
+    const reviewers = [];
+    for (let i = 0; i < 4; i++) reviewers.push(await kit.reviewer());
+    const apps = [];
+    for (const g of groups) {
+      const app = await kit.application('B', campaignId);
+      apps.push(app);
+      for (const [i, score] of g.entries()) await kit.reviewRow(stage, app, reviewers[i]!.user.id, { score });
+    }
+    // One more assignment of reviewer 0, not yet scored.
+    await kit.assign(stage, await kit.application('B', campaignId), reviewers[0]!.user.id);
+    const stats = (await kit.committee.get(`/api/stages/${stage.id}/statistics`)).json();
+    expect(stats.reviews).toBe(12);
+    expect(stats.icc).toMatchObject({ a: 4, n: 12 });
+    expect(stats.icc.icc).toBeCloseTo(0.9735, 4);
+    expect(stats.icc.msb).toBeCloseTo(449.9722, 4);
+    expect(stats.icc.msw).toBeCloseTo(4.125, 9);
+    expect(stats.distribution.map((d: { count: number }) => d.count)).toEqual([0, 0, 0, 0, 0, 0, 3, 2, 5, 2]);
+    // Spread above 5: [60, 66, 63] (6 points) only.
+    expect(stats.spreadFlags).toEqual([{ applicationId: apps[3]!.id, n: 3, spread: 6, sd: Math.sqrt(6) }]);
+    expect(stats.leniency).toHaveLength(4);
+    const progress = (await kit.committee.get(`/api/stages/${stage.id}/progress`)).json();
+    expect(progress).toMatchObject({ assigned: 13, locked: 12 });
+    const first = progress.reviewers.find(
+      (r: { reviewerId: string }) => r.reviewerId === reviewers[0]!.user.id,
+    );
+    expect(first).toMatchObject({ assigned: 5, locked: 4, pending: true });
+    expect((await kit.committee.get(`/api/stages/${crypto.randomUUID()}/progress`)).statusCode).toBe(404);
+  });
+});

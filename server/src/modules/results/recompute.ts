@@ -12,7 +12,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 
 /** The counted locked reviews of the stages matching `where` (a condition on `s`, the stages row). */
-function counted(where: SQL): SQL {
+export function counted(where: SQL): SQL {
   return sql`
     SELECT r.stage_id, r.application_id, r.reviewer_id, r.score, r.vetoes
     FROM reviews r

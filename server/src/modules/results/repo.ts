@@ -10,6 +10,7 @@ import {
   stageResults,
 } from '../../db/schema';
 import type { OrgKind } from '../../../../shared/src/enums';
+import { counted as countedReviewsSql } from './recompute';
 
 export async function campaignExists(db: DbOrTx, id: string): Promise<boolean> {
   const [row] = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, id));
@@ -78,4 +79,37 @@ export async function quotaOf(
       ),
     );
   return row?.quota ?? null;
+}
+
+/** A stage's counted locked scores (the same rule as the recomputation), with reviewer names. */
+export async function stageScores(db: DbOrTx, stageId: string) {
+  const result = await db.execute(sql`
+    SELECT c.application_id AS "applicationId", c.reviewer_id AS "reviewerId", c.score, u.display_name AS "reviewerName"
+    FROM (${countedReviewsSql(sql`s.id = ${stageId}`)}) c
+    JOIN users u ON u.id = c.reviewer_id
+    WHERE c.score IS NOT NULL
+    ORDER BY c.application_id, c.reviewer_id`);
+  return (
+    result as unknown as {
+      rows: { applicationId: string; reviewerId: string; score: number; reviewerName: string }[];
+    }
+  ).rows;
+}
+
+/** Per reviewer of a stage: assignments and locked reviews. */
+export async function stageProgressRows(db: DbOrTx, stageId: string) {
+  const result = await db.execute(sql`
+    SELECT a.reviewer_id AS "reviewerId", u.display_name AS "reviewerName",
+      count(*)::int AS assigned, count(*) FILTER (WHERE r.status = 'locked')::int AS locked
+    FROM assignments a
+    JOIN users u ON u.id = a.reviewer_id
+    LEFT JOIN reviews r ON r.id = a.id
+    WHERE a.stage_id = ${stageId}
+    GROUP BY a.reviewer_id, u.display_name
+    ORDER BY u.display_name, a.reviewer_id`);
+  return (
+    result as unknown as {
+      rows: { reviewerId: string; reviewerName: string; assigned: number; locked: number }[];
+    }
+  ).rows;
 }

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBody, idParams } from '../../../../shared/src/contracts/common';
-import { ranking, rankingQuery, recomputeAnswer } from '../../../../shared/src/contracts/results';
+import {
+  ranking,
+  rankingQuery,
+  recomputeAnswer,
+  stageProgress,
+  stageStatistics,
+} from '../../../../shared/src/contracts/results';
 import { ctxOf } from '../../http/context';
 import * as results from './service';
 
@@ -51,6 +57,34 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => results.ranking(db, ctxOf(req), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/stages/:id/statistics',
+    {
+      config: { policy: 'evaluation.manage' },
+      schema: {
+        tags,
+        summary: '评审统计 Score distribution, ICC(1), reviewer leniency and spread flags of a stage',
+        params: idParams,
+        response: { 200: stageStatistics, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => results.statistics(db, ctxOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/stages/:id/progress',
+    {
+      config: { policy: 'evaluation.manage' },
+      schema: {
+        tags,
+        summary: '评分进度 Per reviewer: assigned and locked reviews; who has not finished',
+        params: idParams,
+        response: { 200: stageProgress, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => results.progress(db, ctxOf(req), req.params.id),
   );
 };
 

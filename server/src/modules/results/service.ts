@@ -10,12 +10,21 @@ import { AppError } from '../../core/errors';
 import { writeAudit } from '../audit/write';
 import { getStage } from '../stages/queries';
 import {
+  applicationAgreement,
+  reviewerLeniency,
+  stageIcc,
   compareRankings,
   rankGroup,
   TIE_RULE,
   type RankInput,
 } from '../../../../shared/src/domain/evaluation';
-import type { Ranking, RankingQuery, RecomputeAnswer } from '../../../../shared/src/contracts/results';
+import type {
+  Ranking,
+  RankingQuery,
+  RecomputeAnswer,
+  StageProgress,
+  StageStatistics,
+} from '../../../../shared/src/contracts/results';
 import type { OrgKind } from '../../../../shared/src/enums';
 import { recomputeCampaign, recomputeTotals, standardiseStage } from './recompute';
 import * as repo from './repo';
@@ -104,5 +113,43 @@ export async function ranking(db: Db, ctx: Ctx, campaignId: string, q: RankingQu
         selectionWouldChange: changes.has(r.applicationId),
       };
     }),
+  };
+}
+
+/** GET /api/stages/:id/statistics: distribution, ICC(1), reviewer leniency, spread flags (§4). */
+export async function statistics(db: Db, ctx: Ctx, stageId: string): Promise<StageStatistics> {
+  scopeOf(requireActor(ctx), 'evaluation.manage');
+  const stage = await getStage(db, stageId);
+  if (!stage) throw new AppError('NOT_FOUND');
+  const scores = await repo.stageScores(db, stageId);
+  const names = new Map(scores.map((s) => [s.reviewerId, s.reviewerName]));
+  const icc = stageIcc(scores);
+  return {
+    stageId,
+    reviews: scores.length,
+    distribution: Array.from({ length: 10 }, (_, i) => ({
+      from: i * 10,
+      to: i * 10 + 10,
+      count: scores.filter((s) => Math.min(9, Math.floor(s.score / 10)) === i).length,
+    })),
+    icc: { icc: icc.icc, msb: icc.msb, msw: icc.msw, k0: icc.k0, a: icc.a, n: icc.n },
+    leniency: reviewerLeniency(scores).map((l) => ({ ...l, reviewerName: names.get(l.reviewerId)! })),
+    spreadFlags: applicationAgreement(scores, stage.spreadThreshold)
+      .filter((a) => a.flagged)
+      .map(({ applicationId, n, spread, sd }) => ({ applicationId, n, spread, sd })),
+  };
+}
+
+/** GET /api/stages/:id/progress: per reviewer, assigned and locked; who has not finished. */
+export async function progress(db: Db, ctx: Ctx, stageId: string): Promise<StageProgress> {
+  scopeOf(requireActor(ctx), 'evaluation.manage');
+  const stage = await getStage(db, stageId);
+  if (!stage) throw new AppError('NOT_FOUND');
+  const rows = await repo.stageProgressRows(db, stageId);
+  return {
+    stageId,
+    assigned: rows.reduce((n, r) => n + r.assigned, 0),
+    locked: rows.reduce((n, r) => n + r.locked, 0),
+    reviewers: rows.map((r) => ({ ...r, pending: r.locked < r.assigned })),
   };
 }
