@@ -155,7 +155,7 @@ describe('statistics and progress of a stage', () => {
       [90, 88, 91, 89],
       [60, 66, 63],
     ];
-    const reviewers = [];
+    const reviewers: Awaited<ReturnType<ReviewSetup['reviewer']>>[] = [];
     for (let i = 0; i < 4; i++) reviewers.push(await kit.reviewer());
     const apps = [];
     for (const g of groups) {
