@@ -77,7 +77,7 @@ export const routes: RouteObject[] = [
                   path: '/campaigns/:id',
                   lazy: page(
                     () => import('../pages/campaigns/CampaignPage'),
-                    ['campaigns', 'standards', 'evaluation'],
+                    ['campaigns', 'standards', 'evaluation', 'decisions'],
                   ),
                 },
               ]),
@@ -92,6 +92,12 @@ export const routes: RouteObject[] = [
                 {
                   path: '/campaigns/:campaignId/stages/:stageId',
                   lazy: page(() => import('../pages/evaluation/StagePage'), ['evaluation', 'campaigns']),
+                },
+              ]),
+              guarded('decisions.manage', [
+                {
+                  path: '/campaigns/:id/decision',
+                  lazy: page(() => import('../pages/decisions/DecisionPage'), ['decisions', 'campaigns']),
                 },
               ]),
               guarded('reviewers.manage', [

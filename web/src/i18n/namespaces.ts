@@ -21,6 +21,7 @@ export const NAMESPACES = [
   'notifications',
   'evaluation',
   'reviews',
+  'decisions',
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

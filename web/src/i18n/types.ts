@@ -14,6 +14,7 @@ import type cultivation from './zh-CN/cultivation';
 import type notifications from './zh-CN/notifications';
 import type evaluation from './zh-CN/evaluation';
 import type reviews from './zh-CN/reviews';
+import type decisions from './zh-CN/decisions';
 import type { Namespace } from './namespaces';
 
 /** Every namespace's shape, from its zh-CN file (types only: nothing is bundled by this import). */
@@ -34,6 +35,7 @@ export interface Resources {
   notifications: typeof notifications;
   evaluation: typeof evaluation;
   reviews: typeof reviews;
+  decisions: typeof decisions;
 }
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -16,7 +16,13 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { ArrowRightOutlined, CopyOutlined, EditOutlined, InboxOutlined } from '@ant-design/icons';
+import {
+  ArrowRightOutlined,
+  AuditOutlined,
+  CopyOutlined,
+  EditOutlined,
+  InboxOutlined,
+} from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -41,12 +47,13 @@ import { StagesPanel } from '../evaluation/StagesPanel';
 /** One campaign: settings, timeline with "now", the next step, edit, and the dashboard. */
 export default function CampaignPage() {
   const { id } = useParams();
-  const { t } = useTranslation(['campaigns', 'standards', 'evaluation']);
+  const { t } = useTranslation(['campaigns', 'standards', 'evaluation', 'decisions']);
   const navigate = useNavigate();
   const phone = !Grid.useBreakpoint().md;
   const canDashboard = useAbility('campaigns.dashboard');
   const canIntake = useAbility('applications.intake');
   const canEvaluate = useAbility('evaluation.manage');
+  const canDecide = useAbility('decisions.manage');
   const [params, setParams] = useSearchParams();
   const tab = canEvaluate && params.get('tab') === 'stages' ? 'stages' : 'overview';
   const { data: c, isPending, isError } = useCampaign(id);
@@ -97,6 +104,15 @@ export default function CampaignPage() {
             {canIntake && c.status !== 'draft' ? (
               <Button icon={<InboxOutlined />} onClick={() => navigate(`/intake?campaign=${c.id}`)}>
                 {t('goIntake')}
+              </Button>
+            ) : null}
+            {canDecide && ['deciding', 'publicity', 'closed'].includes(c.status) ? (
+              <Button
+                icon={<AuditOutlined />}
+                onClick={() => navigate(`/campaigns/${c.id}/decision`)}
+                data-testid="campaign-decision"
+              >
+                {t('decisions:openDecision')}
               </Button>
             ) : null}
             <Button icon={<CopyOutlined />} onClick={() => setCopying(true)} data-testid="campaign-copy">

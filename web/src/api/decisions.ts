@@ -1,0 +1,28 @@
+import { useQuery } from '@tanstack/react-query';
+import type { DecisionDetail, PatchDecisionLine, VotesBody } from '../../../shared/src/contracts/decisions';
+import { api } from './client';
+
+/** Every decision query starts with this key. */
+export const DECISIONS = ['decisions'] as const;
+
+/** The campaign's decision; 404 (an ApiError) while none has been drafted. */
+export function useCampaignDecision(campaignId: string | null | undefined) {
+  return useQuery({
+    queryKey: [...DECISIONS, 'campaign', campaignId],
+    queryFn: ({ signal }) =>
+      api.get<DecisionDetail>(`/api/campaigns/${campaignId}/decision`, undefined, signal),
+    enabled: !!campaignId,
+    retry: false,
+  });
+}
+
+export const createDecisionReq = (campaignId: string) =>
+  api.post<DecisionDetail>(`/api/campaigns/${campaignId}/decision`, {});
+export const patchDecisionLineReq = (id: string, applicationId: string, body: PatchDecisionLine) =>
+  api.patch<DecisionDetail>(`/api/decisions/${id}/lines/${applicationId}`, body);
+export const acceptProposalReq = (d: DecisionDetail, votes?: VotesBody) =>
+  api.post<DecisionDetail>(`/api/decisions/${d.id}/accept-proposal`, { version: d.version, votes });
+export const confirmDecisionReq = (d: DecisionDetail) =>
+  api.post<DecisionDetail>(`/api/decisions/${d.id}/confirm`, { version: d.version });
+export const releaseDecisionReq = (d: DecisionDetail) =>
+  api.post<DecisionDetail>(`/api/decisions/${d.id}/release`, { version: d.version });

@@ -1,0 +1,83 @@
+import type { Messages } from '../types';
+
+/** en · decisions: exactly the keys of `zh-CN/decisions.ts`. */
+const decisions: Messages<'decisions'> = {
+  title: 'Committee decision',
+  openDecision: 'Committee decision',
+  back: 'Back to the campaign',
+  notFound: 'Campaign not found',
+  noDecision: 'No decision draft yet',
+  noDecisionText:
+    'The draft is made from the proposal of the evaluation results: each group in rank order against its quota, every line voted on by the committee.',
+  notDeciding: 'A decision draft can be made once the campaign is in the deciding phase.',
+  create: 'Draft from the proposal',
+  created: 'Decision draft created',
+  status: { draft: 'Draft', confirmed: 'Confirmed' },
+  basis: { raw: 'Ranked by raw score', standardised: 'Ranked by standardised score' },
+  draftBanner:
+    'Record the committee’s choice and votes for each line. A reason is required when the choice differs from the proposal, selects one tied at the quota line, or goes over the quota.',
+  progress: '{{undecided}} undecided · {{deviations}} differ from the proposal',
+  gauge: '{{selected}} selected / quota {{quota}}',
+  proposedCount: '{{n}} proposed',
+  overQuota: 'Over quota',
+  wholeTrack: 'All kinds',
+  col: {
+    rank: 'Rank',
+    applicant: 'Application',
+    score: 'Final score',
+    proposal: 'Proposal',
+    decision: 'Decision',
+    votes: 'Votes (for/against/abstain)',
+    reason: 'Reason',
+  },
+  proposed: 'Proposed',
+  notProposed: 'Not proposed',
+  proposalReason: {
+    within_quota: 'within the quota',
+    tied_at_line: 'tied at the quota line',
+    below_quota_line: 'below the quota line',
+    failed_gate: 'failed the qualification check',
+  },
+  selected: 'Selected',
+  notSelected: 'Not selected',
+  undecided: 'Undecided',
+  deviates: 'Differs from the proposal',
+  votesShort: '{{for}} / {{against}} / {{abstain}}',
+  record: 'Record',
+  lineTitle: 'Record the decision: {{title}}',
+  selectedField: 'Selected',
+  votesFor: 'For',
+  votesAgainst: 'Against',
+  votesAbstain: 'Abstain',
+  reasonField: 'Reason',
+  reasonNeed: {
+    deviation: 'This differs from the proposal: a reason is required.',
+    tie: 'Selecting one tied at the quota line needs a reason.',
+    over_quota: 'Selecting this goes over the group’s quota: give the reason for exceeding it.',
+  },
+  reasonRequired: 'Enter the reason',
+  lineSaved: 'Recorded',
+  accept: 'Accept the proposal',
+  acceptTitle: 'Decide the {{n}} undecided lines as proposed?',
+  acceptText:
+    'Proposed lines are recorded as selected, the others as not selected, with the votes below. Lines already decided stay as they are.',
+  acceptDone: 'Proposal accepted',
+  confirm: 'Confirm the decision',
+  confirmTitle: 'Confirm the committee’s decision?',
+  confirmText:
+    'Confirming freezes the evaluation snapshot (counted reviews, standardisation, stage scores, weights, ranking, votes and reasons), moves the selected applications to “proposed” and the others to “not selected”. It cannot be edited afterwards.',
+  confirmOk: 'Confirm and freeze',
+  confirmed: 'Decision confirmed',
+  incomplete: 'Cannot confirm yet',
+  frozenBanner: 'Confirmed on {{at}} by {{by}}; the snapshot is frozen and cannot be edited.',
+  digest: 'Snapshot digest (SHA-256)',
+  release: 'Release the results',
+  releaseTitle: 'Release the results?',
+  releaseText:
+    'Once released, units and applicants can see their own stage scores and outcome. Releasing cannot be undone.',
+  releaseOk: 'Release',
+  released: 'Released on {{at}}',
+  releasedDone: 'Results released',
+};
+
+export default decisions;
