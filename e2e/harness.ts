@@ -156,6 +156,19 @@ export async function startFreshServer(
   return { server: await launchServer('server/src/main.ts', [], dataDir), admin };
 }
 
+/**
+ * A real-use server (`npm start`) on a database a seeding script filled first: `tsx <entry> <dataDir>`
+ * runs before the server opens the directory; what the script printed is returned (ids it created).
+ */
+export async function startSeededServer(entry: string): Promise<{ server: TestServer; seeded: string }> {
+  const dataDir = tempDataDir();
+  const { stdout } = await promisify(execFile)(process.execPath, tsxArgs(entry, [dataDir]), {
+    cwd: REPO_ROOT,
+    env: serverEnv(dataDir, 0),
+  });
+  return { server: await launchServer('server/src/main.ts', [], dataDir), seeded: stdout };
+}
+
 /** Debian's Chromium, headless. */
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM))

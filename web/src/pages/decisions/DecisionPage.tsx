@@ -485,6 +485,7 @@ function GroupCard(props: {
         rowKey="applicationId"
         size="middle"
         pagination={false}
+        tableLayout="fixed"
         dataSource={g.lines}
         rowClassName={() => 'decision-line'}
         onRow={(l) =>
@@ -530,6 +531,7 @@ function GroupCard(props: {
           {
             key: 'reason',
             title: t('col.reason'),
+            ellipsis: true,
             render: (_, l) => (
               <Typography.Text ellipsis={{ tooltip: l.reason }}>{l.reason ?? ''}</Typography.Text>
             ),
