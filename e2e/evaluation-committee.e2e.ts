@@ -1,0 +1,143 @@
+/**
+ * The committee's evaluation journey (issue #6 §9) on the demo server: apply the seed's stage template, move
+ * the campaign into review, open the first stage, draw a panel at random (preview, then commit with the
+ * previewed seed), auto-assign k experts per application with a preview of the loads and the recorded seed,
+ * and follow the progress — at 1366×768 and on a 390×844 phone.
+ */
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, PHONE, screenshot, startDemoServer, type TestServer } from './harness';
+import { signedIn } from './journeys';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let campaignId = '';
+
+const MUTATION = { 'x-shifan-csrf': '1' };
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+  page = await signedIn(browser, server, 'admin');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function json(
+  method: 'GET' | 'POST' | 'PATCH',
+  url: string,
+  data?: unknown,
+): Promise<Record<string, unknown>> {
+  const res =
+    method === 'GET'
+      ? await page.request.get(url)
+      : method === 'PATCH'
+        ? await page.request.patch(url, { data, headers: MUTATION })
+        : await page.request.post(url, { data, headers: MUTATION });
+  const body = (await res.json()) as Record<string, unknown>;
+  if (!res.ok()) throw new Error(`${method} ${url} answered ${res.status()}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+describe('the committee evaluates', () => {
+  it('applies the seed’s stage template in one click', async () => {
+    onTestFailed(() => console.error(server.output().slice(-4000)));
+    const list = (await json('GET', '/api/campaigns?year=2026')) as { items: { id: string }[] };
+    campaignId = list.items[0]!.id;
+    await page.goto(`/campaigns/${campaignId}`);
+    await page.getByTestId('tab-stages').click();
+    await page.getByTestId('stages-panel').waitFor();
+    await page.getByTestId('stage-template').click();
+    await page.getByTestId('template-seed').click();
+    const confirm = page.getByTestId('template-confirm');
+    await confirm.waitFor();
+    expect(await confirm.locator('li').count()).toBe(5);
+    await screenshot(page, 'evaluation-1-template-confirm', { fullPage: false });
+    await page.getByRole('button', { name: '确认创建' }).click();
+    await page.getByTestId('stage-row-5').waitFor();
+    expect(await page.getByTestId('weight-sums').locator('.ant-tag-success').count()).toBeGreaterThan(0);
+    await screenshot(page, 'evaluation-2-stages');
+  });
+
+  it('opens the first stage once the campaign is in review', async () => {
+    // The demo's campaign is still taking applications: end intake and recommendation a few seconds from
+    // now (dates ahead may move, never into the past), wait, and move it into review.
+    const c = (await json('GET', `/api/campaigns/${campaignId}`)) as {
+      version: number;
+      timeline: Record<string, string>;
+    };
+    const soon = Date.now() + 5000;
+    const timeline: Record<string, string> = {};
+    if (Date.parse(c.timeline.applicationClosesAt!) > Date.now())
+      timeline.applicationClosesAt = new Date(soon).toISOString();
+    timeline.recommendationDeadline = new Date(soon + 1000).toISOString();
+    const patched = (await json('PATCH', `/api/campaigns/${campaignId}`, {
+      version: c.version,
+      timeline,
+    })) as {
+      version: number;
+    };
+    await new Promise((r) => setTimeout(r, soon + 2500 - Date.now()));
+    await json('POST', `/api/campaigns/${campaignId}/transition`, {
+      to: 'reviewing',
+      version: patched.version,
+    });
+    for (let i = 1; i <= 6; i++)
+      await json('POST', '/api/reviewers', {
+        username: `expert0${i}`,
+        displayName: ['李明', '张华', '刘洋', '赵敏', '孙强', '周静'][i - 1],
+        externalAffiliation: `天津市属高校 ${i}`,
+        expertise: ['党建'],
+      });
+    await page.reload();
+    await page.getByTestId('stage-open-1').click();
+    await page.getByTestId('move-open-text').waitFor();
+    onTestFailed(async () => {
+      await screenshot(page, 'evaluation-failed-open', { fullPage: false });
+    });
+    await page.waitForTimeout(500); // the confirmation finishes appearing
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').last().click(); // 开启
+    await page.getByTestId('stage-row-1').getByText('进行中').waitFor();
+    await screenshot(page, 'evaluation-3-stage-open');
+  });
+
+  it('draws a panel and auto-assigns with a preview and the recorded seed', async () => {
+    await page.getByTestId('stage-detail-1').click();
+    await page.getByTestId('stage-title').waitFor();
+    await page.locator('input[data-testid="draw-count"], [data-testid="draw-count"] input').fill('6');
+    await page.getByTestId('draw-preview').click();
+    await page.getByTestId('draw-result').waitFor();
+    await page.getByTestId('draw-commit').click();
+    await page.getByRole('button', { name: '确认抽取' }).last().click();
+    await page.getByTestId('panel-table').getByText('李明').waitFor();
+    await page.getByTestId('tab-assignments').click();
+    await page.locator('input[data-testid="auto-k"], [data-testid="auto-k"] input').fill('3');
+    await page.getByTestId('auto-preview').click();
+    const result = page.getByTestId('auto-result');
+    await result.waitFor();
+    expect(await result.innerText()).toMatch(/随机种子 \d+/);
+    await screenshot(page, 'evaluation-4-auto-preview');
+    await page.getByTestId('auto-commit').click();
+    await page.getByRole('button', { name: '确认分配' }).last().click();
+    await page.getByText(/已分配 \d+ 条（种子 \d+）/).waitFor();
+    await page.getByTestId('assignment-board').waitFor();
+    await screenshot(page, 'evaluation-5-board');
+    await page.getByTestId('tab-progress').click();
+    await page.getByTestId('progress-counts').waitFor();
+    expect(await page.getByTestId('progress-counts').innerText()).toMatch(/已锁定 0 \/ 已分配 \d+/);
+  });
+
+  it('is usable on a phone: the stage list and the progress', async () => {
+    const phone = await signedIn(browser, server, 'admin', { viewport: PHONE });
+    await phone.goto(`/campaigns/${campaignId}?tab=stages`);
+    await phone.getByTestId('stage-cards').waitFor();
+    await screenshot(phone, 'evaluation-6-phone-stages');
+    await phone.getByTestId('stage-detail-1').click();
+    await phone.getByTestId('tab-progress').click();
+    await phone.getByTestId('progress-counts').waitFor();
+    await screenshot(phone, 'evaluation-7-phone-progress');
+    await phone.context().close();
+  });
+});
