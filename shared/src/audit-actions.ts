@@ -77,6 +77,9 @@ export const AUDIT_ACTIONS = {
   'applications.withdraw': { zh: '撤回申报', en: 'Withdraw application' },
   'applications.propose': { zh: '集体评审决定拟命名', en: 'Proposed by the committee' },
   'applications.decline': { zh: '集体评审决定未入选', en: 'Not selected by the committee' },
+  'applications.start_review': { zh: '申报进入评审', en: 'Application into review' },
+  'applications.shortlist': { zh: '申报入围', en: 'Shortlist application' },
+  'applications.not_select': { zh: '申报未入选', en: 'Application not selected' },
   'applications.rank': { zh: '调整推荐排序', en: 'Reorder recommendations' },
   'applications.export': { zh: '导出申报', en: 'Export applications' },
 

@@ -5,7 +5,7 @@
  * Every step that is a row of the transition table (submit, recommend, accept, return, withdraw) is taken
  * through it: `decide()` (roles, deadlines, the campaign's status at the time) gives the new status and
  * `applyEffects()` what the row is left with, exactly as the transition service writes it. The later steps
- * of the closed years, not yet rows of the table, are written by `evaluationSteps` alone.
+ * of the closed years' decision, not yet rows of the table, are written by `evaluationSteps` alone.
  */
 import {
   decide,
@@ -62,11 +62,26 @@ export interface Texts {
 
 type CampaignAt = (at: number) => TransitionInput['campaign'];
 
-/** The campaign as `decide()` sees it at a time: open, and in a closed year reviewing from the review start. */
+/** When a closed year's committee ended the evaluation (the campaign moved to deciding). */
+export const decidingAt = (reviewEndsAt: number) => reviewEndsAt - 7 * DAY;
+
+/**
+ * A closed year's campaign status at a time, as `decide()` sees it: open, reviewing from the review
+ * start, deciding from the end of evaluation; the current year is open.
+ */
+export function campaignStatusAt(
+  closed: boolean,
+  at: number,
+  t: { reviewStartsAt: number; reviewEndsAt: number },
+): 'open' | 'reviewing' | 'deciding' {
+  if (!closed || at < t.reviewStartsAt) return 'open';
+  return at >= decidingAt(t.reviewEndsAt) ? 'deciding' : 'reviewing';
+}
+
 const campaignAt =
   (t: Times, closed: boolean): CampaignAt =>
   (at) => ({
-    status: closed && at >= t.reviewStartsAt ? 'reviewing' : 'open',
+    status: campaignStatusAt(closed, at, t),
     applicationOpensAt: new Date(t.applicationOpensAt),
     applicationClosesAt: new Date(t.applicationClosesAt),
     recommendationDeadline: new Date(t.recommendationDeadline),
@@ -150,19 +165,20 @@ export function closedChain(r: Prng, outcome: Outcome, t: Times, who: Who, x: Te
 }
 
 /**
- * A closed year's evaluation and decision after acceptance (review → shortlist | not_select → propose →
- * publicize → certify), the committee's at fixed dates of the timeline. These statuses are not yet rows
- * of the transition table, so they are written here directly (status only, no effects); when their rows
- * exist, this becomes `b.act(…)` calls like the steps before it.
+ * A closed year's evaluation and decision after acceptance (start_review → shortlist | not_select →
+ * propose → publicize → certify), the committee's at fixed dates of the timeline. The first three are
+ * system rows of the transition table (the campaign's moves to reviewing and deciding) and go through
+ * it; the decision's steps are not yet rows, so they are written here directly (status only, no
+ * effects); when their rows exist, they become `b.act(…)` calls too.
  */
 function evaluationSteps(b: Builder, outcome: Outcome, t: Times, who: Who): void {
-  b.untabled('review', 'in_review', t.reviewStartsAt + 30 * MIN, who.committee);
-  const decision = t.reviewEndsAt - 7 * DAY;
+  b.act('start_review', t.reviewStartsAt + 30 * MIN, who.committee);
+  const decision = decidingAt(t.reviewEndsAt);
   if (outcome === 'not_selected') {
-    b.untabled('not_select', 'not_selected', decision, who.committee);
+    b.act('not_select', decision, who.committee);
     return;
   }
-  b.untabled('shortlist', 'shortlisted', decision, who.committee);
+  b.act('shortlist', decision, who.committee);
   b.untabled('propose', 'proposed', t.reviewEndsAt + 3 * DAY - 2 * HOUR, who.committee);
   b.untabled('publicize', 'in_publicity', t.publicityStartsAt + 30 * MIN, who.committee);
   b.untabled('certify', 'certified', t.publicityEndsAt + 2 * DAY, who.committee);

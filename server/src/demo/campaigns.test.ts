@@ -26,6 +26,7 @@ import { isValidScore } from '../../../shared/src/domain/standards';
 import { RECOMMENDED_STATUSES } from '../modules/applications/rank-repo';
 import { buildDemo } from './build';
 import { buildCampaignDemo } from './campaign-build';
+import { campaignStatusAt } from './campaign-history';
 import { DAY } from './campaign-time';
 import { ARTICLE_TOTALS } from './campaign-plan';
 import { DEMO_RETURN_REASON } from './campaign-text';
@@ -183,9 +184,6 @@ describe('demo campaigns', () => {
 
   it('keeps each history consistent with its row, and every workflow step one the rules allow at its time', () => {
     const later: Record<string, [ApplicationStatus, ApplicationStatus]> = {
-      review: ['accepted', 'in_review'],
-      shortlist: ['in_review', 'shortlisted'],
-      not_select: ['in_review', 'not_selected'],
       propose: ['shortlisted', 'proposed'],
       publicize: ['proposed', 'in_publicity'],
       certify: ['in_publicity', 'certified'],
@@ -225,7 +223,13 @@ describe('demo campaigns', () => {
             status: e.fromStatus!,
             role: e.role!,
             now: at,
-            campaign: { ...c, status: c.year === 2026 || at < c.reviewStartsAt ? 'open' : 'reviewing' },
+            campaign: {
+              ...c,
+              status: campaignStatusAt(c.year !== 2026, at.getTime(), {
+                reviewStartsAt: c.reviewStartsAt.getTime(),
+                reviewEndsAt: c.reviewEndsAt.getTime(),
+              }),
+            },
             reason: e.reason,
             gaps: [],
           });

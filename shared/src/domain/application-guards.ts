@@ -29,6 +29,9 @@ export const APPLICATION_ACTIONS = [
   'withdraw',
   'propose',
   'decline',
+  'start_review',
+  'shortlist',
+  'not_select',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 

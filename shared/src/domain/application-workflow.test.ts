@@ -162,6 +162,26 @@ describe('guards', () => {
 
 const SYSTEM_CAMPAIGN_STATUSES = ['draft', 'open', 'reviewing', 'deciding', 'publicity', 'closed'] as const;
 
+describe('the campaign’s evaluation rows (system)', () => {
+  const at = (status: 'open' | 'reviewing' | 'deciding') => ({ campaign: { ...campaign, status } });
+  it.each([
+    ['start_review', 'accepted', 'committee_admin', 'reviewing', { ok: true, to: 'in_review' }],
+    ['start_review', 'accepted', 'committee_admin', 'open', { ok: false, refusal: 'campaign_not_open' }],
+    ['start_review', 'accepted', 'unit_admin', 'reviewing', { ok: false, refusal: 'role_not_allowed' }],
+    ['start_review', 'recommended', 'committee_admin', 'reviewing', { ok: false, refusal: 'wrong_status' }],
+    ['shortlist', 'in_review', 'committee_admin', 'deciding', { ok: true, to: 'shortlisted' }],
+    ['shortlist', 'in_review', 'committee_admin', 'reviewing', { ok: false, refusal: 'campaign_not_open' }],
+    ['not_select', 'in_review', 'committee_admin', 'deciding', { ok: true, to: 'not_selected' }],
+    ['not_select', 'shortlisted', 'committee_admin', 'deciding', { ok: false, refusal: 'wrong_status' }],
+  ] as const)('%s from %s by %s while %s', (action, status, role, campaignStatus, want) => {
+    expect(decide(base(action, status, role, at(campaignStatus)))).toEqual(want);
+  });
+  it('have no route', () => {
+    expect(routeActions()).not.toContain('start_review');
+    expect(ruleFor('shortlist', 'in_review')?.system).toBe(true);
+  });
+});
+
 describe('the committee’s decision rows (system)', () => {
   it('move a shortlisted application to proposed or not selected, by the committee, while deciding', () => {
     const deciding = { campaign: { ...campaign, status: 'deciding' as const } };

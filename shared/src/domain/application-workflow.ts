@@ -136,6 +136,37 @@ export const TRANSITIONS: readonly TransitionRow[] = [
     roles: ['applicant', 'unit_admin'],
     effects: { clear: ['unitRank'] },
   },
+  // The campaign's own moves (campaigns/transition.ts) apply these to its applications (docs/EVALUATION.md).
+  {
+    action: 'start_review',
+    from: ['accepted'],
+    to: 'in_review',
+    policy: 'campaigns.write',
+    roles: ['committee_admin'],
+    guards: [campaignIn('reviewing')],
+    effects: {},
+    system: true,
+  },
+  {
+    action: 'shortlist',
+    from: ['in_review'],
+    to: 'shortlisted',
+    policy: 'campaigns.write',
+    roles: ['committee_admin'],
+    guards: [campaignIn('deciding')],
+    effects: {},
+    system: true,
+  },
+  {
+    action: 'not_select',
+    from: ['in_review'],
+    to: 'not_selected',
+    policy: 'campaigns.write',
+    roles: ['committee_admin'],
+    guards: [campaignIn('deciding')],
+    effects: {},
+    system: true,
+  },
   // The committee's confirmed decision (modules/decisions): selected → proposed for the title, else not selected.
   {
     action: 'propose',

@@ -71,6 +71,9 @@ const VERBS: Record<ApplicationAction, { zh: string; en: string }> = {
   withdraw: { zh: '申报已撤回', en: 'Application withdrawn' },
   propose: { zh: '集体评审决定：拟命名', en: 'Committee decision: proposed for the title' },
   decline: { zh: '集体评审决定：未入选', en: 'Committee decision: not selected' },
+  start_review: { zh: '申报已进入评审', en: 'Application in review' },
+  shortlist: { zh: '申报已通过评审、进入集体评审决定', en: 'Application shortlisted for the decision' },
+  not_select: { zh: '申报本年度未入选', en: 'Application not selected this year' },
 };
 
 /** The notification a transition queues: "申报已退回：<reason>" for a return, the subject otherwise. */

@@ -259,6 +259,18 @@ export async function systemTransition(
 }
 
 /**
+ * The campaign's own moves (to reviewing: start_review; to deciding: shortlist / not_select), one system
+ * transition per application in the caller's transaction (history row, audit event, notifications).
+ */
+export async function applySystemTransitions(
+  tx: DbOrTx,
+  ctx: Ctx,
+  moves: readonly { applicationId: string; action: ApplicationAction }[],
+): Promise<void> {
+  for (const m of moves) await systemTransition(tx, ctx, m.applicationId, m.action);
+}
+
+/**
  * What the caller may do with this application now, computed with the same `decide()` as the
  * transitions (recommend without a rank, return with some reason): the page shows only these buttons.
  */

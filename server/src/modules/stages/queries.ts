@@ -6,6 +6,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { stages } from '../../db/schema';
 import type { Facts } from '../../core/object-rules';
+import { resultsOf } from './repo';
 
 export type StageRow = typeof stages.$inferSelect;
 
@@ -24,4 +25,16 @@ export function listStages(db: DbOrTx, campaignId: string): Promise<StageRow[]> 
 /** The stage part of the object-rule facts (`stage_open`). */
 export function stageFacts(stage: StageRow): NonNullable<Facts['stage']> {
   return { status: stage.status, opensAt: stage.opensAt, closesAt: stage.closesAt };
+}
+
+/** Who entered these stages, and whether they passed (gate stages; null elsewhere or undecided). */
+export async function stageEntrants(
+  db: DbOrTx,
+  stageIds: readonly string[],
+): Promise<{ stageId: string; applicationId: string; gatePassed: boolean | null }[]> {
+  return (await resultsOf(db, stageIds)).map((r) => ({
+    stageId: r.stageId,
+    applicationId: r.applicationId,
+    gatePassed: r.gatePassed,
+  }));
 }
