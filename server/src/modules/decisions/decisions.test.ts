@@ -2,6 +2,8 @@
  * The committee's decision through the API: the draft from the proposal (exact ranks, finals, reasons),
  * line edits with their refusals, accepting the proposal; nothing written after a refusal.
  */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, sql } from 'drizzle-orm';
 import { auditEvents, decisionLines, decisions } from '../../db/schema';
@@ -336,5 +338,69 @@ describe('release', () => {
     const again = await committee.post(url, { version: s.decision.version + 1 });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('CONFLICT');
+  });
+});
+
+describe('the result list', () => {
+  it('prints the frozen figures to PDF and .xlsx; a draft has none', async () => {
+    const units = { a1: tree.a1, unitA: tree.unitA, unitB: tree.unitB };
+    const draft = await seedReady(env.db, env.clock.now, units);
+    const early = await committee.get(`/api/decisions/${draft.decision.id}/result.pdf`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('DECISION_INCOMPLETE');
+
+    const s = await seedConfirmed(env.db, env.clock.now, units, actorOf(users.committee_admin));
+    // A later change of the reviews does not reach the list: it prints the snapshot.
+    await env.db.execute(sql`update reviews set score = 1 where stage_id = ${s.stages.scoring.id}`);
+    const pdf = await committee.get(`/api/decisions/${s.decision.id}/result.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    if (process.env.SHIFAN_KEEP_PDF) fs.writeFileSync(process.env.SHIFAN_KEEP_PDF, pdf.rawPayload);
+
+    const xlsx = await committee.get(`/api/decisions/${s.decision.id}/result.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('评审结果汇总表')!;
+    const rows: unknown[][] = [];
+    ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    const label = (await env.db.execute<{ name_zh: string }>(
+      sql`select name_zh from tracks where code = 'site'`,
+    )) as unknown as {
+      rows: { name_zh: string }[];
+    };
+    const group = `${label.rows[0]!.name_zh} · 党支部`;
+    // (an empty last cell reads back as absent)
+    expect(rows).toEqual([
+      [
+        '类别',
+        '名额',
+        '排名',
+        '申报名称',
+        '党组织',
+        '所属单位',
+        '最终得分',
+        '建议',
+        '建议理由',
+        '决定',
+        '赞成',
+        '反对',
+        '弃权',
+        '理由',
+      ],
+      [group, 1, 1, 'A品牌', 'A党支部', tree.unitA.name, 90, '建议', '名额内', '选定', 7, 0, 0],
+      [group, 1, 2, 'B品牌', 'B党支部', tree.unitB.name, 80, '不建议', '名额线以下', '未选定', 7, 0, 0],
+    ]);
+    const audits = await env.db
+      .select({ detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(eq(auditEvents.objectId, s.decision.id));
+    expect(
+      audits
+        .filter((a) => a.detail === 'pdf' || a.detail === 'xlsx')
+        .map((a) => a.detail)
+        .sort(),
+    ).toEqual(['pdf', 'xlsx']);
   });
 });

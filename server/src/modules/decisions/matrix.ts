@@ -12,6 +12,16 @@ let shared: ReturnType<typeof fresh> | null = null;
 /** One draft for the reads (made once). */
 const readable = (ctx: MatrixCtx) => (shared ??= fresh(ctx));
 
+let confirmed: ReturnType<typeof seedConfirmed> | null = null;
+/** One confirmed decision for the result lists (made once). */
+const confirmedOnce = (ctx: MatrixCtx) =>
+  (confirmed ??= seedConfirmed(
+    ctx.env.db,
+    ctx.env.clock.now,
+    units(ctx),
+    actorOf(ctx.users.committee_admin),
+  ));
+
 const build: Record<string, Builder> = {
   'POST /api/campaigns/:id/decision': async (ctx) => {
     const s = await seedDeciding(ctx.env.db, ctx.env.clock.now, {
@@ -65,6 +75,14 @@ const build: Record<string, Builder> = {
       payload: { version: s.decision.version },
     };
   },
+  'GET /api/decisions/:id/result.pdf': async (ctx) => ({
+    method: 'GET',
+    url: `/api/decisions/${(await confirmedOnce(ctx)).decision.id}/result.pdf`,
+  }),
+  'GET /api/decisions/:id/result.xlsx': async (ctx) => ({
+    method: 'GET',
+    url: `/api/decisions/${(await confirmedOnce(ctx)).decision.id}/result.xlsx`,
+  }),
 };
 
 export const matrix: ModuleMatrix = {
@@ -76,6 +94,8 @@ export const matrix: ModuleMatrix = {
     'POST /api/decisions/:id/accept-proposal': only({ committee_admin: [200, 200] }),
     'POST /api/decisions/:id/confirm': only({ committee_admin: [200, 200] }),
     'POST /api/decisions/:id/release': only({ committee_admin: [200, 200] }),
+    'GET /api/decisions/:id/result.pdf': only({ committee_admin: [200, 200] }),
+    'GET /api/decisions/:id/result.xlsx': only({ committee_admin: [200, 200] }),
   },
   build,
 };

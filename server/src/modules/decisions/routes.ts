@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBody, idParams } from '../../../../shared/src/contracts/common';
 import { conflictBody } from '../../../../shared/src/contracts/organizations';
@@ -11,6 +12,8 @@ import {
   releaseDecision,
 } from '../../../../shared/src/contracts/decisions';
 import { ctxOf } from '../../http/context';
+import { XLSX_MIME } from '../../core/xlsx';
+import { resultPdf, resultXlsx } from './result-list';
 import * as decisions from './service';
 
 const tags = ['decisions'];
@@ -121,6 +124,54 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => decisions.release(db, ctxOf(req), req.params.id, req.body.version),
+  );
+
+  app.get(
+    '/api/decisions/:id/result.pdf',
+    {
+      config: { policy },
+      schema: {
+        tags,
+        summary: '评审结果汇总表 PDF（来自冻结快照） The result list as PDF, from the frozen snapshot',
+        params: idParams,
+        produces: ['application/pdf'],
+        response: {
+          200: z.any().describe('评审结果汇总表.pdf'),
+          400: errorBody,
+          404: errorBody,
+          409: errorBody,
+        },
+      },
+    },
+    async (req, reply) => {
+      const pdf = await resultPdf(db, ctxOf(req), req.params.id);
+      return reply.type('application/pdf').header('content-disposition', pdf.disposition).send(pdf.body);
+    },
+  );
+
+  app.get(
+    '/api/decisions/:id/result.xlsx',
+    {
+      config: { policy },
+      schema: {
+        tags,
+        summary: '评审结果汇总表 Excel（来自冻结快照） The result list as .xlsx, from the frozen snapshot',
+        params: idParams,
+        produces: [XLSX_MIME],
+        response: {
+          200: z.any().describe('评审结果汇总表.xlsx (streamed)'),
+          400: errorBody,
+          404: errorBody,
+          409: errorBody,
+        },
+      },
+    },
+    async (req, reply) => {
+      const out = await resultXlsx(db, ctxOf(req), req.params.id, (err) =>
+        req.log.error({ err }, 'result list export failed while streaming'),
+      );
+      return reply.type(XLSX_MIME).header('content-disposition', out.disposition).send(out.stream);
+    },
   );
 };
 
