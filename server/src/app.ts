@@ -10,13 +10,14 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './types';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../../shared/src/contracts/auth';
 import authz from './http/authz';
 import inputGuard from './http/input-guard';
 import { AppError } from './core/errors';
 import { installErrorHandling, sendError } from './http/errors';
+import { openapiTransform } from './http/openapi';
 import { resolveSession } from './modules/auth/service';
 import { writeAudit } from './modules/audit/write';
 import { registerUnitScoped } from './core/unit-scoped';
@@ -147,7 +148,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform,
   });
   await app.register(authz, { resolveSession, writeAudit });
   await app.register(inputGuard);

@@ -45,3 +45,17 @@ export function multipartDoc(fields: Record<string, MultipartField>): SwaggerTra
     return { ...out, schema };
   };
 }
+
+/**
+ * The app's swagger transform: the zod one; a multipart route without its own `multipartDoc` (one that
+ * reads a single upload with `req.file()`) is documented with its one `file` field.
+ */
+export const openapiTransform: SwaggerTransform = (arg) => {
+  const out = (jsonSchemaTransform as unknown as SwaggerTransform)(arg);
+  const consumes = (arg.schema as FastifySchema | undefined)?.consumes ?? [];
+  if (!consumes.includes('multipart/form-data') || out.schema.body) return out;
+  const body = multipartSchema({
+    file: { type: 'file', required: true, description: '上传的文件 The uploaded file' },
+  });
+  return { ...out, schema: { ...out.schema, body } };
+};
