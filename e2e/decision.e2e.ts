@@ -108,6 +108,14 @@ describe('the decision meeting', () => {
       [4, false, false, { for: 7, against: 0, abstain: 0 }, null],
     ]);
 
+    // The ranking tab: the top of the group, raw or standardised.
+    await chair.getByTestId('tab-ranking').click();
+    await chair.getByTestId('ranking-group').waitFor();
+    await expect
+      .poll(() => chair.getByTestId('ranking-group').locator('tbody tr.ant-table-row').count())
+      .toBe(4);
+    await screenshot(chair, 'decision-ranking-1366');
+
     await phone.reload();
     await phone.getByTestId('decision-frozen').waitFor();
     await screenshot(phone, 'decision-frozen-390');

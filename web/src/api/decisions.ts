@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { DecisionDetail, PatchDecisionLine, VotesBody } from '../../../shared/src/contracts/decisions';
+import type { Ranking } from '../../../shared/src/contracts/results';
 import { api } from './client';
 
 /** Every decision query starts with this key. */
@@ -26,3 +27,19 @@ export const confirmDecisionReq = (d: DecisionDetail) =>
   api.post<DecisionDetail>(`/api/decisions/${d.id}/confirm`, { version: d.version });
 export const releaseDecisionReq = (d: DecisionDetail) =>
   api.post<DecisionDetail>(`/api/decisions/${d.id}/release`, { version: d.version });
+
+/** The ranking of one track × kind (top `limit`), raw or standardised, with the rows a switch would change. */
+export function useRanking(
+  campaignId: string,
+  q: { track: string; kind: string | null; mode: 'raw' | 'standardised' },
+) {
+  return useQuery({
+    queryKey: [...DECISIONS, 'ranking', campaignId, q.track, q.kind, q.mode],
+    queryFn: ({ signal }) =>
+      api.get<Ranking>(
+        `/api/campaigns/${campaignId}/ranking`,
+        { track: q.track, kind: q.kind ?? undefined, mode: q.mode, limit: 50 },
+        signal,
+      ),
+  });
+}

@@ -78,6 +78,15 @@ const decisions: Messages<'decisions'> = {
   releaseOk: 'Release',
   released: 'Released on {{at}}',
   releasedDone: 'Results released',
+  tabDecision: 'Decision',
+  tabRanking: 'Ranking',
+  ranking: {
+    raw: 'Raw',
+    standardised: 'Standardised',
+    rawScore: 'Raw (rank)',
+    standardisedScore: 'Standardised (rank)',
+    wouldChange: 'The other ranking changes the selection',
+  },
 };
 
 export default decisions;

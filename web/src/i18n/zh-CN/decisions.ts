@@ -73,6 +73,15 @@ const decisions = {
   releaseOk: '公布',
   released: '已于 {{at}} 公布',
   releasedDone: '结果已公布',
+  tabDecision: '决定',
+  tabRanking: '排名',
+  ranking: {
+    raw: '原始分',
+    standardised: '标准化分',
+    rawScore: '原始分（名次）',
+    standardisedScore: '标准化分（名次）',
+    wouldChange: '换用另一排名会改变入选',
+  },
 };
 
 export default decisions;

@@ -16,6 +16,7 @@ import {
   Skeleton,
   Switch,
   Table,
+  Tabs,
   Tag,
   Typography,
 } from 'antd';
@@ -37,6 +38,7 @@ import {
 import { ApiError } from '../../api/client';
 import { useCampaign } from '../../api/campaigns';
 import { useTracks } from '../../api/standards';
+import { useAbility } from '../../api/auth';
 import { PageHeader } from '../../components/PageHeader';
 import { kindLabel } from '../../i18n/labels';
 import { formatDateTime } from '../../lib/format';
@@ -50,6 +52,7 @@ import {
   undecidedCount,
   type ReasonNeed,
 } from './decision-model';
+import { RankingPanel } from './RankingPanel';
 
 type Group = DecisionDetail['groups'][number];
 
@@ -66,6 +69,7 @@ export default function DecisionPage() {
   const campaign = useCampaign(id);
   const decision = useCampaignDecision(id);
   const tracks = useTracks().data?.items ?? [];
+  const canRank = useAbility('evaluation.manage');
   const [editing, setEditing] = useState<{ group: Group; line: DecisionLineBody } | null>(null);
 
   if (campaign.isPending || decision.isPending) return <Skeleton active />;
@@ -109,29 +113,59 @@ export default function DecisionPage() {
         )
       ) : (
         <>
-          {d.status === 'draft' ? (
-            <Alert
-              type="info"
-              showIcon
-              data-testid="decision-banner"
-              message={t('draftBanner')}
-              description={t('progress', { undecided: undecidedCount(d), deviations: deviationCount(d) })}
-            />
-          ) : (
-            <FrozenCard d={d} />
-          )}
-          {d.groups
-            .filter((g) => g.lines.length > 0)
-            .map((g) => (
-              <GroupCard
-                key={`${g.track}/${g.orgKind ?? ''}`}
-                title={groupTitle(g)}
-                group={g}
-                editable={d.status === 'draft'}
-                phone={phone}
-                onEdit={(line) => setEditing({ group: g, line })}
-              />
-            ))}
+          <Tabs
+            items={[
+              {
+                key: 'decision',
+                label: t('tabDecision'),
+                children: (
+                  <Flex vertical gap={16}>
+                    {d.status === 'draft' ? (
+                      <Alert
+                        type="info"
+                        showIcon
+                        data-testid="decision-banner"
+                        message={t('draftBanner')}
+                        description={t('progress', {
+                          undecided: undecidedCount(d),
+                          deviations: deviationCount(d),
+                        })}
+                      />
+                    ) : (
+                      <FrozenCard d={d} />
+                    )}
+                    {d.groups
+                      .filter((g) => g.lines.length > 0)
+                      .map((g) => (
+                        <GroupCard
+                          key={`${g.track}/${g.orgKind ?? ''}`}
+                          title={groupTitle(g)}
+                          group={g}
+                          editable={d.status === 'draft'}
+                          phone={phone}
+                          onEdit={(line) => setEditing({ group: g, line })}
+                        />
+                      ))}
+                  </Flex>
+                ),
+              },
+              ...(canRank
+                ? [
+                    {
+                      key: 'ranking',
+                      label: <span data-testid="tab-ranking">{t('tabRanking')}</span>,
+                      children: (
+                        <RankingPanel
+                          campaignId={c.id}
+                          groups={d.groups.filter((g) => g.lines.length > 0)}
+                          titleOf={groupTitle}
+                        />
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
           <LineModal d={d} editing={editing} onClose={() => setEditing(null)} />
         </>
       )}
