@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { draws, peerGroups, peerSheets, stageResults, stages } from '../../db/schema';
+import { draws, evaluationTotals, peerGroups, peerSheets, stageResults, stages } from '../../db/schema';
 import { seedTree, seedUsers, makeTestEnv, type TestEnv } from '../../../test/helpers';
 import { seedOpenCampaign } from '../../../test/campaign-fixtures';
 import { canonicalJson } from '../../../../shared/src/domain/evaluation';
@@ -183,6 +183,12 @@ describe('rating sheets', () => {
     const scores = await Promise.all(members.map((m) => scoreOf(stage.id, m.application.id)));
     expect(scores.map((s) => s.score)).toEqual([66.666666667, 100, 16.666666667, 16.666666667]);
     expect(scores.map((s) => s.reviewCount)).toEqual([3, 3, 3, 3]);
+    // The finals take the peer stage (weight 0.1) in at once: 0.1 × the Borda score.
+    const totals = await env.db.select().from(evaluationTotals);
+    const finalOf = new Map(totals.map((t) => [t.applicationId, t.finalScore]));
+    expect(members.map((m) => finalOf.get(m.application.id))).toEqual([
+      6.666666667, 10, 1.666666667, 1.666666667,
+    ]);
     // A received [100, 50, 50]: spread 50.
     expect(scores[0]!.spread).toBe(50);
     // Consensus without each rater: A and B ρ = 0.5, C and D ρ = 1; nobody below 0.3; A–B not both in the lower half.

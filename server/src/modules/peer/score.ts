@@ -1,6 +1,6 @@
 /**
  * The peer stage's scores in `stage_results` — the one place they are written, so that moving to the
- * results module's refresh is one call. A member's score is the mean of the Borda points (rank mode) or
+ * results module's refresh is one call; each member's totals are refreshed with it. A member's score is the mean of the Borda points (rank mode) or
  * the trimmed mean of the scores (score mode) its group's submitted sheets gave it (evaluation-maths §3).
  */
 import type { PeerMode } from '../../../../shared/src/domain/stages';
@@ -13,6 +13,7 @@ import {
   type PeerRating,
 } from '../../../../shared/src/domain/evaluation';
 import type { DbOrTx } from '../../db/client';
+import { refreshTotals } from '../results/queries';
 import { membersOf, sheetsOf, writeStageResult, type SheetRow } from './repo';
 
 /** The ratings of the submitted (locked) sheets: Borda points of each ranking, or the scores given. */
@@ -46,5 +47,7 @@ export async function refreshPeerScores(
       sd: p ? settle(populationSd(values)!) : null,
       updatedAt: now,
     });
+    // The member's final score (Σ weight × stage score) takes the peer stage in at once.
+    await refreshTotals(tx, m.applicationId, now);
   }
 }
