@@ -108,6 +108,13 @@ describe('the decision meeting', () => {
       [4, false, false, { for: 7, against: 0, abstain: 0 }, null],
     ]);
 
+    // The result list from the frozen snapshot, as a download.
+    const [file] = await Promise.all([
+      chair.waitForEvent('download'),
+      chair.getByTestId('decision-result-xlsx').click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+
     // The ranking tab: the top of the group, raw or standardised.
     await chair.getByTestId('tab-ranking').click();
     await chair.getByTestId('ranking-group').waitFor();

@@ -78,6 +78,9 @@ const decisions: Messages<'decisions'> = {
   releaseOk: 'Release',
   released: 'Released on {{at}}',
   releasedDone: 'Results released',
+  resultFile: 'Result list',
+  resultPdf: 'Result list (PDF)',
+  resultXlsx: 'Result list (Excel)',
   tabDecision: 'Decision',
   tabRanking: 'Ranking',
   ranking: {

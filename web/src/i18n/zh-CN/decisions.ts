@@ -73,6 +73,9 @@ const decisions = {
   releaseOk: '公布',
   released: '已于 {{at}} 公布',
   releasedDone: '结果已公布',
+  resultFile: '评审结果汇总表',
+  resultPdf: '下载汇总表（PDF）',
+  resultXlsx: '下载汇总表（Excel）',
   tabDecision: '决定',
   tabRanking: '排名',
   ranking: {

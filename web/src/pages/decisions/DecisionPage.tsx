@@ -21,7 +21,7 @@ import {
   Typography,
 } from 'antd';
 import type { FormInstance } from 'antd';
-import { ArrowLeftOutlined, LockOutlined, NotificationOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, LockOutlined, NotificationOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -35,7 +35,7 @@ import {
   releaseDecisionReq,
   useCampaignDecision,
 } from '../../api/decisions';
-import { ApiError } from '../../api/client';
+import { ApiError, download } from '../../api/client';
 import { useCampaign } from '../../api/campaigns';
 import { useTracks } from '../../api/standards';
 import { useAbility } from '../../api/auth';
@@ -374,6 +374,7 @@ function ReleaseButton({ d }: { d: DecisionDetail }) {
 
 function FrozenCard({ d }: { d: DecisionDetail }) {
   const { t } = useTranslation('decisions');
+  const onError = useCampaignError();
   return (
     <Alert
       type="success"
@@ -390,6 +391,24 @@ function FrozenCard({ d }: { d: DecisionDetail }) {
             </Typography.Text>
           </span>
           {d.releasedAt ? <span>{t('released', { at: formatDateTime(d.releasedAt) })}</span> : null}
+          <Flex gap={8} wrap>
+            {(['pdf', 'xlsx'] as const).map((ext) => (
+              <Button
+                key={ext}
+                icon={<DownloadOutlined />}
+                data-testid={`decision-result-${ext}`}
+                onClick={() =>
+                  download(
+                    `/api/decisions/${d.id}/result.${ext}`,
+                    undefined,
+                    `${t('resultFile')}.${ext}`,
+                  ).catch(onError)
+                }
+              >
+                {t(ext === 'pdf' ? 'resultPdf' : 'resultXlsx')}
+              </Button>
+            ))}
+          </Flex>
         </Flex>
       }
     />
