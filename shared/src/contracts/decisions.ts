@@ -86,14 +86,24 @@ export type AcceptProposal = z.infer<typeof acceptProposal>;
 export const confirmDecision = z.object({ version: z.number().int() }).strict();
 export const releaseDecision = confirmDecision;
 
-/** An applicant's (or its unit's) own result once released: stage scores and the outcome. */
+/**
+ * One application's own result (GET /api/applications/:id/results): its stage scores and the outcome.
+ * The applicant and its unit see it once released; the committee at any time (then `outcome` may still
+ * be null: no decision yet, or no choice recorded). Never other applications' figures, never reviewer
+ * names (not given at all, whatever the stage's `show_reviewer_names`).
+ */
 export const applicationResult = z.object({
   applicationId: z.uuid(),
   campaignId: z.uuid(),
-  releasedAt: z.iso.datetime(),
-  outcome: z.enum(['selected', 'not_selected']),
+  releasedAt: z.iso.datetime().nullable(),
+  /** From the decision's line; `not_selected` when the decision has no line for it (not shortlisted). */
+  outcome: z.enum(['selected', 'not_selected']).nullable(),
+  /** Whether the proposal (建议名单) had it; null without a decision. */
+  proposed: z.boolean().nullable(),
+  /** Its final score as decided (its decision line); null without a line. */
   finalScore: z.number().nullable(),
-  rank: z.number().int(),
+  /** Its rank in its quota group; null when it has no decision line. */
+  rank: z.number().int().nullable(),
   stages: z.array(
     z.object({
       stageId: z.uuid(),
@@ -102,10 +112,11 @@ export const applicationResult = z.object({
       nameEn: z.string(),
       method: z.string(),
       weight: z.number(),
+      /** Its stage score; null for a gate, or when it did not enter the stage. */
       score: z.number().nullable(),
+      /** The reviews that counted (locked, not conflicted). */
+      reviewCount: z.number().int(),
       gatePassed: z.boolean().nullable(),
-      /** The reviewers' names, only when the stage shows them; otherwise null. */
-      reviewers: z.array(z.object({ name: z.string(), score: z.number().nullable() })).nullable(),
     }),
   ),
 });

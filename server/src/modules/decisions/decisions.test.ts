@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, sql } from 'drizzle-orm';
 import { auditEvents, decisionLines, decisions } from '../../db/schema';
 import { client, login, makeTestEnv, seedTree, seedUsers, type TestEnv } from '../../../test/helpers';
-import type { DecisionDetail } from '../../../../shared/src/contracts/decisions';
+import type { ApplicationResult, DecisionDetail } from '../../../../shared/src/contracts/decisions';
 import {
   canonicalJson,
   verifySnapshot,
@@ -402,5 +402,139 @@ describe('the result list', () => {
         .map((a) => a.detail)
         .sort(),
     ).toEqual(['pdf', 'xlsx']);
+  });
+});
+
+describe('an application’s own result', () => {
+  it('the applicant and its unit see their own once released (404 before); the committee at any time', async () => {
+    const applicant = client(env.app, await login(env.app, 'appl'));
+    const unit = client(env.app, await login(env.app, 'uadmin'));
+    // Quota 2, no tie at the line: A (branch A1, unit A) and B proposed; D (unit A) below the line; E fails the gate.
+    const s = await seedDeciding(env.db, env.clock.now, {
+      branchQuota: 2,
+      apps: [
+        { key: 'A', scores: [90, 92, 88], org: tree.a1, unit: tree.unitA, submittedMinute: 1 },
+        { key: 'B', scores: [85, 84, 86], unit: tree.unitB, submittedMinute: 2 },
+        { key: 'D', scores: [70, 72, 74], unit: tree.unitA, submittedMinute: 3 },
+        {
+          key: 'E',
+          scores: [95, 95, 95],
+          unit: tree.unitB,
+          submittedMinute: 4,
+          failsGate: true,
+          status: 'not_selected',
+        },
+      ],
+    });
+    const created = (
+      await committee.post(`/api/campaigns/${s.campaignId}/decision`, {})
+    ).json<DecisionDetail>();
+    const accepted = (
+      await committee.post(`/api/decisions/${created.id}/accept-proposal`, {
+        version: created.version,
+        votes: { for: 7, against: 0, abstain: 0 },
+      })
+    ).json<DecisionDetail>();
+    const confirmed = await committee.post(`/api/decisions/${created.id}/confirm`, {
+      version: accepted.version,
+    });
+    expect(confirmed.statusCode).toBe(200);
+    const url = (key: string) => `/api/applications/${s.ids[key]}/results`;
+
+    // Before the release: the applicant (A is its branch's) and its unit get 404, the committee the result.
+    for (const [who, key] of [
+      [applicant, 'A'],
+      [unit, 'A'],
+      [unit, 'D'],
+    ] as const) {
+      const res = await who.get(url(key));
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('NOT_FOUND');
+    }
+    const early = await committee.get(url('A'));
+    expect(early.statusCode).toBe(200);
+    expect(early.json<ApplicationResult>()).toMatchObject({ releasedAt: null, outcome: 'selected', rank: 1 });
+
+    const released = await committee.post(`/api/decisions/${created.id}/release`, {
+      version: confirmed.json<DecisionDetail>().version,
+    });
+    expect(released.statusCode).toBe(200);
+
+    const gate = s.stages.gate;
+    const scoring = s.stages.scoring;
+    const stagesOf = (score: number, gatePassed: boolean) => [
+      {
+        stageId: gate.id,
+        position: 1,
+        nameZh: '资格审查',
+        nameEn: 'Qualification check',
+        method: 'gate',
+        weight: 0,
+        score: null,
+        reviewCount: 1,
+        gatePassed,
+      },
+      {
+        stageId: scoring.id,
+        position: 2,
+        nameZh: '集体评审',
+        nameEn: 'Panel review',
+        method: 'criteria_scoring',
+        weight: 1,
+        score,
+        reviewCount: 3,
+        gatePassed: null,
+      },
+    ];
+    const own = await applicant.get(url('A'));
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toEqual({
+      applicationId: s.ids.A,
+      campaignId: s.campaignId,
+      releasedAt: env.clock.now.toISOString(),
+      outcome: 'selected',
+      proposed: true,
+      finalScore: 90,
+      rank: 1,
+      stages: stagesOf(90, true),
+    });
+    // Its unit sees its other applications too: D (below the quota line, not proposed, not selected).
+    const d = await unit.get(url('D'));
+    expect(d.statusCode).toBe(200);
+    expect(d.json()).toEqual({
+      applicationId: s.ids.D,
+      campaignId: s.campaignId,
+      releasedAt: env.clock.now.toISOString(),
+      outcome: 'not_selected',
+      proposed: false,
+      finalScore: 72,
+      rank: 3,
+      stages: stagesOf(72, true),
+    });
+    // Outside the caller's scope: another organisation's (B, E) and another unit's (B, E in unit B) are 404.
+    for (const [who, key] of [
+      [applicant, 'B'],
+      [applicant, 'D'],
+      [unit, 'B'],
+      [unit, 'E'],
+    ] as const) {
+      const res = await who.get(url(key));
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('NOT_FOUND');
+    }
+    // E failed the gate (no decision line): not selected, without a rank; the committee sees it.
+    expect((await committee.get(url('E'))).json()).toEqual({
+      applicationId: s.ids.E,
+      campaignId: s.campaignId,
+      releasedAt: env.clock.now.toISOString(),
+      outcome: 'not_selected',
+      proposed: false,
+      finalScore: null,
+      rank: null,
+      stages: stagesOf(95, false),
+    });
+    // No reviewer's name, nor any other application's figures, anywhere in the answer.
+    for (const r of s.reviewers) expect(own.body).not.toContain(r.username);
+    for (const key of ['B', 'D', 'E']) expect(own.body).not.toContain(s.ids[key]!);
   });
 });

@@ -5,6 +5,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
+import type { Scope } from '../../core/context';
 import {
   applications,
   campaignQuotas,
@@ -138,4 +139,31 @@ export async function acceptOpenLines(
       ...(votes ? { votesFor: votes.for, votesAgainst: votes.against, votesAbstain: votes.abstain } : {}),
     })
     .where(and(eq(decisionLines.decisionId, decisionId), isNull(decisionLines.selected)));
+}
+
+/** One application inside the caller's scope (its organisation, its unit, or all), or null. */
+export async function applicationInScope(db: DbOrTx, scope: Scope, id: string) {
+  const where =
+    scope.kind === 'unit'
+      ? eq(applications.unitId, scope.unitId)
+      : scope.kind === 'org'
+        ? eq(applications.organizationId, scope.orgId)
+        : scope.kind === 'all'
+          ? undefined
+          : sql`false`;
+  const [row] = await db
+    .select({ id: applications.id, campaignId: applications.campaignId })
+    .from(applications)
+    .where(and(eq(applications.id, id), where))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The decision's line of one application, or null. */
+export async function lineOf(db: DbOrTx, decisionId: string, applicationId: string): Promise<LineRow | null> {
+  const [row] = await db
+    .select()
+    .from(decisionLines)
+    .where(and(eq(decisionLines.decisionId, decisionId), eq(decisionLines.applicationId, applicationId)));
+  return row ?? null;
 }

@@ -4,6 +4,7 @@ import { errorBody, idParams } from '../../../../shared/src/contracts/common';
 import { conflictBody } from '../../../../shared/src/contracts/organizations';
 import {
   acceptProposal,
+  applicationResult,
   confirmDecision,
   createDecision,
   decisionDetail,
@@ -172,6 +173,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       );
       return reply.type(XLSX_MIME).header('content-disposition', out.disposition).send(out.stream);
     },
+  );
+
+  app.get(
+    '/api/applications/:id/results',
+    {
+      config: { policy: 'results.read' },
+      schema: {
+        tags,
+        summary:
+          '本申报的评审得分与结果（公布后申报单位可见） One application’s own stage scores and outcome, once released',
+        params: idParams,
+        response: { 200: applicationResult, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => decisions.applicationResult(db, ctxOf(req), req.params.id),
   );
 };
 

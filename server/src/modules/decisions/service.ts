@@ -4,17 +4,21 @@
  */
 import type { Db } from '../../db/client';
 import crypto from 'node:crypto';
-import { requireActor, type Ctx } from '../../core/context';
+import { requireActor, scopeOf, type Ctx } from '../../core/context';
+import { assertObject } from '../../core/object-rules';
 import { AppError, fieldError, isUniqueViolation } from '../../core/errors';
 import { versionConflictError } from '../../core/conflict';
 import { writeAudit } from '../audit/write';
 import type {
   AcceptProposal,
+  ApplicationResult,
   DecisionDetail,
   PatchDecisionLine,
 } from '../../../../shared/src/contracts/decisions';
 import { buildSnapshot, canonicalJson, validateDecision } from '../../../../shared/src/domain/evaluation';
 import { systemTransition } from '../applications/workflow';
+import { stageResultsOf } from '../results/queries';
+import { listStages } from '../stages/queries';
 import { loadEvaluationInput } from './evaluation-input';
 import {
   decidedLines,
@@ -337,4 +341,53 @@ export async function release(db: Db, ctx: Ctx, id: string, version: number): Pr
     });
     return detailOf(tx, released);
   });
+}
+
+/**
+ * One application's own result: outside the caller's scope 404; for the applicant and its unit 404 until
+ * the campaign's decision is released (object rule `released`). Its stage results and its decision line
+ * only; reviewer names are never given.
+ */
+export async function applicationResult(db: Db, ctx: Ctx, applicationId: string): Promise<ApplicationResult> {
+  const app = await repo.applicationInScope(db, scopeOf(ctx.actor, 'results.read'), applicationId);
+  if (!app) throw new AppError('NOT_FOUND');
+  const d = await repo.decisionOfCampaign(db, app.campaignId);
+  assertObject(ctx, 'results.read', { releasedAt: d?.releasedAt ?? null });
+  const line = d ? await repo.lineOf(db, d.id, applicationId) : null;
+  const stageRows = await listStages(db, app.campaignId);
+  const results = new Map<string, Awaited<ReturnType<typeof stageResultsOf>>[number]>();
+  for (const st of stageRows)
+    for (const r of await stageResultsOf(db, st.id, [applicationId])) results.set(r.stageId, r);
+  const outcome = !d
+    ? null
+    : !line
+      ? 'not_selected'
+      : line.selected === null
+        ? null
+        : line.selected
+          ? 'selected'
+          : 'not_selected';
+  return {
+    applicationId,
+    campaignId: app.campaignId,
+    releasedAt: d?.releasedAt?.toISOString() ?? null,
+    outcome,
+    proposed: d ? (line?.proposed ?? false) : null,
+    finalScore: line?.finalScore ?? null,
+    rank: line?.rank ?? null,
+    stages: stageRows.map((st) => {
+      const r = results.get(st.id);
+      return {
+        stageId: st.id,
+        position: st.position,
+        nameZh: st.nameZh,
+        nameEn: st.nameEn,
+        method: st.method,
+        weight: Number(st.weight),
+        score: r?.score ?? null,
+        reviewCount: r?.reviewCount ?? 0,
+        gatePassed: r?.gatePassed ?? null,
+      };
+    }),
+  };
 }
