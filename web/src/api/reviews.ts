@@ -32,6 +32,8 @@ export const reopenReviewReq = (id: string, body: ReopenReview) =>
 
 export const reviewPhotoUrl = (reviewId: string, photoId: string) =>
   `/api/reviews/${reviewId}/photos/${photoId}`;
+export const reviewPhotoThumbUrl = (reviewId: string, photoId: string) =>
+  `${reviewPhotoUrl(reviewId, photoId)}/thumbnail`;
 
 /** Where and when the photo was taken: the device's position when it gives one (never required). */
 export interface PhotoStamp {

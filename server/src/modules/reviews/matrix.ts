@@ -4,10 +4,14 @@
  * assignment in an open presentation stage (one overall score), so cells never disturb each other.
  */
 import crypto from 'node:crypto';
-import { assignments, reviews, stages, users } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { Readable } from 'node:stream';
+import { assignments, reviewPhotos, reviews, stages, users } from '../../db/schema';
 import type { Builder, MatrixCtx, ModuleMatrix, Scope } from '../../../test/matrix-types';
 import { only } from '../../../test/matrix-types';
 import { insertApplication } from '../../../test/campaign-fixtures';
+import { evidenceStorage, newKey } from '../evidence/storage';
+import { fileUpload, pngBytes } from '../evidence/test-kit';
 
 const DAY = 24 * 3600_000;
 let stageId: string | null = null;
@@ -81,7 +85,51 @@ async function freshReview(ctx: MatrixCtx, s: Scope, review?: 'draft' | 'locked'
   return a!.id;
 }
 
+/** A stored photo (with its thumbnail) on a fresh review of the matrix reviewer (in) or another one (out). */
+async function freshPhoto(ctx: MatrixCtx, s: Scope): Promise<string> {
+  const reviewId = await freshReview(ctx, s, 'draft');
+  const [review] = await ctx.env.db.select().from(reviews).where(eq(reviews.id, reviewId));
+  const { store } = evidenceStorage(ctx.env.config);
+  const key = newKey('photos');
+  const thumbKey = newKey('thumbs');
+  const stored = await store.put(key, Readable.from([Buffer.from('image bytes')]));
+  await store.put(thumbKey, Readable.from([Buffer.from('thumbnail bytes')]));
+  const [row] = await ctx.env.db
+    .insert(reviewPhotos)
+    .values({
+      reviewId,
+      applicationId: review!.applicationId,
+      unitId: review!.unitId,
+      originalName: '现场.jpg',
+      mediaType: 'image/jpeg',
+      sizeBytes: stored.size,
+      sha256: stored.sha256,
+      storageKey: key,
+      thumbKey,
+      takenAt: ctx.env.clock.now,
+    })
+    .returning();
+  return `${reviewId}/photos/${row!.id}`;
+}
+
 const build: Record<string, Builder> = {
+  'POST /api/reviews/:id/photos': async (ctx, s) => {
+    const body = fileUpload('现场.png', await pngBytes(64, 48));
+    return {
+      method: 'POST',
+      url: `/api/reviews/${await freshReview(ctx, s)}/photos`,
+      payload: body.payload,
+      headers: body.headers,
+    };
+  },
+  'GET /api/reviews/:id/photos/:photoId': async (ctx, s) => ({
+    method: 'GET',
+    url: `/api/reviews/${await freshPhoto(ctx, s)}`,
+  }),
+  'GET /api/reviews/:id/photos/:photoId/thumbnail': async (ctx, s) => ({
+    method: 'GET',
+    url: `/api/reviews/${await freshPhoto(ctx, s)}/thumbnail`,
+  }),
   'GET /api/reviews/:id': async (ctx, s) => ({
     method: 'GET',
     url: `/api/reviews/${await freshReview(ctx, s)}`,
@@ -109,6 +157,12 @@ export const matrix: ModuleMatrix = {
     'PUT /api/reviews/:id': only({ reviewer: [200, 404] }),
     'POST /api/reviews/:id/lock': only({ reviewer: [200, 404] }),
     'POST /api/reviews/:id/reopen': only({ committee_admin: [200, 200] }),
+    'POST /api/reviews/:id/photos': only({ reviewer: [201, 404] }),
+    'GET /api/reviews/:id/photos/:photoId': only({ committee_admin: [200, 200], reviewer: [200, 404] }),
+    'GET /api/reviews/:id/photos/:photoId/thumbnail': only({
+      committee_admin: [200, 200],
+      reviewer: [200, 404],
+    }),
   },
   build,
 };

@@ -129,3 +129,17 @@ export async function findPhoto(db: DbOrTx, reviewId: string, photoId: string): 
     );
   return row ?? null;
 }
+
+/** Whether the criterion belongs to the standard version of the application. */
+export async function criterionOfApplication(
+  db: DbOrTx,
+  criterionId: string,
+  applicationId: string,
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: criteria.id })
+    .from(criteria)
+    .innerJoin(applications, eq(applications.standardVersionId, criteria.standardVersionId))
+    .where(and(eq(criteria.id, criterionId), eq(applications.id, applicationId)));
+  return rows.length > 0;
+}

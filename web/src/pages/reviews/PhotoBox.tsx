@@ -4,7 +4,13 @@ import { CameraOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ReviewPhoto } from '../../../../shared/src/contracts/reviews';
-import { REVIEWS, reviewPhotoUrl, uploadReviewPhoto, type PhotoStamp } from '../../api/reviews';
+import {
+  REVIEWS,
+  reviewPhotoThumbUrl,
+  reviewPhotoUrl,
+  uploadReviewPhoto,
+  type PhotoStamp,
+} from '../../api/reviews';
 import { useApiError } from '../../app/useApiError';
 import { formatDateTime } from '../../lib/format';
 
@@ -69,7 +75,8 @@ export function PhotoBox({
           {photos.map((p) => (
             <Flex key={p.id} vertical gap={2} style={{ width: 96 }}>
               <Image
-                src={reviewPhotoUrl(reviewId, p.id)}
+                src={reviewPhotoThumbUrl(reviewId, p.id)}
+                preview={{ src: reviewPhotoUrl(reviewId, p.id) }}
                 width={96}
                 height={72}
                 style={{ objectFit: 'cover', borderRadius: 4 }}
