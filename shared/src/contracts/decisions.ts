@@ -89,8 +89,8 @@ export const releaseDecision = confirmDecision;
 /**
  * One application's own result (GET /api/applications/:id/results): its stage scores and the outcome.
  * The applicant and its unit see it once released; the committee at any time (then `outcome` may still
- * be null: no decision yet, or no choice recorded). Never other applications' figures, never reviewer
- * names (not given at all, whatever the stage's `show_reviewer_names`).
+ * be null: no decision yet, or no choice recorded). Never other applications' figures; reviewer names only
+ * for a stage whose `show_reviewer_names` is on.
  */
 export const applicationResult = z.object({
   applicationId: z.uuid(),
@@ -117,6 +117,8 @@ export const applicationResult = z.object({
       /** The reviews that counted (locked, not conflicted). */
       reviewCount: z.number().int(),
       gatePassed: z.boolean().nullable(),
+      /** The names of the reviewers whose reviews counted, when the stage shows them; otherwise null. */
+      reviewerNames: z.array(z.string()).nullable(),
     }),
   ),
 });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, sql } from 'drizzle-orm';
-import { auditEvents, decisionLines, decisions } from '../../db/schema';
+import { auditEvents, decisionLines, decisions, stages } from '../../db/schema';
 import { client, login, makeTestEnv, seedTree, seedUsers, type TestEnv } from '../../../test/helpers';
 import type { ApplicationResult, DecisionDetail } from '../../../../shared/src/contracts/decisions';
 import {
@@ -462,7 +462,7 @@ describe('an application’s own result', () => {
 
     const gate = s.stages.gate;
     const scoring = s.stages.scoring;
-    const stagesOf = (score: number, gatePassed: boolean) => [
+    const stagesOf = (score: number, gatePassed: boolean, reviewerNames: string[] | null = null) => [
       {
         stageId: gate.id,
         position: 1,
@@ -473,6 +473,7 @@ describe('an application’s own result', () => {
         score: null,
         reviewCount: 1,
         gatePassed,
+        reviewerNames: null,
       },
       {
         stageId: scoring.id,
@@ -484,6 +485,7 @@ describe('an application’s own result', () => {
         score,
         reviewCount: 3,
         gatePassed: null,
+        reviewerNames,
       },
     ];
     const own = await applicant.get(url('A'));
@@ -534,7 +536,25 @@ describe('an application’s own result', () => {
       stages: stagesOf(95, false),
     });
     // No reviewer's name, nor any other application's figures, anywhere in the answer.
-    for (const r of s.reviewers) expect(own.body).not.toContain(r.username);
+    for (const r of s.reviewers) expect(own.body).not.toContain(r.displayName);
     for (const key of ['B', 'D', 'E']) expect(own.body).not.toContain(s.ids[key]!);
+
+    // A stage that shows its reviewers' names: those whose reviews counted, in reviewer (id) order.
+    await env.db.update(stages).set({ showReviewerNames: true }).where(eq(stages.id, scoring.id));
+    const named = await applicant.get(url('A'));
+    expect(named.json<ApplicationResult>().stages).toEqual(
+      stagesOf(
+        90,
+        true,
+        [...s.reviewers].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => r.displayName),
+      ),
+    );
+    // A review reopened (not locked) no longer counts: its reviewer's name goes.
+    const byId = [...s.reviewers].sort((a, b) => (a.id < b.id ? -1 : 1));
+    await env.db.execute(
+      sql`update reviews set status = 'draft' where stage_id = ${scoring.id} and application_id = ${s.ids.A} and reviewer_id = ${byId[0]!.id}`,
+    );
+    const fewer = (await applicant.get(url('A'))).json<ApplicationResult>();
+    expect(fewer.stages[1]!.reviewerNames).toEqual([byId[1]!.displayName, byId[2]!.displayName]);
   });
 });

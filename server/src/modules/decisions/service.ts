@@ -17,7 +17,8 @@ import type {
 } from '../../../../shared/src/contracts/decisions';
 import { buildSnapshot, canonicalJson, validateDecision } from '../../../../shared/src/domain/evaluation';
 import { systemTransition } from '../applications/workflow';
-import { stageResultsOf } from '../results/queries';
+import { countedReviews, stageResultsOf } from '../results/queries';
+import { reviewerCards } from '../reviewers/queries';
 import { listStages } from '../stages/queries';
 import { loadEvaluationInput } from './evaluation-input';
 import {
@@ -346,7 +347,7 @@ export async function release(db: Db, ctx: Ctx, id: string, version: number): Pr
 /**
  * One application's own result: outside the caller's scope 404; for the applicant and its unit 404 until
  * the campaign's decision is released (object rule `released`). Its stage results and its decision line
- * only; reviewer names are never given.
+ * only; the names of the reviewers whose reviews counted only where the stage shows them.
  */
 export async function applicationResult(db: Db, ctx: Ctx, applicationId: string): Promise<ApplicationResult> {
   const app = await repo.applicationInScope(db, scopeOf(ctx.actor, 'results.read'), applicationId);
@@ -356,8 +357,17 @@ export async function applicationResult(db: Db, ctx: Ctx, applicationId: string)
   const line = d ? await repo.lineOf(db, d.id, applicationId) : null;
   const stageRows = await listStages(db, app.campaignId);
   const results = new Map<string, Awaited<ReturnType<typeof stageResultsOf>>[number]>();
-  for (const st of stageRows)
+  const names = new Map<string, string[]>();
+  for (const st of stageRows) {
     for (const r of await stageResultsOf(db, st.id, [applicationId])) results.set(r.stageId, r);
+    if (!st.showReviewerNames) continue;
+    const counted = (await countedReviews(db, st.id, applicationId)).map((c) => c.reviewerId);
+    const byId = new Map((await reviewerCards(db, counted)).map((c) => [c.id, c.displayName]));
+    names.set(
+      st.id,
+      counted.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+    );
+  }
   const outcome = !d
     ? null
     : !line
@@ -387,6 +397,7 @@ export async function applicationResult(db: Db, ctx: Ctx, applicationId: string)
         score: r?.score ?? null,
         reviewCount: r?.reviewCount ?? 0,
         gatePassed: r?.gatePassed ?? null,
+        reviewerNames: names.get(st.id) ?? null,
       };
     }),
   };
