@@ -6,9 +6,9 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { stages } from '../../db/schema';
 import type { Facts } from '../../core/object-rules';
-import { resultsOf } from './repo';
+import { resultsOf, type StageRow } from './repo';
 
-export type StageRow = typeof stages.$inferSelect;
+export type { StageRow };
 
 /** One stage, or null; `lock` takes a row lock (FOR UPDATE) or a shared one inside a transaction. */
 export async function getStage(db: DbOrTx, id: string, lock?: 'update' | 'share'): Promise<StageRow | null> {

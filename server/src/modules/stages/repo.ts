@@ -7,8 +7,9 @@ import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { stageResults, stages } from '../../db/schema';
 import type { EntryRule } from '../../../../shared/src/domain/stages';
-import type { StageRow } from './queries';
 
+/** A stage row (queries.ts re-exports it for other modules). */
+export type StageRow = typeof stages.$inferSelect;
 export type NewStageRow = typeof stages.$inferInsert;
 export type StageResultRow = typeof stageResults.$inferSelect;
 
