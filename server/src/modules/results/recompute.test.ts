@@ -13,6 +13,7 @@ import { conflictKey } from '../../../../shared/src/domain/evaluation';
 import { conflictStatuses } from '../reviewers/queries';
 import { reviewSetup, type ReviewSetup } from '../reviews/test-kit';
 import { recomputeCampaign } from './recompute';
+import { refreshApplication } from './queries';
 
 let kit: ReviewSetup;
 let pool: { id: string }[];
@@ -220,6 +221,44 @@ describe('standardisation (evaluation-maths §2)', () => {
       .from(evaluationTotals)
       .where(eq(evaluationTotals.applicationId, apps[0]!.id));
     expect(total).toMatchObject({ finalScore: 85, lastStageScore: 85 });
+    expect(total!.finalStandardised).toBeCloseTo(first!.standardisedScore!, 9);
+  });
+
+  it('standardises a stage when it closes, and its totals follow (POST /api/stages/:id/close)', async () => {
+    const campaignId = await kit.campaign();
+    const stage = await kit.stage({
+      campaignId,
+      method: 'presentation',
+      rubric: 'overall',
+      aggregation: 'mean',
+      standardise: true,
+    });
+    const r1 = [90, 92, 88, 95, 85];
+    const r2 = [80, 75, 68, 70, 72];
+    const apps = [];
+    for (let i = 0; i < 5; i++) {
+      const app = await kit.application('B', campaignId);
+      apps.push(app);
+      await kit.reviewRow(stage, app, pool[2]!.id, { score: r1[i]! });
+      await kit.reviewRow(stage, app, pool[3]!.id, { score: r2[i]! });
+      // What each lock does: the raw figures, no standardisation yet.
+      await kit.db.transaction((tx) => refreshApplication(tx, stage.id, app.id, kit.env.clock.now));
+    }
+    const res = await kit.committee.post(`/api/stages/${stage.id}/close`, { version: stage.version });
+    expect(res.statusCode, res.body).toBe(200);
+    const [first] = await kit.db
+      .select()
+      .from(stageResults)
+      .where(eq(stageResults.applicationId, apps[0]!.id));
+    expect(first!.score).toBe(85);
+    const mu = 81.5;
+    const sigma = Math.sqrt([...r1, ...r2].reduce((s, x) => s + (x - mu) ** 2, 0) / 10);
+    const z2 = (80 - 73) / Math.sqrt(r2.reduce((s, x) => s + (x - 73) ** 2, 0) / 5);
+    expect(first!.standardisedScore).toBeCloseTo((mu + mu + sigma * z2) / 2, 8);
+    const [total] = await kit.db
+      .select()
+      .from(evaluationTotals)
+      .where(eq(evaluationTotals.applicationId, apps[0]!.id));
     expect(total!.finalStandardised).toBeCloseTo(first!.standardisedScore!, 9);
   });
 });

@@ -137,6 +137,19 @@ export async function standardiseStage(db: DbOrTx, stageId: string, now: Date): 
 }
 
 /**
+ * A stage's figures once it closes: its standardised scores (every review of the stage is in now) and the
+ * campaign's totals that use them, in the transaction that closes it.
+ */
+export async function settleClosedStage(
+  db: DbOrTx,
+  stage: { id: string; campaignId: string },
+  now: Date,
+): Promise<void> {
+  await standardiseStage(db, stage.id, now);
+  await recomputeTotals(db, stage.campaignId, now);
+}
+
+/**
  * Every total of a campaign (§5) from its stage results: final = Σ weight × stage score over the weighted
  * non-gate stages with a score, in stage order; the last weighted stage's score; counted reviews of those
  * stages; gates passed = every gate stage of the application's track passed. For every application with a

@@ -4,6 +4,7 @@
  * `weightProblems` and `entrantsOf` of `shared/src/domain/stage-rules.ts` decide; each move writes its
  * audit event in the same transaction, each refusal is a 409 TRANSITION_REFUSED with a code and zh/en text.
  */
+import { settleClosedStage } from '../results/queries';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Ctx } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';
@@ -138,6 +139,8 @@ export async function close(db: Db, ctx: Ctx, id: string, body: MoveStage): Prom
       closedAt: ctx.now,
       updatedAt: ctx.now,
     }))!;
+    // Every review of the stage is in: standardise it (when it says so) and settle the totals.
+    await settleClosedStage(tx, row, ctx.now);
     await writeAudit(tx, ctx, {
       action: 'stages.close',
       objectType: 'stage',
