@@ -1,4 +1,12 @@
 import type { ReviewSheet } from '../../../shared/src/contracts/reviews';
+import {
+  missing,
+  OVERALL,
+  scoreOf,
+  sheetParts as parts,
+  type SheetSpec,
+  type SheetState,
+} from '../../../shared/src/domain/review-sheet';
 
 type Criterion = ReviewSheet['criteria'][number];
 
@@ -27,15 +35,28 @@ export function draftOf(sheet: ReviewSheet): SheetDraft {
   };
 }
 
-/** The parts of a sheet: a gate has only veto items; a scoring stage criteria or one overall score. */
-export function sheetParts(sheet: ReviewSheet): { points: 'criteria' | 'overall' | null; vetoes: boolean } {
-  if (sheet.stage.method === 'gate') return { points: null, vetoes: true };
-  return { points: sheet.stage.rubric === 'overall' ? 'overall' : 'criteria', vetoes: false };
+/** The sheet as the shared rules see it (the server's own rules: a preview never disagrees with a lock). */
+function specOf(sheet: ReviewSheet): SheetSpec {
+  return {
+    method: sheet.stage.method,
+    rubric: sheet.stage.rubric,
+    criteria: sheet.criteria,
+    totalPoints: sheet.totalPoints,
+    bonusCap: sheet.bonusCap,
+  };
 }
 
-/** Items that carry points on a scoring sheet (not the veto items of a gate). */
-export const pointItems = (sheet: ReviewSheet): Criterion[] =>
-  sheet.criteria.filter((c) => !(c.veto && c.maxPoints === 0));
+function stateOf(d: SheetDraft): SheetState {
+  const scores: SheetState['scores'] = {};
+  for (const [id, points] of Object.entries(d.points)) scores[id] = { points };
+  if (d.overall !== null) scores[OVERALL] = { points: d.overall };
+  const vetoes: SheetState['vetoes'] = {};
+  for (const [id, v] of Object.entries(d.vetoes)) if (v !== undefined) vetoes[id] = v;
+  return { scores, vetoes };
+}
+
+/** The parts of a sheet: a gate has only veto items; a scoring stage criteria or one overall score. */
+export const sheetParts = (sheet: ReviewSheet) => parts(specOf(sheet));
 
 /**
  * What is still missing before the sheet can be locked, by the server's rule: every regular criterion
@@ -45,43 +66,37 @@ export function missingOf(
   sheet: ReviewSheet,
   d: SheetDraft,
 ): { criteria: Criterion[]; vetoes: Criterion[]; overall: boolean } {
-  const parts = sheetParts(sheet);
+  const fields = new Set(missing(specOf(sheet), stateOf(d)).map((e) => e.field));
   return {
-    criteria:
-      parts.points === 'criteria'
-        ? pointItems(sheet).filter((c) => !c.bonus && (d.points[c.id] ?? null) === null)
-        : [],
-    vetoes: parts.vetoes ? sheet.criteria.filter((c) => c.veto && d.vetoes[c.id] === undefined) : [],
-    overall: parts.points === 'overall' && d.overall === null,
+    criteria: sheet.criteria.filter((c) => fields.has(`scores.${c.id}.points`)),
+    vetoes: sheet.criteria.filter((c) => fields.has(`vetoes.${c.id}`)),
+    overall: fields.has('overall'),
   };
 }
 
-export const isComplete = (sheet: ReviewSheet, d: SheetDraft): boolean => {
-  const m = missingOf(sheet, d);
-  return m.criteria.length === 0 && m.vetoes.length === 0 && !m.overall;
-};
+export const isComplete = (sheet: ReviewSheet, d: SheetDraft): boolean =>
+  missing(specOf(sheet), stateOf(d)).length === 0;
 
 /**
- * The score the sheet will give, as the server computes it at lock: (regular points + bonus points capped
- * at the bonus cap) ÷ (total + bonus cap) × 100, or the overall score; gates have none. Null while
- * incomplete; rounded to 2 decimals for display.
+ * The score the sheet will give, as the server computes it at lock (the shared `scoreOf`), with the points
+ * so far while it is incomplete; rounded to 2 decimals for display. Gates have none.
  */
 export function previewScore(sheet: ReviewSheet, d: SheetDraft): { points: number; score: number | null } {
-  const parts = sheetParts(sheet);
-  if (parts.points === null) return { points: 0, score: null };
-  if (parts.points === 'overall') return { points: d.overall ?? 0, score: d.overall };
-  let regular = 0;
-  let bonus = 0;
-  for (const c of pointItems(sheet)) {
-    const p = d.points[c.id] ?? 0;
-    if (c.bonus) bonus += p;
-    else regular += p;
-  }
-  const points = regular + Math.min(bonus, sheet.bonusCap);
-  const denominator = sheet.totalPoints + sheet.bonusCap;
-  const score =
-    isComplete(sheet, d) && denominator > 0 ? Math.round((points / denominator) * 1e4) / 100 : null;
-  return { points, score };
+  const spec = specOf(sheet);
+  const p = parts(spec);
+  if (p.points === null) return { points: 0, score: null };
+  const complete = scoreOf(spec, stateOf(d));
+  if (complete.score !== null)
+    return { points: complete.points ?? 0, score: Math.round(complete.score * 100) / 100 };
+  const filled = scoreOf(spec, stateOf({ ...d, points: fillEmpty(spec, d.points), overall: d.overall ?? 0 }));
+  return { points: filled.points ?? 0, score: null };
+}
+
+/** Empty regular items as 0, to show the points so far. */
+function fillEmpty(spec: SheetSpec, points: SheetDraft['points']): SheetDraft['points'] {
+  const out = { ...points };
+  for (const c of spec.criteria) if (!c.bonus && (out[c.id] ?? null) === null) out[c.id] = 0;
+  return out;
 }
 
 /** Time left before a deadline, in whole days and hours (never negative). */

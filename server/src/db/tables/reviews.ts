@@ -18,13 +18,11 @@ import { assignments } from './assignments';
 import { stages } from './stages';
 import { criteria } from './standards';
 import { ts } from './columns';
+import type { CriterionScore } from '../../../../shared/src/domain/review-sheet';
 
 export const reviewStatus = pgEnum('review_status', REVIEW_STATUSES);
 
-export interface CriterionScore {
-  points: number | null;
-  comment?: string | null;
-}
+export type { CriterionScore };
 
 export const reviews = pgTable(
   'reviews',

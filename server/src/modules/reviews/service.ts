@@ -27,7 +27,14 @@ import type {
 } from '../../../../shared/src/contracts/reviews';
 import type { CriterionScore } from '../../db/tables/reviews';
 import * as repo from './repo';
-import { draftErrors, missing, OVERALL, scoreOf, type SheetSpec, type SheetState } from './sheet';
+import {
+  draftErrors,
+  missing,
+  OVERALL,
+  scoreOf,
+  type SheetSpec,
+  type SheetState,
+} from '../../../../shared/src/domain/review-sheet';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -1,5 +1,5 @@
 /**
- * The scoring sheet's rules (pure): which fields a draft may hold, when a sheet is complete, and its score.
+ * The scoring sheet's rules (pure; the server enforces them, the web previews them): which fields a draft may hold, when a sheet is complete, and its score.
  * - `standard` rubric: points per criterion, 0..max in steps of 0.5, and a comment; the score is
  *   (regular points + bonus points capped at the bonus cap) / (total + bonus cap) × 100.
  * - `overall` rubric (presentations): one score 0–100 in steps of 0.5, which is the score.
@@ -7,10 +7,21 @@
  * Complete (required to lock): every regular criterion with points (bonus items count as 0 when left
  * empty) for a scoring stage, the overall score for an overall rubric, every veto item for a gate.
  */
-import type { FieldError } from '../../../../shared/src/errors';
-import type { Rubric, StageMethod } from '../../../../shared/src/domain/stages';
-import type { CriterionScore } from '../../db/tables/reviews';
-import { fieldError } from '../../core/errors';
+import type { FieldError } from '../errors';
+import type { Rubric, StageMethod } from './stages';
+
+/** Points for one criterion (0..max, step 0.5) and the reviewer's comment. */
+export interface CriterionScore {
+  points: number | null;
+  comment?: string | null;
+}
+
+const fieldError = (field: string, code: string, zh: string, en: string): FieldError => ({
+  field,
+  code,
+  zh,
+  en,
+});
 
 export interface SheetCriterion {
   id: string;
