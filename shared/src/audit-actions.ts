@@ -80,6 +80,9 @@ export const AUDIT_ACTIONS = {
   'applications.start_review': { zh: '申报进入评审', en: 'Application into review' },
   'applications.shortlist': { zh: '申报入围', en: 'Shortlist application' },
   'applications.not_select': { zh: '申报未入选', en: 'Application not selected' },
+  'applications.publish': { zh: '申报列入公示', en: 'Application published' },
+  'applications.strike': { zh: '公示后撤销拟命名', en: 'Application struck from the list' },
+  'applications.substitute': { zh: '申报递补列入公示', en: 'Application substituted' },
   'applications.rank': { zh: '调整推荐排序', en: 'Reorder recommendations' },
   'applications.export': { zh: '导出申报', en: 'Export applications' },
 
@@ -114,6 +117,16 @@ export const AUDIT_ACTIONS = {
   'decisions.confirm': { zh: '确认集体评审决定', en: 'Confirm decision' },
   'decisions.release': { zh: '公布评审结果', en: 'Release results' },
   'decisions.export': { zh: '导出评审结果汇总表', en: 'Export the result list' },
+  'calendar.update': { zh: '修改工作日历', en: 'Edit working-day calendar' },
+  'calendar.delete': { zh: '删除工作日历日期', en: 'Remove a calendar day' },
+  'calendar.import': { zh: '导入法定节假日', en: 'Import statutory holidays' },
+  'publicity.publish': { zh: '发布公示', en: 'Publish the proposed list' },
+  'objections.file': { zh: '提出异议', en: 'File an objection' },
+  'objections.accept': { zh: '受理异议', en: 'Accept an objection' },
+  'objections.dismiss': { zh: '异议不予受理', en: 'Dismiss an objection' },
+  'objections.reassign': { zh: '变更异议承办人', en: 'Reassign an objection' },
+  'objections.note': { zh: '记录异议核查情况', en: 'Add an investigation note' },
+  'objections.close': { zh: '异议办结', en: 'Close an objection' },
   'peer.groups_draw': { zh: '互比互评分组', en: 'Draw peer groups' },
   'peer.sheet_save': { zh: '保存互评表', en: 'Save peer sheet' },
   'peer.sheet_submit': { zh: '提交互评表', en: 'Submit peer sheet' },
@@ -154,6 +167,9 @@ export const AUDIT_OBJECTS = {
   review_photo: { zh: '考察照片', en: 'Inspection photo' },
   peer_sheet: { zh: '互评表', en: 'Peer rating sheet' },
   presentation_session: { zh: '现场讲述场次', en: 'Presentation session' },
+  calendar_day: { zh: '工作日历', en: 'Calendar day' },
+  publicity: { zh: '公示', en: 'Publicity' },
+  objection: { zh: '异议', en: 'Objection' },
 } as const satisfies Record<string, AuditLabel>;
 
 export type AuditObject = keyof typeof AUDIT_OBJECTS;

@@ -174,6 +174,23 @@ export const ERROR_CODES = {
     zh: '评委尚未全部确认评分，不能公布结果',
     en: 'Not every panel member has locked a score; the result cannot be released',
   },
+  PUBLICITY_OPEN: {
+    status: 409,
+    zh: '该活动已有公示尚未结束，不能再次公示',
+    en: 'The campaign already has an open publicity',
+  },
+  PUBLICITY_EMPTY: { status: 409, zh: '没有拟命名的申报可供公示', en: 'No proposed application to publish' },
+  CALENDAR_MISSING: {
+    status: 409,
+    zh: '工作日历缺少公示期所在年份的节假日安排，请先维护工作日历',
+    en: 'The working-day calendar has no holidays for the year of the window; maintain it first',
+  },
+  PUBLICITY_NOT_OPEN: {
+    status: 409,
+    zh: '不在公示期内，不能提出异议',
+    en: 'The publicity window is not open; objections are not accepted',
+  },
+  OBJECTION_REFUSED: { status: 409, zh: '异议当前不能这样办理', en: 'The objection cannot be handled this way' },
   ORG_RULE: { status: 422, zh: '不符合党组织层级规则', en: 'The organisation tree rules forbid this' },
   IMPORT_INVALID: {
     status: 422,

@@ -32,6 +32,9 @@ export const APPLICATION_ACTIONS = [
   'start_review',
   'shortlist',
   'not_select',
+  'publish',
+  'strike',
+  'substitute',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 

@@ -188,6 +188,40 @@ export const TRANSITIONS: readonly TransitionRow[] = [
     effects: {},
     system: true,
   },
+  // Publicity (公示, modules/publicity): the proposed list is published; a founded objection takes an entry
+  // off it (strike) and may put the next ranked in its place (substitute), each with the recorded reason.
+  {
+    action: 'publish',
+    from: ['proposed'],
+    to: 'in_publicity',
+    policy: 'publicity.manage',
+    roles: ['committee_admin'],
+    guards: [campaignIn('deciding', 'publicity')],
+    effects: {},
+    system: true,
+  },
+  {
+    action: 'strike',
+    from: ['in_publicity'],
+    to: 'withdrawn',
+    policy: 'publicity.manage',
+    roles: ['committee_admin'],
+    needsReason: true,
+    guards: [campaignIn('deciding', 'publicity')],
+    effects: {},
+    system: true,
+  },
+  {
+    action: 'substitute',
+    from: ['not_selected'],
+    to: 'in_publicity',
+    policy: 'publicity.manage',
+    roles: ['committee_admin'],
+    needsReason: true,
+    guards: [campaignIn('deciding', 'publicity')],
+    effects: {},
+    system: true,
+  },
 ];
 
 /** The row for this action from this status, if any. */

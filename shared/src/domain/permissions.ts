@@ -41,6 +41,7 @@ export const ACTIONS = [
   'presentation.run',
   'decisions.manage',
   'results.read',
+  'publicity.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -98,6 +99,8 @@ export const PERMISSIONS: Record<Action, Partial<Record<Role, ScopeKind>>> = {
   'decisions.manage': { committee_admin: 'all' },
   /** Own stage scores and outcome: applicants and units once the committee releases them. */
   'results.read': { committee_admin: 'all', unit_admin: 'unit', applicant: 'org' },
+  /** Publicity (公示), its objections (异议) and the working-day calendar (工作日历). */
+  'publicity.manage': { committee_admin: 'all' },
 };
 
 /**

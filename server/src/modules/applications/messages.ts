@@ -74,6 +74,9 @@ const VERBS: Record<ApplicationAction, { zh: string; en: string }> = {
   start_review: { zh: '申报已进入评审', en: 'Application in review' },
   shortlist: { zh: '申报已通过评审、进入集体评审决定', en: 'Application shortlisted for the decision' },
   not_select: { zh: '申报本年度未入选', en: 'Application not selected this year' },
+  publish: { zh: '拟命名名单已公示', en: 'Proposed list published for objections' },
+  strike: { zh: '公示异议成立，已撤销拟命名', en: 'Removed from the list after an objection' },
+  substitute: { zh: '依次递补列入公示名单', en: 'Substituted onto the published list' },
 };
 
 /** The notification a transition queues: "申报已退回：<reason>" for a return, the subject otherwise. */
