@@ -79,7 +79,7 @@ export const draw = z.object({
 export const verifyDraw = z.object({ seed }).strict();
 export const verifyResult = z.object({
   reproduced: z.literal(true),
-  /** Whether the draw was re-run from its inputs (panel and assignment draws), or only its digests checked. */
+  /** Whether the draw was re-run from its inputs (every kind: panel, assignment, peer groups, presentation order). */
   rerun: z.boolean(),
   seed,
   inputsDigest: z.string(),

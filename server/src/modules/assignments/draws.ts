@@ -1,7 +1,8 @@
 /**
  * Recorded draws (随机抽取, 抽签): the seed, the inputs (sorted ids and parameters) and the result, with the
- * SHA-256 of each canonical JSON (keys sorted, no spaces). `verify` re-runs a panel or assignment draw from
- * its inputs and the claimed seed; a claimed seed other than the recorded one is refused (DRAW_MISMATCH).
+ * SHA-256 of each canonical JSON (keys sorted, no spaces). `verify` re-runs a draw (panel, assignment, peer
+ * groups, presentation order) from its inputs and the claimed seed; a claimed seed other than the recorded
+ * one, or a re-run that differs, is refused (DRAW_MISMATCH).
  */
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -11,6 +12,8 @@ import { requireActor, type Ctx } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';
 import {
   assignReviewers,
+  drawGroups,
+  drawOrder,
   sample,
   SEED_MAX,
   type AssignReviewer,
@@ -78,11 +81,43 @@ export function runAssignment(inputs: AssignmentInputs, seed: number) {
   });
 }
 
-/** Re-runs a draw of a kind this module knows; null for the others (their digests are still checked). */
+/** A peer stage's groups draw (modules/peer): per partition (track × kind), sessions of up to `groupSize`. */
+export interface PeerGroupsInputs {
+  algorithm: string;
+  groupSize: number | null;
+  partitions: { trackCode: string; orgKind: string | null; applicationIds: string[] }[];
+}
+/** A presentation session's order draw (modules/presentation): the presenters' ids, sorted. */
+export interface PresentationOrderInputs {
+  algorithm: string;
+  applicationIds: string[];
+}
+
+/** The groups the peer module records: each partition's sessions, in partition order (`drawGroups`). */
+export function runPeerGroups(inputs: PeerGroupsInputs, seed: number) {
+  return {
+    groups: inputs.partitions.flatMap((p) =>
+      drawGroups(p.applicationIds, inputs.groupSize ?? Infinity, seed).map((applicationIds) => ({
+        trackCode: p.trackCode,
+        orgKind: p.orgKind,
+        applicationIds,
+      })),
+    ),
+  };
+}
+
+/** The order the presentation module records (`drawOrder`). */
+export function runPresentationOrder(inputs: PresentationOrderInputs, seed: number) {
+  return { order: drawOrder(inputs.applicationIds, seed).map((p) => p.applicationId) };
+}
+
+/** Re-runs a recorded draw from its inputs; null for a kind without a runner (its digests are still checked). */
 function rerun(kind: DrawKind, inputs: unknown, seed: number): unknown {
   if (kind === 'panel') return runPanel(inputs as PanelInputs, seed);
   if (kind === 'assignment')
     return { assignments: runAssignment(inputs as AssignmentInputs, seed).assignments };
+  if (kind === 'peer_groups') return runPeerGroups(inputs as PeerGroupsInputs, seed);
+  if (kind === 'presentation_order') return runPresentationOrder(inputs as PresentationOrderInputs, seed);
   return null;
 }
 

@@ -6,7 +6,15 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { draws, evaluationTotals, peerGroups, peerSheets, stageResults, stages } from '../../db/schema';
+import {
+  auditEvents,
+  draws,
+  evaluationTotals,
+  peerGroups,
+  peerSheets,
+  stageResults,
+  stages,
+} from '../../db/schema';
 import { seedTree, seedUsers, makeTestEnv, type TestEnv } from '../../../test/helpers';
 import { seedOpenCampaign } from '../../../test/campaign-fixtures';
 import { canonicalJson } from '../../../../shared/src/domain/evaluation';
@@ -147,6 +155,52 @@ describe('peer groups', () => {
     expect(c.draw!.inputsDigest).toBe(p.draw!.inputsDigest);
     expect(c.draw!.resultDigest).toBe(p.draw!.resultDigest);
     expect(c.groups.flatMap((g) => g.members.map((m) => m.sheetStatus))).toEqual(Array(5).fill('pending'));
+  });
+
+  it('verifies a groups draw: re-run with its seed, another seed refused (DRAW_MISMATCH), nothing written', async () => {
+    const { stage } = await peerStage(7, { groupSize: 3 });
+    const c = await commit(stage.id, 314);
+    const drawId = c.draw!.id!;
+    const ok = await committee.post(`/api/draws/${drawId}/verify`, { seed: 314 });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({
+      reproduced: true,
+      rerun: true,
+      seed: 314,
+      inputsDigest: c.draw!.inputsDigest,
+      resultDigest: c.draw!.resultDigest,
+    });
+    const written = async () => ({
+      draws: (await env.db.select({ n: count() }).from(draws))[0]!.n,
+      groups: (await env.db.select({ n: count() }).from(peerGroups))[0]!.n,
+      sheets: (await env.db.select({ n: count() }).from(peerSheets))[0]!.n,
+      events: (await env.db.select({ n: count() }).from(auditEvents))[0]!.n,
+    });
+    const before = await written();
+    const other = await committee.post(
+      `/api/draws/${drawId}/verify`,
+      { seed: 315 },
+      { 'accept-language': 'en' },
+    );
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error).toMatchObject({
+      code: 'DRAW_MISMATCH',
+      details: [{ field: 'seed', message: 'Seed 315 is not the seed recorded for this draw' }],
+    });
+    expect(await written()).toEqual(before);
+    // Groups swapped in the record (digest recomputed) do not survive the re-run.
+    const [row] = await env.db.select().from(draws).where(eq(draws.id, drawId));
+    const groups = (row!.result as { groups: { applicationIds: string[] }[] }).groups;
+    const forged = { groups: [...groups].reverse() };
+    const { digest } = await import('../assignments/draws');
+    await env.db
+      .update(draws)
+      .set({ result: forged, resultDigest: digest(forged) })
+      .where(eq(draws.id, drawId));
+    const tampered = await committee.post(`/api/draws/${drawId}/verify`, { seed: 314 });
+    expect(tampered.statusCode).toBe(409);
+    expect(tampered.json().error.code).toBe('DRAW_MISMATCH');
+    expect(groups.map((g) => g.applicationIds.length)).toEqual([3, 2, 2]);
   });
 
   it('refuses a stage of another method (409) and an unknown stage (404)', async () => {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import {
+  auditEvents,
   draws,
   evaluationTotals,
   presentationSessions,
@@ -88,6 +89,54 @@ describe('presentation session', () => {
     });
     expect(again.statusCode).toBe(400);
     expect(again.json().error.details[0].code).toBe('in_session');
+  });
+
+  it('verifies the recorded order: re-run with its seed, another seed refused (DRAW_MISMATCH), nothing written', async () => {
+    const drawId = session.draw!.id!;
+    const ok = await committee.post(`/api/draws/${drawId}/verify`, { seed: 99 });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ reproduced: true, rerun: true, seed: 99 });
+    const before = {
+      draws: (await env.db.select({ n: count() }).from(draws))[0]!.n,
+      events: (await env.db.select({ n: count() }).from(auditEvents))[0]!.n,
+      sessions: (await env.db.select({ n: count() }).from(presentationSessions))[0]!.n,
+    };
+    const other = await committee.post(
+      `/api/draws/${drawId}/verify`,
+      { seed: 98 },
+      { 'accept-language': 'en' },
+    );
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error).toMatchObject({
+      code: 'DRAW_MISMATCH',
+      details: [{ field: 'seed', message: 'Seed 98 is not the seed recorded for this draw' }],
+    });
+    expect({
+      draws: (await env.db.select({ n: count() }).from(draws))[0]!.n,
+      events: (await env.db.select({ n: count() }).from(auditEvents))[0]!.n,
+      sessions: (await env.db.select({ n: count() }).from(presentationSessions))[0]!.n,
+    }).toEqual(before);
+    // A result edited together with its digest is caught by the re-run.
+    const [row] = await env.db.select().from(draws).where(eq(draws.id, drawId));
+    const forged = { order: [...(row!.result as { order: string[] }).order].reverse() };
+    const { digest } = await import('../assignments/draws');
+    await env.db
+      .update(draws)
+      .set({ result: forged, resultDigest: digest(forged) })
+      .where(eq(draws.id, drawId));
+    const tampered = await committee.post(
+      `/api/draws/${drawId}/verify`,
+      { seed: 99 },
+      { 'accept-language': 'en' },
+    );
+    expect(tampered.statusCode).toBe(409);
+    expect(tampered.json().error.details[0].message).toBe(
+      'Re-run from the recorded inputs and seed, the draw differs',
+    );
+    await env.db
+      .update(draws)
+      .set({ result: row!.result, resultDigest: row!.resultDigest })
+      .where(eq(draws.id, drawId));
   });
 
   it('runs the timer on server time: start, pause, resume, next, finish', async () => {
