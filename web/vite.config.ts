@@ -18,6 +18,8 @@ const chunkGroups = [
     test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[a-z-]+|dayjs)[\\/]/,
     priority: 20,
   },
+  // ECharts only in the pages that draw a chart (their lazy chunks load it), not in every page's vendor chunk.
+  { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 25 },
   { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
 ];
 

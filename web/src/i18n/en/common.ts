@@ -145,6 +145,11 @@ const common: Messages<'common'> = {
     placeholder: 'Type a name or code to search',
     empty: 'No matching organisation',
   },
+  chart: {
+    export: 'Export data',
+    exportHint: "Download the chart's figures (CSV, opens in Excel)",
+    showTable: 'Show the table',
+  },
 };
 
 export default common;

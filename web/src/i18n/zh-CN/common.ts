@@ -139,6 +139,11 @@ const common = {
     placeholder: '输入名称或编码搜索党组织',
     empty: '没有匹配的党组织',
   },
+  chart: {
+    export: '导出数据',
+    exportHint: '下载图表数据（CSV，可用 Excel 打开）',
+    showTable: '查看数据表',
+  },
 };
 
 export default common;
