@@ -67,8 +67,9 @@ export const evaluationTotals = pgTable(
     trackCode: text('track_code').notNull(),
     orgKind: orgKind('org_kind').notNull(),
     unitId: uuid('unit_id').notNull(),
-    finalScore: doublePrecision('final_score'),
-    finalStandardised: doublePrecision('final_standardised'),
+    /** Σ weight × stage score (0 when it took no weighted stage); settled on the 1e-9 grid. */
+    finalScore: doublePrecision('final_score').notNull().default(0),
+    finalStandardised: doublePrecision('final_standardised').notNull().default(0),
     /** The score of the last weighted stage it took (the first tie-break). */
     lastStageScore: doublePrecision('last_stage_score'),
     lastStageStandardised: doublePrecision('last_stage_standardised'),
@@ -78,12 +79,42 @@ export const evaluationTotals = pgTable(
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
+    // The tie rule of §5 in both modes, per (track, kind) and per whole track (ranking-queries.ts reads
+    // the first rows of the group and counts the rows above a place along these).
     index('evaluation_totals_rank_idx').on(
       t.campaignId,
       t.trackCode,
       t.orgKind,
-      t.finalScore.desc().nullsLast(),
+      t.finalScore.desc(),
       t.lastStageScore.desc().nullsLast(),
+      t.countedReviews.desc(),
+      t.submittedAt,
+      t.applicationId,
+    ),
+    index('evaluation_totals_rank_std_idx').on(
+      t.campaignId,
+      t.trackCode,
+      t.orgKind,
+      t.finalStandardised.desc(),
+      t.lastStageStandardised.desc().nullsLast(),
+      t.countedReviews.desc(),
+      t.submittedAt,
+      t.applicationId,
+    ),
+    index('evaluation_totals_track_rank_idx').on(
+      t.campaignId,
+      t.trackCode,
+      t.finalScore.desc(),
+      t.lastStageScore.desc().nullsLast(),
+      t.countedReviews.desc(),
+      t.submittedAt,
+      t.applicationId,
+    ),
+    index('evaluation_totals_track_rank_std_idx').on(
+      t.campaignId,
+      t.trackCode,
+      t.finalStandardised.desc(),
+      t.lastStageStandardised.desc().nullsLast(),
       t.countedReviews.desc(),
       t.submittedAt,
       t.applicationId,

@@ -1,14 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
-import {
-  applications,
-  campaignQuotas,
-  campaigns,
-  evaluationTotals,
-  organizations,
-  stageResults,
-} from '../../db/schema';
+import { campaignQuotas, campaigns, evaluationTotals, stageResults } from '../../db/schema';
 import type { OrgKind } from '../../../../shared/src/enums';
 import { counted as countedReviewsSql } from './recompute';
 
@@ -27,38 +19,6 @@ export async function counts(db: DbOrTx, campaignId: string) {
     .from(evaluationTotals)
     .where(eq(evaluationTotals.campaignId, campaignId));
   return { stageResults: a!.n, totals: b!.n };
-}
-
-const unit = alias(organizations, 'unit');
-
-/** Every total of one (track[, kind]) group of a campaign, with the names the ranking shows. */
-export function groupTotals(db: DbOrTx, campaignId: string, track: string, kind: OrgKind | undefined) {
-  return db
-    .select({
-      applicationId: evaluationTotals.applicationId,
-      orgKind: evaluationTotals.orgKind,
-      finalScore: evaluationTotals.finalScore,
-      finalStandardised: evaluationTotals.finalStandardised,
-      lastStageScore: evaluationTotals.lastStageScore,
-      lastStageStandardised: evaluationTotals.lastStageStandardised,
-      countedReviews: evaluationTotals.countedReviews,
-      gatesPassed: evaluationTotals.gatesPassed,
-      submittedAt: evaluationTotals.submittedAt,
-      organizationName: organizations.name,
-      unitName: unit.name,
-      brandName: applications.brandName,
-    })
-    .from(evaluationTotals)
-    .innerJoin(applications, eq(applications.id, evaluationTotals.applicationId))
-    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
-    .leftJoin(unit, eq(unit.id, evaluationTotals.unitId))
-    .where(
-      and(
-        eq(evaluationTotals.campaignId, campaignId),
-        eq(evaluationTotals.trackCode, track),
-        kind ? eq(evaluationTotals.orgKind, kind) : undefined,
-      ),
-    );
 }
 
 /** The quota of (track, kind), or of the whole track when it has one quota; null when none is set. */

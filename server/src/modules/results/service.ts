@@ -13,10 +13,7 @@ import {
   applicationAgreement,
   reviewerLeniency,
   stageIcc,
-  compareRankings,
-  rankGroup,
   TIE_RULE,
-  type RankInput,
 } from '../../../../shared/src/domain/evaluation';
 import type {
   Ranking,
@@ -27,6 +24,7 @@ import type {
 } from '../../../../shared/src/contracts/results';
 import type { OrgKind } from '../../../../shared/src/enums';
 import { recomputeCampaign, recomputeTotals, standardiseStage } from './recompute';
+import { groupSize, proposedIds, rankedPage } from './ranking-queries';
 import * as repo from './repo';
 
 /** POST /api/campaigns/:id/recompute: every stage result, standardisation and total, in one transaction. */
@@ -60,59 +58,55 @@ export async function standardise(db: Db, ctx: Ctx, stageId: string): Promise<Re
   });
 }
 
-/** GET /api/campaigns/:id/ranking. */
+/**
+ * GET /api/campaigns/:id/ranking: the first `limit` of one group in the mode asked for, with the place in
+ * the other mode, and the rows whose selection would change between the two (the symmetric difference of
+ * the two proposals, `compareRankings` of domain/evaluation), all read in index order (ranking-queries.ts).
+ */
 export async function ranking(db: Db, ctx: Ctx, campaignId: string, q: RankingQuery): Promise<Ranking> {
   scopeOf(requireActor(ctx), 'evaluation.manage');
   if (!(await repo.campaignExists(db, campaignId))) throw new AppError('NOT_FOUND');
-  const kind = q.kind as OrgKind | undefined;
-  const rows = await repo.groupTotals(db, campaignId, q.track, kind);
-  const quota = await repo.quotaOf(db, campaignId, q.track, kind);
-  const input = (standardised: boolean): RankInput[] =>
-    rows.map((r) => ({
-      applicationId: r.applicationId,
-      track: q.track,
-      kind: kind ?? '',
-      final: (standardised ? r.finalStandardised : r.finalScore) ?? 0,
-      lastStageScore: standardised ? r.lastStageStandardised : r.lastStageScore,
-      countedReviews: r.countedReviews,
-      submittedAt: r.submittedAt?.toISOString() ?? null,
-    }));
-  const raw = rankGroup(input(false));
-  const std = rankGroup(input(true));
-  const passed = new Set(rows.filter((r) => r.gatesPassed).map((r) => r.applicationId));
-  const changes = new Set(
-    quota === null ? [] : compareRankings(raw, std, quota, passed).map((c) => c.applicationId),
-  );
-  const rawRank = new Map(raw.map((r) => [r.applicationId, r.rank]));
-  const stdRank = new Map(std.map((r) => [r.applicationId, r.rank]));
-  const byId = new Map(rows.map((r) => [r.applicationId, r]));
-  const order = q.mode === 'standardised' ? std : raw;
+  const group = { campaignId, track: q.track, kind: q.kind as OrgKind | undefined };
+  const [rows, total, quota] = await Promise.all([
+    rankedPage(db, group, q.mode, q.limit),
+    groupSize(db, group),
+    repo.quotaOf(db, campaignId, q.track, group.kind),
+  ]);
+  const changes = new Set<string>();
+  if (quota !== null) {
+    const [raw, std] = await Promise.all([
+      proposedIds(db, group, 'raw', quota),
+      proposedIds(db, group, 'standardised', quota),
+    ]);
+    const a = new Set(raw);
+    const b = new Set(std);
+    for (const id of raw) if (!b.has(id)) changes.add(id);
+    for (const id of std) if (!a.has(id)) changes.add(id);
+  }
+  const raw = q.mode === 'raw';
   return {
     track: q.track,
-    kind: kind ?? null,
+    kind: group.kind ?? null,
     mode: q.mode,
     quota,
     tieRule: [...TIE_RULE],
-    total: rows.length,
-    items: order.slice(0, q.limit).map((x) => {
-      const r = byId.get(x.applicationId)!;
-      return {
-        applicationId: r.applicationId,
-        organizationName: r.organizationName,
-        unitName: r.unitName,
-        brandName: r.brandName,
-        rank: x.rank,
-        rawRank: rawRank.get(r.applicationId)!,
-        standardisedRank: stdRank.get(r.applicationId)!,
-        finalScore: r.finalScore ?? 0,
-        finalStandardised: r.finalStandardised ?? 0,
-        lastStageScore: q.mode === 'standardised' ? r.lastStageStandardised : r.lastStageScore,
-        countedReviews: r.countedReviews,
-        gatesPassed: r.gatesPassed,
-        submittedAt: r.submittedAt?.toISOString() ?? null,
-        selectionWouldChange: changes.has(r.applicationId),
-      };
-    }),
+    total,
+    items: rows.map((r) => ({
+      applicationId: r.applicationId,
+      organizationName: r.organizationName,
+      unitName: r.unitName,
+      brandName: r.brandName,
+      rank: r.rank,
+      rawRank: raw ? r.rank : r.otherRank,
+      standardisedRank: raw ? r.otherRank : r.rank,
+      finalScore: r.finalScore,
+      finalStandardised: r.finalStandardised,
+      lastStageScore: raw ? r.lastStageScore : r.lastStageStandardised,
+      countedReviews: r.countedReviews,
+      gatesPassed: r.gatesPassed,
+      submittedAt: r.submittedAt?.toISOString() ?? null,
+      selectionWouldChange: changes.has(r.applicationId),
+    })),
   };
 }
 
