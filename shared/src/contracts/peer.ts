@@ -78,8 +78,12 @@ export const peerSheet = z.object({
   groupName: z.string(),
   /** The rating member's own pseudonym (how the others see it). */
   pseudonym,
-  /** The members it must rank or score, by pseudonym (in pseudonym order). */
-  targets: z.array(z.object({ pseudonym })),
+  /** The members it must rank or score: keyed by pseudonym (in pseudonym order), shown by organisation name. */
+  targets: z.array(z.object({ pseudonym, organizationName: z.string() })),
+  /** Other members of the group it may not rate (its own unit's, when the stage excludes them), by name. */
+  excluded: z.array(z.object({ organizationName: z.string() })),
+  /** The group's raters other than itself, by pseudonym only, and whether each has submitted. */
+  raters: z.array(z.object({ pseudonym, submitted: z.boolean() })),
   /** Rank mode: pseudonyms, best first. */
   ranking: z.array(pseudonym),
   /** Score mode: pseudonym → 0..100. */

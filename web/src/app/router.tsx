@@ -88,6 +88,9 @@ export const routes: RouteObject[] = [
                   lazy: page(() => import('../pages/reviews/ReviewSheetPage'), ['reviews']),
                 },
               ]),
+              guarded('peer.rate', [
+                { path: '/peer', lazy: page(() => import('../pages/peer/PeerPage'), ['reviews']) },
+              ]),
               guarded('evaluation.manage', [
                 {
                   path: '/campaigns/:campaignId/stages/:stageId',

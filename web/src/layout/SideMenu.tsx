@@ -11,6 +11,7 @@ import {
   FormOutlined,
   HomeOutlined,
   InboxOutlined,
+  InteractionOutlined,
   OrderedListOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -18,6 +19,7 @@ import {
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/auth';
+import { useMyPeerSheets } from '../api/peer';
 import { navFor, navKeyOf, type NavKey } from '../lib/nav';
 
 const ICONS: Record<NavKey, React.ReactNode> = {
@@ -30,6 +32,7 @@ const ICONS: Record<NavKey, React.ReactNode> = {
   campaigns: <FlagOutlined />,
   reviewers: <SolutionOutlined />,
   reviews: <CheckSquareOutlined />,
+  peer: <InteractionOutlined />,
   standards: <CarryOutOutlined />,
   organizations: <ApartmentOutlined />,
   venues: <EnvironmentOutlined />,
@@ -43,7 +46,10 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const entries = navFor(me.abilities);
+  // 互比互评 is in the menu only for an organisation that has a peer sheet.
+  const ratesPeers = me.abilities.includes('peer.rate');
+  const peer = useMyPeerSheets(ratesPeers);
+  const entries = navFor(me.abilities).filter((e) => e.key !== 'peer' || (peer.data?.items.length ?? 0) > 0);
   const selected = navKeyOf(pathname);
   return (
     <Menu

@@ -10,6 +10,7 @@ export type NavKey =
   | 'campaigns'
   | 'reviewers'
   | 'reviews'
+  | 'peer'
   | 'standards'
   | 'organizations'
   | 'venues'
@@ -33,6 +34,7 @@ export const NAV: readonly NavEntry[] = [
   { key: 'campaigns', path: '/campaigns', ability: 'campaigns.write' },
   { key: 'reviewers', path: '/reviewers', ability: 'reviewers.manage' },
   { key: 'reviews', path: '/reviews', ability: 'reviews.write' },
+  { key: 'peer', path: '/peer', ability: 'peer.rate' },
   { key: 'standards', path: '/standards', ability: 'standards.write' },
   { key: 'organizations', path: '/organizations', ability: 'organizations.read' },
   { key: 'venues', path: '/venues', ability: 'venues.read' },

@@ -20,6 +20,7 @@ import { seedOpenCampaign } from '../../../test/campaign-fixtures';
 import { canonicalJson } from '../../../../shared/src/domain/evaluation';
 import type { PeerGroupsView, PeerSheet } from '../../../../shared/src/contracts/peer';
 import { auditCount, clientOf, enter, insertStage, member } from './test-kit';
+import { pseudonymIndex } from './pseudonym';
 
 let env: TestEnv;
 let tree: Awaited<ReturnType<typeof seedTree>>;
@@ -328,7 +329,16 @@ describe('rating sheets', () => {
     const sameUnit = p.get(members[1]!.application.id)!;
     const other = p.get(members[2]!.application.id)!;
     expect(sheet.pseudonym).toBe(self);
-    expect(sheet.targets).toEqual([{ pseudonym: other }]);
+    // The rater sees whom it rates by name, the member of its own unit it may not rate, and the other
+    // raters by pseudonym only.
+    expect(sheet.targets).toEqual([{ pseudonym: other, organizationName: '成员C' }]);
+    expect(sheet.excluded).toEqual([{ organizationName: '成员B' }]);
+    expect(sheet.raters).toEqual(
+      [
+        { pseudonym: sameUnit, submitted: false },
+        { pseudonym: other, submitted: false },
+      ].sort((x, y) => pseudonymIndex(x.pseudonym) - pseudonymIndex(y.pseudonym)),
+    );
     const auditsBefore = await auditCount(env.db, 'peer.sheet_save');
     const cases: [string[], number, string][] = [
       [[self, other], 400, 'PEER_SELF_RATING'],
@@ -379,8 +389,9 @@ describe('rating sheets', () => {
     expect((await a!.client.post(`/api/peer/sheets/${b!.sheet.id}/submit`, { version: 1 })).statusCode).toBe(
       404,
     );
-    // Raters see the others by pseudonym only.
-    expect(JSON.stringify(a!.sheet)).not.toContain('成员');
+    // Raters see whom they rate by organisation name (keyed by pseudonym), never another application's
+    // id, nor any rating but their own.
+    expect(a!.sheet.targets).toEqual([{ pseudonym: b!.sheet.pseudonym, organizationName: '成员B' }]);
     expect(JSON.stringify(a!.sheet)).not.toContain(members[1]!.application.id);
 
     await env.db

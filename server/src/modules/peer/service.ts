@@ -286,6 +286,9 @@ interface SheetContext {
   stage: StageRow;
   members: repo.MemberRow[];
   groupName: string;
+  /** The group's sheets (each rater's status) and its members' organisation names. */
+  groupSheets: repo.SheetRow[];
+  names: Map<string, string>;
 }
 
 const memberOf = (m: repo.MemberRow): PeerMember => ({ id: m.applicationId, unitId: m.unitId });
@@ -294,11 +297,15 @@ function sheetView(ctx: Ctx, c: SheetContext): PeerSheet {
   const { sheet, stage, members } = c;
   const byId = new Map(members.map((m) => [m.applicationId, m]));
   const me = byId.get(sheet.raterApplicationId)!;
-  const targets = ratableMembers(memberOf(me), members.map(memberOf), {
+  const ratable = ratableMembers(memberOf(me), members.map(memberOf), {
     excludeOwnUnit: stage.excludeOwnUnit,
-  })
-    .map((m) => byId.get(m.id)!.pseudonym)
-    .sort((a, b) => pseudonymIndex(a) - pseudonymIndex(b));
+  });
+  const ratableIds = new Set(ratable.map((m) => m.id));
+  const targets = ratable
+    .map((m) => byId.get(m.id)!)
+    .sort((a, b) => pseudonymIndex(a.pseudonym) - pseudonymIndex(b.pseudonym));
+  const byPseudonym = (a: { pseudonym: string }, b: { pseudonym: string }) =>
+    pseudonymIndex(a.pseudonym) - pseudonymIndex(b.pseudonym);
   const refused = objectRefusal(ctx, 'peer.rate', {
     memberOrganizationId: c.organizationId,
     stage: stageFacts(stage),
@@ -316,7 +323,21 @@ function sheetView(ctx: Ctx, c: SheetContext): PeerSheet {
     mode: stage.peerMode,
     groupName: c.groupName,
     pseudonym: me.pseudonym,
-    targets: targets.map((pseudonym) => ({ pseudonym })),
+    targets: targets.map((m) => ({
+      pseudonym: m.pseudonym,
+      organizationName: c.names.get(m.applicationId) ?? '',
+    })),
+    excluded: members
+      .filter((m) => m !== me && !ratableIds.has(m.applicationId))
+      .map((m) => ({ organizationName: c.names.get(m.applicationId) ?? '' }))
+      .sort((a, b) => a.organizationName.localeCompare(b.organizationName, 'zh-CN')),
+    raters: c.groupSheets
+      .filter((s) => s.raterApplicationId !== me.applicationId)
+      .map((s) => ({
+        pseudonym: byId.get(s.raterApplicationId)?.pseudonym ?? '?',
+        submitted: s.status === 'locked',
+      }))
+      .sort(byPseudonym),
     ranking: sheet.ranking.map((id) => byId.get(id)?.pseudonym ?? '?'),
     scores: Object.fromEntries(
       Object.entries(sheet.scores).map(([id, v]) => [byId.get(id)?.pseudonym ?? '?', v]),
@@ -339,12 +360,17 @@ async function loadSheet(db: DbOrTx, ctx: Ctx, id: string, lock: boolean): Promi
 }
 
 async function contextOf(db: DbOrTx, sheet: repo.SheetRow, organizationId: string): Promise<SheetContext> {
-  const [stage, members, group] = await Promise.all([
+  const [stage, members, group, groupSheets] = await Promise.all([
     getStage(db, sheet.stageId),
     repo.membersOf(db, { groupId: sheet.groupId }),
     repo.getGroup(db, sheet.groupId),
+    repo.sheetsOf(db, { groupId: sheet.groupId }),
   ]);
-  return { sheet, organizationId, stage: stage!, members, groupName: group!.name };
+  const names = await repo.applicationNames(
+    db,
+    members.map((m) => m.applicationId),
+  );
+  return { sheet, organizationId, stage: stage!, members, groupName: group!.name, groupSheets, names };
 }
 
 /** The sheets of the caller's organisation, in every peer stage it entered. */

@@ -41,6 +41,7 @@ const common: Messages<'common'> = {
     campaigns: 'Campaigns',
     reviewers: 'Experts',
     reviews: 'My reviews',
+    peer: 'Peer evaluation',
     standards: 'Standards',
     inbox: 'Inbox',
     organizations: 'Organisations',

@@ -77,6 +77,40 @@ const reviews: Messages<'reviews'> = {
     photoTaken: 'Taken {{time}}',
     photoPlace: 'At {{lat}}, {{lng}}',
   },
+  peer: {
+    pageTitle: 'Peer evaluation',
+    subtitle:
+      "Your organisation's peer sheets: rank or score the other members of your group, never yourself",
+    empty:
+      'Your organisation has no peer evaluation yet. It appears here once the committee forms the groups.',
+    status: { pending: 'Not started', draft: 'Draft', locked: 'Submitted' },
+    mode: { rank: 'Rank them (1 is best)', score: 'Score each (0–100)' },
+    window: 'Open from {{from}} to {{to}}',
+    howTo:
+      'Rate the members of your group below (your own organisation is not among them). Your rating counts as “{{pseudonym}}”: the others never see your name or your ratings.',
+    lockedAt: 'Submitted {{time}}; the sheet is locked.',
+    closed: 'The stage is not open for rating; the sheet is read-only.',
+    excluded: 'Not rated (organisations of your own unit): {{names}}',
+    raters: 'Other raters of the group (by pseudonym), {{done}} of {{total}} submitted:',
+    raterDone: 'submitted',
+    raterPending: 'not yet',
+    up: 'Move {{name}} up',
+    down: 'Move {{name}} down',
+    scorePlaceholder: '0–100',
+    scoreRule: 'A score is 0–100 in steps of 0.5',
+    points: '{{n}} points',
+    missing: '{{n}} members not scored yet',
+    unsaved: 'Unsaved changes',
+    draftSaved: 'Draft saved; adjust it or submit',
+    ready: 'Ready to submit',
+    save: 'Save draft',
+    saved: 'Draft saved',
+    submit: 'Submit and lock',
+    submitTitle: 'Submit your peer ratings?',
+    submitText: 'Once submitted the sheet is locked and cannot change. Please check:',
+    submitOk: 'Submit',
+    submitted: 'Peer ratings submitted',
+  },
 };
 
 export default reviews;

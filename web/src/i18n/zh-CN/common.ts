@@ -38,6 +38,7 @@ const common = {
     campaigns: '创建活动',
     reviewers: '评审专家',
     reviews: '我的评审',
+    peer: '互比互评',
     standards: '创建标准',
     inbox: '收件箱',
     organizations: '组织管理',
