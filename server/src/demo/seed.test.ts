@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, inArray, ne } from 'drizzle-orm';
 import { auditEvents, organizations, users, venues } from '../db/schema';
 import { client, login, makeTestEnv, type TestEnv } from '../../test/helpers';
 import { checkParentKind } from '../../../shared/src/domain/org-rules';
 import { buildDemo } from './build';
 import { isAuditAction, isAuditObject } from '../../../shared/src/audit-actions';
+import type { Reviewer } from '../../../shared/src/contracts/reviewers';
 import { DEMO_PASSWORD, seedDemo, type DemoSummary } from './seed';
+
+const tally = (keys: string[]) =>
+  keys.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {});
 
 let env: TestEnv;
 let summary: DemoSummary;
@@ -25,13 +29,13 @@ const byName = (name: string) => {
 };
 
 describe('demo seed', () => {
-  it('creates the working committee, 40 units, 400 grassroots organisations, 150 venues and 6 accounts', async () => {
+  it('creates the working committee, 40 units, 400 grassroots organisations, 150 venues and 18 accounts', async () => {
     expect(summary).toEqual({
       organizations: 441,
       units: 40,
       grassroots: 400,
       venues: 150,
-      accounts: 6,
+      accounts: 18,
       campaigns: 3,
       applications: 397,
       cultivations: 18,
@@ -46,7 +50,7 @@ describe('demo seed', () => {
     const [v] = await env.db.select({ n: count() }).from(venues);
     const [u] = await env.db.select({ n: count() }).from(users);
     // The foundation's 32 venues and 118 activity rooms added for the venue track (campaigns.ts).
-    expect([v!.n, u!.n]).toEqual([150, 6]);
+    expect([v!.n, u!.n]).toEqual([150, 18]);
   });
 
   it('places every organisation the article names under its unit', () => {
@@ -92,7 +96,7 @@ describe('demo seed', () => {
     const vs = await env.db.select().from(venues);
     expect(vs.filter((v) => v.unitId !== unitOf.get(v.organizationId))).toEqual([]);
     expect(vs.every((v) => v.address!.startsWith('天津市') && v.capacity! > 0 && v.areaM2! > 0)).toBe(true);
-    const us = await env.db.select().from(users);
+    const us = await env.db.select().from(users).where(ne(users.role, 'reviewer'));
     expect(
       us
         .map((u) => [u.username, u.role, u.organizationId, u.unitId, u.mustChangePassword])
@@ -101,12 +105,10 @@ describe('demo seed', () => {
       ['admin', 'committee_admin', null, null, false],
       ['applicant', 'applicant', byName('市水务局排水五所党支部').id, byName('市水务局机关党委').id, false],
       ['audit', 'audit_admin', null, null, false],
-      ['reviewer', 'reviewer', null, null, false],
       ['security', 'security_admin', null, null, false],
       ['unit', 'unit_admin', byName('市水务局机关党委').id, byName('市水务局机关党委').id, false],
     ]);
     expect(us.map((u) => u.email).sort()).toEqual([
-      'chensiyuan@example.org',
       'liuhaitao@example.org',
       'sunliqun@example.org',
       'wangjianhua@example.org',
@@ -115,12 +117,53 @@ describe('demo seed', () => {
     ]);
   });
 
+  it('keeps an expert pool of 13 reviewers made through the reviewers service: 9 in units of the tree, 4 outside', async () => {
+    const admin = client(env.app, await login(env.app, 'admin', DEMO_PASSWORD));
+    const res = (await admin.get('/api/reviewers?pageSize=50&sort=username')).json();
+    const unitName = (id: string | null) => orgs.find((o) => o.id === id)?.name ?? null;
+    expect(
+      res.items.map((r: Reviewer) => [
+        r.username,
+        r.displayName,
+        r.affiliationOrgName ?? r.externalAffiliation,
+        unitName(r.affiliationUnitId),
+        r.expertise.join('、'),
+        r.available,
+      ]),
+    ).toEqual([
+      ['huangjunjie', '黄俊杰', '市文化和旅游局机关党委', '市文化和旅游局机关党委', '阵地建设、宣传', true],
+      ['lihongmei', '李红梅', '市委办公厅机关党委', '市委办公厅机关党委', '党建、基层治理', true],
+      ['liudesheng', '刘德胜', '市民政局机关党委', '市民政局机关党委', '基层治理', true],
+      ['maxuejun', '马学军', '南开大学周恩来政府管理学院', null, '基层治理', true],
+      ['reviewer', '陈思远', '市政府研究室机关党总支', '市政府研究室机关党总支', '党建、基层治理', true],
+      ['sunjingyi', '孙静怡', '天津大学马克思主义学院', null, '党建、宣传', true],
+      ['wangxuemei', '王雪梅', '市教委机关党委', '市教委机关党委', '宣传、党建', true],
+      ['wupengfei', '吴鹏飞', '市总工会机关党委', '市总工会机关党委', '宣传、阵地建设', true],
+      ['xuminghui', '徐明辉', '中共天津市委党校党建教研部', null, '党建、基层治理', true],
+      ['yanghuimin', '杨慧敏', '市财政局机关党委', '市财政局机关党委', '党建', true],
+      ['zhangzhenhua', '张振华', '市发展改革委机关党委', '市发展改革委机关党委', '党建、阵地建设', true],
+      ['zhaohongwei', '赵宏伟', '市交通运输委机关党委', '市交通运输委机关党委', '阵地建设、党建', true],
+      ['zhouyulan', '周玉兰', '市卫生健康委机关党委', '市卫生健康委机关党委', '党建、基层治理', false],
+    ]);
+    expect(res.total).toBe(13);
+    const audit = await env.db
+      .select({ action: auditEvents.action, actorName: auditEvents.actorName })
+      .from(auditEvents)
+      .where(inArray(auditEvents.action, ['accounts.create', 'reviewers.create', 'reviewers.update']));
+    expect(tally(audit.map((e) => `${e.action} ${e.actorName}`))).toEqual({
+      'accounts.create admin': 12,
+      'reviewers.create admin': 12,
+      'reviewers.update admin': 1,
+    });
+  });
+
   it('lets every demo account log in with the demo password, no change required', async () => {
     const expected: Record<string, [string, string | null]> = {
       admin: ['committee_admin', null],
       unit: ['unit_admin', '市水务局机关党委'],
       applicant: ['applicant', '市水务局排水五所党支部'],
       reviewer: ['reviewer', null],
+      xuminghui: ['reviewer', null],
       security: ['security_admin', null],
       audit: ['audit_admin', null],
     };

@@ -7,6 +7,7 @@ import { hashPassword } from '../core/passwords';
 import { buildDemo } from './build';
 import { demoEpoch, seedCampaigns } from './campaigns';
 import { DEMO_PASSWORD } from './data';
+import { EXPERTS, seedExperts } from './experts';
 
 export { DEMO_PASSWORD } from './data';
 
@@ -24,7 +25,8 @@ export interface DemoSummary {
 
 /**
  * Seeds the demo data set into an empty database: 天津市级机关工委 with its units and grassroots
- * organisations, venues, one account per role (password `Demo-2026-shifan`, no forced change), then the
+ * organisations, venues, one account per role (password `Demo-2026-shifan`, no forced change), the expert
+ * pool (`experts.ts`: twelve more reviewers through the reviewers service, same password), then the
  * campaigns (`campaigns.ts`: three yearly campaigns with their applications, cultivation pools, inboxes)
  * and a few `demo.seed` audit events — all in one transaction. Deterministic apart from the password hash
  * and the current campaign's dates, which follow `now`. Records are dated from `demoEpoch(now)`, before
@@ -42,7 +44,7 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoSummary> {
     units: data.orgs.filter((o) => o.depth === 1).length,
     grassroots: data.orgs.filter((o) => o.depth > 1).length,
     venues: data.venues.length,
-    accounts: data.accounts.length,
+    accounts: data.accounts.length + EXPERTS.length,
     campaigns: 0,
     applications: 0,
     cultivations: 0,
@@ -89,6 +91,7 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoSummary> {
         detail: 'demo account',
       });
     }
+    await seedExperts(tx, data, since, { passwordHash, now });
     const c = await seedCampaigns(tx, ctx, data, seeder);
     Object.assign(summary, { ...c, venues: summary.venues + c.venues });
   });
