@@ -50,7 +50,6 @@ const half = (r: Prng, lo: number, hi: number) => r.int(lo * 2, hi * 2) / 2;
 export function buildCampaignDemo(base: DemoData, std: StandardsInput, nowDate: Date): CampaignDemo {
   const r = prng(DEMO_SEED + 3);
   const now = nowDate.getTime();
-  const limit = now - 30 * 60_000;
   const year = yearOf(nowDate);
   const venues = extraVenues(r, base.orgs, base.venues);
   const allVenues = [...base.venues, ...venues];
@@ -82,6 +81,8 @@ export function buildCampaignDemo(base: DemoData, std: StandardsInput, nowDate: 
       : { id: null, name: org.contactName, role: 'applicant' };
 
   const camps = campaignRows(now, year, r);
+  // The current year's intake is over: every step of its applications fell within the application window.
+  const intakeEnd = Math.min(now - 30 * 60_000, camps[2]!.times.applicationClosesAt);
   const out: CampaignDemo = {
     venues,
     campaigns: camps.map((c) => c.row),
@@ -118,7 +119,7 @@ export function buildCampaignDemo(base: DemoData, std: StandardsInput, nowDate: 
     const hr = prng(DEMO_SEED + 1000 + i);
     const chain: Chain = p.yearsAgo
       ? closedChain(hr, p.outcome, c.times, who, texts)
-      : openChain(hr, p.outcome, c.times, limit, who, texts, demo ? now - 3 * DAY : null);
+      : openChain(hr, p.outcome, c.times, intakeEnd, who, texts, demo ? intakeEnd - 3 * DAY : null);
     if (!brands.has(p.subject.id)) brands.set(p.subject.id, text.brandName(brands.size));
     const story = venue ? undefined : text.STORIES[org.name];
     const brand = story?.brand ?? brands.get(p.subject.id)!;

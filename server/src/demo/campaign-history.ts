@@ -185,8 +185,9 @@ function evaluationSteps(b: Builder, outcome: Outcome, t: Times, who: Who): void
 }
 
 /**
- * A current-year application now in `outcome`, every step between the opening and `limit` (just before
- * now). `returnAfter` places the return at or after that time (the demo applicant's fresh return).
+ * A current-year application now in `outcome`, every step between the opening and `limit` (the end of the
+ * application window, so every step is one the rules allow then). `returnAfter` places the return at or
+ * after that time (the demo applicant's return, three days before the window closed).
  */
 export function openChain(
   r: Prng,

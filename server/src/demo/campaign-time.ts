@@ -42,21 +42,25 @@ export function closedTimes(year: number): Times {
   };
 }
 
-/** The current year's timeline around `now`: opened 40 days ago, applications close in 14 days. */
+/**
+ * The current year's timeline around `now`: applications opened 60 days ago and closed 12 days ago, the
+ * units' recommendation deadline passed two days ago and the review period began yesterday, so the
+ * committee can move the campaign into review (评审) at once; it runs 50 more days.
+ */
 export function openTimes(now: number): Times {
   const at = (days: number, hh: number, mm = 0) => {
     const t = now + days * DAY;
     return Math.floor((t + CST) / DAY) * DAY - CST + hh * HOUR + mm * MIN;
   };
   return {
-    createdAt: at(-52, 10),
-    applicationOpensAt: at(-40, 9),
-    applicationClosesAt: at(14, 17, 30),
-    recommendationDeadline: at(24, 17, 30),
-    reviewStartsAt: at(30, 9),
-    reviewEndsAt: at(80, 17, 30),
-    publicityStartsAt: at(90, 9),
-    publicityEndsAt: at(96, 17, 30),
+    createdAt: at(-72, 10),
+    applicationOpensAt: at(-60, 9),
+    applicationClosesAt: at(-12, 17, 30),
+    recommendationDeadline: at(-2, 17, 30),
+    reviewStartsAt: at(-1, 9),
+    reviewEndsAt: at(50, 17, 30),
+    publicityStartsAt: at(60, 9),
+    publicityEndsAt: at(66, 17, 30),
     closedAt: null,
   };
 }

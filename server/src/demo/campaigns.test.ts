@@ -136,13 +136,18 @@ describe('demo campaigns', () => {
     }
   });
 
-  it('has every status an open campaign can hold this year, at least 3 of each, most of them drafts and submitted', () => {
+  it('has every status an open campaign can hold this year, its intake over: review can begin', () => {
     const c = [...camps.values()].find((x) => x.year === 2026)!;
     const days = (d: Date) => Math.round((d.getTime() - now) / DAY);
-    expect([days(c.applicationOpensAt), days(c.applicationClosesAt), days(c.recommendationDeadline)]).toEqual(
-      [-40, 14, 24],
-    );
-    expect(c.reviewStartsAt > c.recommendationDeadline && c.publicityStartsAt > c.reviewEndsAt).toBe(true);
+    expect(
+      [c.applicationOpensAt, c.applicationClosesAt, c.recommendationDeadline, c.reviewStartsAt, c.reviewEndsAt].map(
+        days,
+      ),
+    ).toEqual([-60, -12, -2, -1, 50]);
+    expect(c.publicityStartsAt > c.reviewEndsAt).toBe(true);
+    // Every step of this year's applications fell within the application window.
+    const steps = byYear(2026).flatMap((a) => events.get(a.id)!);
+    expect(steps.filter((e) => e.at > c.applicationClosesAt)).toEqual([]);
     const counts = tally(byYear(2026), (a) => a.status);
     expect(counts).toEqual({
       draft: 45,
@@ -334,36 +339,35 @@ describe('demo campaigns', () => {
 });
 
 describe('demo campaigns through the API', () => {
-  it('shows the demo applicant its returned application with the unit’s reason, also in its inbox', async () => {
+  it('shows the demo applicant its application returned by the unit, with the reason, too late to submit again', async () => {
     const api = client(env.app, await login(env.app, 'applicant', DEMO_PASSWORD));
     const list = (await api.get('/api/applications?status=returned')).json();
     expect(list.items.map((i: { orgName: string; status: string }) => [i.orgName, i.status])).toEqual([
       ['市水务局排水五所党支部', 'returned'],
     ]);
     const detail = (await api.get(`/api/applications/${list.items[0].id}`)).json();
-    expect([detail.returnedReason, detail.history.at(-1).actorName, detail.abilities.edit]).toEqual([
+    expect([detail.returnedReason, detail.history.at(-1).actorName, detail.abilities.submit]).toEqual([
       DEMO_RETURN_REASON,
       '赵文静',
-      true,
+      false,
     ]);
     const inbox = (await api.get('/api/notifications?sort=-createdAt')).json();
-    expect([inbox.items[0].titleZh, inbox.items[0].readAt]).toEqual([
-      `申报已退回：${DEMO_RETURN_REASON}`,
-      null,
-    ]);
+    expect(inbox.items[0].titleZh).toBe(`申报已退回：${DEMO_RETURN_REASON}`);
   });
 
-  it('gives the demo unit submitted applications of its other organisations to recommend', async () => {
-    const api = client(env.app, await login(env.app, 'unit', DEMO_PASSWORD));
+  it('shows the demo unit what it did not recommend by the deadline, and the committee what waits for intake', async () => {
     const current = [...camps.values()].find((c) => c.year === 2026)!;
-    const list = (await api.get(`/api/applications?campaignId=${current.id}&status=submitted`)).json();
+    const unit = client(env.app, await login(env.app, 'unit', DEMO_PASSWORD));
+    const list = (await unit.get(`/api/applications?campaignId=${current.id}&status=submitted`)).json();
     const names = list.items.map((i: { orgName: string }) => i.orgName);
     expect(names.length).toBeGreaterThanOrEqual(3);
     expect(names).not.toContain('市水务局排水五所党支部');
-    const detail = (await api.get(`/api/applications/${list.items[0].id}`)).json();
-    expect(detail.abilities.recommend).toBe(true);
-    const unread = (await api.get('/api/notifications?unread=true')).json();
-    expect(unread.items.some((n: { titleZh: string }) => n.titleZh.startsWith('申报已提交：'))).toBe(true);
+    const detail = (await unit.get(`/api/applications/${list.items[0].id}`)).json();
+    expect([detail.abilities.recommend, detail.abilities.return]).toEqual([false, true]);
+    const admin = client(env.app, await login(env.app, 'admin', DEMO_PASSWORD));
+    const queue = (await admin.get(`/api/applications?campaignId=${current.id}&status=recommended`)).json();
+    const first = (await admin.get(`/api/applications/${queue.items[0].id}`)).json();
+    expect([queue.total, first.abilities.accept]).toEqual([26, true]);
   });
 
   it('lets each demo account log in and list the applications its role may see', async () => {
