@@ -62,7 +62,7 @@ export function scoreHistogram(buckets: readonly DistributionBucket[], lang: Cha
         name: pick(lang, W.bucket),
         nameLocation: 'middle',
         nameGap: 30,
-        axisLabel: { interval: 0, fontSize: 10 },
+        axisLabel: { fontSize: 10, hideOverlap: true },
       },
       yAxis: { type: 'value', minInterval: 1, name: pick(lang, W.reviews) },
       series: [

@@ -228,7 +228,13 @@ const evaluation: Messages<'evaluation'> = {
     notFound: 'The stage does not exist or you may not see it',
     entrants: 'Entrants',
     entrantsAtOpen: 'Fixed when it opens',
-    tab: { panel: 'Panel', assignments: 'Assignments', conflicts: 'Conflicts', progress: 'Progress' },
+    tab: {
+      panel: 'Panel',
+      assignments: 'Assignments',
+      conflicts: 'Conflicts',
+      progress: 'Progress',
+      statistics: 'Statistics',
+    },
     panelN: 'Panel of this stage ({{n}})',
     noPanel: 'No experts yet: draw at random or add by hand',
     addByHand: 'Choose from the pool',
@@ -290,6 +296,23 @@ const evaluation: Messages<'evaluation'> = {
       text: 'The expert’s review will count and carry a note of the waiver. Write the reason; it and your name go into the audit log.',
       ok: 'Waive',
       done: 'Waived',
+    },
+    stats: {
+      reviews: 'Counted scores',
+      applications: 'Applications',
+      icc: 'Agreement ICC(1)',
+      iccHint:
+        'How far reviewers agree on the same application: closer to 1 is better; needs at least 2 applications with 2 scores each.',
+      spread: 'Wide spread',
+      spreadHint:
+        'Highest minus lowest score of one application above the stage threshold of {{threshold}} points',
+      none: 'No locked scores in this stage yet; the distribution and reviewer leniency appear once scores are locked.',
+      leniencyNote:
+        "Deviation = the reviewer's mean − the stage mean; reviewers {{threshold}} points or more away are marked red for the panel to look at; scores are not adjusted.",
+      spreadTitle: 'Applications with a wide spread',
+      spreadValue: 'Spread',
+      sd: 'SD',
+      n: 'Scores',
     },
     progress: {
       counts: '{{locked}} locked of {{assigned}} assigned',

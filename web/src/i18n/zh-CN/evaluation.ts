@@ -217,7 +217,13 @@ const evaluation = {
     notFound: '评审环节不存在或您无权查看',
     entrants: '参评申报',
     entrantsAtOpen: '开启时确定',
-    tab: { panel: '专家组', assignments: '评审分配', conflicts: '回避关系', progress: '评审进度' },
+    tab: {
+      panel: '专家组',
+      assignments: '评审分配',
+      conflicts: '回避关系',
+      progress: '评审进度',
+      statistics: '统计分析',
+    },
     panelN: '本环节专家组（{{n}} 人）',
     noPanel: '尚未选定专家：可随机抽取或手工添加',
     addByHand: '从专家库选择',
@@ -277,6 +283,22 @@ const evaluation = {
       text: '豁免后该专家的评分将计入，并在相关评分表上显示豁免说明。请写明理由，理由和操作人记入审计日志。',
       ok: '豁免',
       done: '已豁免',
+    },
+    stats: {
+      reviews: '计入的评分',
+      applications: '参评申报',
+      icc: '评分一致性 ICC(1)',
+      iccHint:
+        '同一申报不同专家评分的一致程度：越接近 1 越一致；少于 2 份申报或每份不足 2 个评分时无法计算。',
+      spread: '分差过大',
+      spreadHint: '同一申报最高分与最低分之差超过本环节阈值 {{threshold}} 分',
+      none: '本环节尚无已锁定的评分，锁定后在此显示分布和专家宽严度。',
+      leniencyNote:
+        '偏差 = 专家平均分 − 本环节平均分；相差 {{threshold}} 分及以上的专家以红色标出，供评审组复核，不自动调整分数。',
+      spreadTitle: '分差过大的申报',
+      spreadValue: '分差',
+      sd: '标准差',
+      n: '评分数',
     },
     progress: {
       counts: '已锁定 {{locked}} / 已分配 {{assigned}}',

@@ -45,6 +45,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/format';
 import { entryText, stageName } from './StagesPanel';
 import { percent } from './stage-model';
+import { StatisticsTab } from './StatisticsTab';
 import { MethodTag, StageStatusTag } from './tags';
 
 const spreadOf = (loads: readonly { load: number }[]) =>
@@ -121,6 +122,11 @@ export default function StagePage() {
             key: 'progress',
             label: <span data-testid="tab-progress">{t('work.tab.progress')}</span>,
             children: <ProgressTab stageId={s.id} phone={phone} />,
+          },
+          {
+            key: 'statistics',
+            label: <span data-testid="tab-statistics">{t('work.tab.statistics')}</span>,
+            children: <StatisticsTab stageId={s.id} spreadThreshold={s.spreadThreshold} />,
           },
         ]}
       />
