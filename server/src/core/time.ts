@@ -18,3 +18,14 @@ export function chinaTimeSeconds(d: Date | string): string {
 export function chinaDate(d: Date): string {
   return new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
 }
+
+/** The date in China as `YYYY-MM-DD` (today's date for deadlines and milestones). */
+export function chinaDay(d: Date): string {
+  return new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Midnight in China of the day `d` falls on, as an instant. */
+export function chinaMidnight(d: Date): Date {
+  const day = 86_400_000;
+  return new Date(Math.floor((d.getTime() + CHINA_OFFSET_MS) / day) * day - CHINA_OFFSET_MS);
+}

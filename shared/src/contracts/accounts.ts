@@ -61,6 +61,8 @@ export const accountListQuery = listQuery(accountSortKeys)
     role: z.enum(ROLES).optional(),
     unitId: z.uuid().optional(),
     disabled: z.enum(['true', 'false']).optional(),
+    /** `locked`: locked out now; `must_change_password`: a one-time or expired password awaits its change. */
+    state: z.enum(['locked', 'must_change_password']).optional(),
   })
   .strict();
 export const accountList = listOf(account);

@@ -118,6 +118,8 @@ export const cultivationFilter = z.object({
   q: searchText(),
   /** The committee narrows to one unit; a unit admin only ever sees its own. */
   unitId: z.uuid().optional(),
+  /** An open milestone `due` within MILESTONE_DUE_DAYS days (overdue included) or `overdue` (China dates). */
+  milestones: z.enum(['due', 'overdue']).optional(),
 });
 export const cultivationListQuery = listQuery(cultivationSortKeys).extend(cultivationFilter.shape).strict();
 export type CultivationListQuery = z.infer<typeof cultivationListQuery>;

@@ -9,6 +9,7 @@ export interface AccountFilters {
   q?: string;
   role?: Role;
   disabled?: 'true' | 'false';
+  state?: 'locked' | 'must_change_password';
   page?: number;
   pageSize?: number;
   sort?: string;

@@ -24,6 +24,7 @@ export interface CultivationFilters {
   status?: CultivationStatus;
   q?: string;
   unitId?: string;
+  milestones?: 'due' | 'overdue';
   page?: number;
   pageSize?: number;
   sort?: string;

@@ -34,7 +34,13 @@ export const routes: RouteObject[] = [
           {
             lazy: page(() => import('../layout/AppLayout'), ['notifications']),
             children: [
-              { index: true, lazy: page(() => import('../pages/dashboard/DashboardPage'), ['dashboard']) },
+              {
+                index: true,
+                lazy: page(
+                  () => import('../pages/dashboard/DashboardPage'),
+                  ['dashboard', 'campaigns', 'evaluation'],
+                ),
+              },
               { path: '/inbox', lazy: page(() => import('../pages/inbox/InboxPage'), ['notifications']) },
               guarded('applications.read', [
                 {

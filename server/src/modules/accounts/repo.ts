@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { organizations, sessions, users } from '../../db/schema';
 import type { Role } from '../../../../shared/src/enums';
@@ -20,6 +20,8 @@ export interface AccountQuery {
   role?: Role;
   unitId?: string;
   disabled?: boolean;
+  /** Locked out at `now`, or waiting for a password change. */
+  state?: { kind: 'locked' | 'must_change_password'; now: Date };
   sort: { key: AccountSortKey; desc: boolean };
   limit: number;
   offset: number;
@@ -46,6 +48,8 @@ function where(q: AccountQuery): SQL | undefined {
   if (q.role) conds.push(eq(users.role, q.role));
   if (q.unitId) conds.push(eq(users.unitId, q.unitId));
   if (q.disabled !== undefined) conds.push(eq(users.disabled, q.disabled));
+  if (q.state?.kind === 'locked') conds.push(gt(users.lockedUntil, q.state.now));
+  if (q.state?.kind === 'must_change_password') conds.push(eq(users.mustChangePassword, true));
   return and(...conds);
 }
 

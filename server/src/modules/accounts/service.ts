@@ -93,6 +93,7 @@ export async function listAccounts(
     role: q.role,
     unitId: q.unitId,
     disabled: q.disabled === undefined ? undefined : q.disabled === 'true',
+    state: q.state ? { kind: q.state, now: ctx.now } : undefined,
     sort: { key: sort.replace(/^-/, '') as repo.AccountSortKey, desc: sort.startsWith('-') },
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,

@@ -6,6 +6,8 @@ import * as repo from './repo';
 export interface Completeness {
   gaps: Gap[];
   titles: Map<string, { zh: string; en: string }>;
+  /** How many criteria ask for evidence (each is one required item). */
+  evidenceRequired: number;
 }
 
 export async function loadCompleteness(db: DbOrTx, row: repo.ApplicationRow): Promise<Completeness> {
@@ -33,5 +35,9 @@ export function fromLoaded(
     selfAssessment: new Map(assessed.map((s) => [s.criterionId, s.score])),
     evidenceCount,
   });
-  return { gaps, titles: new Map(criteria.map((c) => [c.id, { zh: c.titleZh, en: c.titleEn }])) };
+  return {
+    gaps,
+    titles: new Map(criteria.map((c) => [c.id, { zh: c.titleZh, en: c.titleEn }])),
+    evidenceRequired: criteria.filter((c) => c.evidenceRequired).length,
+  };
 }

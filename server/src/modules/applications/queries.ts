@@ -7,6 +7,9 @@ import type { DbOrTx } from '../../db/client';
 import { applications } from '../../db/schema';
 import type { ApplicationStatus } from '../../../../shared/src/domain/application-workflow';
 import type { OrgKind } from '../../../../shared/src/enums';
+import type { Scope } from '../../core/context';
+import { loadCompleteness } from './gaps';
+import * as repo from './repo';
 
 export interface EvaluatedApplication {
   id: string;
@@ -33,4 +36,24 @@ export function applicationsInStatus(
     .from(applications)
     .where(and(eq(applications.campaignId, campaignId), eq(applications.status, status)))
     .orderBy(asc(applications.id));
+}
+
+/**
+ * How far each of the caller's applications is from complete (in `scope`): the required items (the two
+ * narrative fields, a self-score per criterion, evidence where asked) and how many are still missing.
+ */
+export async function completenessOf(
+  db: DbOrTx,
+  scope: Scope,
+  ids: readonly string[],
+): Promise<Map<string, { missing: number; required: number; returnedReason: string | null }>> {
+  const out = new Map<string, { missing: number; required: number; returnedReason: string | null }>();
+  for (const id of ids) {
+    const row = await repo.findInScope(db, scope, id);
+    if (!row) continue;
+    const c = await loadCompleteness(db, row);
+    const required = 2 + c.titles.size + c.evidenceRequired;
+    out.set(id, { missing: c.gaps.length, required, returnedReason: row.returnedReason });
+  }
+  return out;
 }

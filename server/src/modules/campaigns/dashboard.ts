@@ -25,6 +25,9 @@ export const PAST_INTAKE: readonly ApplicationStatus[] = [
   'certified',
 ];
 
+/** Statuses of applications the committee selected: what a quota is for. */
+export const SELECTED: readonly ApplicationStatus[] = ['proposed', 'in_publicity', 'certified'];
+
 export async function dashboard(db: Db, ctx: Ctx, id: string): Promise<CampaignDashboard> {
   const scope = scopeOf(ctx.actor, 'campaigns.dashboard');
   const unitId = scope.kind === 'unit' ? scope.unitId : null;

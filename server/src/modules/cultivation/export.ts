@@ -8,7 +8,7 @@ import type { Db } from '../../db/client';
 import { scopeOf, type Ctx, type Scope } from '../../core/context';
 import { writeAudit } from '../audit/write';
 import { attachment } from '../../core/http-files';
-import { chinaDate, chinaTime } from '../../core/time';
+import { chinaDate, chinaDay, chinaTime } from '../../core/time';
 import { streamFrom, writeXlsxSheet } from '../../core/xlsx';
 import {
   CULTIVATION_EXPORT_HEADERS,
@@ -37,7 +37,12 @@ function cells(c: Cultivation): (string | number)[] {
   ];
 }
 
-async function writeXlsx(db: Db, out: Writable, scope: Scope, query: CultivationExportQuery) {
+async function writeXlsx(
+  db: Db,
+  out: Writable,
+  scope: Scope,
+  query: CultivationExportQuery & { today: string },
+) {
   const sheet = {
     name: EXPORT_SHEET,
     widths: [28, 22, 32, 32, 10, 10, 60, 16, 14, 18],
@@ -69,7 +74,8 @@ export async function exportCultivations(
     objectType: 'cultivation',
     detail: JSON.stringify({ ...query, format: 'xlsx' }),
   });
-  const out = streamFrom((o) => writeXlsx(db, o, scope, query), onError);
+  const filters = { ...query, today: chinaDay(ctx.now) };
+  const out = streamFrom((o) => writeXlsx(db, o, scope, filters), onError);
   const date = chinaDate(ctx.now);
   return { stream: out, disposition: attachment(`培育库-${date}.xlsx`, `cultivations-${date}.xlsx`) };
 }

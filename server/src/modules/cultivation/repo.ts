@@ -9,6 +9,7 @@ import { pageWindow } from '../../db/paging';
 import { applications, cultivations, organizations, tracks, venues } from '../../db/schema';
 import type { Scope } from '../../core/context';
 import type { Cultivation, CultivationListQuery } from '../../../../shared/src/contracts/cultivation';
+import { MILESTONE_DUE_DAYS } from '../../../../shared/src/contracts/desk';
 import { likeEscape } from '../../core/sql';
 import { percentagesOf } from './standards';
 
@@ -18,7 +19,20 @@ export type NewCultivationRow = typeof cultivations.$inferInsert;
 /** The list filters; `pageSize: null` answers every matching row. */
 export type CultivationListFilter = Partial<Omit<CultivationListQuery, 'pageSize'>> & {
   pageSize?: number | null;
+  /** Today in China (YYYY-MM-DD), which the `milestones` filter counts from. */
+  today?: string;
 };
+
+/** An open milestone of the cultivation on or before `lastDay` (`due`) or before `today` (`overdue`). */
+function milestoneWhere(f: CultivationListFilter): SQL | undefined {
+  if (!f.milestones || !f.today) return undefined;
+  const bound =
+    f.milestones === 'overdue'
+      ? sql`m.due_on < ${f.today}::date`
+      : sql`m.due_on <= ${f.today}::date + ${MILESTONE_DUE_DAYS}::int`;
+  return sql`exists (select 1 from cultivation_milestones m
+    where m.cultivation_id = ${cultivations.id} and m.done_at is null and ${bound})`;
+}
 
 export function cultivationScopeWhere(scope: Scope): SQL | undefined {
   if (scope.kind === 'unit') return eq(cultivations.unitId, scope.unitId);
@@ -116,6 +130,7 @@ function listWhere(scope: Scope, f: CultivationListFilter): SQL | undefined {
   if (f.trackCode) conds.push(eq(cultivations.trackCode, f.trackCode));
   if (f.status) conds.push(eq(cultivations.status, f.status));
   if (f.unitId) conds.push(eq(cultivations.unitId, f.unitId));
+  conds.push(milestoneWhere(f));
   return and(...conds);
 }
 

@@ -7,6 +7,7 @@
 import type { Db, DbOrTx } from '../../db/client';
 import { requireActor, scopeOf, type Ctx, type Scope } from '../../core/context';
 import { AppError, fieldError, isUniqueViolation } from '../../core/errors';
+import { chinaDay } from '../../core/time';
 import { diff, writeAudit, type AuditVerb, type Changes } from '../audit/write';
 import { findOrganizationInScope as findOrgInScope, lockTree } from '../organizations/queries';
 import { versionConflict } from '../audit/last-change';
@@ -78,7 +79,10 @@ export async function list(
   ctx: Ctx,
   query: CultivationListQuery,
 ): Promise<{ items: Cultivation[]; total: number }> {
-  return repo.listCultivations(db, scopeOf(ctx.actor, 'cultivation.read'), query);
+  return repo.listCultivations(db, scopeOf(ctx.actor, 'cultivation.read'), {
+    ...query,
+    today: chinaDay(ctx.now),
+  });
 }
 
 /** One cultivation with its milestones, notes and readiness, or null when out of scope. */

@@ -52,6 +52,7 @@ const accounts: Messages<'accounts'> = {
     lastLoginAt: 'Last login',
     createdAt: 'Created',
   },
+  stateFilter: { label: 'Sign-in state', locked: 'Locked', mustChange: 'Must change password' },
 };
 
 export default accounts;

@@ -13,7 +13,9 @@ const cultivation: Messages<'cultivation'> = {
   searchPlaceholder: 'Candidate name or organisation code',
   readOnly: 'Read only',
   notFound: 'The candidate does not exist or you may not see it',
+  milestoneFilter: { due: 'Due within 14 days or overdue', overdue: 'Overdue' },
   field: {
+    milestoneFilter: 'Milestones',
     subject: 'Candidate',
     track: 'Track',
     unit: 'Unit',

@@ -6,6 +6,7 @@ const reviews: Messages<'reviews'> = {
   subtitle: 'The applications assigned to you, by stage; score them and confirm before the deadline',
   emptyTitle: 'No reviews yet',
   emptyText: 'When the committee assigns you applications, they are listed here and you are notified.',
+  allStages: 'All stages',
   stage: 'Stage',
   deadline: 'Deadline',
   left: '{{days}} d {{hours}} h left',

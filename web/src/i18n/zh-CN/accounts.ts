@@ -47,6 +47,7 @@ const accounts = {
     lastLoginAt: '最近登录',
     createdAt: '创建时间',
   },
+  stateFilter: { label: '账号状态', locked: '已锁定', mustChange: '待修改密码' },
 };
 
 export default accounts;

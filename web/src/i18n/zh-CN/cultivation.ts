@@ -10,7 +10,9 @@ const cultivation = {
   searchPlaceholder: '培育对象名称或组织编码',
   readOnly: '只读',
   notFound: '培育对象不存在或无权查看',
+  milestoneFilter: { due: '14 天内到期或已逾期', overdue: '已逾期' },
   field: {
+    milestoneFilter: '培育节点',
     subject: '培育对象',
     track: '类别',
     unit: '直属党组织',

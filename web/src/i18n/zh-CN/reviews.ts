@@ -4,6 +4,7 @@ const reviews = {
   subtitle: '按评审环节列出分配给您的申报；截止前完成评分并确认提交',
   emptyTitle: '暂无评审任务',
   emptyText: '工委分配评审任务后，会在这里列出并通知您。',
+  allStages: '查看全部评审环节',
   stage: '评审环节',
   deadline: '截止时间',
   left: '剩余 {{days}} 天 {{hours}} 小时',

@@ -23,6 +23,7 @@ import { roleLabel } from '../../i18n/labels';
 import { accountStatuses, canManageAccount, manageableRoles, type AccountStatus } from '../../lib/accounts';
 import { formatDateTime } from '../../lib/format';
 import { onTableChange, sortOrderOf, tablePagination } from '../../lib/list';
+import { useUrlFilters, type FilterSpec } from '../../lib/url-filters';
 import { AccountFormModal, type AccountFormTarget } from './AccountFormModal';
 import { OneTimePasswordModal } from './OneTimePasswordModal';
 
@@ -32,6 +33,18 @@ const STATUS_COLOR: Record<AccountStatus, string> = {
   mustChangePassword: 'warning',
   active: 'success',
 };
+
+/** The list's filters in the URL (`/accounts?state=locked`): a work desk's counts open it so. */
+const FILTERS: FilterSpec<AccountFilters> = {
+  q: 'string',
+  role: 'string',
+  disabled: 'string',
+  state: 'string',
+  page: 'number',
+  pageSize: 'number',
+  sort: 'string',
+};
+const DEFAULTS: AccountFilters = { page: 1, pageSize: 20 };
 
 export default function AccountsPage() {
   const me = useSession();
@@ -43,8 +56,8 @@ export default function AccountsPage() {
   const canManage = useAbility('accounts.manage');
   const myRole = primaryRole(me);
   const roles = canManage ? manageableRoles(myRole) : [];
-  const [filters, setFilters] = useState<AccountFilters>({ page: 1, pageSize: 20 });
-  const [searchText, setSearchText] = useState('');
+  const [filters, setFilters] = useUrlFilters(FILTERS, DEFAULTS);
+  const [searchText, setSearchText] = useState(filters.q ?? '');
   const [target, setTarget] = useState<AccountFormTarget | null>(null);
   const [otp, setOtp] = useState<OneTimePassword | null>(null);
   const list = useAccounts(filters);
@@ -275,6 +288,18 @@ export default function AccountsPage() {
               { value: 'true', label: t('disabledOnly') },
             ]}
             style={{ width: filterWidth }}
+          />
+          <Select<'locked' | 'must_change_password'>
+            allowClear
+            placeholder={t('stateFilter.label')}
+            value={filters.state}
+            onChange={(state) => setFilters((f) => ({ ...f, state, page: 1 }))}
+            options={[
+              { value: 'locked', label: t('stateFilter.locked') },
+              { value: 'must_change_password', label: t('stateFilter.mustChange') },
+            ]}
+            style={{ width: filterWidth }}
+            data-testid="account-state-filter"
           />
         </Flex>
         <Table<Account>

@@ -15,9 +15,22 @@ import { SearchBox } from '../../components/SearchBox';
 import { applicationStatusLabel, bilingual } from '../../i18n/labels';
 import { formatDateTime } from '../../lib/format';
 import { onTableChange, sortOrderOf } from '../../lib/list';
+import { useUrlFilters, type FilterSpec } from '../../lib/url-filters';
 import { CampaignCards } from './CampaignCards';
 import { NewApplicationModal } from './NewApplicationModal';
 import { StatusTag } from './StatusTag';
+
+/** The list's filters in the URL (`/applications?status=returned`): a work desk's counts open it so. */
+const FILTERS: FilterSpec<ApplicationFilters> = {
+  campaignId: 'string',
+  trackCode: 'string',
+  status: 'list',
+  q: 'string',
+  page: 'number',
+  pageSize: 'number',
+  sort: 'string',
+};
+const DEFAULTS: ApplicationFilters = { page: 1, pageSize: 20, sort: '-updatedAt' };
 
 /** 我的申报: the open campaign(s) with 新建申报, and the caller's applications. */
 export default function MyApplicationsPage() {
@@ -28,8 +41,8 @@ export default function MyApplicationsPage() {
   const current = useCurrentCampaigns();
   const campaigns = current.data?.items.filter((c) => c.status === 'open') ?? [];
   const [creating, setCreating] = useState<string | null | false>(false);
-  const [filters, setFilters] = useState<ApplicationFilters>({ page: 1, pageSize: 20, sort: '-updatedAt' });
-  const [searchText, setSearchText] = useState('');
+  const [filters, setFilters] = useUrlFilters(FILTERS, DEFAULTS);
+  const [searchText, setSearchText] = useState(filters.q ?? '');
   const list = useApplications(filters);
   const title = (a: ApplicationListItem) => a.brandName || a.venueName || a.orgName;
   const open = (a: ApplicationListItem) => void navigate(`/applications/${a.id}`);

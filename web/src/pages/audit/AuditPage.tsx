@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import type { TableProps } from 'antd';
 import { DownloadOutlined, FilterOutlined, SearchOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_OUTCOMES, auditSortKeys, type AuditEvent } from '../../../../shared/src/contracts/audit';
 import { exportAudit, useAuditEvents, type AuditFilters } from '../../api/audit';
@@ -25,6 +25,7 @@ import { roleLabel } from '../../i18n/labels';
 import { actionLabel, knownAuditNames, objectTypeLabel, outcomeLabel } from './labels';
 import { formatDateTimeSeconds } from '../../lib/format';
 import { onTableChange, sortOrderOf, tablePagination } from '../../lib/list';
+import { useUrlFilters, type FilterSpec } from '../../lib/url-filters';
 import { AuditChanges } from './AuditChanges';
 
 type Outcome = (typeof AUDIT_OUTCOMES)[number];
@@ -53,16 +54,46 @@ function toFilters(v: FilterValues): AuditFilters {
   };
 }
 
+/** The log's filters in the URL (`/audit?from=…&outcome=denied`): a work desk's counts open it so. */
+const FILTERS: FilterSpec<AuditFilters> = {
+  from: 'string',
+  to: 'string',
+  actor: 'string',
+  action: 'string',
+  objectType: 'string',
+  objectId: 'string',
+  outcome: 'string',
+  page: 'number',
+  pageSize: 'number',
+  sort: 'string',
+};
+const DEFAULTS: AuditFilters = { page: 1, pageSize: 20 };
+
+/** The form's values for filters read from the URL. */
+function toFormValues(q: AuditFilters): FilterValues {
+  const at = (x: string | undefined) => (x ? dayjs(x) : null);
+  return {
+    range: q.from || q.to ? [at(q.from), at(q.to)] : null,
+    actor: q.actor,
+    action: q.action,
+    objectType: q.objectType,
+    objectId: q.objectId,
+    outcome: q.outcome,
+  };
+}
+
 export default function AuditPage() {
   const { t } = useTranslation('audit');
   const onError = useApiError();
   const phone = !Grid.useBreakpoint().md;
   const [form] = Form.useForm<FilterValues>();
-  const [query, setQuery] = useState<AuditFilters>({});
-  const [paging, setPaging] = useState<{ page: number; pageSize: number; sort?: string }>({
-    page: 1,
-    pageSize: 20,
-  });
+  const [state, setState] = useUrlFilters(FILTERS, DEFAULTS);
+  const { page = 1, pageSize = 20, sort, ...query } = state;
+  const paging = { page, pageSize, sort };
+  const setQuery = (q: AuditFilters) =>
+    setState((f) => ({ ...q, page: 1, pageSize: f.pageSize, sort: f.sort }));
+  const setPaging = (p: { page: number; pageSize: number; sort?: string }) =>
+    setState((f) => ({ ...f, ...p }));
   const [exporting, setExporting] = useState(false);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const activeFilters = Object.values(query).filter((v) => v !== undefined).length;
@@ -203,10 +234,10 @@ export default function AuditPage() {
         ) : null}
         <Form<FilterValues>
           form={form}
+          initialValues={toFormValues(query)}
           layout={phone ? 'vertical' : 'inline'}
           onFinish={(v) => {
             setQuery(toFilters(v));
-            setPaging((p) => ({ ...p, page: 1 }));
             setFiltersOpen(false);
           }}
           style={{ marginBottom: 16, rowGap: 8, display: phone && !filtersOpen ? 'none' : undefined }}
@@ -282,7 +313,6 @@ export default function AuditPage() {
                 onClick={() => {
                   form.resetFields();
                   setQuery({});
-                  setPaging((p) => ({ ...p, page: 1 }));
                 }}
               >
                 {t('common.reset')}

@@ -31,9 +31,23 @@ import { SearchBox } from '../../components/SearchBox';
 import { bilingual } from '../../i18n/labels';
 import { formatDateTime } from '../../lib/format';
 import { onTableChange, sortOrderOf } from '../../lib/list';
+import { useUrlFilters, type FilterSpec } from '../../lib/url-filters';
 import { CultivationDrawer } from './CultivationDrawer';
 import { CultStatusTag } from './CultStatusTag';
 import { NewCultivationModal } from './NewCultivationModal';
+
+/** The list's filters in the URL (`/cultivation?milestones=due`): a work desk's counts open it so. */
+const FILTERS: FilterSpec<CultivationFilters> = {
+  trackCode: ['string', 'track'],
+  status: 'string',
+  q: 'string',
+  unitId: ['string', 'unit'],
+  milestones: 'string',
+  page: 'number',
+  pageSize: 'number',
+  sort: 'string',
+};
+const DEFAULTS: CultivationFilters = { page: 1, pageSize: 20, sort: '-updatedAt' };
 
 /** 培育库: the unit's candidates with filters, export, 列入培育库 and the detail drawer. */
 export default function CultivationPage() {
@@ -44,8 +58,8 @@ export default function CultivationPage() {
   const canWrite = useAbility('cultivation.write');
   const committee = !me.scope.unitId;
   const tracks = useTracks();
-  const [filters, setFilters] = useState<CultivationFilters>({ page: 1, pageSize: 20, sort: '-updatedAt' });
-  const [searchText, setSearchText] = useState('');
+  const [filters, setFilters] = useUrlFilters(FILTERS, DEFAULTS);
+  const [searchText, setSearchText] = useState(filters.q ?? '');
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -201,6 +215,18 @@ export default function CultivationPage() {
             options={CULTIVATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
             style={{ width: filterWidth }}
             data-testid="cultivation-status-filter"
+          />
+          <Select<'due' | 'overdue'>
+            allowClear
+            placeholder={t('field.milestoneFilter')}
+            value={filters.milestones}
+            onChange={(milestones) => setFilters((f) => ({ ...f, milestones, page: 1 }))}
+            options={[
+              { value: 'due', label: t('milestoneFilter.due') },
+              { value: 'overdue', label: t('milestoneFilter.overdue') },
+            ]}
+            style={{ width: phone ? '100%' : 170 }}
+            data-testid="cultivation-milestone-filter"
           />
           {committee ? (
             <div style={{ width: phone ? '100%' : 220 }}>

@@ -1,4 +1,4 @@
-import { Card, Col, Descriptions, Flex, Grid, Row, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Flex, Grid, Row, Skeleton, Typography } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -14,6 +14,33 @@ import type { Action } from '../../../../shared/src/domain/permissions';
 import { primaryRole, useSession } from '../../api/auth';
 import { roleLabel } from '../../i18n/labels';
 import { BRAND_RED } from '../../app/theme';
+import { useDesk } from '../../api/desk';
+import type { Desk } from '../../../../shared/src/contracts/desk';
+import type { Role } from '../../../../shared/src/enums';
+import { ApplicantDesk } from './ApplicantDesk';
+import { CommitteeDesk } from './CommitteeDesk';
+import { AuditDesk, ReviewerDesk, SecurityDesk } from './StaffDesks';
+import { UnitDesk } from './UnitDesk';
+
+/** Roles whose work has a scope worth stating (a unit, an organisation, or everything). */
+const SCOPED: readonly Role[] = ['committee_admin', 'unit_admin', 'applicant'];
+
+function RoleDesk({ desk, now }: { desk: Desk; now: Date }) {
+  switch (desk.role) {
+    case 'applicant':
+      return <ApplicantDesk desk={desk} now={now} />;
+    case 'unit_admin':
+      return <UnitDesk desk={desk} now={now} />;
+    case 'committee_admin':
+      return <CommitteeDesk desk={desk} now={now} />;
+    case 'security_admin':
+      return <SecurityDesk desk={desk} />;
+    case 'audit_admin':
+      return <AuditDesk desk={desk} />;
+    case 'reviewer':
+      return <ReviewerDesk desk={desk} now={now} />;
+  }
+}
 
 type ShortcutKey = 'organizations' | 'import' | 'venues' | 'accounts' | 'audit' | 'password';
 
@@ -42,34 +69,39 @@ export default function DashboardPage() {
   const role = primaryRole(me);
   const phone = !Grid.useBreakpoint().sm;
   const shortcuts = SHORTCUTS.filter((s) => s.ability === null || me.abilities.includes(s.ability));
+  const desk = useDesk();
+  const now = new Date(desk.dataUpdatedAt);
+  const facts = [
+    { key: 'user', label: t('account'), children: me.user.username },
+    { key: 'role', label: t('roleTitle'), children: role ? roleLabel(t, role) : '-' },
+    ...(role && SCOPED.includes(role)
+      ? [{ key: 'scope', label: t('scope'), children: me.scope.organizationName ?? t('scopeAll') }]
+      : []),
+  ];
 
   return (
     <Flex vertical gap={16}>
       <Card styles={{ body: { padding: 0 } }} style={{ overflow: 'hidden' }}>
         <Flex wrap style={{ borderLeft: `4px solid ${BRAND_RED}` }}>
-          <Flex vertical style={{ padding: 24, flex: '1 1 320px', minWidth: 0 }}>
-            <Typography.Title level={3} style={{ marginTop: 0 }}>
+          <Flex vertical style={{ padding: phone ? 16 : '16px 24px', flex: '1 1 320px', minWidth: 0 }}>
+            <Typography.Title level={4} style={{ margin: '0 0 8px' }}>
               {t('welcome', { name: me.user.displayName })}
             </Typography.Title>
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 16 }}>
-              {t('intro')}
-            </Typography.Paragraph>
-            <Descriptions
-              column={{ xs: 1, sm: 1, md: 3 }}
-              size="small"
-              items={[
-                { key: 'user', label: t('account'), children: me.user.username },
-                { key: 'role', label: t('roleTitle'), children: role ? roleLabel(t, role) : '-' },
-                {
-                  key: 'scope',
-                  label: t('scope'),
-                  children: me.scope.organizationName ?? t('scopeAll'),
-                },
-              ]}
-            />
+            <Descriptions column={{ xs: 1, sm: 1, md: 3 }} size="small" items={facts} />
           </Flex>
         </Flex>
       </Card>
+
+      <Typography.Title level={5} style={{ margin: '4px 0 0' }} data-testid="desk-title">
+        {t('desk.today')}
+      </Typography.Title>
+      {desk.data ? (
+        <RoleDesk desk={desk.data} now={now} />
+      ) : desk.isError ? (
+        <Alert type="warning" showIcon title={t('desk.loadFailed')} />
+      ) : (
+        <Skeleton active paragraph={{ rows: 6 }} />
+      )}
 
       <Typography.Title level={5} style={{ margin: '8px 0 0' }}>
         {t('shortcuts')}

@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import { App, Button, Card, Empty, Flex, Grid, Pagination, Select, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { applicationSortKeys, type ApplicationListItem } from '../../../../shared/src/contracts/applications';
 import {
@@ -22,10 +21,26 @@ import { kindLabel } from '../../i18n/labels';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { onTableChange, sortOrderOf } from '../../lib/list';
+import { useUrlFilters, type FilterSpec } from '../../lib/url-filters';
 import { AppStatusTag } from '../campaigns/tags';
 import { IntakeDrawer } from './IntakeDrawer';
 
 const KINDS = ORG_KINDS.filter((k) => k !== 'working_committee');
+
+/** The queue's filters in the URL (`/intake?campaign=…&status=submitted&unit=…`); status `all` is no filter. */
+type UrlFilters = Omit<IntakeFilters, 'status'> & { status?: ApplicationStatus | 'all' };
+const FILTERS: FilterSpec<UrlFilters> = {
+  campaignId: ['string', 'campaign'],
+  trackCode: ['string', 'track'],
+  orgKind: ['string', 'kind'],
+  unitId: ['string', 'unit'],
+  status: 'string',
+  q: 'string',
+  page: 'number',
+  pageSize: 'number',
+  sort: 'string',
+};
+const DEFAULTS: UrlFilters = { status: 'recommended', page: 1, pageSize: 20 };
 
 /** The committee's queue: one campaign's applications (default: recommended ones) to accept or return. */
 export default function IntakePage() {
@@ -34,15 +49,13 @@ export default function IntakePage() {
   const onError = useApiError();
   const phone = !Grid.useBreakpoint().md;
   const canExport = useAbility('applications.export');
-  const [params, setParams] = useSearchParams();
   const campaigns = useCampaigns({ pageSize: 200, sort: '-year' });
-  const [filters, setFilters] = useState<IntakeFilters>({
-    status: 'recommended',
-    page: 1,
-    pageSize: 20,
-    campaignId: params.get('campaign') ?? undefined,
-  });
-  const [searchText, setSearchText] = useState('');
+  const [urlFilters, setFilters] = useUrlFilters(FILTERS, DEFAULTS);
+  const filters: IntakeFilters = {
+    ...urlFilters,
+    status: urlFilters.status === 'all' ? undefined : urlFilters.status,
+  };
+  const [searchText, setSearchText] = useState(filters.q ?? '');
   const [openId, setOpenId] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
 
@@ -59,7 +72,7 @@ export default function IntakePage() {
     [campaign.data, zh],
   );
 
-  const set = (patch: Partial<IntakeFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
+  const set = (patch: Partial<UrlFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
 
   const doExport = async () => {
     setExporting(true);
@@ -192,10 +205,7 @@ export default function IntakePage() {
             value={query.campaignId}
             placeholder={t('pickCampaign')}
             loading={campaigns.isPending}
-            onChange={(campaignId: string) => {
-              set({ campaignId, trackCode: undefined });
-              setParams({ campaign: campaignId }, { replace: true });
-            }}
+            onChange={(campaignId: string) => set({ campaignId, trackCode: undefined })}
             options={(campaigns.data?.items ?? []).map((c) => ({
               value: c.id,
               label: `${c.year} · ${c.name}`,
@@ -215,7 +225,7 @@ export default function IntakePage() {
             allowClear
             placeholder={t('status')}
             value={filters.status}
-            onChange={(status) => set({ status })}
+            onChange={(status) => set({ status: status ?? 'all' })}
             options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`appStatus.${s}`) }))}
             style={{ width: filterWidth }}
             data-testid="intake-status"

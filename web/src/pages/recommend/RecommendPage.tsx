@@ -24,11 +24,12 @@ export default function RecommendPage() {
   const phone = !Grid.useBreakpoint().md;
   const current = useCurrentCampaigns();
   const campaigns = current.data?.items ?? [];
-  // A deadline reminder opens the page on its campaign (`/recommend?campaign=<id>`).
+  // A deadline reminder or the work desk opens the page on its campaign and track
+  // (`/recommend?campaign=<id>&track=<code>`).
   const [params] = useSearchParams();
   const [campaignId, setCampaignId] = useState<string | null>(params.get('campaign'));
   const campaign = campaigns.find((c) => c.id === campaignId) ?? campaigns[0];
-  const [track, setTrack] = useState<string | null>(null);
+  const [track, setTrack] = useState<string | null>(params.get('track'));
   const trackCode =
     track && campaign?.tracks.some((x) => x.track === track) ? track : campaign?.tracks[0]?.track;
   const [openId, setOpenId] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 import { Button, Card, Empty, Flex, List, Progress, Skeleton, Tag, Typography } from 'antd';
 import { ClockCircleOutlined, WarningOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMyAssignments, type MyAssignment } from '../../api/reviews';
 import { PageHeader } from '../../components/PageHeader';
@@ -45,13 +45,20 @@ export default function MyReviewsPage() {
   const { t, i18n } = useTranslation('reviews');
   const q = useMyAssignments();
   const now = new Date();
+  // A work desk's stage card opens the page on that stage (`/reviews?stage=<id>`).
+  const [params] = useSearchParams();
+  const stage = params.get('stage');
 
   if (!q.data) return <Skeleton active paragraph={{ rows: 8 }} />;
-  const groups = groupByStage(q.data.items);
+  const groups = groupByStage(q.data.items).filter((g) => !stage || g.stageId === stage);
 
   return (
     <Flex vertical gap={16}>
-      <PageHeader title={t('pageTitle')} sub={t('subtitle')} />
+      <PageHeader
+        title={t('pageTitle')}
+        sub={t('subtitle')}
+        extra={stage ? <Link to="/reviews">{t('allStages')}</Link> : null}
+      />
       {groups.length === 0 ? (
         <Card>
           <Empty
