@@ -92,8 +92,9 @@ const dashboard: Messages<'dashboard'> = {
       stages: 'Review progress (confirmed / assigned)',
       noStages: 'No stages set up yet',
       quotas: 'Quota fill',
-      quotaLine: 'Track · kind',
-      accepted: 'Accepted',
+      allUnits: 'All {{n}} units',
+      noQuotas: 'No quotas set for this campaign',
+      acceptedN: '{{n}} accepted',
       selectedOfQuota: 'Selected / quota',
     },
     security: {

@@ -89,8 +89,9 @@ const dashboard = {
       stages: '评审进度（已确认 / 已分配）',
       noStages: '尚未设置评审环节',
       quotas: '名额完成情况',
-      quotaLine: '类别 · 组织类型',
-      accepted: '已受理',
+      allUnits: '查看全部 {{n}} 个单位',
+      noQuotas: '本次创建活动未设名额',
+      acceptedN: '已受理 {{n}}',
       selectedOfQuota: '拟入选 / 名额',
     },
     security: {

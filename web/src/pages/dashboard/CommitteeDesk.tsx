@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Flex, List, Row, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Flex, List, Row, Tag, Typography } from 'antd';
 import { AuditOutlined, ClockCircleOutlined, InboxOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,9 @@ import { beijingTime, deskLinks } from '../../lib/desk-links';
 import { AppStatusTag, CampaignStatusTag } from '../campaigns/tags';
 import { StageStatusTag } from '../evaluation/tags';
 import { CountCard, Countdown, DeadlineList, DeskListCard, FillBar } from './DeskParts';
+
+/** How many of the units still checking the desk lists (the rest are one click away in the queue). */
+const UNITS_SHOWN = 6;
 
 /** 机关工委: per active campaign the intake queue, late units, stage progress and quota fill; deadlines. */
 export function CommitteeDesk({ desk, now }: { desk: Desk; now: Date }) {
@@ -81,7 +84,7 @@ function CampaignBlock({ c, now }: { c: CommitteeCampaign; now: Date }) {
         ))}
       </Flex>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xl={12} style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
           <DeskListCard
             title={t('desk.committee.stages')}
             items={c.stages}
@@ -104,6 +107,7 @@ function CampaignBlock({ c, now }: { c: CommitteeCampaign; now: Date }) {
               </List.Item>
             )}
           />
+          <QuotaTable c={c} />
         </Col>
         <Col xs={24} xl={12}>
           <DeskListCard
@@ -113,7 +117,14 @@ function CampaignBlock({ c, now }: { c: CommitteeCampaign; now: Date }) {
                 {t('desk.committee.deadline', { time: beijingTime(c.recommendationDeadline) })}
               </Typography.Text>
             }
-            items={c.waitingUnits}
+            items={c.waitingUnits.slice(0, UNITS_SHOWN)}
+            footer={
+              c.waitingUnits.length > UNITS_SHOWN ? (
+                <Link to={deskLinks.intake(c.id, 'submitted')}>
+                  {t('desk.committee.allUnits', { n: c.waitingUnits.length })}
+                </Link>
+              ) : null
+            }
             empty={t('desk.committee.noWaiting')}
             testId="desk-waiting-units"
             render={(u) => (
@@ -127,7 +138,6 @@ function CampaignBlock({ c, now }: { c: CommitteeCampaign; now: Date }) {
           />
         </Col>
       </Row>
-      <QuotaTable c={c} />
     </Card>
   );
 }
@@ -135,35 +145,32 @@ function CampaignBlock({ c, now }: { c: CommitteeCampaign; now: Date }) {
 function QuotaTable({ c }: { c: CommitteeCampaign }) {
   const { t, i18n } = useTranslation('dashboard');
   return (
-    <Table
-      size="small"
-      rowKey={(q) => `${q.track}/${q.orgKind ?? '*'}`}
-      dataSource={c.quotas}
-      pagination={false}
-      title={() => <Typography.Text strong>{t('desk.committee.quotas')}</Typography.Text>}
-      scroll={{ x: 560 }}
-      data-testid="desk-quotas"
-      columns={[
-        {
-          title: t('desk.committee.quotaLine'),
-          key: 'line',
-          render: (_v, q) =>
-            `${bilingual(i18n.language, q.trackNameZh, q.trackNameEn)}${q.orgKind ? ` · ${kindLabel(t, q.orgKind)}` : ''}`,
-        },
-        {
-          title: t('desk.committee.accepted'),
-          dataIndex: 'accepted',
-          key: 'accepted',
-          width: 90,
-          align: 'right',
-        },
-        {
-          title: t('desk.committee.selectedOfQuota'),
-          key: 'fill',
-          width: 220,
-          render: (_v, q) => <FillBar done={q.selected} total={q.quota} />,
-        },
-      ]}
+    <DeskListCard
+      title={t('desk.committee.quotas')}
+      extra={
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('desk.committee.selectedOfQuota')}
+        </Typography.Text>
+      }
+      items={c.quotas}
+      empty={t('desk.committee.noQuotas')}
+      testId="desk-quotas"
+      render={(q) => (
+        <List.Item style={{ paddingInline: 0 }}>
+          <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
+            <Flex justify="space-between" gap={8}>
+              <Typography.Text ellipsis>
+                {bilingual(i18n.language, q.trackNameZh, q.trackNameEn)}
+                {q.orgKind ? ` · ${kindLabel(t, q.orgKind)}` : ''}
+              </Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12, flex: 'none' }}>
+                {t('desk.committee.acceptedN', { n: q.accepted })}
+              </Typography.Text>
+            </Flex>
+            <FillBar done={q.selected} total={q.quota} />
+          </Flex>
+        </List.Item>
+      )}
     />
   );
 }

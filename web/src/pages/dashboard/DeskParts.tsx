@@ -124,6 +124,7 @@ export function DeskListCard<T>({
   render,
   empty,
   extra,
+  footer,
   testId,
 }: {
   title: ReactNode;
@@ -131,6 +132,7 @@ export function DeskListCard<T>({
   render: (item: T) => ReactNode;
   empty: string;
   extra?: ReactNode;
+  footer?: ReactNode;
   testId: string;
 }) {
   return (
@@ -138,7 +140,12 @@ export function DeskListCard<T>({
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
       ) : (
-        <List size="small" dataSource={items} renderItem={(item) => render(item)} />
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(item) => render(item)}
+          footer={footer ?? undefined}
+        />
       )}
     </Card>
   );
