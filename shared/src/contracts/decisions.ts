@@ -84,6 +84,19 @@ export const acceptProposal = z.object({ votes: votes.optional(), version: z.num
 export type AcceptProposal = z.infer<typeof acceptProposal>;
 
 export const confirmDecision = z.object({ version: z.number().int() }).strict();
+
+/**
+ * The frozen snapshot of a confirmed decision (GET /api/decisions/:id/snapshot), so anyone can check it:
+ * `digest` is the SHA-256 (hex) of the snapshot's canonical JSON — object keys sorted at every level, no
+ * spaces, numbers as JavaScript prints them — and equals the decision's `snapshotDigest`.
+ */
+export const frozenSnapshot = z.object({
+  decisionId: z.uuid(),
+  algorithm: z.literal('sha256/canonical-json'),
+  digest: z.string(),
+  snapshot: z.record(z.string(), z.unknown()),
+});
+export type FrozenSnapshot = z.infer<typeof frozenSnapshot>;
 export const releaseDecision = confirmDecision;
 
 /**

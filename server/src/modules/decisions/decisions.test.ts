@@ -2,6 +2,7 @@
  * The committee's decision through the API: the draft from the proposal (exact ranks, finals, reasons),
  * line edits with their refusals, accepting the proposal; nothing written after a refusal.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -315,6 +316,27 @@ describe('confirmation', () => {
     expect(after!.snapshotDigest).toBe(c.snapshotDigest);
     expect(sha256(canonicalJson(after!.snapshot))).toBe(c.snapshotDigest);
     expect((await committee.get(url)).json<DecisionDetail>().snapshotDigest).toBe(c.snapshotDigest);
+    // Anyone with the committee's access can check the digest from the snapshot the API serves.
+    const served = await committee.get(`${url}/snapshot`);
+    expect(served.statusCode).toBe(200);
+    expect(served.json()).toMatchObject({
+      decisionId: d.id,
+      algorithm: 'sha256/canonical-json',
+      digest: c.snapshotDigest,
+    });
+    expect(sha256(canonicalJson(served.json().snapshot))).toBe(c.snapshotDigest);
+  });
+
+  it('serves no snapshot for a draft (409 DECISION_INCOMPLETE) or an unknown decision (404)', async () => {
+    const s = await seed();
+    const d = (await committee.post(`/api/campaigns/${s.campaignId}/decision`, {})).json<DecisionDetail>();
+    const draft = await committee.get(`/api/decisions/${d.id}/snapshot`, { 'accept-language': 'en' });
+    expect(draft.statusCode).toBe(409);
+    expect(draft.json().error).toMatchObject({
+      code: 'DECISION_INCOMPLETE',
+      details: [{ field: 'status', code: 'not_confirmed', message: 'The decision is not confirmed yet' }],
+    });
+    expect((await committee.get(`/api/decisions/${crypto.randomUUID()}/snapshot`)).statusCode).toBe(404);
   });
 });
 

@@ -110,6 +110,10 @@ const build: Record<string, Builder> = {
       payload: { version: s.decision.version },
     };
   },
+  'GET /api/decisions/:id/snapshot': async (ctx) => ({
+    method: 'GET',
+    url: `/api/decisions/${(await confirmedOnce(ctx)).decision.id}/snapshot`,
+  }),
   'GET /api/decisions/:id/result.pdf': async (ctx) => ({
     method: 'GET',
     url: `/api/decisions/${(await confirmedOnce(ctx)).decision.id}/result.pdf`,
@@ -129,6 +133,7 @@ export const matrix: ModuleMatrix = {
     'POST /api/decisions/:id/accept-proposal': only({ committee_admin: [200, 200] }),
     'POST /api/decisions/:id/confirm': only({ committee_admin: [200, 200] }),
     'POST /api/decisions/:id/release': only({ committee_admin: [200, 200] }),
+    'GET /api/decisions/:id/snapshot': only({ committee_admin: [200, 200] }),
     'GET /api/decisions/:id/result.pdf': only({ committee_admin: [200, 200] }),
     'GET /api/decisions/:id/result.xlsx': only({ committee_admin: [200, 200] }),
     'GET /api/applications/:id/results': only({

@@ -18,6 +18,7 @@ import { streamFrom, writeXlsxSheet, type XlsxCell } from '../../core/xlsx';
 import { tracks } from '../../db/schema';
 import { ORG_KIND_LABELS } from '../../../../shared/src/contracts/organization-import';
 import type { DecisionSnapshot } from '../../../../shared/src/domain/evaluation';
+import type { FrozenSnapshot } from '../../../../shared/src/contracts/decisions';
 import type { OrgKind } from '../../../../shared/src/enums';
 import { writeAudit } from '../audit/write';
 import { groupKind, wholeTracks } from './checks';
@@ -58,19 +59,36 @@ export interface ResultList {
   groups: ResultGroup[];
 }
 
-/** The result list of a confirmed decision (DECISION_INCOMPLETE while it is a draft). */
-export async function resultList(db: Db, id: string): Promise<ResultList> {
+/** A confirmed decision with its snapshot (404 unknown, DECISION_INCOMPLETE while it is a draft). */
+async function confirmedDecision(db: Db, id: string) {
   const d = await repo.findDecision(db, id);
   if (!d) throw new AppError('NOT_FOUND');
-  if (d.status !== 'confirmed' || !d.snapshot || !d.confirmedAt)
+  if (d.status !== 'confirmed' || !d.snapshot || !d.confirmedAt || !d.snapshotDigest)
     throw new AppError('DECISION_INCOMPLETE', [
       fieldError(
         'status',
         'not_confirmed',
-        '决定尚未确认，没有结果汇总表',
+        '决定尚未确认，没有冻结的结果',
         'The decision is not confirmed yet',
       ),
     ]);
+  return { ...d, snapshot: d.snapshot, confirmedAt: d.confirmedAt, snapshotDigest: d.snapshotDigest };
+}
+
+/** The frozen snapshot as stored, with its digest, for anyone to check (`frozenSnapshot`). */
+export async function frozenSnapshot(db: Db, id: string): Promise<FrozenSnapshot> {
+  const d = await confirmedDecision(db, id);
+  return {
+    decisionId: d.id,
+    algorithm: 'sha256/canonical-json',
+    digest: d.snapshotDigest,
+    snapshot: d.snapshot as Record<string, unknown>,
+  };
+}
+
+/** The result list of a confirmed decision (DECISION_INCOMPLETE while it is a draft). */
+export async function resultList(db: Db, id: string): Promise<ResultList> {
+  const d = await confirmedDecision(db, id);
   const snapshot = d.snapshot as DecisionSnapshot;
   const [campaign, named, quotas] = await Promise.all([
     repo.findCampaign(db, d.campaignId),

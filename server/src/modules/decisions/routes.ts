@@ -8,13 +8,14 @@ import {
   confirmDecision,
   createDecision,
   decisionDetail,
+  frozenSnapshot,
   lineParams,
   patchDecisionLine,
   releaseDecision,
 } from '../../../../shared/src/contracts/decisions';
 import { ctxOf } from '../../http/context';
 import { XLSX_MIME } from '../../core/xlsx';
-import { resultPdf, resultXlsx } from './result-list';
+import { frozenSnapshot as readSnapshot, resultPdf, resultXlsx } from './result-list';
 import * as decisions from './service';
 
 const tags = ['decisions'];
@@ -125,6 +126,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => decisions.release(db, ctxOf(req), req.params.id, req.body.version),
+  );
+
+  app.get(
+    '/api/decisions/:id/snapshot',
+    {
+      config: { policy },
+      schema: {
+        tags,
+        summary:
+          '冻结快照及其 SHA-256（可自行核验） The frozen snapshot and its SHA-256 of the canonical JSON, to check',
+        params: idParams,
+        response: { 200: frozenSnapshot, 400: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (req) => readSnapshot(db, req.params.id),
   );
 
   app.get(
