@@ -140,9 +140,13 @@ describe('demo campaigns', () => {
     const c = [...camps.values()].find((x) => x.year === 2026)!;
     const days = (d: Date) => Math.round((d.getTime() - now) / DAY);
     expect(
-      [c.applicationOpensAt, c.applicationClosesAt, c.recommendationDeadline, c.reviewStartsAt, c.reviewEndsAt].map(
-        days,
-      ),
+      [
+        c.applicationOpensAt,
+        c.applicationClosesAt,
+        c.recommendationDeadline,
+        c.reviewStartsAt,
+        c.reviewEndsAt,
+      ].map(days),
     ).toEqual([-60, -12, -2, -1, 50]);
     expect(c.publicityStartsAt > c.reviewEndsAt).toBe(true);
     // Every step of this year's applications fell within the application window.
