@@ -50,6 +50,7 @@ import notificationRoutes from './modules/notifications/routes';
 import reviewerRoutes from './modules/reviewers/routes';
 import assignmentRoutes from './modules/assignments/routes';
 import decisionRoutes from './modules/decisions/routes';
+import publicityRoutes from './modules/publicity/routes';
 import reviewRoutes from './modules/reviews/routes';
 import peerRoutes from './modules/peer/routes';
 import resultRoutes from './modules/results/routes';
@@ -180,6 +181,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(resultRoutes);
   await app.register(presentationRoutes);
   await app.register(deskRoutes);
+  await app.register(publicityRoutes);
 
   // Unknown API paths answer the JSON error; with the web built, other GETs get the single-page app.
   const web = opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -20,6 +20,9 @@ import {
   VETO_RULES,
 } from '../../../shared/src/domain/stages';
 import { AUDIT_OUTCOMES, JOB_STATUSES, ORG_KINDS, ROLES, TRACK_SUBJECTS } from '../../../shared/src/enums';
+import { CALENDAR_DAY_KINDS } from '../../../shared/src/domain/working-days';
+import { PUBLICITY_ITEM_STATUSES, PUBLICITY_STATUSES } from '../../../shared/src/domain/publicity';
+import { OBJECTION_OUTCOMES, OBJECTION_STATUSES } from '../../../shared/src/domain/objection-workflow';
 import { makeTestEnv, type TestEnv } from '../../test/helpers';
 import * as schema from './schema';
 
@@ -46,6 +49,11 @@ const SHARED: Record<string, readonly string[]> = {
   session_status: SESSION_STATUSES,
   decision_status: DECISION_STATUSES,
   proposal_reason: PROPOSAL_REASONS,
+  calendar_day_kind: CALENDAR_DAY_KINDS,
+  publicity_status: PUBLICITY_STATUSES,
+  publicity_item_status: PUBLICITY_ITEM_STATUSES,
+  objection_status: OBJECTION_STATUSES,
+  objection_outcome: OBJECTION_OUTCOMES,
 };
 
 const schemaEnums = (Object.values(schema) as unknown[]).filter(isPgEnum);

@@ -25,3 +25,4 @@ export * from './tables/peer';
 export * from './tables/presentation';
 export * from './tables/results';
 export * from './tables/decisions';
+export * from './tables/publicity';

@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { decisions } from '../../db/schema';
+import { decisionLines, decisions } from '../../db/schema';
 
 /** The status of the campaign's decision, or null when it has none. */
 export async function decisionStatus(db: DbOrTx, campaignId: string): Promise<'draft' | 'confirmed' | null> {
@@ -13,4 +13,24 @@ export async function decisionStatus(db: DbOrTx, campaignId: string): Promise<'d
     .from(decisions)
     .where(eq(decisions.campaignId, campaignId));
   return row?.status ?? null;
+}
+
+/** The campaign's decision (id and status) and its lines' choices and ranks: publicity lists and substitutes from them. */
+export async function decisionWithLines(db: DbOrTx, campaignId: string) {
+  const [d] = await db
+    .select({ id: decisions.id, status: decisions.status })
+    .from(decisions)
+    .where(eq(decisions.campaignId, campaignId));
+  if (!d) return null;
+  const lines = await db
+    .select({
+      applicationId: decisionLines.applicationId,
+      trackCode: decisionLines.trackCode,
+      orgKind: decisionLines.orgKind,
+      rank: decisionLines.rank,
+      selected: decisionLines.selected,
+    })
+    .from(decisionLines)
+    .where(eq(decisionLines.decisionId, d.id));
+  return { ...d, lines };
 }
