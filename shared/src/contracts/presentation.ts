@@ -137,3 +137,21 @@ export const screenView = z.object({
   ),
 });
 export type ScreenView = z.infer<typeof screenView>;
+
+/** The sessions a reviewer sits on (the committee: every session), newest first, to open the panel phone view. */
+export const mySessions = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      room: z.string().nullable(),
+      scheduledAt: isoOut.nullable(),
+      status: z.enum(SESSION_STATUSES),
+      stageId: z.uuid(),
+      stageNameZh: z.string(),
+      stageNameEn: z.string(),
+      presenters: z.number().int(),
+    }),
+  ),
+});
+export type MySessions = z.infer<typeof mySessions>;

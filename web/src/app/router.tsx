@@ -31,6 +31,13 @@ export const routes: RouteObject[] = [
         element: <RequireSession />,
         children: [
           { path: '/change-password', lazy: page(() => import('../auth/ChangePasswordPage'), ['auth']) },
+          // The room screen (1920×1080): the whole window, no menu.
+          guarded('presentation.run', [
+            {
+              path: '/screen/sessions/:id',
+              lazy: page(() => import('../pages/presentation/ScreenPage'), ['evaluation']),
+            },
+          ]),
           {
             lazy: page(() => import('../layout/AppLayout'), ['notifications']),
             children: [
@@ -101,6 +108,22 @@ export const routes: RouteObject[] = [
                 {
                   path: '/campaigns/:campaignId/stages/:stageId',
                   lazy: page(() => import('../pages/evaluation/StagePage'), ['evaluation', 'campaigns']),
+                },
+              ]),
+              guarded('presentation.run', [
+                {
+                  path: '/campaigns/:campaignId/stages/:stageId/sessions',
+                  lazy: page(() => import('../pages/presentation/SessionsPage'), ['evaluation']),
+                },
+                {
+                  path: '/campaigns/:campaignId/stages/:stageId/sessions/:sessionId',
+                  lazy: page(() => import('../pages/presentation/ChairPage'), ['evaluation']),
+                },
+              ]),
+              guarded('reviews.read', [
+                {
+                  path: '/sessions/:id/panel',
+                  lazy: page(() => import('../pages/presentation/PanelPage'), ['reviews']),
                 },
               ]),
               guarded('decisions.manage', [

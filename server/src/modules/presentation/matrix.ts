@@ -116,6 +116,10 @@ const build: Record<string, Builder> = {
     method: 'GET',
     url: `/api/sessions/${(await fixture(ctx, s, { session: true })).sessionId}/screen`,
   }),
+  'GET /api/me/sessions': async (ctx, s) => {
+    await fixture(ctx, s, { session: true });
+    return { method: 'GET', url: '/api/me/sessions' };
+  },
   'GET /api/sessions/:id/panel': async (ctx, s) => ({
     method: 'GET',
     url: `/api/sessions/${(await fixture(ctx, s, { session: true })).sessionId}/panel`,
@@ -147,6 +151,7 @@ export const matrix: ModuleMatrix = {
     'POST /api/sessions/:id/finish': chair,
     'POST /api/sessions/:id/presenters/:applicationId/release': chair,
     'GET /api/sessions/:id/screen': chair,
+    'GET /api/me/sessions': only({ committee_admin: [200, 200], reviewer: [200, 200] }),
     'GET /api/sessions/:id/panel': only({ committee_admin: [200, 200], reviewer: [200, 404] }),
     'PUT /api/sessions/:id/presenters/:applicationId/score': only({ reviewer: [200, 404] }),
     'POST /api/sessions/:id/presenters/:applicationId/score/lock': only({ reviewer: [200, 404] }),

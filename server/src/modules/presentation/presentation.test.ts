@@ -139,6 +139,25 @@ describe('presentation session', () => {
       .where(eq(draws.id, drawId));
   });
 
+  it("lists the session on its panel members' phones, not on another reviewer's", async () => {
+    const mine = await panel[0]!.client.get('/api/me/sessions');
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().items).toEqual([
+      {
+        id: session.id,
+        name: '第一场',
+        room: '第一会议室',
+        scheduledAt: null,
+        status: 'planned',
+        stageId,
+        stageNameZh: '现场讲述',
+        stageNameEn: 'Live presentation',
+        presenters: 3,
+      },
+    ]);
+    expect((await outsider.get('/api/me/sessions')).json().items).toEqual([]);
+  });
+
   it('runs the timer on server time: start, pause, resume, next, finish', async () => {
     const url = `/api/sessions/${session.id}`;
     expect((await committee.post(`${url}/pause`)).json().error.code).toBe('TRANSITION_REFUSED');

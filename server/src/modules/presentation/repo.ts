@@ -1,5 +1,5 @@
 /** Presentation sessions and presenters, and the panel's assignments and reviews of a session's presenters. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
   applications,
@@ -10,6 +10,7 @@ import {
   reviews,
   sessionPresenters,
   stageResults,
+  stages,
   users,
 } from '../../db/schema';
 
@@ -27,6 +28,22 @@ export function sessionsOf(db: DbOrTx, stageId: string): Promise<SessionRow[]> {
     .from(presentationSessions)
     .where(eq(presentationSessions.stageId, stageId))
     .orderBy(asc(presentationSessions.name));
+}
+
+/** The sessions whose panel includes a reviewer (every session for null), with their stage's names. */
+export function sessionsOfPanel(db: DbOrTx, reviewerId: string | null) {
+  return db
+    .select({
+      session: presentationSessions,
+      stageNameZh: stages.nameZh,
+      stageNameEn: stages.nameEn,
+      stageStatus: stages.status,
+    })
+    .from(presentationSessions)
+    .innerJoin(stages, eq(stages.id, presentationSessions.stageId))
+    .where(reviewerId ? arrayContains(presentationSessions.panel, [reviewerId]) : undefined)
+    .orderBy(desc(presentationSessions.updatedAt))
+    .limit(200);
 }
 
 export function presentersOf(db: DbOrTx, sessionIds: readonly string[]) {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBody, idParams } from '../../../../shared/src/contracts/common';
 import {
   createSessionBody,
+  mySessions,
   panelView,
   presenterScore,
   presenterScoreBody,
@@ -113,6 +114,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => presentation.screen(db, ctxOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/me/sessions',
+    {
+      config: { policy: 'reviews.read' },
+      schema: {
+        tags,
+        summary: '我参加评分的现场讲述场次 The presentation sessions I sit on as a panel member',
+        response: { 200: mySessions },
+      },
+    },
+    async (req) => presentation.mySessions(db, ctxOf(req)),
   );
 
   app.get(

@@ -15,6 +15,7 @@ import {
 } from '../../../../shared/src/domain/evaluation';
 import type {
   CreateSessionBody,
+  MySessions,
   PanelView,
   ScreenView,
   SessionView,
@@ -420,6 +421,25 @@ export async function screen(db: DbOrTx, ctx: Ctx, id: string): Promise<ScreenVi
 
 // ---------------------------------------------------------------------------------------------------
 // The panel's phones
+
+/** The sessions the caller sits on as a panel member (the committee sees every session). */
+export async function mySessions(db: DbOrTx, ctx: Ctx): Promise<MySessions> {
+  const scope = scopeOf(ctx.actor, 'reviews.read');
+  const rows = await repo.sessionsOfPanel(db, scope.kind === 'self' ? scope.userId : null);
+  return {
+    items: rows.map(({ session: s, stageNameZh, stageNameEn }) => ({
+      id: s.id,
+      name: s.name,
+      room: s.room,
+      scheduledAt: s.scheduledAt?.toISOString() ?? null,
+      status: s.status,
+      stageId: s.stageId,
+      stageNameZh,
+      stageNameEn,
+      presenters: s.presentationOrder.length,
+    })),
+  };
+}
 
 /** A panel member's view: the presenter on stage and its own scores (404 when not on the panel). */
 export async function panel(db: DbOrTx, ctx: Ctx, id: string): Promise<PanelView> {

@@ -112,6 +112,31 @@ const reviews: Messages<'reviews'> = {
     submitOk: 'Submit',
     submitted: 'Peer ratings submitted',
   },
+  live: {
+    sessions: 'Presentation scoring',
+    sessionsHint:
+      'You sit on the panel of these presentation sessions; score each presenter on your phone once it starts.',
+    openPanel: 'Score',
+    presenters: '{{n}} presenters',
+    notFound: 'Session not found, or you are not on its panel',
+    status: { planned: 'Not started', running: 'Running', finished: 'Finished' },
+    onStage: 'Presenting now',
+    currentName: 'No. {{n}}: {{name}}',
+    waiting: 'Waiting for the chair to start',
+    finished: 'The session has finished',
+    pickPresenter:
+      'Once the session starts, the sheet of the current presenter shows here; or choose one from the list below.',
+    allPresenters: 'Presenters and my scores',
+    myStatus: { pending: 'not scored', draft: 'scored', locked: 'confirmed', conflicted: 'recused' },
+    releasedTag: 'released',
+    scoreOf: 'Score No. {{n}}: {{name}}',
+    conflicted: 'You have a conflict of interest with this presenter and do not score it.',
+    lockedScore: 'Confirmed: {{score}} points. To change it, ask the committee.',
+    savedScore: 'Saved {{score}} points (not confirmed yet)',
+    lockTitle: 'Confirm {{score}} points?',
+    lockText:
+      'Once confirmed, your score of “{{name}}” is locked; the chair releases the result when the whole panel has confirmed.',
+  },
 };
 
 export default reviews;

@@ -106,6 +106,28 @@ const reviews = {
     submitOk: '确认提交',
     submitted: '互评结果已提交',
   },
+  live: {
+    sessions: '现场讲述评分',
+    sessionsHint: '您是以下现场讲述场次的评委，讲述开始后在手机上为每位讲述单位打分。',
+    openPanel: '进入评分',
+    presenters: '{{n}} 位讲述',
+    notFound: '未找到该场次，或您不是本场评委',
+    status: { planned: '未开始', running: '进行中', finished: '已结束' },
+    onStage: '正在讲述',
+    currentName: '第 {{n}} 位：{{name}}',
+    waiting: '等待主持人开始',
+    finished: '本场讲述已结束',
+    pickPresenter: '讲述开始后显示当前讲述单位的评分表；也可在下面的名单中选择。',
+    allPresenters: '讲述名单与我的评分',
+    myStatus: { pending: '未打分', draft: '已打分', locked: '已确认', conflicted: '回避' },
+    releasedTag: '已公布',
+    scoreOf: '为第 {{n}} 位打分：{{name}}',
+    conflicted: '您与该单位存在利益冲突，不为其打分。',
+    lockedScore: '已确认：{{score}} 分。如需修改，请联系工委。',
+    savedScore: '已保存 {{score}} 分（尚未确认）',
+    lockTitle: '确认 {{score}} 分？',
+    lockText: '确认后对“{{name}}”的评分即锁定，不能再修改；全部评委确认后，主持人公布得分。',
+  },
 };
 
 export default reviews;

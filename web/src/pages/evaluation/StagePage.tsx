@@ -77,6 +77,13 @@ export default function StagePage() {
             <StageStatusTag status={s.status} />
           </Flex>
         }
+        extra={
+          s.method === 'presentation' ? (
+            <Link to={`/campaigns/${campaignId}/stages/${s.id}/sessions`} data-testid="stage-sessions">
+              <Button type="primary">{t('live.sessions')}</Button>
+            </Link>
+          ) : null
+        }
       />
       <Card size="small">
         <Descriptions

@@ -1,8 +1,9 @@
 import { Button, Card, Empty, Flex, List, Progress, Skeleton, Tag, Typography } from 'antd';
-import { ClockCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, SoundOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMyAssignments, type MyAssignment } from '../../api/reviews';
+import { useMySessions } from '../../api/presentation';
 import { PageHeader } from '../../components/PageHeader';
 import { bilingual } from '../../i18n/labels';
 import { formatDateTime } from '../../lib/format';
@@ -59,6 +60,7 @@ export default function MyReviewsPage() {
         sub={t('subtitle')}
         extra={stage ? <Link to="/reviews">{t('allStages')}</Link> : null}
       />
+      <MySessionsCard />
       {groups.length === 0 ? (
         <Card>
           <Empty
@@ -140,5 +142,54 @@ export default function MyReviewsPage() {
         );
       })}
     </Flex>
+  );
+}
+
+const SESSION_COLOR = { planned: 'default', running: 'processing', finished: 'green' } as const;
+
+/** The presentation sessions the reviewer sits on: each opens its phone view (current presenter, timer, score). */
+function MySessionsCard() {
+  const { t, i18n } = useTranslation('reviews');
+  const q = useMySessions();
+  const items = q.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Card
+      data-testid="my-sessions"
+      title={
+        <Flex gap={8} align="center">
+          <SoundOutlined /> {t('live.sessions')}
+        </Flex>
+      }
+    >
+      <Typography.Text type="secondary">{t('live.sessionsHint')}</Typography.Text>
+      <List
+        dataSource={items}
+        renderItem={(s) => (
+          <List.Item
+            data-testid="my-session"
+            actions={[
+              <Link key="open" to={`/sessions/${s.id}/panel`}>
+                <Button type={s.status === 'running' ? 'primary' : 'default'}>{t('live.openPanel')}</Button>
+              </Link>,
+            ]}
+          >
+            <Flex vertical gap={2} style={{ minWidth: 0 }}>
+              <Typography.Text strong ellipsis>
+                {s.name}
+                {s.room ? ` · ${s.room}` : ''}
+              </Typography.Text>
+              <Flex gap={4} wrap align="center">
+                <Tag color={SESSION_COLOR[s.status]}>{t(`live.status.${s.status}`)}</Tag>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {bilingual(i18n.language, s.stageNameZh, s.stageNameEn)} ·{' '}
+                  {t('live.presenters', { n: s.presenters })}
+                </Typography.Text>
+              </Flex>
+            </Flex>
+          </List.Item>
+        )}
+      />
+    </Card>
   );
 }

@@ -360,7 +360,7 @@ function Sheet({
   );
 }
 
-function OverallScore({
+export function OverallScore({
   value,
   editable,
   onChange,
