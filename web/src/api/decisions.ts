@@ -1,5 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DecisionDetail, PatchDecisionLine, VotesBody } from '../../../shared/src/contracts/decisions';
+import type {
+  ApplicationResult,
+  DecisionDetail,
+  PatchDecisionLine,
+  VotesBody,
+} from '../../../shared/src/contracts/decisions';
 import type { Ranking } from '../../../shared/src/contracts/results';
 import { api } from './client';
 
@@ -41,5 +46,19 @@ export function useRanking(
         { track: q.track, kind: q.kind ?? undefined, mode: q.mode, limit: 50 },
         signal,
       ),
+  });
+}
+
+/**
+ * One application's own stage scores and outcome (`GET /api/applications/:id/results`); 404 (an ApiError)
+ * for the applicant and its unit until the committee releases the results.
+ */
+export function useApplicationResults(applicationId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...DECISIONS, 'application-results', applicationId],
+    queryFn: ({ signal }) =>
+      api.get<ApplicationResult>(`/api/applications/${applicationId}/results`, undefined, signal),
+    enabled,
+    retry: false,
   });
 }

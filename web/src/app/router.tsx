@@ -56,7 +56,10 @@ export const routes: RouteObject[] = [
                 },
                 {
                   path: '/applications/:id',
-                  lazy: page(() => import('../pages/applications/ApplicationPage'), ['applications']),
+                  lazy: page(
+                    () => import('../pages/applications/ApplicationPage'),
+                    ['applications', 'decisions'],
+                  ),
                 },
               ]),
               guarded('applications.recommend', [

@@ -90,6 +90,29 @@ const decisions: Messages<'decisions'> = {
     standardisedScore: 'Standardised (rank)',
     wouldChange: 'The other ranking changes the selection',
   },
+  own: {
+    title: 'Evaluation results',
+    outcome: { selected: 'Selected', not_selected: 'Not selected' },
+    releasedAt: 'Released by the committee {{at}}',
+    notReleased:
+      'The committee has decided; once it releases the results, this application’s stage scores and outcome appear here.',
+    final: 'Final score',
+    rank: 'Rank in its category',
+    proposal: 'Proposal',
+    col: {
+      stage: 'Stage',
+      weight: 'Weight',
+      score: 'Stage score',
+      reviews: 'Counted reviews',
+      reviewers: 'Reviewers',
+    },
+    stageLine: 'Weight {{weight}}% · {{n}} counted reviews',
+    passed: 'Passed',
+    failed: 'Failed',
+    notEntered: 'Did not enter',
+    hidden: 'Not shown',
+    note: 'A stage score aggregates its reviews by the stage’s rule (out of 100); the final score is the weighted sum. Only this application’s results are shown.',
+  },
 };
 
 export default decisions;

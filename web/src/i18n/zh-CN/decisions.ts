@@ -85,6 +85,28 @@ const decisions = {
     standardisedScore: '标准化分（名次）',
     wouldChange: '换用另一排名会改变入选',
   },
+  own: {
+    title: '评审结果',
+    outcome: { selected: '入选', not_selected: '未入选' },
+    releasedAt: '工委于 {{at}} 公布',
+    notReleased: '集体评审决定已作出，工委公布结果后可在这里查看本申报各环节得分和结果。',
+    final: '最终得分',
+    rank: '本类别排名',
+    proposal: '建议名单',
+    col: {
+      stage: '评审环节',
+      weight: '权重',
+      score: '环节得分',
+      reviews: '计分评审数',
+      reviewers: '评审专家',
+    },
+    stageLine: '权重 {{weight}}% · 计分评审 {{n}} 份',
+    passed: '通过',
+    failed: '未通过',
+    notEntered: '未参加',
+    hidden: '不公开',
+    note: '环节得分为各评审意见按规则汇总后的分数（满分 100）；最终得分为各环节得分按权重相加。只显示本申报的结果。',
+  },
 };
 
 export default decisions;

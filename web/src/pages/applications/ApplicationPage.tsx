@@ -13,6 +13,7 @@ import { formatDateTime } from '../../lib/format';
 import { ApplicationActions } from './ApplicationActions';
 import { CriterionCard } from './CriterionCard';
 import { NarrativeCard } from './NarrativeCard';
+import { ResultsCard } from './ResultsCard';
 import { CompletenessCard, HistoryCard } from './SidePanels';
 import { StatusTag } from './StatusTag';
 import { useApplicationSaver } from './useApplicationSaver';
@@ -111,6 +112,7 @@ export default function ApplicationPage() {
           }
         />
       ) : null}
+      <ResultsCard applicationId={detail.id} status={detail.status} />
       <Flex gap={12} wrap align="center">
         {editable ? (
           <Typography.Text type="secondary" data-testid="autosave-state">
