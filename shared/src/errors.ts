@@ -114,6 +114,11 @@ export const ERROR_CODES = {
     zh: '评审环节已开启，只能修改名称',
     en: 'The stage has opened; only its name can change',
   },
+  STAGE_INCOMPLETE: {
+    status: 409,
+    zh: '该评审环节的评分尚未完成（可说明理由后结束）',
+    en: 'The stage’s reviews are not complete (it can be closed with a stated reason)',
+  },
   STAGES_INCOMPLETE: {
     status: 409,
     zh: '评审环节尚未全部完成',
@@ -190,7 +195,11 @@ export const ERROR_CODES = {
     zh: '不在公示期内，不能提出异议',
     en: 'The publicity window is not open; objections are not accepted',
   },
-  OBJECTION_REFUSED: { status: 409, zh: '异议当前不能这样办理', en: 'The objection cannot be handled this way' },
+  OBJECTION_REFUSED: {
+    status: 409,
+    zh: '异议当前不能这样办理',
+    en: 'The objection cannot be handled this way',
+  },
   ORG_RULE: { status: 422, zh: '不符合党组织层级规则', en: 'The organisation tree rules forbid this' },
   IMPORT_INVALID: {
     status: 422,

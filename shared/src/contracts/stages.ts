@@ -97,7 +97,16 @@ export const stageTemplateBody = z
 export type StageTemplateBody = z.infer<typeof stageTemplateBody>;
 
 /** Open or close: the version seen, optional (a stale one answers 409). */
-export const moveStage = z.object({ version: z.number().int().optional() }).strict();
+export const moveStage = z
+  .object({
+    version: z.number().int().optional(),
+    /**
+     * Closing only: why the stage closes although some entrant has fewer counted reviews than the stage's
+     * minimum, or a review is saved but not locked (otherwise 409 STAGE_INCOMPLETE listing them). Audited.
+     */
+    reason: text(500).optional(),
+  })
+  .strict();
 export type MoveStage = z.infer<typeof moveStage>;
 export const reopenStage = z.object({ reason: text(500), version: z.number().int().optional() }).strict();
 export type ReopenStage = z.infer<typeof reopenStage>;

@@ -6,8 +6,8 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { eq } from 'drizzle-orm';
-import { evaluationTotals, stageResults } from '../../db/schema';
+import { and, asc, eq } from 'drizzle-orm';
+import { auditEvents, evaluationTotals, stageResults, stages } from '../../db/schema';
 import { evaluate, type CountedReview, type StageSpec } from '../../../../shared/src/domain/evaluation';
 import { conflictKey } from '../../../../shared/src/domain/evaluation';
 import { conflictStatuses } from '../reviewers/queries';
@@ -260,5 +260,69 @@ describe('standardisation (evaluation-maths §2)', () => {
       .from(evaluationTotals)
       .where(eq(evaluationTotals.applicationId, apps[0]!.id));
     expect(total!.finalStandardised).toBeCloseTo(first!.standardisedScore!, 9);
+  });
+
+  it('refuses to close while a review is saved but not locked (409 STAGE_INCOMPLETE), writing nothing; a stated reason closes it, audited', async () => {
+    const campaignId = await kit.campaign();
+    const stage = await kit.stage({
+      campaignId,
+      method: 'presentation',
+      rubric: 'overall',
+      aggregation: 'mean',
+    });
+    const app = await kit.application('B', campaignId);
+    await kit.reviewRow(stage, app, pool[2]!.id, { score: 80 });
+    const draft = await kit.reviewRow(stage, app, pool[3]!.id, { score: null, status: 'draft' });
+    await kit.db.transaction((tx) => refreshApplication(tx, stage.id, app.id, kit.env.clock.now));
+    const written = async () => ({
+      stage: (await kit.db.select().from(stages).where(eq(stages.id, stage.id))).map((s) => [
+        s.status,
+        s.version,
+      ]),
+      events: (
+        await kit.db
+          .select()
+          .from(auditEvents)
+          .where(and(eq(auditEvents.objectId, stage.id), eq(auditEvents.action, 'stages.close')))
+          .orderBy(asc(auditEvents.id))
+      ).map((e) => [e.changes, e.detail]),
+    });
+    const before = await written();
+    const res = await kit.committee.post(
+      `/api/stages/${stage.id}/close`,
+      { version: stage.version },
+      { 'accept-language': 'en' },
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({
+      code: 'STAGE_INCOMPLETE',
+      details: [
+        {
+          field: `reviews.${draft.id}`,
+          code: 'not_locked',
+          message: 'This review is saved but not confirmed and locked',
+        },
+      ],
+    });
+    expect(await written()).toEqual(before);
+    expect(before).toEqual({ stage: [['open', stage.version]], events: [] });
+    const ok = await kit.committee.post(`/api/stages/${stage.id}/close`, {
+      version: stage.version,
+      reason: '专家因病未能完成评分，经工委会议同意结束',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(await written()).toEqual({
+      stage: [['closed', stage.version + 1]],
+      events: [
+        [
+          {
+            status: { before: 'open', after: 'closed' },
+            belowMinReviews: { before: null, after: [] },
+            unlockedReviews: { before: null, after: [draft.id] },
+          },
+          '专家因病未能完成评分，经工委会议同意结束',
+        ],
+      ],
+    });
   });
 });

@@ -106,20 +106,51 @@ describe('opening, closing and reopening stages', () => {
     await score(s1!.id, c.ids.B!, 85);
     await score(s1!.id, c.ids.C!, 85);
     await score(s1!.id, c.ids.E!, 70);
-    expect((await cadmin.post(`/api/stages/${s1!.id}/close`, {})).json()).toMatchObject({
+    // D has no counted review where the stage asks for 3: closing is refused, naming it, nothing written…
+    const short = await cadmin.post(`/api/stages/${s1!.id}/close`, {}, { 'accept-language': 'en' });
+    expect(short.statusCode).toBe(409);
+    expect(short.json().error.code).toBe('STAGE_INCOMPLETE');
+    expect(details(short)).toEqual(
+      refusal(
+        `applications.${c.ids.D}`,
+        'below_min_reviews',
+        "0 counted review(s), fewer than the stage's minimum of 3",
+      ),
+    );
+    const zh = await cadmin.post(`/api/stages/${s1!.id}/close`, {});
+    expect(details(zh)).toEqual(
+      refusal(`applications.${c.ids.D}`, 'below_min_reviews', '计入的评分 0 份，少于本环节要求的 3 份'),
+    );
+    expect((await stagesOf(c.id))[0]).toMatchObject({ status: 'open', version: 2 });
+    expect((await eventsOf(s1!.id)).map((e) => e[0])).toEqual(['stages.open']);
+    // …unless the committee states why; the reason and what was missing are audited with the close.
+    expect(
+      (await cadmin.post(`/api/stages/${s1!.id}/close`, { reason: 'D 单位主动退出实地考察' })).json(),
+    ).toMatchObject({
       status: 'closed',
       closedAt: '2026-11-29T08:00:00.000Z',
       version: 3,
     });
+    expect((await eventsOf(s1!.id)).slice(-1)).toEqual([
+      [
+        'stages.close',
+        {
+          status: { before: 'open', after: 'closed' },
+          belowMinReviews: { before: null, after: [c.ids.D] },
+          unlockedReviews: { before: null, after: [] },
+        },
+        'D 单位主动退出实地考察',
+      ],
+    ]);
     expect((await cadmin.post(`/api/stages/${s2!.id}/open`, {})).json().entrants).toBe(4);
     expect(await entrantsOf(s2!.id, c.name)).toEqual(['A', 'B', 'C', 'E']);
 
     // Stage 3 takes the top 1 per track × kind on stage 2: B and C tie at 88, both enter.
     await cadmin.patch(`/api/stages/${s3!.id}`, { version: 1, entry: 'top_n', entryN: 1 });
-    await score(s2!.id, c.ids.A!, 80);
-    await score(s2!.id, c.ids.B!, 88);
-    await score(s2!.id, c.ids.C!, 88);
-    await score(s2!.id, c.ids.E!, 60);
+    await score(s2!.id, c.ids.A!, 80, 5);
+    await score(s2!.id, c.ids.B!, 88, 5);
+    await score(s2!.id, c.ids.C!, 88, 5);
+    await score(s2!.id, c.ids.E!, 60, 5);
     await cadmin.post(`/api/stages/${s2!.id}/close`, {});
     expect(details(await cadmin.post(`/api/stages/${s1!.id}/reopen`, { reason: '补评' }))).toEqual(
       refusal('status', 'later_stage_opened', '后面的评审环节已开启，不能重新开启本环节'),

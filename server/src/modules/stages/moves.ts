@@ -129,11 +129,41 @@ export async function open(db: Db, ctx: Ctx, id: string, body: MoveStage): Promi
   });
 }
 
+/** STAGE_INCOMPLETE: a field error per entrant below the minimum and per review saved but not locked. */
+function incomplete(gaps: Awaited<ReturnType<typeof repo.closeGaps>>, minReviews: number): AppError {
+  return new AppError('STAGE_INCOMPLETE', [
+    ...gaps.short.map((s) =>
+      fieldError(
+        `applications.${s.applicationId}`,
+        'below_min_reviews',
+        `计入的评分 ${s.counted} 份，少于本环节要求的 ${minReviews} 份`,
+        `${s.counted} counted review(s), fewer than the stage's minimum of ${minReviews}`,
+      ),
+    ),
+    ...gaps.unlocked.map((r) =>
+      fieldError(
+        `reviews.${r.id}`,
+        'not_locked',
+        '该评分已保存但未确认锁定',
+        'This review is saved but not confirmed and locked',
+      ),
+    ),
+  ]);
+}
+
+/**
+ * Close: refused (STAGE_INCOMPLETE) while an entrant has fewer counted reviews than the stage's minimum or
+ * a review is saved but not locked, unless the committee states why; the reason and what was missing are
+ * audited with the close.
+ */
 export async function close(db: Db, ctx: Ctx, id: string, body: MoveStage): Promise<StageDetail> {
   return db.transaction(async (tx) => {
     const { frame, row, all } = await load(tx, id, body.version);
     const refusal = stageMoveRefusal('close', row, all, frame.status, ctx.now);
     if (refusal) throw refused(refusal);
+    const gaps = await repo.closeGaps(tx, id, row.minReviews);
+    const short = gaps.short.length + gaps.unlocked.length > 0;
+    if (short && !body.reason) throw incomplete(gaps, row.minReviews);
     const updated = (await repo.updateStage(tx, id, row.version, {
       status: 'closed',
       closedAt: ctx.now,
@@ -145,7 +175,16 @@ export async function close(db: Db, ctx: Ctx, id: string, body: MoveStage): Prom
       action: 'stages.close',
       objectType: 'stage',
       objectId: id,
-      changes: { status: { before: 'open', after: 'closed' } },
+      changes: {
+        status: { before: 'open', after: 'closed' },
+        ...(short
+          ? {
+              belowMinReviews: { before: null, after: gaps.short.map((s) => s.applicationId) },
+              unlockedReviews: { before: null, after: gaps.unlocked.map((r) => r.id) },
+            }
+          : {}),
+      },
+      ...(body.reason ? { detail: body.reason } : {}),
     });
     return stageDetail(tx, updated);
   });

@@ -5,7 +5,7 @@
  */
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { stageResults, stages } from '../../db/schema';
+import { reviews, stageResults, stages } from '../../db/schema';
 import type { EntryRule } from '../../../../shared/src/domain/stages';
 
 /** A stage row (queries.ts re-exports it for other modules). */
@@ -117,4 +117,24 @@ export function resultsOf(db: DbOrTx, stageIds: readonly string[]): Promise<Stag
 
 export async function insertEntrants(db: DbOrTx, rows: (typeof stageResults.$inferInsert)[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) await db.insert(stageResults).values(rows.slice(i, i + 1000));
+}
+
+/**
+ * What keeps a stage from being complete: entrants with fewer counted reviews than `minReviews`, and
+ * reviews saved but not locked; each in id order.
+ */
+export async function closeGaps(db: DbOrTx, stageId: string, minReviews: number) {
+  const [short, unlocked] = await Promise.all([
+    db
+      .select({ applicationId: stageResults.applicationId, counted: stageResults.reviewCount })
+      .from(stageResults)
+      .where(and(eq(stageResults.stageId, stageId), sql`${stageResults.reviewCount} < ${minReviews}`))
+      .orderBy(asc(stageResults.applicationId)),
+    db
+      .select({ id: reviews.id, applicationId: reviews.applicationId })
+      .from(reviews)
+      .where(and(eq(reviews.stageId, stageId), eq(reviews.status, 'draft')))
+      .orderBy(asc(reviews.id)),
+  ]);
+  return { short, unlocked };
 }
