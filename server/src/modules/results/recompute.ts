@@ -1,6 +1,6 @@
 /**
- * Set-based recomputation (docs/EVALUATION.md "Results"): every stage result and total of a campaign in a
- * few SQL statements, and per-reviewer standardisation of a stage. The same rules as the pure functions of
+ * Set-based recomputation (docs/EVALUATION.md "Results"): every stage result, standardisation and total of a
+ * campaign in one SQL statement, and per-reviewer standardisation of one stage (on close, on demand). The same rules as the pure functions of
  * `shared/src/domain/evaluation` (aggregate, standardise, evaluate), which a property test compares them to.
  *
  * Counted reviews: locked, not declared conflicted, and not derived-conflicted (the reviewer's unit is the
@@ -39,8 +39,139 @@ const AGGREGATE = (x: string) =>
 
 const settle = (x: SQL) => sql`round((${x})::numeric, 9)::float8`;
 
-/** Recompute every non-peer stage result of a campaign (rows for every entrant or reviewed pair). */
-export async function recomputeStageResults(db: DbOrTx, campaignId: string, now: Date): Promise<void> {
+/**
+ * Per-reviewer standardisation (§2) of the stages whose counted reviews are in CTE `counted`, as CTEs
+ * ending in `zagg (stage_id, application_id, x)`: per stage, for a reviewer with at least 5 counted scores and
+ * an SD above 0, x' = μ_stage + σ_stage · (x − μ_r) / σ_r clipped to [0, 100]; other reviewers' scores stay
+ * raw; x = the stage's aggregation of the reviews' x'. Only scoring stages (criteria, presentation).
+ */
+const STANDARDISED = sql`
+    scored AS (
+      SELECT c.* FROM counted c JOIN stages s ON s.id = c.stage_id
+      WHERE c.score IS NOT NULL AND s.method IN ('criteria_scoring', 'presentation')
+    ),
+    st AS (SELECT stage_id, avg(score) AS mu, stddev_pop(score) AS sigma FROM scored GROUP BY stage_id),
+    rv AS (SELECT stage_id, reviewer_id, count(*) AS n, avg(score) AS mu_r, stddev_pop(score) AS sd_r
+           FROM scored GROUP BY stage_id, reviewer_id),
+    z AS (
+      SELECT c.stage_id, c.application_id,
+        CASE WHEN rv.n >= 5 AND rv.sd_r > 0
+             THEN least(100, greatest(0, st.mu + st.sigma * (c.score - rv.mu_r) / rv.sd_r))
+             ELSE c.score END AS x
+      FROM scored c
+      JOIN rv ON rv.stage_id = c.stage_id AND rv.reviewer_id = c.reviewer_id
+      JOIN st ON st.stage_id = c.stage_id
+    ),
+    zagg AS (
+      SELECT z.stage_id, z.application_id, ${AGGREGATE('z.x')} AS x
+      FROM z JOIN stages s ON s.id = z.stage_id
+      GROUP BY z.stage_id, z.application_id, s.aggregation
+    )`;
+
+/**
+ * Standardise one stage: its standardised scores from every counted review of the stage (a stage that does
+ * not standardise gets its raw score).
+ */
+export async function standardiseStage(db: DbOrTx, stageId: string, now: Date): Promise<void> {
+  await db.execute(sql`
+    WITH counted AS (${counted(sql`s.id = ${stageId}`)}),
+    ${STANDARDISED},
+    target AS (
+      SELECT t.application_id, s.standardise, t.score, zagg.x
+      FROM stage_results t
+      JOIN stages s ON s.id = t.stage_id
+      LEFT JOIN zagg ON zagg.application_id = t.application_id
+      WHERE t.stage_id = ${stageId}
+    )
+    UPDATE stage_results sr
+    SET standardised_score = CASE WHEN target.standardise THEN ${settle(sql`target.x`)} ELSE target.score END,
+        updated_at = ${now}
+    FROM target
+    WHERE sr.stage_id = ${stageId} AND sr.application_id = target.application_id`);
+}
+
+/**
+ * A stage's figures once it closes: its standardised scores (every review of the stage is in now) and the
+ * campaign's totals that use them, in the transaction that closes it.
+ */
+export async function settleClosedStage(
+  db: DbOrTx,
+  stage: { id: string; campaignId: string },
+  now: Date,
+): Promise<void> {
+  await standardiseStage(db, stage.id, now);
+  await recomputeTotals(db, stage.campaignId, now);
+}
+
+/**
+ * The totals of a campaign (§5) from the stage results in CTE `res (stage_id, application_id, score,
+ * standardised_score, review_count, gate_passed)`, as CTEs and the upsert that ends the statement: final =
+ * Σ weight × stage score over the weighted non-gate stages with a score, in stage order; the last weighted
+ * stage's score; counted reviews of those stages; gates passed = every gate stage of the application's track
+ * passed. For every application with a stage result. Joins only (no subquery per row), so it scales.
+ */
+function totalsFrom(campaignId: string, now: Date): SQL {
+  return sql`
+    apps AS (
+      SELECT a.id, a.campaign_id, a.track_code, a.org_kind, a.unit_id, a.submitted_at
+      FROM (SELECT DISTINCT application_id FROM res) x JOIN applications a ON a.id = x.application_id
+    ),
+    weighted AS (
+      SELECT id, weight::float8 AS weight, position FROM stages
+      WHERE campaign_id = ${campaignId} AND weight > 0 AND method <> 'gate'
+    ),
+    last_stage AS (SELECT id FROM weighted ORDER BY position DESC LIMIT 1),
+    sums AS (
+      SELECT res.application_id,
+        sum(w.weight * res.score ORDER BY w.position) AS final,
+        sum(w.weight * coalesce(res.standardised_score, res.score) ORDER BY w.position) AS final_std,
+        sum(res.review_count)::int AS counted
+      FROM res JOIN weighted w ON w.id = res.stage_id
+      WHERE res.score IS NOT NULL
+      GROUP BY res.application_id
+    ),
+    last AS (SELECT res.* FROM res JOIN last_stage l ON l.id = res.stage_id),
+    gates AS (
+      SELECT a.id AS application_id, bool_and(coalesce(y.gate_passed, false)) AS passed
+      FROM apps a
+      JOIN stages g ON g.campaign_id = ${campaignId} AND g.method = 'gate'
+                   AND (cardinality(g.tracks) = 0 OR a.track_code = ANY (g.tracks))
+      LEFT JOIN res y ON y.stage_id = g.id AND y.application_id = a.id
+      GROUP BY a.id
+    )
+    INSERT INTO evaluation_totals AS t (application_id, campaign_id, track_code, org_kind, unit_id, final_score,
+      final_standardised, last_stage_score, last_stage_standardised, counted_reviews, gates_passed, submitted_at, updated_at)
+    SELECT a.id, a.campaign_id, a.track_code, a.org_kind, a.unit_id,
+      ${settle(sql`coalesce(sums.final, 0)`)}, ${settle(sql`coalesce(sums.final_std, 0)`)},
+      last.score, last.standardised_score, coalesce(sums.counted, 0), coalesce(gates.passed, true),
+      a.submitted_at, ${now}
+    FROM apps a
+    LEFT JOIN sums ON sums.application_id = a.id
+    LEFT JOIN last ON last.application_id = a.id
+    LEFT JOIN gates ON gates.application_id = a.id
+    ON CONFLICT (application_id) DO UPDATE SET
+      final_score = excluded.final_score, final_standardised = excluded.final_standardised,
+      last_stage_score = excluded.last_stage_score, last_stage_standardised = excluded.last_stage_standardised,
+      counted_reviews = excluded.counted_reviews, gates_passed = excluded.gates_passed,
+      submitted_at = excluded.submitted_at, updated_at = excluded.updated_at`;
+}
+
+/** Every total of a campaign from its stage results as they are (after a stage is standardised). */
+export async function recomputeTotals(db: DbOrTx, campaignId: string, now: Date): Promise<void> {
+  await db.execute(sql`
+    WITH res AS (
+      SELECT stage_id, application_id, score, standardised_score, review_count, gate_passed
+      FROM stage_results WHERE campaign_id = ${campaignId}
+    ),
+    ${totalsFrom(campaignId, now)}`);
+}
+
+/**
+ * The full recomputation in one statement: every non-peer stage result (rows for every entrant or
+ * reviewed pair) with its standardised score, written; the totals from those results and the peer stages'
+ * results as they are (the peer module writes those), written. The counted reviews are read once.
+ */
+export async function recomputeCampaign(db: DbOrTx, campaignId: string, now: Date): Promise<void> {
   await db.execute(sql`
     WITH counted AS (${counted(sql`s.campaign_id = ${campaignId} AND s.method <> 'peer'`)}),
     pairs AS (
@@ -60,7 +191,8 @@ export async function recomputeStageResults(db: DbOrTx, campaignId: string, now:
     ),
     fails AS (
       SELECT c.stage_id, c.application_id, e.key::uuid AS item, count(*) AS k
-      FROM counted c CROSS JOIN LATERAL jsonb_each(c.vetoes) e
+      FROM counted c JOIN stages s ON s.id = c.stage_id AND s.method = 'gate'
+      CROSS JOIN LATERAL jsonb_each(c.vetoes) e
       WHERE e.value = 'false'::jsonb
       GROUP BY 1, 2, 3
     ),
@@ -73,6 +205,7 @@ export async function recomputeStageResults(db: DbOrTx, campaignId: string, now:
       WHERE s.method = 'gate'
       GROUP BY agg.stage_id, agg.application_id
     ),
+    ${STANDARDISED},
     computed AS (
       SELECT p.stage_id, p.application_id, a.campaign_id, a.track_code, a.org_kind, a.unit_id,
         coalesce(agg.n, 0) AS n, ${settle(sql`agg.score`)} AS score, agg.spread, agg.sd,
@@ -82,133 +215,33 @@ export async function recomputeStageResults(db: DbOrTx, campaignId: string, now:
           CASE WHEN coalesce(agg.n, 0) < s.min_reviews THEN 'below_minimum' END,
           CASE WHEN agg.spread > s.spread_threshold THEN 'spread' END
         ], NULL) AS flags,
-        s.standardise
+        CASE WHEN s.standardise THEN ${settle(sql`zagg.x`)} ELSE ${settle(sql`agg.score`)} END AS std
       FROM pairs p
       JOIN stages s ON s.id = p.stage_id
       JOIN applications a ON a.id = p.application_id
       LEFT JOIN agg ON agg.stage_id = p.stage_id AND agg.application_id = p.application_id
       LEFT JOIN gate g ON g.stage_id = p.stage_id AND g.application_id = p.application_id
-    )
-    INSERT INTO stage_results AS t (stage_id, application_id, campaign_id, track_code, org_kind, unit_id,
-      review_count, score, standardised_score, spread, sd, gate_passed, failed_vetoes, flags, entered_at, updated_at)
-    SELECT stage_id, application_id, campaign_id, track_code, org_kind, unit_id,
-      n, score, score, spread, sd, gate_passed, failed, flags, ${now}, ${now}
-    FROM computed
-    ON CONFLICT (stage_id, application_id) DO UPDATE SET
-      review_count = excluded.review_count, score = excluded.score,
-      standardised_score = CASE WHEN (SELECT standardise FROM stages WHERE id = t.stage_id)
-                                THEN t.standardised_score ELSE excluded.score END,
-      spread = excluded.spread, sd = excluded.sd, gate_passed = excluded.gate_passed,
-      failed_vetoes = excluded.failed_vetoes, flags = excluded.flags, updated_at = excluded.updated_at`);
-}
-
-/**
- * Standardise one stage (§2): per reviewer with at least 5 counted reviews and an SD above 0,
- * x' = μ_stage + σ_stage · (x − μ_r) / σ_r clipped to [0, 100]; other reviewers' scores stay raw; each
- * application's standardised score is the stage's aggregation of its reviews' x'. A stage that does not
- * standardise gets its raw score.
- */
-export async function standardiseStage(db: DbOrTx, stageId: string, now: Date): Promise<void> {
-  await db.execute(sql`
-    WITH counted AS (${counted(sql`s.id = ${stageId} AND s.method IN ('criteria_scoring', 'presentation')`)}),
-    scored AS (SELECT * FROM counted WHERE score IS NOT NULL),
-    st AS (SELECT avg(score) AS mu, stddev_pop(score) AS sigma FROM scored),
-    rv AS (SELECT reviewer_id, count(*) AS n, avg(score) AS mu_r, stddev_pop(score) AS sd_r
-           FROM scored GROUP BY reviewer_id),
-    z AS (
-      SELECT c.stage_id, c.application_id,
-        CASE WHEN rv.n >= 5 AND rv.sd_r > 0
-             THEN least(100, greatest(0, st.mu + st.sigma * (c.score - rv.mu_r) / rv.sd_r))
-             ELSE c.score END AS x
-      FROM scored c JOIN rv ON rv.reviewer_id = c.reviewer_id CROSS JOIN st
+      LEFT JOIN zagg ON zagg.stage_id = p.stage_id AND zagg.application_id = p.application_id
     ),
-    agg AS (
-      SELECT z.stage_id, z.application_id, ${AGGREGATE('z.x')} AS x
-      FROM z JOIN stages s ON s.id = z.stage_id
-      GROUP BY z.stage_id, z.application_id, s.aggregation
-    )
-    UPDATE stage_results sr
-    SET standardised_score = CASE WHEN s.standardise
-          THEN ${settle(sql`(SELECT agg.x FROM agg WHERE agg.application_id = sr.application_id)`)}
-          ELSE sr.score END,
-        updated_at = ${now}
-    FROM stages s
-    WHERE s.id = sr.stage_id AND sr.stage_id = ${stageId}`);
-}
-
-/**
- * A stage's figures once it closes: its standardised scores (every review of the stage is in now) and the
- * campaign's totals that use them, in the transaction that closes it.
- */
-export async function settleClosedStage(
-  db: DbOrTx,
-  stage: { id: string; campaignId: string },
-  now: Date,
-): Promise<void> {
-  await standardiseStage(db, stage.id, now);
-  await recomputeTotals(db, stage.campaignId, now);
-}
-
-/**
- * Every total of a campaign (§5) from its stage results: final = Σ weight × stage score over the weighted
- * non-gate stages with a score, in stage order; the last weighted stage's score; counted reviews of those
- * stages; gates passed = every gate stage of the application's track passed. For every application with a
- * stage result.
- */
-export async function recomputeTotals(db: DbOrTx, campaignId: string, now: Date): Promise<void> {
-  await db.execute(sql`
-    WITH apps AS (
-      SELECT DISTINCT sr.application_id FROM stage_results sr WHERE sr.campaign_id = ${campaignId}
+    written AS (
+      INSERT INTO stage_results AS t (stage_id, application_id, campaign_id, track_code, org_kind, unit_id,
+        review_count, score, standardised_score, spread, sd, gate_passed, failed_vetoes, flags, entered_at, updated_at)
+      SELECT stage_id, application_id, campaign_id, track_code, org_kind, unit_id,
+        n, score, std, spread, sd, gate_passed, failed, flags, ${now}, ${now}
+      FROM computed
+      ON CONFLICT (stage_id, application_id) DO UPDATE SET
+        review_count = excluded.review_count, score = excluded.score,
+        standardised_score = excluded.standardised_score, spread = excluded.spread, sd = excluded.sd,
+        gate_passed = excluded.gate_passed, failed_vetoes = excluded.failed_vetoes, flags = excluded.flags,
+        updated_at = excluded.updated_at
     ),
-    last_stage AS (
-      SELECT id FROM stages WHERE campaign_id = ${campaignId} AND weight > 0 AND method <> 'gate'
-      ORDER BY position DESC LIMIT 1
+    res AS (
+      SELECT stage_id, application_id, score, std AS standardised_score, n AS review_count, gate_passed
+      FROM computed
+      UNION ALL
+      SELECT sr.stage_id, sr.application_id, sr.score, sr.standardised_score, sr.review_count, sr.gate_passed
+      FROM stage_results sr JOIN stages s ON s.id = sr.stage_id
+      WHERE s.campaign_id = ${campaignId} AND s.method = 'peer'
     ),
-    sums AS (
-      SELECT a.id AS application_id,
-        coalesce(sum(s.weight::float8 * sr.score ORDER BY s.position), 0) AS final,
-        coalesce(sum(s.weight::float8 * coalesce(sr.standardised_score, sr.score) ORDER BY s.position), 0) AS final_std,
-        coalesce(sum(sr.review_count), 0)::int AS counted
-      FROM apps JOIN applications a ON a.id = apps.application_id
-      LEFT JOIN stage_results sr ON sr.application_id = a.id AND sr.score IS NOT NULL
-      LEFT JOIN stages s ON s.id = sr.stage_id AND s.campaign_id = ${campaignId} AND s.weight > 0 AND s.method <> 'gate'
-      WHERE sr.application_id IS NULL OR s.id IS NOT NULL
-      GROUP BY a.id
-    ),
-    all_apps AS (
-      SELECT a.id, a.campaign_id, a.track_code, a.org_kind, a.unit_id, a.submitted_at,
-        coalesce(sums.final, 0) AS final, coalesce(sums.final_std, 0) AS final_std,
-        coalesce(sums.counted, 0) AS counted,
-        (SELECT x.score FROM stage_results x WHERE x.application_id = a.id AND x.stage_id = (SELECT id FROM last_stage)) AS last_score,
-        (SELECT x.standardised_score FROM stage_results x WHERE x.application_id = a.id AND x.stage_id = (SELECT id FROM last_stage)) AS last_std,
-        NOT EXISTS (
-          SELECT 1 FROM stages g WHERE g.campaign_id = ${campaignId} AND g.method = 'gate'
-            AND (cardinality(g.tracks) = 0 OR a.track_code = ANY (g.tracks))
-            AND NOT EXISTS (SELECT 1 FROM stage_results y
-                            WHERE y.stage_id = g.id AND y.application_id = a.id AND y.gate_passed)
-        ) AS gates
-      FROM apps JOIN applications a ON a.id = apps.application_id
-      LEFT JOIN sums ON sums.application_id = a.id
-    )
-    INSERT INTO evaluation_totals AS t (application_id, campaign_id, track_code, org_kind, unit_id, final_score,
-      final_standardised, last_stage_score, last_stage_standardised, counted_reviews, gates_passed, submitted_at, updated_at)
-    SELECT id, campaign_id, track_code, org_kind, unit_id, ${settle(sql`final`)}, ${settle(sql`final_std`)},
-      last_score, last_std, counted, gates, submitted_at, ${now}
-    FROM all_apps
-    ON CONFLICT (application_id) DO UPDATE SET
-      final_score = excluded.final_score, final_standardised = excluded.final_standardised,
-      last_stage_score = excluded.last_stage_score, last_stage_standardised = excluded.last_stage_standardised,
-      counted_reviews = excluded.counted_reviews, gates_passed = excluded.gates_passed,
-      submitted_at = excluded.submitted_at, updated_at = excluded.updated_at`);
-}
-
-/** The full recomputation: stage results, standardisation of the stages that standardise, totals. */
-export async function recomputeCampaign(db: DbOrTx, campaignId: string, now: Date): Promise<void> {
-  await recomputeStageResults(db, campaignId, now);
-  const result = await db.execute<{ id: string }>(
-    sql`SELECT id FROM stages WHERE campaign_id = ${campaignId} AND standardise ORDER BY position`,
-  );
-  for (const s of (result as unknown as { rows: { id: string }[] }).rows)
-    await standardiseStage(db, s.id, now);
-  await recomputeTotals(db, campaignId, now);
+    ${totalsFrom(campaignId, now)}`);
 }
