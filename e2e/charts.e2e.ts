@@ -1,11 +1,14 @@
 /**
- * Charts (issue #6 §9, issue #7 §3) in Chromium on demo-like data seeded by `seed-charts.ts`: a stage's
- * statistics (score distribution, reviewer leniency with the flagged experts) drawn as charts whose tables
- * carry the API's numbers, at 1366×768 and on a phone (screenshots looked at).
+ * Charts (issue #6 §9, issue #7 §3) in Chromium on demo-like data seeded by `seed-charts.ts`: the campaign
+ * page's funnel, quota gauges, applications per unit (sorted both ways) and years, and a stage's statistics
+ * (score distribution, reviewer leniency with the flagged experts), each drawn on a canvas with a table that
+ * carries the API's numbers, at 1366×768 and on a phone (screenshots looked at).
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { StageStatistics } from '../shared/src/contracts/results';
+import type { CampaignStatistics } from '../shared/src/contracts/campaign-statistics';
+import { quotaGauges, statusFunnel, unitBar, yearComparison } from '../shared/src/charts/campaign';
 import { leniencyBar, scoreHistogram } from '../shared/src/charts/evaluation';
 import type { ChartSpec } from '../shared/src/charts/spec';
 import { PHONE, launchBrowser, screenshot, startSeededServer, type TestServer } from './harness';
@@ -71,5 +74,29 @@ describe('stage statistics', () => {
     await phone.getByTestId('tab-statistics').click();
     await phone.getByTestId('chart-reviewer-leniency').locator('canvas').waitFor();
     await screenshot(phone, 'charts-stage-statistics-390');
+  });
+});
+
+describe('campaign charts', () => {
+  it('draws the funnel, quotas, units and years with the API numbers beside them', async () => {
+    onTestFailed(() => console.log(server.output()));
+    const page = await signedIn(browser, server, 'cadmin', { password: PASSWORD });
+    const stats = await api<CampaignStatistics>(page, `/api/campaigns/${campaignId}/statistics`);
+    expect(stats.funnel.map((f) => f.count)).toEqual([18, 16, 15, 15, 10, 0, 0]);
+    expect(stats.years.map((y) => y.year)).toEqual([2024, 2025, stats.year]);
+    await page.goto(`/campaigns/${campaignId}`);
+    await page.getByTestId('campaign-charts').waitFor();
+    await expectChart(page, statusFunnel(stats.funnel));
+    await expectChart(page, quotaGauges(stats.quotas, 'zh-CN', 2));
+    await expectChart(page, unitBar(stats.byUnit));
+    await expectChart(page, yearComparison(stats.years, stats.year));
+    await screenshot(page, 'charts-campaign-1366');
+    await page.getByTestId('unit-sort').getByText('按名称').click();
+    await expectChart(page, unitBar(stats.byUnit, 'zh-CN', 'name'));
+
+    const phone = await signedIn(browser, server, 'cadmin', { password: PASSWORD, viewport: PHONE });
+    await phone.goto(`/campaigns/${campaignId}`);
+    await phone.getByTestId('chart-year-comparison').locator('canvas').waitFor();
+    await screenshot(phone, 'charts-campaign-390');
   });
 });

@@ -43,6 +43,7 @@ import auditRoutes from './modules/audit/routes';
 import applicationRoutes from './modules/applications/routes';
 import standardRoutes from './modules/standards/routes';
 import campaignRoutes from './modules/campaigns/routes';
+import campaignStatisticsRoutes from './modules/campaigns/statistics-routes';
 import stageRoutes from './modules/stages/routes';
 import evidenceRoutes from './modules/evidence/routes';
 import cultivationRoutes from './modules/cultivation/routes';
@@ -171,6 +172,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(reviewerRoutes);
   await app.register(assignmentRoutes);
   await app.register(campaignRoutes);
+  await app.register(campaignStatisticsRoutes);
   await app.register(stageRoutes);
   await app.register(evidenceRoutes);
   await app.register(cultivationRoutes);

@@ -123,7 +123,7 @@ export function leniencyBar(
     option: {
       ...baseOption(),
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-      grid: { left: 8, right: 40, top: 16, bottom: 24, containLabel: true },
+      grid: { left: 8, right: 40, top: 16, bottom: 24 },
       xAxis: { type: 'value', name: pick(lang, W.leniency), nameLocation: 'middle', nameGap: 24 },
       yAxis: {
         type: 'category',

@@ -72,8 +72,9 @@ export function ChartPanel({
         icon={<DownloadOutlined />}
         onClick={() => saveCsv(spec.table, spec.title)}
         data-testid={`chart-export-${spec.name}`}
+        aria-label={t('chart.export')}
       >
-        {t('chart.export')}
+        {phone ? null : t('chart.export')}
       </Button>
     </Tooltip>
   );

@@ -65,6 +65,14 @@ const build: Record<string, Builder> = {
     method: 'GET',
     url: `/api/campaigns/${await target(ctx, s)}/dashboard`,
   }),
+  'GET /api/campaigns/:id/statistics': async (ctx, s) => ({
+    method: 'GET',
+    url: `/api/campaigns/${await target(ctx, s)}/statistics`,
+  }),
+  'GET /api/campaigns/:id/charts/:file': async (ctx, s) => ({
+    method: 'GET',
+    url: `/api/campaigns/${await target(ctx, s)}/charts/status-funnel.svg`,
+  }),
 };
 
 export const matrix: ModuleMatrix = {
@@ -81,6 +89,8 @@ export const matrix: ModuleMatrix = {
     'POST /api/campaigns/:id/copy': only({ committee_admin: [201, 201] }),
     'POST /api/campaigns/:id/transition': only({ committee_admin: [200, 200] }),
     'GET /api/campaigns/:id/dashboard': only({ committee_admin: [200, 200], unit_admin: [200, 404] }),
+    'GET /api/campaigns/:id/statistics': only({ committee_admin: [200, 200], unit_admin: [200, 404] }),
+    'GET /api/campaigns/:id/charts/:file': only({ committee_admin: [200, 200], unit_admin: [200, 404] }),
   },
   build,
 };

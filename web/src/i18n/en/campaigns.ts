@@ -104,6 +104,12 @@ const campaigns: Messages<'campaigns'> = {
     draftNote: 'Draft',
     capLine: '{{track}} · {{unit}}: {{cap}}',
   },
+  charts: {
+    title: 'Charts',
+    sortCount: 'By count',
+    sortName: 'By name',
+    noQuotas: 'No quotas set for this campaign',
+  },
 };
 
 export default campaigns;

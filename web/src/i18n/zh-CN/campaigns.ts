@@ -100,6 +100,12 @@ const campaigns = {
     draftNote: '草稿',
     capLine: '{{track}} · {{unit}}：{{cap}}',
   },
+  charts: {
+    title: '图表分析',
+    sortCount: '按申报数',
+    sortName: '按名称',
+    noQuotas: '本活动未设名额',
+  },
 };
 
 export default campaigns;

@@ -36,6 +36,7 @@ import { currentLanguage } from '../../i18n';
 import { TIMELINE_FIELDS } from '../../lib/campaigns';
 import { formatDateTime } from '../../lib/format';
 import { timelinePosition } from './campaign-view';
+import { CampaignCharts } from './CampaignCharts';
 import { CampaignDashboard } from './CampaignDashboard';
 import { CampaignEditDrawer } from './CampaignEditDrawer';
 import { trackName } from './CampaignFields';
@@ -77,6 +78,11 @@ export default function CampaignPage() {
           <QuotasCard c={c} tracks={tracks} />
         </Col>
       </Row>
+      {canDashboard && c.status !== 'draft' ? (
+        <Card title={t('charts.title')} styles={{ body: { padding: phone ? 8 : 16 } }}>
+          <CampaignCharts id={c.id} />
+        </Card>
+      ) : null}
       {canDashboard && c.status !== 'draft' ? (
         <Card title={t('dashboard')} styles={{ body: { padding: phone ? 12 : 20 } }}>
           <CampaignDashboard
