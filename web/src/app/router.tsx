@@ -28,6 +28,10 @@ export const routes: RouteObject[] = [
     children: [
       { path: '/login', lazy: page(() => import('../auth/LoginPage'), ['auth']) },
       {
+        path: '/public/publicity/:id',
+        lazy: page(() => import('../pages/publicity/PublicPublicityPage'), ['publicity']),
+      },
+      {
         element: <RequireSession />,
         children: [
           { path: '/change-password', lazy: page(() => import('../auth/ChangePasswordPage'), ['auth']) },
@@ -93,7 +97,7 @@ export const routes: RouteObject[] = [
                   path: '/campaigns/:id',
                   lazy: page(
                     () => import('../pages/campaigns/CampaignPage'),
-                    ['campaigns', 'standards', 'evaluation', 'decisions'],
+                    ['campaigns', 'standards', 'evaluation', 'decisions', 'publicity'],
                   ),
                 },
               ]),

@@ -22,6 +22,7 @@ export const NAMESPACES = [
   'evaluation',
   'reviews',
   'decisions',
+  'publicity',
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

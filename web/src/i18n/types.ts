@@ -15,6 +15,7 @@ import type notifications from './zh-CN/notifications';
 import type evaluation from './zh-CN/evaluation';
 import type reviews from './zh-CN/reviews';
 import type decisions from './zh-CN/decisions';
+import type publicity from './zh-CN/publicity';
 import type { Namespace } from './namespaces';
 
 /** Every namespace's shape, from its zh-CN file (types only: nothing is bundled by this import). */
@@ -36,6 +37,7 @@ export interface Resources {
   evaluation: typeof evaluation;
   reviews: typeof reviews;
   decisions: typeof decisions;
+  publicity: typeof publicity;
 }
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

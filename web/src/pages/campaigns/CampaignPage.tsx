@@ -43,12 +43,13 @@ import { trackName } from './CampaignFields';
 import { CopyCampaignModal } from './CampaignsPage';
 import { CampaignStatusTag } from './tags';
 import { useCampaignError } from './useCampaignError';
+import PublicityPanel from '../publicity/PublicityPanel';
 import { StagesPanel } from '../evaluation/StagesPanel';
 
 /** One campaign: settings, timeline with "now", the next step, edit, and the dashboard. */
 export default function CampaignPage() {
   const { id } = useParams();
-  const { t } = useTranslation(['campaigns', 'standards', 'evaluation', 'decisions']);
+  const { t } = useTranslation(['campaigns', 'standards', 'evaluation', 'decisions', 'publicity']);
   const navigate = useNavigate();
   const phone = !Grid.useBreakpoint().md;
   const canDashboard = useAbility('campaigns.dashboard');
@@ -56,7 +57,14 @@ export default function CampaignPage() {
   const canEvaluate = useAbility('evaluation.manage');
   const canDecide = useAbility('decisions.manage');
   const [params, setParams] = useSearchParams();
-  const tab = canEvaluate && params.get('tab') === 'stages' ? 'stages' : 'overview';
+  const canPublicity = useAbility('publicity.manage');
+  const asked = params.get('tab');
+  const tab =
+    canEvaluate && asked === 'stages'
+      ? 'stages'
+      : canPublicity && asked === 'publicity'
+        ? 'publicity'
+        : 'overview';
   const { data: c, isPending, isError } = useCampaign(id);
   const tracks = useTracks().data?.items ?? [];
   const [editing, setEditing] = useState(false);
@@ -136,7 +144,7 @@ export default function CampaignPage() {
       {canEvaluate ? (
         <Tabs
           activeKey={tab}
-          onChange={(k) => setParams(k === 'stages' ? { tab: 'stages' } : {}, { replace: true })}
+          onChange={(k) => setParams(k === 'overview' ? {} : { tab: k }, { replace: true })}
           items={[
             { key: 'overview', label: t('evaluation:tabOverview'), children: overview },
             {
@@ -144,6 +152,15 @@ export default function CampaignPage() {
               label: <span data-testid="tab-stages">{t('evaluation:tabStages')}</span>,
               children: <StagesPanel campaign={c} phone={phone} />,
             },
+            ...(canPublicity && ['deciding', 'publicity', 'closed'].includes(c.status)
+              ? [
+                  {
+                    key: 'publicity',
+                    label: <span data-testid="tab-publicity">{t('publicity:panel.tab')}</span>,
+                    children: <PublicityPanel campaign={c} phone={phone} />,
+                  },
+                ]
+              : []),
           ]}
         />
       ) : (
