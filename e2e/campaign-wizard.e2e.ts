@@ -260,7 +260,7 @@ describe('campaign wizard', () => {
     await admin.getByTestId('campaign-status').filter({ hasText: '申报中' }).waitFor();
     const opened = await campaign(admin, id);
     expect([opened.status, opened.version, opened.openedAt !== null]).toEqual(['open', 2, true]);
-    // Its dashboard before any application: zeros per track and per eligible kind alike.
+    // Its dashboard before any application: zeros per track and per eligible kind within its track.
     const rows = (testId: string) =>
       admin
         .getByTestId(testId)
@@ -272,9 +272,9 @@ describe('campaign wizard', () => {
         [VENUE, '0'],
       ],
       [
-        ['党委', '0'],
-        ['党总支', '0'],
-        ['党支部', '0'],
+        [`${SITE} · 党委`, '0'],
+        [`${SITE} · 党总支`, '0'],
+        [`${SITE} · 党支部`, '0'],
       ],
     ]);
     await screenshot(admin, 'wizard-9-opened');

@@ -170,14 +170,20 @@ export const campaignDashboard = z.object({
   byStatus: z.array(z.object({ status: z.enum(APPLICATION_STATUSES), ...counted })),
   byTrack: z.array(z.object({ track: z.string(), ...counted })),
   byOrgKind: z.array(z.object({ orgKind: kindOut, ...counted })),
+  /** Per track and organisation kind (the groups with applications): kinds counted within their track. */
+  byTrackKind: z.array(z.object({ track: z.string(), orgKind: kindOut, ...counted })),
   byUnit: z.array(z.object({ unitId: z.uuid(), unitName: z.string(), ...counted })),
-  /** Per quota row: applications that passed the committee's intake (accepted or any later status). */
+  /**
+   * Per quota row: `selected`, what the quota is for (proposed, in publicity or certified), and beside it
+   * the intake, `accepted` (applications that passed the committee's intake: accepted or any later status).
+   */
   quotas: z.array(
     z.object({
       track: z.string(),
       orgKind: kindOut.nullable(),
       quota: z.number().int(),
       accepted: z.number().int(),
+      selected: z.number().int(),
     }),
   ),
 });

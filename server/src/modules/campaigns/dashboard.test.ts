@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applications, venues } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { applications, campaigns, venues } from '../../db/schema';
 import {
   client,
   insertOrg,
@@ -112,15 +113,21 @@ describe('GET /api/campaigns/:id/dashboard', () => {
         { orgKind: 'general_branch', count: 1 },
         { orgKind: 'branch', count: 7 },
       ],
+      byTrackKind: [
+        { track: 'site', orgKind: 'party_committee', count: 1 },
+        { track: 'site', orgKind: 'general_branch', count: 1 },
+        { track: 'site', orgKind: 'branch', count: 6 },
+        { track: 'venue', orgKind: 'branch', count: 1 },
+      ],
       byUnit: [
         { unitId: tree.unitA.id, unitName: '市水务局机关党委', count: 5 },
         { unitId: tree.unitB.id, unitName: '市总工会机关党委', count: 4 },
       ],
       quotas: [
-        { track: 'site', orgKind: 'party_committee', quota: 4, accepted: 1 },
-        { track: 'site', orgKind: 'general_branch', quota: 3, accepted: 0 },
-        { track: 'site', orgKind: 'branch', quota: 30, accepted: 3 },
-        { track: 'venue', orgKind: null, quota: 32, accepted: 1 },
+        { track: 'site', orgKind: 'party_committee', quota: 4, accepted: 1, selected: 1 },
+        { track: 'site', orgKind: 'general_branch', quota: 3, accepted: 0, selected: 0 },
+        { track: 'site', orgKind: 'branch', quota: 30, accepted: 3, selected: 0 },
+        { track: 'venue', orgKind: null, quota: 32, accepted: 1, selected: 0 },
       ],
     });
   });
@@ -142,14 +149,48 @@ describe('GET /api/campaigns/:id/dashboard', () => {
         { orgKind: 'general_branch', count: 1 },
         { orgKind: 'branch', count: 3 },
       ],
+      byTrackKind: [
+        { track: 'site', orgKind: 'party_committee', count: 1 },
+        { track: 'site', orgKind: 'general_branch', count: 1 },
+        { track: 'site', orgKind: 'branch', count: 3 },
+      ],
       byUnit: [{ unitId: tree.unitA.id, unitName: '市水务局机关党委', count: 5 }],
       quotas: [
-        { track: 'site', orgKind: 'party_committee', quota: 4, accepted: 1 },
-        { track: 'site', orgKind: 'general_branch', quota: 3, accepted: 0 },
-        { track: 'site', orgKind: 'branch', quota: 30, accepted: 1 },
-        { track: 'venue', orgKind: null, quota: 32, accepted: 0 },
+        { track: 'site', orgKind: 'party_committee', quota: 4, accepted: 1, selected: 1 },
+        { track: 'site', orgKind: 'general_branch', quota: 3, accepted: 0, selected: 0 },
+        { track: 'site', orgKind: 'branch', quota: 30, accepted: 1, selected: 0 },
+        { track: 'venue', orgKind: null, quota: 32, accepted: 0, selected: 0 },
       ],
     });
+  });
+
+  it('compares a quota with the selected applications, the intake beside it: a closed campaign with more accepted than the quota is not over it', async () => {
+    const { campaign: closed, standards } = await seedOpenCampaign(env.db, env.clock.now, { year: 2025 });
+    await env.db.update(campaigns).set({ status: 'closed' }).where(eq(campaigns.id, closed.id));
+    // 党总支: quota 3; four passed the intake, two were certified and two not selected.
+    for (const [i, status] of (
+      ['certified', 'certified', 'not_selected', 'not_selected'] as const
+    ).entries()) {
+      const org = await insertOrg(env.db, {
+        code: `Q${i}`,
+        name: `总支${i}`,
+        kind: 'general_branch',
+        parent: tree.unitA,
+      });
+      await insertApplication(env.db, {
+        campaignId: closed.id,
+        organization: org,
+        standardVersionId: standards.committee.versionId,
+        status,
+      });
+    }
+    const res = await as.cadmin!.get(`/api/campaigns/${closed.id}/dashboard`);
+    expect(res.json().quotas).toEqual([
+      { track: 'site', orgKind: 'party_committee', quota: 4, accepted: 0, selected: 0 },
+      { track: 'site', orgKind: 'general_branch', quota: 3, accepted: 4, selected: 2 },
+      { track: 'site', orgKind: 'branch', quota: 30, accepted: 0, selected: 0 },
+      { track: 'venue', orgKind: null, quota: 32, accepted: 0, selected: 0 },
+    ]);
   });
 
   it('answers zeroes for a campaign without applications, and 404 to a unit admin for a draft', async () => {

@@ -1,6 +1,7 @@
 /**
- * A campaign's dashboard: applications per status, track, org kind and unit, and quota vs accepted per
- * quota line. The committee sees every unit; a unit admin only its own unit's numbers.
+ * A campaign's dashboard: applications per status, track, org kind (within each track) and unit, and per
+ * quota line the selected applications against the quota with the intake beside it. The committee sees
+ * every unit; a unit admin only its own unit's numbers.
  */
 import type { Db } from '../../db/client';
 import { scopeOf, type Ctx } from '../../core/context';
@@ -55,15 +56,22 @@ export async function dashboard(db: Db, ctx: Ctx, id: string): Promise<CampaignD
     byOrgKind: ORG_KINDS.map((orgKind) => ({ orgKind, count: sum((g) => g.orgKind === orgKind) })).filter(
       (k) => k.count > 0,
     ),
+    byTrackKind: trackCodes.flatMap((track) =>
+      ORG_KINDS.map((orgKind) => ({
+        track,
+        orgKind,
+        count: sum((g) => g.track === track && g.orgKind === orgKind),
+      })).filter((k) => k.count > 0),
+    ),
     byUnit: units,
-    quotas: [...quotas].sort(byLine).map((q) => ({
-      ...q,
-      accepted: sum(
-        (g) =>
-          g.track === q.track &&
-          (q.orgKind === null || g.orgKind === q.orgKind) &&
-          PAST_INTAKE.includes(g.status),
-      ),
-    })),
+    quotas: [...quotas].sort(byLine).map((q) => {
+      const inLine = (g: (typeof groups)[number]) =>
+        g.track === q.track && (q.orgKind === null || g.orgKind === q.orgKind);
+      return {
+        ...q,
+        accepted: sum((g) => inLine(g) && PAST_INTAKE.includes(g.status)),
+        selected: sum((g) => inLine(g) && SELECTED.includes(g.status)),
+      };
+    }),
   };
 }

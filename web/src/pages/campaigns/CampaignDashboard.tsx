@@ -7,28 +7,31 @@ import type { OrgKind } from '../../../../shared/src/enums';
 import { useCampaignDashboard } from '../../api/campaigns';
 import { kindLabel } from '../../i18n/labels';
 import { quotaPercent } from '../../lib/campaigns';
-import { kindRows } from './campaign-view';
+import { trackKindRows } from './campaign-view';
 import { trackName } from './CampaignFields';
 import { AppStatusTag } from './tags';
 
 type UnitRow = Dashboard['byUnit'][number];
 
-/** Counts of one campaign: per status, quota vs accepted per track × kind, per unit (antd only, no charts). */
+/**
+ * Counts of one campaign: per status; per quota line the selected ones against the quota (what it is for)
+ * with the intake beside it; per track and per kind within each track; per unit (antd only, no charts).
+ */
 export function CampaignDashboard({
   id,
   tracks,
-  eligibleKinds,
+  campaignTracks,
 }: {
   id: string;
   tracks: readonly Track[];
-  /** The kinds the campaign's tracks admit: listed by kind even before any application. */
-  eligibleKinds: readonly OrgKind[];
+  /** The campaign's tracks with the kinds they admit: listed per track even before any application. */
+  campaignTracks: readonly { track: string; subject: string; eligibleKinds: readonly OrgKind[] }[];
 }) {
   const { t } = useTranslation('campaigns');
   const { data, isPending } = useCampaignDashboard(id);
   if (isPending) return <Skeleton active />;
   if (!data) return null;
-  const kinds = kindRows(eligibleKinds, data.byOrgKind);
+  const kinds = trackKindRows(campaignTracks, data.byTrackKind);
   const count = (s: string) => data.byStatus.find((x) => x.status === s)?.count ?? 0;
 
   return (
@@ -62,11 +65,15 @@ export function CampaignDashboard({
                   {trackName(tracks, q.track)} · {q.orgKind ? kindLabel(t, q.orgKind) : t('common.anyKind')}
                 </Typography.Text>
                 <Progress
-                  percent={quotaPercent(q.accepted, q.quota)}
-                  status={q.accepted > q.quota ? 'exception' : undefined}
-                  format={() => `${q.accepted} / ${q.quota}`}
+                  percent={quotaPercent(q.selected, q.quota)}
+                  status={q.selected > q.quota ? 'exception' : undefined}
+                  format={() => `${q.selected} / ${q.quota}`}
                   style={{ flex: 1, minWidth: 200, margin: 0 }}
+                  data-testid="dash-quota-bar"
                 />
+                <Typography.Text type="secondary" style={{ width: 96 }}>
+                  {t('acceptedBeside', { n: q.accepted })}
+                </Typography.Text>
               </Flex>
             ))}
           </Flex>
@@ -96,8 +103,10 @@ export function CampaignDashboard({
             {kinds.length ? (
               <Flex vertical data-testid="dash-kinds">
                 {kinds.map((x) => (
-                  <Flex key={x.orgKind} justify="space-between">
-                    <span>{kindLabel(t, x.orgKind)}</span>
+                  <Flex key={`${x.track}|${x.orgKind}`} justify="space-between">
+                    <span>
+                      {trackName(tracks, x.track)} · {kindLabel(t, x.orgKind)}
+                    </span>
                     <Typography.Text strong>{x.count}</Typography.Text>
                   </Flex>
                 ))}

@@ -93,11 +93,7 @@ export default function CampaignPage() {
       ) : null}
       {canDashboard && c.status !== 'draft' ? (
         <Card title={t('dashboard')} styles={{ body: { padding: phone ? 12 : 20 } }}>
-          <CampaignDashboard
-            id={c.id}
-            tracks={tracks}
-            eligibleKinds={c.tracks.flatMap((tr) => (tr.subject === 'organization' ? tr.eligibleKinds : []))}
-          />
+          <CampaignDashboard id={c.id} tracks={tracks} campaignTracks={c.tracks} />
         </Card>
       ) : null}
     </Flex>

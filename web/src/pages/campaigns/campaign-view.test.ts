@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindRows, timelinePosition, type TimelinePosition } from './campaign-view';
+import { kindRows, timelinePosition, trackKindRows, type TimelinePosition } from './campaign-view';
 
 /** A 2027 campaign's timeline (Beijing wall-clock times, as the wizard's journey enters them). */
 const T = {
@@ -105,5 +105,32 @@ describe('kindRows', () => {
   ];
   it.each(cases)('%s', (_name, args, expected) => {
     expect(kindRows(...args)).toEqual(expected);
+  });
+});
+
+describe('trackKindRows', () => {
+  const tracks = [
+    { track: 'site', subject: 'organization', eligibleKinds: ['party_committee', 'branch'] as const },
+    { track: 'venue', subject: 'venue', eligibleKinds: [] as const },
+  ];
+  it('counts each kind within its track: a venue of a branch is not a site branch', () => {
+    expect(
+      trackKindRows(tracks, [
+        { track: 'site', orgKind: 'branch', count: 6 },
+        { track: 'venue', orgKind: 'branch', count: 1 },
+        { track: 'venue', orgKind: 'party_committee', count: 2 },
+      ]),
+    ).toEqual([
+      { track: 'site', orgKind: 'party_committee', count: 0 },
+      { track: 'site', orgKind: 'branch', count: 6 },
+      { track: 'venue', orgKind: 'party_committee', count: 2 },
+      { track: 'venue', orgKind: 'branch', count: 1 },
+    ]);
+  });
+  it('lists the eligible kinds of an organisation track with 0 before any application', () => {
+    expect(trackKindRows(tracks, [])).toEqual([
+      { track: 'site', orgKind: 'party_committee', count: 0 },
+      { track: 'site', orgKind: 'branch', count: 0 },
+    ]);
   });
 });

@@ -44,3 +44,23 @@ export function kindRows(
     }),
   );
 }
+
+/**
+ * The dashboard's "by track and organisation kind" rows (issue #7 §1.20: kinds counted within their track,
+ * never both tracks mixed): per track in the campaign's order, the kinds it admits (organisation tracks)
+ * with 0 when none applied, plus any kind that has applications in it; kinds in the glossary's order.
+ */
+export function trackKindRows(
+  tracks: readonly { track: string; subject: string; eligibleKinds: readonly OrgKind[] }[],
+  counts: readonly { track: string; orgKind: OrgKind; count: number }[],
+): { track: string; orgKind: OrgKind; count: number }[] {
+  const order = [...tracks.map((t) => t.track), ...counts.map((c) => c.track)].filter(
+    (t, i, all) => all.indexOf(t) === i,
+  );
+  return order.flatMap((track) => {
+    const eligible =
+      tracks.find((t) => t.track === track && t.subject === 'organization')?.eligibleKinds ?? [];
+    const inTrack = counts.filter((c) => c.track === track);
+    return kindRows(eligible, inTrack).map((k) => ({ track, ...k }));
+  });
+}
