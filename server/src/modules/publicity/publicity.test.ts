@@ -341,6 +341,20 @@ describe('the public page', () => {
     );
   });
 
+  it('lists a publicity while its window is open and drops it when the window ends (cached list expires)', async () => {
+    env.clock.now = BEFORE_NATIONAL_DAY;
+    const s = await seedPublished(env.db, env.clock.now, units(), admin());
+    const ids = async () =>
+      ((await anon.get('/api/public/publicity')).json().items as { id: string }[]).map((i) => i.id);
+    expect(await ids()).toContain(s.publicity.id);
+    env.clock.now = new Date('2026-10-12T15:59:59.000Z');
+    expect(await ids()).toContain(s.publicity.id);
+    env.clock.now = new Date('2026-10-12T16:00:00.000Z');
+    expect(await ids()).not.toContain(s.publicity.id);
+    // The notice itself stays readable after its window.
+    expect((await anon.get(`/api/public/publicity/${s.publicity.id}`)).statusCode).toBe(200);
+  });
+
   it('canary: a planted phone number and internal note never appear in any public response', async () => {
     env.clock.now = BEFORE_NATIONAL_DAY;
     const PHONE = '13912345678';
