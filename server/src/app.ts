@@ -55,6 +55,7 @@ import publicityRoutes from './modules/publicity/routes';
 import reviewRoutes from './modules/reviews/routes';
 import peerRoutes from './modules/peer/routes';
 import resultRoutes from './modules/results/routes';
+import resultChartRoutes from './modules/results/chart-routes';
 import presentationRoutes from './modules/presentation/routes';
 import deskRoutes from './modules/desk/routes';
 
@@ -181,6 +182,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(reviewRoutes);
   await app.register(peerRoutes);
   await app.register(resultRoutes);
+  await app.register(resultChartRoutes);
   await app.register(presentationRoutes);
   await app.register(deskRoutes);
   await app.register(publicityRoutes);

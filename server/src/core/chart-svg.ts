@@ -26,12 +26,9 @@ export function renderChartSvg(spec: ChartSpec, size: ChartSize, lang: ChartLang
     locale: lang === 'en' ? 'EN' : 'ZH',
   });
   try {
-    chart.setOption({
-      ...spec.option,
-      tooltip: { show: false },
-      animation: false,
-      backgroundColor: '#ffffff',
-    });
+    // The tooltip is for pointers: a picture has none (and the component is not registered here).
+    const { tooltip: _pointerOnly, ...option } = spec.option;
+    chart.setOption({ ...option, animation: false, backgroundColor: '#ffffff' });
     return chart.renderToSVGString();
   } finally {
     chart.dispose();

@@ -99,3 +99,13 @@ export const stageProgress = z.object({
   ),
 });
 export type StageProgress = z.infer<typeof stageProgress>;
+
+/** The stage charts the server renders as SVG (`GET /api/stages/:id/charts/:name.svg`). */
+export const STAGE_CHART_NAMES = ['score-distribution', 'reviewer-leniency'] as const;
+export type StageChartName = (typeof STAGE_CHART_NAMES)[number];
+export const stageChartParams = z
+  .object({
+    id: z.uuid(),
+    file: z.enum(STAGE_CHART_NAMES.map((n) => `${n}.svg` as const) as [`${StageChartName}.svg`]),
+  })
+  .strict();

@@ -40,6 +40,10 @@ const build: Record<string, Builder> = {
     method: 'GET',
     url: `/api/stages/${await aStage(ctx)}/statistics`,
   }),
+  'GET /api/stages/:id/charts/:file': async (ctx) => ({
+    method: 'GET',
+    url: `/api/stages/${await aStage(ctx)}/charts/score-distribution.svg`,
+  }),
   'GET /api/stages/:id/progress': async (ctx) => ({
     method: 'GET',
     url: `/api/stages/${await aStage(ctx)}/progress`,
@@ -57,6 +61,7 @@ export const matrix: ModuleMatrix = {
     'GET /api/campaigns/:id/ranking': only({ committee_admin: [200, 200] }),
     'GET /api/stages/:id/statistics': only({ committee_admin: [200, 200] }),
     'GET /api/stages/:id/progress': only({ committee_admin: [200, 200] }),
+    'GET /api/stages/:id/charts/:file': only({ committee_admin: [200, 200] }),
   },
   build,
 };
