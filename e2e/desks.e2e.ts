@@ -14,6 +14,7 @@ import type {
   SecurityDesk,
   UnitDesk,
 } from '../shared/src/contracts/desk';
+import { funnelCounts, STATUS_REACH } from '../shared/src/charts';
 import { launchBrowser, PHONE, screenshot, startDemoServer, type TestServer } from './harness';
 import { signedIn } from './journeys';
 
@@ -154,6 +155,13 @@ describe('work desks', () => {
       expect(total).toBe(u.waiting);
     }
     await page.getByTestId('desk-quotas').first().waitFor();
+    // The small funnel (ECharts) draws on its canvas and names its numbers for screen readers.
+    const funnel = page.getByTestId('desk-funnel').first();
+    await funnel.locator('canvas').first().waitFor();
+    const steps = funnelCounts(c.byStatus.map((x) => ({ reach: STATUS_REACH[x.status], count: x.count })));
+    expect(await funnel.locator('[role="img"]').getAttribute('aria-label')).toContain(
+      `已提交 ${steps[0]!.count}`,
+    );
     await pictures(page, 'admin', 'committee', 'desk-pending-intake');
     await page.context().close();
   });

@@ -95,6 +95,8 @@ const dashboard: Messages<'dashboard'> = {
       allUnits: 'All {{n}} units',
       noQuotas: 'No quotas set for this campaign',
       acceptedN: '{{n}} accepted',
+      funnel: 'Applications funnel',
+      moreCharts: 'All charts',
       selectedOfQuota: 'Selected / quota',
     },
     security: {

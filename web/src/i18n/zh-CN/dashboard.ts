@@ -92,6 +92,8 @@ const dashboard = {
       allUnits: '查看全部 {{n}} 个单位',
       noQuotas: '本次创建活动未设名额',
       acceptedN: '已受理 {{n}}',
+      funnel: '申报进度漏斗',
+      moreCharts: '查看图表分析',
       selectedOfQuota: '拟入选 / 名额',
     },
     security: {

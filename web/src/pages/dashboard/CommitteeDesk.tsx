@@ -7,6 +7,8 @@ import { bilingual, kindLabel } from '../../i18n/labels';
 import { beijingTime, deskLinks } from '../../lib/desk-links';
 import { AppStatusTag, CampaignStatusTag } from '../campaigns/tags';
 import { StageStatusTag } from '../evaluation/tags';
+import { EChart } from '../../components/EChart';
+import { funnelCounts, statusFunnel, STATUS_REACH } from '../../../../shared/src/charts';
 import { CountCard, Countdown, DeadlineList, DeskListCard, FillBar } from './DeskParts';
 
 /** How many of the units still checking the desk lists (the rest are one click away in the queue). */
@@ -109,7 +111,7 @@ function CampaignBlock({ c, now }: { c: CommitteeCampaign; now: Date }) {
           />
           <QuotaTable c={c} />
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xl={12} style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
           <DeskListCard
             title={late ? t('desk.committee.lateUnits') : t('desk.committee.waitingUnits')}
             extra={
@@ -136,6 +138,7 @@ function CampaignBlock({ c, now }: { c: CommitteeCampaign; now: Date }) {
               </List.Item>
             )}
           />
+          <FunnelCard c={c} />
         </Col>
       </Row>
     </Card>
@@ -172,5 +175,21 @@ function QuotaTable({ c }: { c: CommitteeCampaign }) {
         </List.Item>
       )}
     />
+  );
+}
+
+/** The campaign's applications as a small funnel from submitted on (the campaign page has the full chart). */
+function FunnelCard({ c }: { c: CommitteeCampaign }) {
+  const { t, i18n } = useTranslation('dashboard');
+  const steps = funnelCounts(c.byStatus.map((s) => ({ reach: STATUS_REACH[s.status], count: s.count })));
+  return (
+    <Card
+      size="small"
+      title={t('desk.committee.funnel')}
+      extra={<Link to={deskLinks.campaign(c.id)}>{t('desk.committee.moreCharts')}</Link>}
+      data-testid="desk-funnel"
+    >
+      <EChart spec={statusFunnel(steps, i18n.language === 'en' ? 'en' : 'zh-CN')} height={220} />
+    </Card>
   );
 }
