@@ -11,21 +11,18 @@
  * and go to bench/RESULTS.md in a section of their own. `BENCH_LIST_KINDS=search,deep` measures only
  * those kinds (and the baseline), `BENCH_LIST_BACKENDS=pglite` only that backend.
  */
-import crypto from 'node:crypto';
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import type { ListSeed } from './applications-data';
 import type { ServerMessage } from './applications-list-server';
 import { mixOf, type RequestKind } from './applications-mix';
+import { DEFAULT_PG, login, pgDatabase, settle, writeSection } from './common';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
-const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_LIST_SECONDS ?? 10);
 const SINGLE_SECONDS = Math.max(2, Math.round(SECONDS / 3));
@@ -70,19 +67,6 @@ async function startServer(backend: 'postgres' | 'pglite', target: string) {
   return { ready, stop };
 }
 
-async function login(base: string, username: string, password: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-shifan-csrf': '1' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (res.status !== 200) throw new Error(`login answered ${res.status}: ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
-
 /** One request of the kind, checked: 200 and a list (or the health answer). */
 async function check(base: string, cookie: string, kind: RequestKind): Promise<string> {
   const p = kind.path(Math.random);
@@ -113,20 +97,6 @@ async function cannon(
   return r;
 }
 
-/**
- * autocannon leaves up to 50 requests in flight when it stops, and the server finishes them (PGlite one
- * query at a time): wait until health answers quickly three times in a row before the next measurement.
- */
-async function settle(base: string, cookie: string): Promise<void> {
-  let quiet = 0;
-  const until = performance.now() + 120_000;
-  while (quiet < 3 && performance.now() < until) {
-    const t0 = performance.now();
-    await (await fetch(`${base}/api/health`, { headers: { cookie } })).arrayBuffer();
-    quiet = performance.now() - t0 < 20 ? quiet + 1 : 0;
-  }
-}
-
 async function measureKind(base: string, cookie: string, kind: RequestKind): Promise<KindResult> {
   const example = await check(base, cookie, kind);
   await settle(base, cookie);
@@ -150,23 +120,6 @@ async function measureKind(base: string, cookie: string, kind: RequestKind): Pro
       `p99 ${r.latency.p99} ms, ${r.requests.average.toFixed(0)} req/s${result.failures ? ` · ${result.failures} failed` : ''}`,
   );
   return result;
-}
-
-async function pgDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const run = async (statement: string) => {
-    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-    await c.connect();
-    try {
-      await c.query(statement);
-    } finally {
-      await c.end();
-    }
-  };
-  const name = `shifan_bench_${crypto.randomBytes(5).toString('hex')}`;
-  await run(`CREATE DATABASE ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return { url: u.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 async function measureBackend(backend: 'postgres' | 'pglite'): Promise<BackendResult | { skipped: string }> {
@@ -290,14 +243,6 @@ ${notes.map((n) => `\n- ${n}`).join('')}
 `;
 }
 
-function writeSection(md: string): void {
-  const file = path.join(HERE, 'RESULTS.md');
-  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  const re = /<!-- applications-list:start -->[\s\S]*?<!-- applications-list:end -->\n?/;
-  const out = re.test(old) ? old.replace(re, md) : `${old}${old && !old.endsWith('\n\n') ? '\n' : ''}${md}`;
-  fs.writeFileSync(file, out);
-}
-
 export async function runApplicationsListBench(): Promise<BackendResult[]> {
   const before = os.loadavg()[0]!;
   const results: BackendResult[] = [];
@@ -316,7 +261,7 @@ export async function runApplicationsListBench(): Promise<BackendResult[]> {
       console.log(`\n${table(r)}\n`);
     }
   }
-  writeSection(section(results, notes, [before, os.loadavg()[0]!]));
+  writeSection('applications-list', section(results, notes, [before, os.loadavg()[0]!]));
   console.log('Wrote the application list section of bench/RESULTS.md');
   return results;
 }

@@ -1,0 +1,67 @@
+/**
+ * What the benchmarks share: a fresh PostgreSQL database per run, a logged-in session, waiting for a
+ * server to drain, and each benchmark's own marked section of bench/RESULTS.md.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** A database `shifan_bench_<random>` on the server of `url`, and how to drop it. */
+export async function pgDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const run = async (statement: string) => {
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  const name = `shifan_bench_${crypto.randomBytes(5).toString('hex')}`;
+  await run(`CREATE DATABASE ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Logs in and answers the session cookie header. */
+export async function login(base: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-shifan-csrf': '1' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login answered ${res.status}: ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+/**
+ * autocannon leaves up to 50 requests in flight when it stops, and the server finishes them (PGlite one
+ * query at a time): wait until health answers quickly three times in a row before the next measurement.
+ */
+export async function settle(base: string, cookie: string): Promise<void> {
+  let quiet = 0;
+  const until = performance.now() + 120_000;
+  while (quiet < 3 && performance.now() < until) {
+    const t0 = performance.now();
+    await (await fetch(`${base}/api/health`, { headers: { cookie } })).arrayBuffer();
+    quiet = performance.now() - t0 < 20 ? quiet + 1 : 0;
+  }
+}
+
+/** Replace (or append) the section `<!-- name:start -->…<!-- name:end -->` of bench/RESULTS.md. */
+export function writeSection(name: string, md: string): void {
+  const file = path.join(HERE, 'RESULTS.md');
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const re = new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->\\n?`);
+  const out = re.test(old) ? old.replace(re, md) : `${old}${old && !old.endsWith('\n\n') ? '\n' : ''}${md}`;
+  fs.writeFileSync(file, out);
+}

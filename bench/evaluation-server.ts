@@ -1,0 +1,156 @@
+/**
+ * The two servers of the evaluation benchmark, each in a child process of its own:
+ *
+ * - `api`: the real app (`buildApp`, no request log) on PostgreSQL, after writing the data
+ *   (bench/applications-data.ts, bench/evaluation-data.ts) and a committee admin. While the parent asks
+ *   (`capture` … `captured`), every statement the app sends to PostgreSQL is recorded (text, values, row
+ *   mode), so the bare server can run exactly the same SQL.
+ * - `bare`: `node:http` + `pg` (a pool of the same size), which answers request `i` by running the
+ *   statements captured for it, in the same order and on the same data, and writing the rows as JSON.
+ *
+ * Both talk to the parent (bench/evaluation.ts) over IPC.
+ */
+import http from 'node:http';
+import pg from 'pg';
+import { buildApp } from '../server/src/app';
+import { loadConfig } from '../server/src/config';
+import { openDatabase } from '../server/src/db/client';
+import { hashPassword } from '../server/src/core/passwords';
+import { insertUser, PASSWORD } from '../server/test/helpers';
+import { seedApplications, type ListSeed } from './applications-data';
+import { seedEvaluation, type EvaluationSeed } from './evaluation-data';
+
+export interface Statement {
+  text: string;
+  values: unknown[];
+  rowMode?: string;
+}
+
+export type ApiMessage =
+  | {
+      kind: 'ready';
+      port: number;
+      list: ListSeed;
+      evaluation: EvaluationSeed;
+      seedSeconds: number;
+      username: string;
+      password: string;
+    }
+  | { kind: 'capturing' }
+  | { kind: 'captured'; statements: Statement[] }
+  | { kind: 'failed'; message: string };
+
+let capturing: Statement[] | null = null;
+
+/** Record what the app sends (drizzle's node-postgres session calls `client.query(config)`). */
+function recordQueries(): void {
+  const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const first = args[0];
+    if (capturing) {
+      if (typeof first === 'string') capturing.push({ text: first, values: (args[1] as unknown[]) ?? [] });
+      else if (first && typeof first === 'object' && 'text' in first) {
+        const q = first as { text: string; values?: unknown[]; rowMode?: string };
+        capturing.push({
+          text: q.text,
+          values: (args[1] as unknown[]) ?? q.values ?? [],
+          rowMode: q.rowMode,
+        });
+      }
+    }
+    return original.apply(this, args);
+  } as typeof pg.Client.prototype.query;
+}
+
+export async function serveApi(url: string): Promise<void> {
+  recordQueries();
+  const database = await openDatabase({ databaseUrl: url });
+  const t0 = performance.now();
+  const list = await seedApplications(database.db);
+  const evaluation = await seedEvaluation(database.db, list, await hashPassword(PASSWORD));
+  const seedSeconds = (performance.now() - t0) / 1000;
+  await insertUser(database.db, { username: 'bench-cadmin', role: 'committee_admin' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    SHIFAN_ALLOW_EMBEDDED: 'true',
+    SHIFAN_DATA_DIR: '/tmp',
+    SHIFAN_LOG_LEVEL: 'silent',
+    SHIFAN_COOKIE_SECURE: 'false',
+  });
+  const app = await buildApp(
+    {
+      db: database.db,
+      dbKind: database.kind,
+      migration: database.migration,
+      config,
+      clock: () => new Date(),
+      version: 'bench',
+    },
+    { logger: false },
+  );
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  process.on('message', async (m: string) => {
+    if (m === 'capture') {
+      capturing = [];
+      process.send!({ kind: 'capturing' } satisfies ApiMessage);
+    } else if (m === 'captured') {
+      process.send!({ kind: 'captured', statements: capturing ?? [] } satisfies ApiMessage);
+      capturing = null;
+    } else {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    }
+  });
+  process.send!({
+    kind: 'ready',
+    port,
+    list,
+    evaluation,
+    seedSeconds,
+    username: 'bench-cadmin',
+    password: PASSWORD,
+  } satisfies ApiMessage);
+}
+
+/**
+ * The bare server: GET /<i> runs request i's statements (sequentially, on one pooled client, as the app
+ * does for a request without a transaction) and answers the last statement's rows as JSON.
+ */
+export async function serveBare(url: string, requests: Statement[][]): Promise<void> {
+  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  const server = http.createServer(async (req, res) => {
+    const i = Number((req.url ?? '/').slice(1));
+    const statements = requests[i];
+    if (!statements) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      let rows: unknown[] = [];
+      for (const s of statements) {
+        const config = { text: s.text, values: s.values };
+        const r =
+          s.rowMode === 'array'
+            ? await pool.query({ ...config, rowMode: 'array' })
+            : await pool.query(config);
+        rows = r.rows;
+      }
+      const body = JSON.stringify({ items: rows });
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(body);
+    } catch (err) {
+      res.writeHead(500).end(String(err));
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  process.on('message', async () => {
+    server.close();
+    await pool.end();
+    process.exit(0);
+  });
+  process.send!({ kind: 'ready', port });
+}
