@@ -20,7 +20,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const DESKTOP = { width: 1366, height: 768 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 
-const STARTUP_MS = 90_000;
+const STARTUP_MS = Number(process.env.SHIFAN_E2E_STARTUP_MS) || 90_000; // more on a loaded machine
 
 export interface TestServer {
   url: string;
@@ -183,13 +183,13 @@ export async function launchBrowser(): Promise<Browser> {
 export async function openPage(
   browser: Browser,
   server: TestServer,
-  opts: { viewport?: { width: number; height: number }; locale?: string } = {},
+  opts: { viewport?: { width: number; height: number }; locale?: string; timezoneId?: string } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
     baseURL: server.url,
     viewport: opts.viewport ?? DESKTOP,
     locale: opts.locale ?? 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: opts.timezoneId ?? 'Asia/Shanghai',
   });
   context.setDefaultTimeout(20_000);
   return context.newPage();

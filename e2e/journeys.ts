@@ -12,9 +12,9 @@ export async function signedIn(
   browser: Browser,
   server: TestServer,
   username: string,
-  opts: { password?: string; viewport?: { width: number; height: number } } = {},
+  opts: { password?: string; viewport?: { width: number; height: number }; timezoneId?: string } = {},
 ): Promise<Page> {
-  const page = await openPage(browser, server, { viewport: opts.viewport });
+  const page = await openPage(browser, server, { viewport: opts.viewport, timezoneId: opts.timezoneId });
   await logIn(page, username, opts.password ?? DEMO_PASSWORD);
   await page.getByTestId('user-menu').waitFor({ state: 'visible' });
   return page;

@@ -8,9 +8,17 @@ describe('shouldRetry', () => {
     expect(shouldRetry(0, new ApiError(401, 'UNAUTHENTICATED', ''))).toBe(false);
   });
 
-  it('retries a server or network failure once', () => {
+  it('retries a server failure once', () => {
     expect(shouldRetry(0, new ApiError(503, 'UNAVAILABLE', ''))).toBe(true);
-    expect(shouldRetry(0, new ApiError(0, 'NETWORK', ''))).toBe(true);
     expect(shouldRetry(1, new ApiError(503, 'UNAVAILABLE', ''))).toBe(false);
+  });
+
+  it('retries a lost connection three times', () => {
+    expect([0, 1, 2, 3].map((n) => shouldRetry(n, new ApiError(0, 'NETWORK', '')))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });

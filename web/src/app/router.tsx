@@ -16,6 +16,9 @@ const page =
     return { Component: mod.default };
   };
 
+/** Pages inside the layout fail inside it: the menu and header stay (e.g. a lost connection says so there). */
+const insideLayout = (children: RouteObject[]): RouteObject[] => [{ errorElement: <RouteError />, children }];
+
 const guarded = (ability: Action, children: RouteObject[]): RouteObject => ({
   element: <RequireAbility ability={ability} />,
   children,
@@ -44,7 +47,7 @@ export const routes: RouteObject[] = [
           ]),
           {
             lazy: page(() => import('../layout/AppLayout'), ['notifications']),
-            children: [
+            children: insideLayout([
               {
                 index: true,
                 lazy: page(
@@ -179,7 +182,7 @@ export const routes: RouteObject[] = [
                 { path: '/audit', lazy: page(() => import('../pages/audit/AuditPage'), ['audit']) },
               ]),
               { path: '*', lazy: page(() => import('./NotFoundPage')) },
-            ],
+            ]),
           },
         ],
       },

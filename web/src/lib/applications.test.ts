@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  autosaveStatus,
   checkEvidenceFile,
   conflictInfo,
   conflictKey,
@@ -127,5 +128,19 @@ describe('small rules', () => {
     expect(isLate('2026-03-02', false, '2026-03-02')).toBe(false);
     expect(isLate('2026-03-01', true, '2026-03-02')).toBe(false);
     expect(isLate(null, false, '2026-03-02')).toBe(false);
+  });
+});
+
+describe('autosaveStatus: never 已自动保存 over a self-score that was left out', () => {
+  it('a rejected score wins over an earlier save and a save in flight', () => {
+    const savedAt = '2026-03-01T06:05:00Z';
+    expect(autosaveStatus({ saving: false, savedAt, invalidScores: ['c1'] })).toBe('invalid');
+    expect(autosaveStatus({ saving: true, savedAt, invalidScores: ['c1'] })).toBe('invalid');
+  });
+
+  it('otherwise saving, saved or the hint', () => {
+    expect(autosaveStatus({ saving: true, savedAt: null, invalidScores: [] })).toBe('saving');
+    expect(autosaveStatus({ saving: false, savedAt: '2026-03-01T06:05:00Z', invalidScores: [] })).toBe('saved');
+    expect(autosaveStatus({ saving: false, savedAt: null, invalidScores: [] })).toBe('idle');
   });
 });

@@ -103,6 +103,22 @@ export function isValidSelfScore(score: number, max: number): boolean {
   return Number.isFinite(score) && score >= 0 && score <= max && Number.isInteger(score * 2);
 }
 
+export type AutosaveStatus = 'invalid' | 'saving' | 'saved' | 'idle';
+
+/**
+ * What the autosave line says. A self-score that breaks its rule is not saved, so while one is on the
+ * page the line says so — never 已自动保存 over a score that was left out.
+ */
+export function autosaveStatus(s: {
+  saving: boolean;
+  savedAt: string | null;
+  invalidScores: readonly string[];
+}): AutosaveStatus {
+  if (s.invalidScores.length) return 'invalid';
+  if (s.saving) return 'saving';
+  return s.savedAt ? 'saved' : 'idle';
+}
+
 /** Whether a due date (YYYY-MM-DD) has passed on `today` (YYYY-MM-DD) for an unfinished milestone. */
 export function isLate(dueOn: string | null, done: boolean, today: string): boolean {
   return !done && !!dueOn && dueOn < today;

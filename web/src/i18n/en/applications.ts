@@ -54,6 +54,7 @@ const applications: Messages<'applications'> = {
   conflictAt: 'Changed at {{at}}. To avoid overwriting, reload before editing.',
   conflictUnknown: 'This application was changed. To avoid overwriting, reload before editing.',
   saving: 'Saving…',
+  scoresNotSaved: '{{n}} self-score(s) break the rule and are not saved; please correct them',
   autosaved: 'Saved automatically at {{time}}',
   autosaveHint: 'Your changes are saved automatically',
   readOnly: 'Read only',

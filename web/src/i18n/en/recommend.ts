@@ -25,6 +25,7 @@ const recommend: Messages<'recommend'> = {
   moveUp: 'Move up',
   moveDown: 'Move down',
   saveOrder: 'Save order',
+  orderUnsaved: 'The new rank order is not saved and will be lost. To keep it, press Save order first.',
   orderSaved: 'Order saved',
 };
 

@@ -10,6 +10,12 @@ const venues: Messages<'venues'> = {
   activeAll: 'Any status',
   activated: 'Venue activated',
   deactivated: 'Venue deactivated',
+  deactivateTitle: 'Deactivate venue “{{name}}”?',
+  deactivateConsequence: 'It can no longer be chosen for new applications or cultivation and leaves the default list; existing applications are not affected. You can activate it again at any time.',
+  deactivateOk: 'Deactivate',
+  activateTitle: 'Activate venue “{{name}}”?',
+  activateConsequence: 'It can then be chosen for applications and cultivation.',
+  activateOk: 'Activate',
   areaValue: '{{area}} m²',
   capacityValue: 'holds {{n}}',
   field: {

@@ -51,6 +51,7 @@ const applications = {
   conflictAt: '已于 {{at}} 被修改。为避免覆盖，请重新加载后再编辑。',
   conflictUnknown: '该申报已被修改。为避免覆盖，请重新加载后再编辑。',
   saving: '正在保存…',
+  scoresNotSaved: '有 {{n}} 项自评分不符合要求，尚未保存，请修改',
   autosaved: '已自动保存 {{time}}',
   autosaveHint: '填写内容将自动保存',
   readOnly: '只读',

@@ -23,6 +23,7 @@ const recommend = {
   moveUp: '上移',
   moveDown: '下移',
   saveOrder: '保存排序',
+  orderUnsaved: '推荐排序的调整尚未保存，离开后将丢失。如需保留，请先点击“保存排序”。',
   orderSaved: '排序已保存',
 };
 

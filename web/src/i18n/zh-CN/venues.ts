@@ -8,6 +8,12 @@ const venues = {
   activeAll: '全部状态',
   activated: '阵地已启用',
   deactivated: '阵地已停用',
+  deactivateTitle: '停用阵地“{{name}}”？',
+  deactivateConsequence: '停用后，该阵地不能再被选为新申报或培育对象，默认列表中也不再显示；已有申报不受影响，可随时重新启用。',
+  deactivateOk: '停用',
+  activateTitle: '启用阵地“{{name}}”？',
+  activateConsequence: '启用后，该阵地可被选为申报和培育对象。',
+  activateOk: '启用',
   areaValue: '{{area}} 平方米',
   capacityValue: '可容纳 {{n}} 人',
   field: {

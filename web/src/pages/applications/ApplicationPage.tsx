@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Col, Flex, Grid, Result, Row, Skeleton, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckOutlined, LoadingOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckOutlined, ExclamationCircleOutlined, LoadingOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,15 +8,15 @@ import { useApplication } from '../../api/applications';
 import { ApiError } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { bilingual } from '../../i18n/labels';
-import { conflictKey } from '../../lib/applications';
-import { formatDateTime } from '../../lib/format';
+import { autosaveStatus, conflictKey } from '../../lib/applications';
+import { formatDateTime, formatInZone } from '../../lib/format';
 import { ApplicationActions } from './ApplicationActions';
 import { CriterionCard } from './CriterionCard';
 import { NarrativeCard } from './NarrativeCard';
 import { ResultsCard } from './ResultsCard';
 import { CompletenessCard, HistoryCard } from './SidePanels';
 import { StatusTag } from './StatusTag';
-import { useApplicationSaver } from './useApplicationSaver';
+import { useApplicationSaver, type SaverState } from './useApplicationSaver';
 
 /** One application: the narrative, criterion by criterion self-assessment and evidence, the workflow. */
 export default function ApplicationPage() {
@@ -115,19 +115,7 @@ export default function ApplicationPage() {
       <ResultsCard applicationId={detail.id} status={detail.status} />
       <Flex gap={12} wrap align="center">
         {editable ? (
-          <Typography.Text type="secondary" data-testid="autosave-state">
-            {state.saving ? (
-              <>
-                <LoadingOutlined /> {t('saving')}
-              </>
-            ) : state.savedAt ? (
-              <>
-                <CheckOutlined /> {t('autosaved', { time: dayjs(state.savedAt).format('HH:mm') })}
-              </>
-            ) : (
-              t('autosaveHint')
-            )}
-          </Typography.Text>
+          <AutosaveLine state={state} />
         ) : (
           <Tag data-testid="read-only">{t('readOnly')}</Tag>
         )}
@@ -175,5 +163,32 @@ export default function ApplicationPage() {
         </Col>
       </Row>
     </Flex>
+  );
+}
+
+/** 已自动保存 only when everything typed was saved: a rejected self-score says it was not. */
+function AutosaveLine({ state }: { state: SaverState }) {
+  const { t } = useTranslation('applications');
+  const status = autosaveStatus(state);
+  if (status === 'invalid')
+    return (
+      <Typography.Text type="danger" data-testid="autosave-state">
+        <ExclamationCircleOutlined /> {t('scoresNotSaved', { n: state.invalidScores.length })}
+      </Typography.Text>
+    );
+  return (
+    <Typography.Text type="secondary" data-testid="autosave-state">
+      {status === 'saving' ? (
+        <>
+          <LoadingOutlined /> {t('saving')}
+        </>
+      ) : status === 'saved' ? (
+        <>
+          <CheckOutlined /> {t('autosaved', { time: formatInZone(state.savedAt, 'HH:mm') })}
+        </>
+      ) : (
+        t('autosaveHint')
+      )}
+    </Typography.Text>
   );
 }

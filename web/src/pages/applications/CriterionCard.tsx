@@ -29,7 +29,7 @@ export function CriterionCard({
   const [note, setNote] = useState<string>(c.note ?? '');
   const bad = score !== null && !isValidSelfScore(score, c.maxPoints);
   const save = (s: number | null, n: string) => {
-    if (s !== null && !isValidSelfScore(s, c.maxPoints)) return;
+    if (s !== null && !isValidSelfScore(s, c.maxPoints)) return saver?.rejectScore(c.id);
     saver?.setScore(c.id, { score: s, note: n.trim() ? n : null });
   };
 
@@ -72,9 +72,9 @@ export function CriterionCard({
           <Flex vertical gap={4}>
             <Typography.Text type="secondary">{t('criterion.selfScore')}</Typography.Text>
             {editable ? (
+              // No min/max: antd would hide an out-of-range number until blur and then clamp it; the
+              // rule is checked here instead, as typed.
               <InputNumber<number>
-                min={0}
-                max={c.maxPoints}
                 step={0.5}
                 value={score}
                 status={bad ? 'error' : undefined}
@@ -90,7 +90,7 @@ export function CriterionCard({
               <Typography.Text strong>{score ?? '—'}</Typography.Text>
             )}
             {bad ? (
-              <Typography.Text type="danger" style={{ fontSize: 12 }}>
+              <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="criterion-score-error">
                 {t('criterion.scoreRule', { max: c.maxPoints })}
               </Typography.Text>
             ) : null}

@@ -21,6 +21,8 @@ export interface SaverState {
   savedAt: string | null;
   /** Someone else saved a newer version: autosave stops until the page reloads. */
   conflict: ConflictInfo | null;
+  /** Criteria whose typed self-score breaks its rule: not saved until corrected. */
+  invalidScores: string[];
 }
 
 /**
@@ -37,7 +39,12 @@ export function useApplicationSaver(id: string) {
   const scores = useRef(new Map<string, ScoreEntry>());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const conflicted = useRef(false);
-  const [state, setState] = useState<SaverState>({ saving: false, savedAt: null, conflict: null });
+  const [state, setState] = useState<SaverState>({
+    saving: false,
+    savedAt: null,
+    conflict: null,
+    invalidScores: [],
+  });
   const key = [...APPLICATIONS, 'detail', id];
 
   /** Takes the version of a freshly loaded record (first load, reload, after a workflow step). */
@@ -102,8 +109,23 @@ export function useApplicationSaver(id: string) {
     schedule();
   };
   const setScore = (criterionId: string, entry: ScoreEntry) => {
+    markScore(criterionId, true);
     scores.current.set(criterionId, entry);
     schedule();
+  };
+  /** A typed score that breaks its rule: nothing is saved for it, and the page says so. */
+  const markScore = (criterionId: string, valid: boolean) =>
+    setState((s) => {
+      const listed = s.invalidScores.includes(criterionId);
+      if (valid === !listed) return s;
+      const invalidScores = valid
+        ? s.invalidScores.filter((x) => x !== criterionId)
+        : [...s.invalidScores, criterionId];
+      return { ...s, invalidScores };
+    });
+  const rejectScore = (criterionId: string) => {
+    scores.current.delete(criterionId);
+    markScore(criterionId, false);
   };
 
   // Leaving the page saves what is pending.
@@ -119,6 +141,7 @@ export function useApplicationSaver(id: string) {
     flush,
     setField,
     setScore,
+    rejectScore,
     version: () => version.current,
     hasConflict: () => conflicted.current,
   };

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Button, Card, Checkbox, DatePicker, Empty, Flex, Input, Popconfirm, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CultivationDetail, Milestone } from '../../../../shared/src/contracts/cultivation';
 import { addMilestoneReq, deleteMilestoneReq, patchMilestoneReq } from '../../api/cultivation';
 import { useApiError } from '../../app/useApiError';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, todayInZone } from '../../lib/format';
 import { isOverdue } from './milestones';
 
 interface Props {
@@ -22,7 +22,7 @@ export function MilestonesCard({ detail, editable, onChanged }: Props) {
   const [title, setTitle] = useState('');
   const [due, setDue] = useState<Dayjs | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = todayInZone();
   const ms = detail.milestones;
 
   const run = async (key: string, fn: () => Promise<unknown>) => {

@@ -4,6 +4,7 @@ import type { TableProps } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined, LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationListItem } from '../../../../shared/src/contracts/applications';
+import { useLeaveGuard } from '../../components/useUnsavedGuard';
 import { reorderRanksReq } from '../../api/applications';
 import { useApiError } from '../../app/useApiError';
 import { moveItem } from '../../lib/applications';
@@ -57,6 +58,7 @@ export function RankedList({
     setOrder(movableIds(items));
   }
   const dirty = !sameIds(order, movableIds(items));
+  useLeaveGuard(dirty, t('orderUnsaved'));
   const rows = rankingView(items, dirty ? order : undefined);
 
   const save = async () => {

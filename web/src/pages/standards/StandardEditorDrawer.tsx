@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { createStandard, type StandardDetail, type Track } from '../../../../shared/src/contracts/standards';
 import { createStandardReq, STANDARDS, updateStandardReq, useStandard } from '../../api/standards';
 import { useZodRule } from '../../components/useZodRule';
+import { useConfirmDiscard } from '../../components/useUnsavedGuard';
 import { kindLabel } from '../../i18n/labels';
 import { criteriaTotals, splitPathProblems } from '../../lib/campaigns';
 import { ApiError } from '../../api/client';
@@ -66,6 +67,8 @@ function Editor({ target, tracks, phone, onClose }: Props & { target: EditorTarg
   const [form] = Form.useForm<StandardFormValues>();
   const [busy, setBusy] = useState(false);
   const editing = target.id !== null;
+  const confirmDiscard = useConfirmDiscard();
+  const requestClose = () => confirmDiscard(form.isFieldsTouched(), onClose);
   const q = useStandard(target.id);
   const [base, setBase] = useState<StandardDetail | null>(null);
 
@@ -121,7 +124,7 @@ function Editor({ target, tracks, phone, onClose }: Props & { target: EditorTarg
   return (
     <Drawer
       open
-      onClose={onClose}
+      onClose={requestClose}
       size={phone ? '100%' : 880}
       title={editing ? t('editTitle', { name }) : t('createTitle')}
       destroyOnHidden
@@ -142,7 +145,9 @@ function Editor({ target, tracks, phone, onClose }: Props & { target: EditorTarg
             ) : null}
           </Flex>
           <Flex gap={8} style={{ marginInlineStart: 'auto' }}>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            <Button onClick={requestClose} data-testid="standard-cancel">
+              {t('common.cancel')}
+            </Button>
             <Button
               type="primary"
               loading={busy}

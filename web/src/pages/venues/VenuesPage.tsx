@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Grid, Select, Switch, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Grid, Popconfirm, Select, Switch, Table, Typography } from 'antd';
+import type { ButtonProps } from 'antd';
 import type { TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -124,15 +125,23 @@ export default function VenuesPage() {
       width: canWrite ? 150 : 90,
       render: (v: boolean, r) => (
         <Flex gap={8} align="center">
-          <Switch
-            size="small"
-            checked={v}
+          <Popconfirm
+            title={t(v ? 'deactivateTitle' : 'activateTitle', { name: r.name })}
+            description={t(v ? 'deactivateConsequence' : 'activateConsequence')}
+            okText={t(v ? 'deactivateOk' : 'activateOk')}
+            okButtonProps={{ danger: v, 'data-testid': 'venue-active-confirm' } as ButtonProps}
             disabled={!canWrite}
-            loading={toggling === r.id}
-            onChange={(on) => void toggle(r, on)}
-            aria-label={t('field.active')}
-            data-testid="venue-active-switch"
-          />
+            onConfirm={() => toggle(r, !v)}
+          >
+            <Switch
+              size="small"
+              checked={v}
+              disabled={!canWrite}
+              loading={toggling === r.id}
+              aria-label={t('field.active')}
+              data-testid="venue-active-switch"
+            />
+          </Popconfirm>
           <Typography.Text type={v ? undefined : 'secondary'}>
             {v ? t('common.active') : t('common.inactive')}
           </Typography.Text>
