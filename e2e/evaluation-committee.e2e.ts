@@ -62,28 +62,25 @@ describe('the committee evaluates', () => {
   });
 
   it('opens the first stage once the campaign is in review', async () => {
-    // The demo's campaign is still taking applications: end intake and recommendation a few seconds from
-    // now (dates ahead may move, never into the past), wait, and move it into review.
+    // The demo's 2026 intake is over (recommendation deadline passed): the campaign moves into review. Where
+    // the deadline is still ahead (an older demo), end it a few seconds from now first (dates move forward only).
     const c = (await json('GET', `/api/campaigns/${campaignId}`)) as {
       version: number;
       timeline: Record<string, string>;
     };
-    const soon = Date.now() + 5000;
-    const timeline: Record<string, string> = {};
-    if (Date.parse(c.timeline.applicationClosesAt!) > Date.now())
-      timeline.applicationClosesAt = new Date(soon).toISOString();
-    timeline.recommendationDeadline = new Date(soon + 1000).toISOString();
-    const patched = (await json('PATCH', `/api/campaigns/${campaignId}`, {
-      version: c.version,
-      timeline,
-    })) as {
-      version: number;
-    };
-    await new Promise((r) => setTimeout(r, soon + 2500 - Date.now()));
-    await json('POST', `/api/campaigns/${campaignId}/transition`, {
-      to: 'reviewing',
-      version: patched.version,
-    });
+    let version = c.version;
+    if (Date.parse(c.timeline.recommendationDeadline!) > Date.now()) {
+      const soon = Date.now() + 5000;
+      const timeline: Record<string, string> = {};
+      if (Date.parse(c.timeline.applicationClosesAt!) > Date.now())
+        timeline.applicationClosesAt = new Date(soon).toISOString();
+      timeline.recommendationDeadline = new Date(soon + 1000).toISOString();
+      version = (
+        (await json('PATCH', `/api/campaigns/${campaignId}`, { version, timeline })) as { version: number }
+      ).version;
+      await new Promise((r) => setTimeout(r, soon + 2500 - Date.now()));
+    }
+    await json('POST', `/api/campaigns/${campaignId}/transition`, { to: 'reviewing', version });
     for (let i = 1; i <= 6; i++)
       await json('POST', '/api/reviewers', {
         username: `expert0${i}`,
@@ -111,7 +108,8 @@ describe('the committee evaluates', () => {
     await page.getByTestId('draw-result').waitFor();
     await page.getByTestId('draw-commit').click();
     await page.getByRole('button', { name: '确认抽取' }).last().click();
-    await page.getByTestId('panel-table').getByText('李明').waitFor();
+    // Six drawn from the available experts (the demo's pool and the six added above).
+    await expect.poll(() => page.getByTestId('panel-table').locator('tr.ant-table-row').count()).toBe(6);
     await page.getByTestId('tab-assignments').click();
     await page.locator('input[data-testid="auto-k"], [data-testid="auto-k"] input').fill('3');
     await page.getByTestId('auto-preview').click();
@@ -139,5 +137,26 @@ describe('the committee evaluates', () => {
     await phone.getByTestId('progress-counts').waitFor();
     await screenshot(phone, 'evaluation-7-phone-progress');
     await phone.context().close();
+  });
+
+  it('closes a stage whose reviews are not done only with a stated reason', async () => {
+    await page.goto(`/campaigns/${campaignId}?tab=stages`);
+    onTestFailed(async () => {
+      await screenshot(page, 'evaluation-failed-close', { fullPage: false });
+    });
+    await page.getByTestId('stage-close-1').click();
+    await page.getByTestId('move-close-text').waitFor();
+    await page.waitForTimeout(500); // the confirmation finishes appearing
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').last().click(); // 结束
+    // Nobody has scored yet: the server refuses (409 STAGE_INCOMPLETE) and the page says how much is missing.
+    const dialog = page.getByTestId('close-incomplete');
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toMatch(
+      /\d+ 项申报计入的评分少于本环节要求的 \d+ 份，0 份评分已保存但未确认锁定/,
+    );
+    await screenshot(page, 'evaluation-8-close-incomplete', { fullPage: false });
+    await page.getByTestId('close-reason').fill('实地考察因故提前结束，未评分的申报转入集体评审');
+    await page.getByRole('button', { name: '说明原因并结束' }).click();
+    await page.getByTestId('stage-row-1').getByText('已结束').waitFor();
   });
 });

@@ -38,5 +38,5 @@ export type StageMove = 'open' | 'close' | 'reopen';
 export const moveStageReq = (s: StageDetail, move: StageMove, reason?: string) =>
   api.post<StageDetail>(
     `/api/stages/${s.id}/${move}`,
-    move === 'reopen' ? { reason, version: s.version } : { version: s.version },
+    move === 'open' ? { version: s.version } : { reason, version: s.version },
   );

@@ -162,6 +162,13 @@ const evaluation: Messages<'evaluation'> = {
       text: 'Experts can no longer save or lock scores; unlocked scores do not count ({{from}} to {{to}}). Until a later stage opens, it can reopen with a reason.',
       ok: 'Close',
       done: '“{{name}}” is closed',
+      incomplete: {
+        title: 'The reviews of “{{name}}” are not complete',
+        text: '{{below}} application(s) have fewer counted reviews than the stage’s minimum of {{min}}, and {{unlocked}} review(s) are saved but not locked; unlocked reviews do not count. Remind the experts first, or state why the stage closes now (audited).',
+        progress: 'See the scoring progress',
+        reason: 'Why close now (required)',
+        ok: 'Close with this reason',
+      },
     },
     reopen: {
       title: 'Reopen “{{name}}”?',

@@ -8,6 +8,7 @@ import {
   Empty,
   Flex,
   Input,
+  Modal,
   Skeleton,
   Table,
   Tag,
@@ -29,7 +30,7 @@ import {
   WarningFilled,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { CampaignDetail } from '../../../../shared/src/contracts/campaigns';
@@ -44,6 +45,7 @@ import {
   useStages,
   type StageMove,
 } from '../../api/stages';
+import { ApiError } from '../../api/client';
 import { CAMPAIGNS } from '../../api/campaigns';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
@@ -73,6 +75,7 @@ export function entryText(
 export function StagesPanel({ campaign: c, phone }: { campaign: CampaignDetail; phone: boolean }) {
   const { t } = useTranslation('evaluation');
   const { modal, message } = App.useApp();
+  const navigate = useNavigate();
   const onError = useStageError();
   const qc = useQueryClient();
   const { data, isPending } = useStages(c.id);
@@ -156,8 +159,71 @@ export function StagesPanel({ campaign: c, phone }: { campaign: CampaignDetail; 
       okText: t(`move.${m}.ok`),
       okButtonProps: { danger: m === 'close' },
       cancelText: t('common.cancel'),
-      onOk: () => run(() => moveStageReq(s, m), t(`move.${m}.done`, { name: stageName(s) })),
+      onOk: () =>
+        m === 'close' ? close(s) : run(() => moveStageReq(s, m), t(`move.${m}.done`, { name: stageName(s) })),
     });
+
+  /** Close; when reviews are missing (409 STAGE_INCOMPLETE) say how many, and close only with a reason. */
+  const close = async (s: StageDetail) => {
+    try {
+      await moveStageReq(s, 'close');
+      message.success(t('move.close.done', { name: stageName(s) }));
+      await reload();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'STAGE_INCOMPLETE') closeWithReason(s, e);
+      else {
+        onError(e, { reload: [STAGES] });
+        await reload();
+      }
+    }
+  };
+
+  const closeWithReason = (s: StageDetail, e: ApiError) => {
+    const below = e.details.filter((d) => d.code === 'below_min_reviews').length;
+    const unlocked = e.details.filter((d) => d.code === 'not_locked').length;
+    let reason = '';
+    // The dialog renders outside the router: it navigates through the panel's own hook.
+    modal.confirm({
+      title: t('move.close.incomplete.title', { name: stageName(s) }),
+      width: 560,
+      content: (
+        <Flex vertical gap={8} data-testid="close-incomplete">
+          <Typography.Text>
+            {t('move.close.incomplete.text', { below, unlocked, min: s.minReviews })}
+          </Typography.Text>
+          <Typography.Link
+            onClick={() => {
+              Modal.destroyAll();
+              void navigate(`/campaigns/${s.campaignId}/stages/${s.id}`);
+            }}
+          >
+            {t('move.close.incomplete.progress')}
+          </Typography.Link>
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            placeholder={t('move.close.incomplete.reason')}
+            onChange={(ev) => (reason = ev.target.value)}
+            data-testid="close-reason"
+          />
+        </Flex>
+      ),
+      okText: t('move.close.incomplete.ok'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        if (!reason.trim()) {
+          message.warning(t('move.reopen.reasonRequired'));
+          throw new Error('reason required');
+        }
+        await run(
+          () => moveStageReq(s, 'close', reason.trim()),
+          t('move.close.done', { name: stageName(s) }),
+        );
+      },
+    });
+  };
 
   const reopen = (s: StageDetail) => {
     let reason = '';
