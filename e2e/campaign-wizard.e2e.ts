@@ -422,26 +422,32 @@ describe('campaign wizard', () => {
     ]);
     expect((await campaign(admin, id)).version).toBe(after.version);
 
-    // The demo's running campaign: the dates already passed are disabled, with the reason in Chinese.
+    // The demo's running campaign: intake and the units' recommendation are over and the review period has
+    // begun; the dates already passed are disabled, each with the reason in Chinese.
     const running = await campaignByName(admin, YEAR, SOURCE);
     await admin.goto(`/campaigns/${running.id}`);
     await admin.getByTestId('campaign-edit').click();
     await drawer.getByTestId('campaign-edit-save').waitFor();
     const passed = TIMELINE_ORDER.filter((f) => Date.parse(running.timeline[f]) <= Date.now());
-    expect(passed).toEqual(['applicationOpensAt']);
-    // Its timeline: applications have opened, and that step is the current one.
+    expect(passed).toEqual([
+      'applicationOpensAt',
+      'applicationClosesAt',
+      'recommendationDeadline',
+      'reviewStartsAt',
+    ]);
+    // Its timeline: the review period is the current step, the three before it are done.
     const runningSteps = admin.getByTestId('campaign-timeline').locator('.ant-steps-item');
     expect([
-      await runningSteps.first().getByTestId('timeline-now').innerText(),
+      await runningSteps.nth(3).getByTestId('timeline-now').innerText(),
       await admin.getByTestId('timeline-now').count(),
       await admin.getByTestId('campaign-timeline').locator('.ant-steps-item-finish').count(),
-    ]).toEqual(['当前', 1, 1]);
+    ]).toEqual(['当前', 1, 4]);
     for (const f of TIMELINE_ORDER)
       expect([f, await inputOf(drawer.getByTestId(`wizard-date-${f}`)).isDisabled()]).toEqual([
         f,
         passed.includes(f),
       ]);
-    expect(await drawer.getByText('该时间点已过，不能再修改').count()).toBe(1);
+    expect(await drawer.getByText('该时间点已过，不能再修改').count()).toBe(4);
     await inputOf(drawer.getByTestId('wizard-date-applicationOpensAt')).scrollIntoViewIfNeeded();
     await screenshot(admin, 'wizard-14-edit-running', { fullPage: false });
     await admin.context().close();
