@@ -12,9 +12,8 @@
  */
 import http from 'node:http';
 import pg from 'pg';
-import { buildApp } from '../server/src/app';
-import { loadConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/client';
+import { serveApp } from './serve-app';
 import { hashPassword } from '../server/src/core/passwords';
 import { insertUser, PASSWORD } from '../server/test/helpers';
 import { seedApplications, type ListSeed } from './applications-data';
@@ -70,27 +69,7 @@ export async function serveApi(url: string): Promise<void> {
   const evaluation = await seedEvaluation(database.db, list, await hashPassword(PASSWORD));
   const seedSeconds = (performance.now() - t0) / 1000;
   await insertUser(database.db, { username: 'bench-cadmin', role: 'committee_admin' });
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    SHIFAN_ALLOW_EMBEDDED: 'true',
-    SHIFAN_DATA_DIR: '/tmp',
-    SHIFAN_LOG_LEVEL: 'silent',
-    SHIFAN_COOKIE_SECURE: 'false',
-  });
-  const app = await buildApp(
-    {
-      db: database.db,
-      dbKind: database.kind,
-      migration: database.migration,
-      config,
-      clock: () => new Date(),
-      version: 'bench',
-    },
-    { logger: false },
-  );
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const { app, port } = await serveApp(database, '/tmp');
   process.on('message', async (m: string) => {
     if (m === 'capture') {
       capturing = [];

@@ -178,19 +178,53 @@ export function StagesPanel({ campaign: c, phone }: { campaign: CampaignDetail; 
     }
   };
 
+  /** A confirmation that moves the stage (close, reopen) only with a written reason, which is audited. */
+  const withReason = (
+    s: StageDetail,
+    m: 'close' | 'reopen',
+    d: { title: string; body: ReactNode; placeholder: string; ok: string; testId: string; danger?: boolean },
+  ) => {
+    let reason = '';
+    modal.confirm({
+      title: d.title,
+      width: 560,
+      content: (
+        <Flex vertical gap={8} data-testid={`${d.testId}-dialog`}>
+          {d.body}
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            placeholder={d.placeholder}
+            onChange={(ev) => (reason = ev.target.value)}
+            data-testid={d.testId}
+          />
+        </Flex>
+      ),
+      okText: d.ok,
+      okButtonProps: { danger: d.danger },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        if (!reason.trim()) {
+          message.warning(t('move.reopen.reasonRequired'));
+          throw new Error('reason required');
+        }
+        await run(() => moveStageReq(s, m, reason.trim()), t(`move.${m}.done`, { name: stageName(s) }));
+      },
+    });
+  };
+
   const closeWithReason = (s: StageDetail, e: ApiError) => {
     const below = e.details.filter((d) => d.code === 'below_min_reviews').length;
     const unlocked = e.details.filter((d) => d.code === 'not_locked').length;
-    let reason = '';
-    // The dialog renders outside the router: it navigates through the panel's own hook.
-    modal.confirm({
+    withReason(s, 'close', {
       title: t('move.close.incomplete.title', { name: stageName(s) }),
-      width: 560,
-      content: (
-        <Flex vertical gap={8} data-testid="close-incomplete">
-          <Typography.Text>
+      body: (
+        <>
+          <Typography.Text data-testid="close-incomplete">
             {t('move.close.incomplete.text', { below, unlocked, min: s.minReviews })}
           </Typography.Text>
+          {/* The dialog renders outside the router: it navigates through the panel's own hook. */}
           <Typography.Link
             onClick={() => {
               Modal.destroyAll();
@@ -199,64 +233,23 @@ export function StagesPanel({ campaign: c, phone }: { campaign: CampaignDetail; 
           >
             {t('move.close.incomplete.progress')}
           </Typography.Link>
-          <Input.TextArea
-            rows={3}
-            maxLength={500}
-            showCount
-            placeholder={t('move.close.incomplete.reason')}
-            onChange={(ev) => (reason = ev.target.value)}
-            data-testid="close-reason"
-          />
-        </Flex>
+        </>
       ),
-      okText: t('move.close.incomplete.ok'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        if (!reason.trim()) {
-          message.warning(t('move.reopen.reasonRequired'));
-          throw new Error('reason required');
-        }
-        await run(
-          () => moveStageReq(s, 'close', reason.trim()),
-          t('move.close.done', { name: stageName(s) }),
-        );
-      },
+      placeholder: t('move.close.incomplete.reason'),
+      ok: t('move.close.incomplete.ok'),
+      testId: 'close-reason',
+      danger: true,
     });
   };
 
-  const reopen = (s: StageDetail) => {
-    let reason = '';
-    modal.confirm({
+  const reopen = (s: StageDetail) =>
+    withReason(s, 'reopen', {
       title: t('move.reopen.title', { name: stageName(s) }),
-      width: 520,
-      content: (
-        <Flex vertical gap={8}>
-          <Typography.Text>{t('move.reopen.text')}</Typography.Text>
-          <Input.TextArea
-            rows={3}
-            maxLength={500}
-            showCount
-            placeholder={t('move.reopen.reason')}
-            onChange={(e) => (reason = e.target.value)}
-            data-testid="reopen-reason"
-          />
-        </Flex>
-      ),
-      okText: t('move.reopen.ok'),
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        if (!reason.trim()) {
-          message.warning(t('move.reopen.reasonRequired'));
-          throw new Error('reason required');
-        }
-        await run(
-          () => moveStageReq(s, 'reopen', reason.trim()),
-          t('move.reopen.done', { name: stageName(s) }),
-        );
-      },
+      body: <Typography.Text>{t('move.reopen.text')}</Typography.Text>,
+      placeholder: t('move.reopen.reason'),
+      ok: t('move.reopen.ok'),
+      testId: 'reopen-reason',
     });
-  };
 
   const remove = (s: StageDetail) =>
     modal.confirm({
