@@ -464,8 +464,14 @@ describe(
         params: { id: campaign.id },
       });
       expect(dashboard.body.quotas).toEqual([
-        ...SITE_KINDS.map((k) => ({ track: 'site', orgKind: k, quota: QUOTA[k], accepted: SIZE[k] })),
-        { track: 'venue', orgKind: null, quota: QUOTA.venue, accepted: SIZE.venue },
+        ...SITE_KINDS.map((k) => ({
+          track: 'site',
+          orgKind: k,
+          quota: QUOTA[k],
+          accepted: SIZE[k],
+          selected: 0,
+        })),
+        { track: 'venue', orgKind: null, quota: QUOTA.venue, accepted: SIZE.venue, selected: 0 },
       ]);
     });
 
