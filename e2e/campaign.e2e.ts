@@ -6,12 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, startDemoServer, type TestServer } from './harness';
-import { smallPdf, signedIn } from './journeys';
+import { campaignTakingApplications, smallPdf, signedIn } from './journeys';
 
 const CAMPAIGN = '端到端测试·示范点创建活动';
 const BRAND = '“排水先锋”党建品牌';
 const RETURN_REASON = '概述未写明支部特色做法的成效数据，请补充后重新提交。';
-const DAY = 24 * 3600 * 1000;
 
 let server: TestServer;
 let browser: Browser;
@@ -85,23 +84,7 @@ describe('campaign journey', () => {
     const admin = (pages.admin = await signedIn(browser, server, 'admin'));
 
     // The committee sets a campaign up (settings through the API) and opens it on its page.
-    const now = Date.now();
-    const at = (days: number) => new Date(now + days * DAY).toISOString();
-    const created = await post(admin.request, '/api/campaigns', {
-      year: new Date(now).getFullYear(),
-      name: CAMPAIGN,
-      tracks: [{ track: 'site', eligibleKinds: ['branch'] }],
-      quotas: [{ track: 'site', orgKind: 'branch', quota: 5 }],
-      timeline: {
-        applicationOpensAt: at(-1 / 24),
-        applicationClosesAt: at(20),
-        recommendationDeadline: at(25),
-        reviewStartsAt: at(30),
-        reviewEndsAt: at(40),
-        publicityStartsAt: at(45),
-        publicityEndsAt: at(52),
-      },
-    });
+    const created = await post(admin.request, '/api/campaigns', campaignTakingApplications(CAMPAIGN));
     const campaignId = created.id as string;
     expect(created.status).toBe('draft');
     await admin.goto(`/campaigns/${campaignId}`);

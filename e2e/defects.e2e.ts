@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, startDemoServer, type TestServer } from './harness';
-import { signedIn } from './journeys';
+import { campaignTakingApplications, signedIn } from './journeys';
 
 let server: TestServer;
 let browser: Browser;
@@ -27,25 +27,10 @@ describe('issue 7 §1 page defects', () => {
   it('新建申报 and 列入培育库 preselect no subject: the primary button alone creates nothing', async () => {
     // The demo's 2026 intake is over: the committee opens a campaign taking applications for this test.
     const admin = await signedIn(browser, server, 'admin');
-    const at = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString();
     const headers = { 'x-shifan-csrf': '1' };
     const created = await admin.request.post('/api/campaigns', {
       headers,
-      data: {
-        year: new Date().getFullYear(),
-        name: '缺陷回归·示范点创建活动',
-        tracks: [{ track: 'site', eligibleKinds: ['branch'] }],
-        quotas: [{ track: 'site', orgKind: 'branch', quota: 5 }],
-        timeline: {
-          applicationOpensAt: at(-1 / 24),
-          applicationClosesAt: at(20),
-          recommendationDeadline: at(25),
-          reviewStartsAt: at(30),
-          reviewEndsAt: at(40),
-          publicityStartsAt: at(45),
-          publicityEndsAt: at(52),
-        },
-      },
+      data: campaignTakingApplications('缺陷回归·示范点创建活动'),
     });
     expect(created.status()).toBe(201);
     const c = (await created.json()) as { id: string; version: number };

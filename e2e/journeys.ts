@@ -20,6 +20,29 @@ export async function signedIn(
   return page;
 }
 
+/**
+ * A campaign's settings for a journey that needs one taking applications: the site track for branches
+ * (quota 5), applications opened an hour ago and closing in 20 days, the later dates after.
+ */
+export function campaignTakingApplications(name: string, now = Date.now()) {
+  const at = (days: number) => new Date(now + days * 24 * 3600 * 1000).toISOString();
+  return {
+    year: new Date(now).getFullYear(),
+    name,
+    tracks: [{ track: 'site', eligibleKinds: ['branch'] }],
+    quotas: [{ track: 'site', orgKind: 'branch', quota: 5 }],
+    timeline: {
+      applicationOpensAt: at(-1 / 24),
+      applicationClosesAt: at(20),
+      recommendationDeadline: at(25),
+      reviewStartsAt: at(30),
+      reviewEndsAt: at(40),
+      publicityStartsAt: at(45),
+      publicityEndsAt: at(52),
+    },
+  };
+}
+
 /** The side menu's entries in order, as their keys (`menu-organizations` → `organizations`). */
 export async function menuKeys(page: Page): Promise<string[]> {
   const items = page.locator('.ant-menu [data-testid^="menu-"]');

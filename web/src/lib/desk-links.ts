@@ -2,6 +2,8 @@
  * Where each count of a work desk leads: the list page with the filter that gives exactly that count
  * (the lists read their filters from the URL). One place, so the desk and its journeys agree.
  */
+import { formatDateTime } from './format';
+
 const withQuery = (path: string, q: Record<string, string>) => `${path}?${new URLSearchParams(q).toString()}`;
 
 export const deskLinks = {
@@ -38,7 +40,7 @@ export function remaining(
   };
 }
 
-/** `YYYY-MM-DD HH:mm` in Beijing time (UTC+8), whatever the browser's zone. */
+/** `YYYY-MM-DD HH:mm` in the display zone (Beijing time), whatever the browser's zone: the pages' one formatter. */
 export function beijingTime(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return formatDateTime(iso);
 }

@@ -81,43 +81,22 @@ export const evaluationTotals = pgTable(
   (t) => [
     // The tie rule of §5 in both modes, per (track, kind) and per whole track (ranking-queries.ts reads
     // the first rows of the group and counts the rows above a place along these).
-    index('evaluation_totals_rank_idx').on(
-      t.campaignId,
-      t.trackCode,
-      t.orgKind,
-      t.finalScore.desc(),
-      t.lastStageScore.desc().nullsLast(),
-      t.countedReviews.desc(),
-      t.submittedAt,
-      t.applicationId,
-    ),
-    index('evaluation_totals_rank_std_idx').on(
-      t.campaignId,
-      t.trackCode,
-      t.orgKind,
-      t.finalStandardised.desc(),
-      t.lastStageStandardised.desc().nullsLast(),
-      t.countedReviews.desc(),
-      t.submittedAt,
-      t.applicationId,
-    ),
-    index('evaluation_totals_track_rank_idx').on(
-      t.campaignId,
-      t.trackCode,
-      t.finalScore.desc(),
-      t.lastStageScore.desc().nullsLast(),
-      t.countedReviews.desc(),
-      t.submittedAt,
-      t.applicationId,
-    ),
-    index('evaluation_totals_track_rank_std_idx').on(
-      t.campaignId,
-      t.trackCode,
-      t.finalStandardised.desc(),
-      t.lastStageStandardised.desc().nullsLast(),
-      t.countedReviews.desc(),
-      t.submittedAt,
-      t.applicationId,
-    ),
+    ...(['raw', 'std'] as const).flatMap((mode) => {
+      const [final, last] =
+        mode === 'raw' ? [t.finalScore, t.lastStageScore] : [t.finalStandardised, t.lastStageStandardised];
+      // A fresh list per index: drizzle's index builders keep the columns they are given.
+      const order = () => [
+        final.desc(),
+        last.desc().nullsLast(),
+        t.countedReviews.desc(),
+        t.submittedAt,
+        t.applicationId,
+      ];
+      const suffix = mode === 'raw' ? 'rank_idx' : 'rank_std_idx';
+      return [
+        index(`evaluation_totals_${suffix}`).on(t.campaignId, t.trackCode, t.orgKind, ...order()),
+        index(`evaluation_totals_track_${suffix}`).on(t.campaignId, t.trackCode, ...order()),
+      ];
+    }),
   ],
 );

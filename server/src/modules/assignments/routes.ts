@@ -24,33 +24,9 @@ import * as draws from './draws';
 import * as assignments from './service';
 import { exportAssignments } from './export';
 import { importAssignments } from './import';
-import { AppError } from '../../core/errors';
-import { invalidFile } from '../organizations/import-file';
-import {
-  importQuery,
-  importErrorBody,
-  IMPORT_MAX_BYTES,
-} from '../../../../shared/src/contracts/organization-import';
-import type { FastifyRequest } from 'fastify';
+import { receiveImportFile } from '../organizations/import-file';
+import { importQuery, importErrorBody } from '../../../../shared/src/contracts/organization-import';
 
-/** The one uploaded file of a multipart request (a broken body: INVALID_FILE, too large: 413). */
-async function receiveFile(req: FastifyRequest): Promise<{ bytes: Buffer; filename: string }> {
-  if (!req.isMultipart())
-    throw invalidFile('not_multipart', '请以表单方式上传文件', 'Upload the file as multipart/form-data');
-  try {
-    const part = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
-    if (!part) throw invalidFile('no_file', '没有收到上传的文件', 'No file was uploaded');
-    return { bytes: await part.toBuffer(), filename: part.filename ?? '' };
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE');
-    throw invalidFile(
-      'bad_upload',
-      '上传内容不完整或格式不正确，请重新上传',
-      'The upload is incomplete or malformed; upload it again',
-    );
-  }
-}
 import { XLSX_MIME } from '../../core/xlsx';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -220,7 +196,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const file = await receiveFile(req);
+      const file = await receiveImportFile(req);
       return importAssignments(db, ctxOf(req), req.params.id, file, req.query.dryRun === 'true');
     },
   );

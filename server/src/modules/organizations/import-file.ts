@@ -5,7 +5,9 @@
  * — random bytes, an executable, a legacy .xls — is INVALID_FILE, never a 500.
  */
 import { Readable } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
 import ExcelJS from 'exceljs';
+import { IMPORT_MAX_BYTES } from '../../../../shared/src/contracts/organization-import';
 import { AppError, fieldError } from '../../core/errors';
 import { checkZip } from './import-zip';
 
@@ -26,6 +28,28 @@ const IDLE_MS = 30_000;
 
 export function invalidFile(code: string, zh: string, en: string): AppError {
   return new AppError('INVALID_FILE', [fieldError('file', code, zh, en)]);
+}
+
+/**
+ * The one uploaded file of an import's multipart request, read into memory (at most IMPORT_MAX_BYTES). A
+ * broken body is the client's fault: INVALID_FILE (413 when over the limit), never a 500.
+ */
+export async function receiveImportFile(req: FastifyRequest): Promise<{ bytes: Buffer; filename: string }> {
+  if (!req.isMultipart())
+    throw invalidFile('not_multipart', '请以表单方式上传文件', 'Upload the file as multipart/form-data');
+  try {
+    const part = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
+    if (!part) throw invalidFile('no_file', '没有收到上传的文件', 'No file was uploaded');
+    return { bytes: await part.toBuffer(), filename: part.filename ?? '' };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE');
+    throw invalidFile(
+      'bad_upload',
+      '上传内容不完整或格式不正确，请重新上传',
+      'The upload is incomplete or malformed; upload it again',
+    );
+  }
 }
 
 const startsWith = (b: Buffer, bytes: number[]) => bytes.every((x, i) => b[i] === x);

@@ -1,49 +1,22 @@
 import { z } from 'zod';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBody } from '../../../../shared/src/contracts/common';
 import { importResult } from '../../../../shared/src/contracts/organizations';
 import {
-  IMPORT_MAX_BYTES,
   importErrorBody,
   importQuery,
   orgExportQuery,
 } from '../../../../shared/src/contracts/organization-import';
 import { ctxOf } from '../../http/context';
-import { AppError } from '../../core/errors';
 import { importOrganizations } from './import-service';
 import { buildTemplate } from './import-template';
 import { exportOrganizations } from './export';
 import { attachment } from '../../core/http-files';
 import { XLSX_MIME } from '../../core/xlsx';
-import { invalidFile } from './import-file';
+import { receiveImportFile } from './import-file';
 import { multipartDoc } from '../../http/openapi';
 
 const tags = ['organizations'];
-
-/** A broken multipart body is the client's fault: INVALID_FILE (or 413 when over the limit), never a 500. */
-function uploadError(err: unknown): AppError {
-  if (err instanceof AppError) return err;
-  if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE');
-  return invalidFile(
-    'bad_upload',
-    '上传内容不完整或格式不正确，请重新上传',
-    'The upload is incomplete or malformed; upload it again',
-  );
-}
-
-/** The one uploaded file of a multipart request, read into memory (at most IMPORT_MAX_BYTES). */
-async function receiveFile(req: FastifyRequest): Promise<{ bytes: Buffer; filename: string }> {
-  if (!req.isMultipart())
-    throw invalidFile('not_multipart', '请以表单方式上传文件', 'Upload the file as multipart/form-data');
-  try {
-    const part = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
-    if (!part) throw invalidFile('no_file', '没有收到上传的文件', 'No file was uploaded');
-    return { bytes: await part.toBuffer(), filename: part.filename ?? '' };
-  } catch (err) {
-    throw uploadError(err);
-  }
-}
 
 /** Excel/CSV import and export of the organisation tree. */
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -101,7 +74,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const { bytes, filename } = await receiveFile(req);
+      const { bytes, filename } = await receiveImportFile(req);
       return importOrganizations(
         db,
         ctxOf(req),

@@ -26,8 +26,8 @@ import {
   receiptParams,
 } from '../../../../shared/src/contracts/publicity';
 import { AppError } from '../../core/errors';
-import { invalidFile } from '../organizations/import-file';
-import { IMPORT_MAX_BYTES, importErrorBody } from '../../../../shared/src/contracts/organization-import';
+import { receiveImportFile } from '../organizations/import-file';
+import { importErrorBody } from '../../../../shared/src/contracts/organization-import';
 import { multipartDoc } from '../../http/openapi';
 import { importYear } from './calendar-import';
 import { ctxOf } from '../../http/context';
@@ -49,25 +49,6 @@ function sendRendered(req: FastifyRequest, reply: FastifyReply, r: Rendered | nu
   reply.header('etag', r.etag).header('cache-control', 'public, no-cache');
   if (req.headers['if-none-match'] === r.etag) return reply.code(304).send();
   return reply.type('application/json; charset=utf-8').send(r.body);
-}
-
-/** The one uploaded file of a multipart request (a broken body: INVALID_FILE, too large: 413). */
-async function receiveFile(req: FastifyRequest): Promise<{ bytes: Buffer; filename: string }> {
-  if (!req.isMultipart())
-    throw invalidFile('not_multipart', '请以表单方式上传文件', 'Upload the file as multipart/form-data');
-  try {
-    const part = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
-    if (!part) throw invalidFile('no_file', '没有收到上传的文件', 'No file was uploaded');
-    return { bytes: await part.toBuffer(), filename: part.filename ?? '' };
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE');
-    throw invalidFile(
-      'bad_upload',
-      '上传内容不完整或格式不正确，请重新上传',
-      'The upload is incomplete or malformed; upload it again',
-    );
-  }
 }
 
 const publicRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -206,7 +187,7 @@ const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) =>
-      importYear(db, ctxOf(req), req.query.year, await receiveFile(req), req.query.dryRun === 'true'),
+      importYear(db, ctxOf(req), req.query.year, await receiveImportFile(req), req.query.dryRun === 'true'),
   );
 };
 

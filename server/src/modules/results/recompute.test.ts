@@ -184,30 +184,47 @@ function close(actual: number | null, expected: number | null) {
   else expect(actual).toBeCloseTo(expected, 6);
 }
 
+/** The reference's lenient reviewer R1 and severe reviewer R2 (evaluation-maths §2) on five applications. */
+const r1 = [90, 92, 88, 95, 85];
+const r2 = [80, 75, 68, 70, 72];
+async function lenientAndSevere(afterApp?: (stageId: string, appId: string) => Promise<unknown>) {
+  const campaignId = await kit.campaign();
+  const stage = await kit.stage({
+    campaignId,
+    method: 'presentation',
+    rubric: 'overall',
+    aggregation: 'mean',
+    standardise: true,
+  });
+  const apps = [];
+  for (let i = 0; i < 5; i++) {
+    const app = await kit.application('B', campaignId);
+    apps.push(app);
+    await kit.reviewRow(stage, app, pool[2]!.id, { score: r1[i]! });
+    await kit.reviewRow(stage, app, pool[3]!.id, { score: r2[i]! });
+    await afterApp?.(stage.id, app.id);
+  }
+  return { campaignId, stage, apps };
+}
+
+/** An application's stage result and total as stored. */
+async function figuresOf(applicationId: string) {
+  const [first] = await kit.db
+    .select()
+    .from(stageResults)
+    .where(eq(stageResults.applicationId, applicationId));
+  const [total] = await kit.db
+    .select()
+    .from(evaluationTotals)
+    .where(eq(evaluationTotals.applicationId, applicationId));
+  return { first, total };
+}
+
 describe('standardisation (evaluation-maths §2)', () => {
   it('rescales a lenient and a severe reviewer: R1 90 → 81.50, R2 80 → 97.05', async () => {
-    const campaignId = await kit.campaign();
-    const stage = await kit.stage({
-      campaignId,
-      method: 'presentation',
-      rubric: 'overall',
-      aggregation: 'mean',
-      standardise: true,
-    });
-    const r1 = [90, 92, 88, 95, 85];
-    const r2 = [80, 75, 68, 70, 72];
-    const apps = [];
-    for (let i = 0; i < 5; i++) {
-      const app = await kit.application('B', campaignId);
-      apps.push(app);
-      await kit.reviewRow(stage, app, pool[2]!.id, { score: r1[i]! });
-      await kit.reviewRow(stage, app, pool[3]!.id, { score: r2[i]! });
-    }
+    const { campaignId, apps } = await lenientAndSevere();
     await kit.db.transaction((tx) => recomputeCampaign(tx, campaignId, kit.env.clock.now));
-    const [first] = await kit.db
-      .select()
-      .from(stageResults)
-      .where(eq(stageResults.applicationId, apps[0]!.id));
+    const { first, total } = await figuresOf(apps[0]!.id);
     // The first application had R1's 90 (→ 81.50) and R2's 80 (→ 97.05); its raw mean is 85.
     expect(first!.score).toBe(85);
     expect(first!.standardisedScore).toBeCloseTo((81.5 + 97.05) / 2, 1);
@@ -216,49 +233,23 @@ describe('standardisation (evaluation-maths §2)', () => {
     const z1 = (90 - 90) / Math.sqrt(r1.reduce((s, x) => s + (x - 90) ** 2, 0) / 5);
     const z2 = (80 - 73) / Math.sqrt(r2.reduce((s, x) => s + (x - 73) ** 2, 0) / 5);
     expect(first!.standardisedScore).toBeCloseTo((mu + sigma * z1 + mu + sigma * z2) / 2, 8);
-    const [total] = await kit.db
-      .select()
-      .from(evaluationTotals)
-      .where(eq(evaluationTotals.applicationId, apps[0]!.id));
     expect(total).toMatchObject({ finalScore: 85, lastStageScore: 85 });
     expect(total!.finalStandardised).toBeCloseTo(first!.standardisedScore!, 9);
   });
 
   it('standardises a stage when it closes, and its totals follow (POST /api/stages/:id/close)', async () => {
-    const campaignId = await kit.campaign();
-    const stage = await kit.stage({
-      campaignId,
-      method: 'presentation',
-      rubric: 'overall',
-      aggregation: 'mean',
-      standardise: true,
-    });
-    const r1 = [90, 92, 88, 95, 85];
-    const r2 = [80, 75, 68, 70, 72];
-    const apps = [];
-    for (let i = 0; i < 5; i++) {
-      const app = await kit.application('B', campaignId);
-      apps.push(app);
-      await kit.reviewRow(stage, app, pool[2]!.id, { score: r1[i]! });
-      await kit.reviewRow(stage, app, pool[3]!.id, { score: r2[i]! });
-      // What each lock does: the raw figures, no standardisation yet.
-      await kit.db.transaction((tx) => refreshApplication(tx, stage.id, app.id, kit.env.clock.now));
-    }
+    // What each lock does: the raw figures, no standardisation yet.
+    const { stage, apps } = await lenientAndSevere((stageId, appId) =>
+      kit.db.transaction((tx) => refreshApplication(tx, stageId, appId, kit.env.clock.now)),
+    );
     const res = await kit.committee.post(`/api/stages/${stage.id}/close`, { version: stage.version });
     expect(res.statusCode, res.body).toBe(200);
-    const [first] = await kit.db
-      .select()
-      .from(stageResults)
-      .where(eq(stageResults.applicationId, apps[0]!.id));
+    const { first, total } = await figuresOf(apps[0]!.id);
     expect(first!.score).toBe(85);
     const mu = 81.5;
     const sigma = Math.sqrt([...r1, ...r2].reduce((s, x) => s + (x - mu) ** 2, 0) / 10);
     const z2 = (80 - 73) / Math.sqrt(r2.reduce((s, x) => s + (x - 73) ** 2, 0) / 5);
     expect(first!.standardisedScore).toBeCloseTo((mu + mu + sigma * z2) / 2, 8);
-    const [total] = await kit.db
-      .select()
-      .from(evaluationTotals)
-      .where(eq(evaluationTotals.applicationId, apps[0]!.id));
     expect(total!.finalStandardised).toBeCloseTo(first!.standardisedScore!, 9);
   });
 
