@@ -86,6 +86,10 @@ const build: Record<string, Builder> = {
     url: `/api/campaigns/${(await freshCampaign(ctx)).id}/stages/template`,
     payload: { template: 'seed' },
   }),
+  'GET /api/stages/:id': async (ctx) => ({
+    method: 'GET',
+    url: `/api/stages/${(await freshStage(ctx)).id}`,
+  }),
   'PATCH /api/stages/:id': async (ctx) => ({
     method: 'PATCH',
     url: `/api/stages/${(await freshStage(ctx)).id}`,
@@ -120,6 +124,7 @@ export const matrix: ModuleMatrix = {
     'POST /api/campaigns/:id/stages': manage(201),
     'POST /api/campaigns/:id/stages/order': manage(200),
     'POST /api/campaigns/:id/stages/template': manage(201),
+    'GET /api/stages/:id': manage(200),
     'PATCH /api/stages/:id': manage(200),
     'DELETE /api/stages/:id': manage(204),
     'POST /api/stages/:id/open': manage(200),

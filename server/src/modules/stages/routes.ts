@@ -36,6 +36,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req) => stages.list(db, ctxOf(req), req.params.id),
   );
 
+  app.get(
+    '/api/stages/:id',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '评审环节详情 One stage',
+        params: idParams,
+        response: { 200: stageDetail, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => stages.get(db, ctxOf(req), req.params.id),
+  );
+
   app.post(
     '/api/campaigns/:id/stages',
     {

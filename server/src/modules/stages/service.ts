@@ -160,6 +160,13 @@ export async function list(db: Db, _ctx: Ctx, campaignId: string): Promise<Stage
   return listOf(db, campaignId);
 }
 
+/** GET /api/stages/:id: one stage as the list shows it (404 when unknown). */
+export async function get(db: Db, _ctx: Ctx, id: string): Promise<StageDetail> {
+  const row = await getStage(db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return stageDetail(db, row);
+}
+
 export async function create(db: Db, ctx: Ctx, campaignId: string, body: CreateStage): Promise<StageDetail> {
   return db.transaction(async (tx) => {
     const frame = await lockedCampaign(tx, campaignId);

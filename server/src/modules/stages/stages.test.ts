@@ -91,6 +91,10 @@ describe('stage CRUD', () => {
     const list = await cadmin.get(`/api/campaigns/${id}/stages`);
     expect(list.json().items.map((s: { nameZh: string }) => s.nameZh)).toEqual(['集体评审', '互比互评']);
     expect(list.json().total).toBe(2);
+    // One stage reads as the list shows it; an unknown id is 404.
+    const one = await cadmin.get(`/api/stages/${stage.id}`);
+    expect([one.statusCode, one.json()]).toEqual([200, stage]);
+    expect((await cadmin.get(`/api/stages/${crypto.randomUUID()}`)).statusCode).toBe(404);
     const [event] = await auditOf(stage.id);
     expect(event).toMatchObject({
       action: 'stages.create',
