@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { DataDirLockedError, lockDataDir } from './db/lock';
+import { KeyFileError } from './core/keys';
 import { AppError } from './core/errors';
 import { createBootstrapAdmin } from './modules/accounts/bootstrap';
 import { seedDemo } from './demo/seed';
@@ -87,7 +88,8 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (err: unknown) => {
-    if (err instanceof ConfigError || err instanceof DataDirLockedError) console.error(err.message);
+    if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof KeyFileError)
+      console.error(err.message);
     else if (err instanceof AppError)
       console.error(`${err.code}: ${err.details.map((d) => d.en).join('; ')}`);
     else console.error(err);

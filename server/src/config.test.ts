@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       dataDir: './data',
+      keyFile: 'data/shifan-keys.json',
       databaseUrl: null,
       demo: false,
       session: { idleMinutes: 20, absoluteHours: 12, cookieSecure: 'auto' },
@@ -17,6 +18,11 @@ describe('loadConfig', () => {
     });
     expect(Object.isFrozen(c)).toBe(true);
     expect(Object.isFrozen(c.session)).toBe(true);
+  });
+
+  it('puts the key file in the data directory unless SHIFAN_KEY_FILE names one', () => {
+    expect(loadConfig({ SHIFAN_DATA_DIR: '/srv/shifan' }).keyFile).toBe('/srv/shifan/shifan-keys.json');
+    expect(loadConfig({ SHIFAN_KEY_FILE: '/etc/shifan/keys.json' }).keyFile).toBe('/etc/shifan/keys.json');
   });
 
   it('reads the password settings: privileged minimum 12–64 (never below the general one), expiry 0–3650 days', () => {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -11,6 +12,8 @@ const env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   SHIFAN_DATA_DIR: z.string().min(1).default('./data'),
+  /** Secret keys outside the database (audit chain, later field encryption); default in the data directory. */
+  SHIFAN_KEY_FILE: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
@@ -62,6 +65,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** The key file (core/keys.ts): created at first start with mode 0600; back it up apart from the database. */
+  keyFile: string;
   databaseUrl: string | null;
   /** Production may run on the embedded database (SHIFAN_ALLOW_EMBEDDED); it then warns. */
   allowEmbedded: boolean;
@@ -110,6 +115,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     port: e.PORT,
     host: e.HOST,
     dataDir: e.SHIFAN_DATA_DIR,
+    keyFile: e.SHIFAN_KEY_FILE ?? path.join(e.SHIFAN_DATA_DIR, 'shifan-keys.json'),
     databaseUrl: e.DATABASE_URL ?? null,
     allowEmbedded: e.SHIFAN_ALLOW_EMBEDDED,
     demo: e.SHIFAN_DEMO,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError } from './db/lock';
+import { KeyFileError } from './core/keys';
 import { closeOnSignals, startServer } from './server';
 import { ensureWebBuilt, webAddress, WEB_INDEX } from './web-build';
 
@@ -24,7 +25,7 @@ try {
     );
   closeOnSignals(app);
 } catch (err) {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof KeyFileError) {
     console.error(err.message);
     process.exit(2);
   }

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { operatingWarnings, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
+import { loadKeyRing } from './core/keys';
 import { startJobRunner } from './jobs';
 import type { JobRunner } from './jobs/runner';
 
@@ -19,6 +20,7 @@ export const VERSION: string = JSON.parse(
 export async function startServer(
   config: Readonly<Config>,
 ): Promise<{ app: FastifyInstance; database: Database; runner: JobRunner }> {
+  loadKeyRing(config.keyFile, ['audit']); // created at first start (mode 0600); refused when others may read it
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const app = await buildApp(
     {
