@@ -8,6 +8,8 @@ import { KeyFileError } from './core/keys';
 import { AppError } from './core/errors';
 import { createBootstrapAdmin } from './modules/accounts/bootstrap';
 import { seedDemo } from './demo/seed';
+import { storeDemoEvidence } from './demo/evidence-file';
+import { evidenceStorage } from './modules/evidence/storage';
 import { closeOnSignals, startServer } from './server';
 import { ROLES, type Role } from '../../shared/src/enums';
 
@@ -71,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
     fs.rmSync(path.join(config.dataDir, 'pgdata'), { recursive: true, force: true });
     const seeding = await openDatabase({ dataDir: config.dataDir });
     await seedDemo(seeding.db, new Date());
+    await storeDemoEvidence(evidenceStorage(config).store);
     await seeding.close();
     const { app } = await startServer(config);
     app.log.info(

@@ -7,6 +7,7 @@ import type {
   applicationEvents,
   applications,
   campaignUnitCaps,
+  evidenceFiles,
   notifications,
   selfAssessments,
 } from '../db/schema';
@@ -32,6 +33,7 @@ import { planCultivations, selectApplications, extraVenues, type Planned } from 
 import * as text from './campaign-text';
 import { GIVEN_NAMES, SURNAMES } from './data';
 import { prng, type Prng } from './prng';
+import { DEMO_EVIDENCE } from './evidence-file';
 
 export type { StandardsInput } from './campaign-settings';
 
@@ -41,6 +43,8 @@ export interface CampaignDemo extends CultivationRows, CampaignSettings {
   caps: (typeof campaignUnitCaps.$inferInsert)[];
   applications: (typeof applications.$inferInsert & { id: string })[];
   selfAssessments: (typeof selfAssessments.$inferInsert)[];
+  /** One file per criterion that asks for evidence, for every application past its draft (all the same PDF). */
+  evidence: (typeof evidenceFiles.$inferInsert)[];
   events: (typeof applicationEvents.$inferInsert)[];
   notifications: (typeof notifications.$inferInsert)[];
 }
@@ -49,6 +53,7 @@ const half = (r: Prng, lo: number, hi: number) => r.int(lo * 2, hi * 2) / 2;
 
 export function buildCampaignDemo(base: DemoData, std: StandardsInput, nowDate: Date): CampaignDemo {
   const r = prng(DEMO_SEED + 3);
+  const fileIds = prng(DEMO_SEED + 9); // its own stream: the other rows stay as they were
   const now = nowDate.getTime();
   const year = yearOf(nowDate);
   const venues = extraVenues(r, base.orgs, base.venues);
@@ -90,6 +95,7 @@ export function buildCampaignDemo(base: DemoData, std: StandardsInput, nowDate: 
     caps: [],
     applications: [],
     selfAssessments: [],
+    evidence: [],
     events: [],
     notifications: [],
     cultivations: [],
@@ -195,6 +201,21 @@ export function buildCampaignDemo(base: DemoData, std: StandardsInput, nowDate: 
         note: r.next() < 0.25 ? r.pick(text.SELF_NOTES) : null,
       }),
     );
+    // A submitted application was complete (the workflow refuses one that is not): its evidence too.
+    if (row.status !== 'draft')
+      for (const c of criteria.filter((x) => x.evidenceRequired))
+        out.evidence.push({
+          id: fileIds.uuid(),
+          applicationId: a.id,
+          criterionId: c.id,
+          unitId: org.unitId!,
+          originalName: `${c.titleZh}佐证材料.pdf`,
+          mediaType: 'application/pdf',
+          sizeBytes: DEMO_EVIDENCE.bytes.length,
+          sha256: DEMO_EVIDENCE.sha256,
+          storageKey: DEMO_EVIDENCE.key,
+          createdAt: row.submittedAt ?? undefined,
+        });
     const name = venue ? `${org.name} ${venue.name}` : org.name;
     const subject = row.status === 'draft' ? name : `${name}（${a.brand}）`;
     for (const e of a.chain.events) {

@@ -9,7 +9,7 @@ import type { Prng } from './prng';
 
 export interface StandardInput {
   versionId: string;
-  criteria: { id: string; maxPoints: number; bonus: boolean }[];
+  criteria: { id: string; maxPoints: number; bonus: boolean; evidenceRequired: boolean; titleZh: string }[];
 }
 export type StandardsInput = Record<'committee' | 'branch' | 'venue', StandardInput>;
 

@@ -11,6 +11,7 @@ import {
   cultivationMilestones,
   cultivationNotes,
   cultivations,
+  evidenceFiles,
   organizations,
   selfAssessments,
   venues,
@@ -23,6 +24,7 @@ import {
   type ApplicationStatus,
 } from '../../../shared/src/domain/application-workflow';
 import { isValidScore } from '../../../shared/src/domain/standards';
+import { completeness } from '../../../shared/src/domain/completeness';
 import { RECOMMENDED_STATUSES } from '../modules/applications/rank-repo';
 import { buildDemo } from './build';
 import { buildCampaignDemo } from './campaign-build';
@@ -301,6 +303,41 @@ describe('demo campaigns', () => {
     }
     expect(bad).toEqual([]);
     expect(rows.some((s) => s.score === null)).toBe(true);
+  });
+
+  it('seeds every application past its draft complete, as the workflow requires to submit (issue #7.9)', async () => {
+    const crit = await env.db.select().from(criteria);
+    const scores = await env.db.select().from(selfAssessments);
+    const files = await env.db.select().from(evidenceFiles);
+    const incomplete: string[] = [];
+    let drafts = 0;
+    for (const a of apps) {
+      const gaps = completeness({
+        fields: { brandName: a.brandName, summary: a.summary },
+        criteria: crit.filter((c) => c.standardVersionId === a.standardVersionId),
+        selfAssessment: new Map(
+          scores.filter((s) => s.applicationId === a.id).map((s) => [s.criterionId, s.score]),
+        ),
+        evidenceCount: files
+          .filter((f) => f.applicationId === a.id)
+          .reduce(
+            (m, f) => m.set(f.criterionId!, (m.get(f.criterionId!) ?? 0) + 1),
+            new Map<string, number>(),
+          ),
+      });
+      if (a.status === 'draft') drafts += gaps.length ? 1 : 0;
+      else if (gaps.length) incomplete.push(`${a.id} ${a.status}: ${gaps.map((g) => g.kind).join(',')}`);
+    }
+    expect(incomplete).toEqual([]);
+    expect(drafts).toBeGreaterThan(0); // drafts still show what they miss
+    // One file per criterion that asks for evidence, for each application past its draft; none for drafts.
+    const asked = (a: App) =>
+      crit.filter((c) => c.standardVersionId === a.standardVersionId && c.evidenceRequired);
+    expect(files.length).toBe(
+      apps.filter((a) => a.status !== 'draft').reduce((n, a) => n + asked(a).length, 0),
+    );
+    expect(files.filter((f) => apps.find((a) => a.id === f.applicationId)!.status === 'draft')).toEqual([]);
+    expect(new Set(files.map((f) => f.storageKey))).toEqual(new Set(['demo/evidence.pdf']));
   });
 
   it('keeps cultivation pools for the demo unit and three more, some of them turned into applications', async () => {

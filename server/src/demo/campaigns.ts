@@ -3,8 +3,8 @@
  * certified and not-selected applications, the current one open with applications in every status it can
  * hold — plus more venues, cultivation pools and the demo accounts' inboxes. Rows are built by
  * `campaign-build.ts` as the services would have written them and inserted in batches in the caller's
- * transaction, with a few `demo.seed` audit events summing them up. No evidence files: a file row must
- * point at a stored file, and the demo stores none.
+ * transaction, with a few `demo.seed` audit events summing them up. Evidence: every application past its
+ * draft has one row per criterion that asks for it, all pointing at one stored PDF (`evidence-file.ts`).
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
@@ -18,6 +18,7 @@ import {
   campaignUnitCaps,
   criteria,
   cultivationMilestones,
+  evidenceFiles,
   cultivationNotes,
   cultivations,
   notifications,
@@ -56,7 +57,13 @@ export async function loadDefaultStandards(db: DbOrTx): Promise<StandardsInput> 
       .where(and(eq(standards.code, code), eq(standardVersions.version, 1)));
     if (!v) throw new Error(`The demo seed needs the default standard ${code} (migration 0003).`);
     const items = await db
-      .select({ id: criteria.id, maxPoints: criteria.maxPoints, bonus: criteria.bonus })
+      .select({
+        id: criteria.id,
+        maxPoints: criteria.maxPoints,
+        bonus: criteria.bonus,
+        evidenceRequired: criteria.evidenceRequired,
+        titleZh: criteria.titleZh,
+      })
       .from(criteria)
       .where(eq(criteria.standardVersionId, v.id))
       .orderBy(asc(criteria.position));
@@ -97,6 +104,7 @@ export async function seedCampaigns(
   await tx.insert(cultivationNotes).values(d.notes);
   await insertAll((rows) => tx.insert(applications).values(rows), d.applications);
   await insertAll((rows) => tx.insert(selfAssessments).values(rows), d.selfAssessments);
+  await insertAll((rows) => tx.insert(evidenceFiles).values(rows), d.evidence);
   // The history in time order per application: the identity column then orders same-time events too.
   await insertAll((rows) => tx.insert(applicationEvents).values(rows), d.events);
   await insertAll((rows) => tx.insert(notifications).values(rows), d.notifications);
@@ -105,7 +113,7 @@ export async function seedCampaigns(
     action: 'demo.seed',
     objectType: 'venue',
     actorOverride: seeder,
-    detail: `${d.venues.length} more venues (activity rooms of grassroots organisations)`,
+    detail: `另 ${d.venues.length} 个阵地（基层党组织活动室）`,
   });
   for (const c of d.campaigns) {
     const mine = d.applications.filter((a) => a.campaignId === c.id);
@@ -115,7 +123,7 @@ export async function seedCampaigns(
       objectType: 'campaign',
       objectId: c.id,
       actorOverride: seeder,
-      detail: `${c.name}: ${site} site and ${mine.length - site} venue applications`,
+      detail: `${c.name}：示范点申报 ${site} 个，示范阵地申报 ${mine.length - site} 个`,
     });
   }
   const units = new Set(d.cultivations.map((c) => c.unitId)).size;
@@ -123,7 +131,7 @@ export async function seedCampaigns(
     action: 'demo.seed',
     objectType: 'cultivation',
     actorOverride: seeder,
-    detail: `${d.cultivations.length} candidates in ${units} units' cultivation pools`,
+    detail: `${units} 个单位培育库共 ${d.cultivations.length} 个培育对象`,
   });
   return {
     campaigns: d.campaigns.length,

@@ -200,12 +200,12 @@ describe('demo seed', () => {
       'campaign',
       'cultivation',
     ]);
-    expect(events[0]!.detail).toBe('441 organisations: 40 units, 400 grassroots organisations');
+    expect(events[0]!.detail).toBe('441 个党组织：40 个直属党组织，400 个基层党组织');
     expect(events.slice(8, 12).map((e) => e.detail)).toEqual([
-      '118 more venues (activity rooms of grassroots organisations)',
-      '2024年度“双示范”创建: 68 site and 56 venue applications',
-      '2025年度“双示范”创建: 72 site and 60 venue applications',
-      '2026年度“双示范”创建: 77 site and 64 venue applications',
+      '另 118 个阵地（基层党组织活动室）',
+      '2024年度“双示范”创建：示范点申报 68 个，示范阵地申报 56 个',
+      '2025年度“双示范”创建：示范点申报 72 个，示范阵地申报 60 个',
+      '2026年度“双示范”创建：示范点申报 77 个，示范阵地申报 64 个',
     ]);
   });
 

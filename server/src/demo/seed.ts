@@ -72,13 +72,13 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoSummary> {
       objectType: 'organization',
       objectId: root.id,
       actorOverride: seeder,
-      detail: `${summary.organizations} organisations: ${summary.units} units, ${summary.grassroots} grassroots organisations`,
+      detail: `${summary.organizations} 个党组织：${summary.units} 个直属党组织，${summary.grassroots} 个基层党组织`,
     });
     await writeAudit(tx, ctx, {
       action: 'demo.seed',
       objectType: 'venue',
       actorOverride: seeder,
-      detail: `${summary.venues} venues`,
+      detail: `${summary.venues} 个阵地`,
     });
     for (const a of data.accounts) {
       await writeAudit(tx, ctx, {
@@ -88,7 +88,7 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoSummary> {
         unitId: a.unitId,
         actorOverride: seeder,
         changes: { username: { before: null, after: a.username }, role: { before: null, after: a.role } },
-        detail: 'demo account',
+        detail: '演示账号',
       });
     }
     await seedExperts(tx, data, since, { passwordHash, now });

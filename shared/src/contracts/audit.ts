@@ -19,6 +19,11 @@ export const auditEvent = z.object({
   outcome: z.enum(AUDIT_OUTCOMES),
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })).nullable(),
   detail: z.string().nullable(),
+  /**
+   * Names of the records the event's ids point at (actor, scope organisation, object, ids inside
+   * `changes`): id → name, so the page and the export show names, not UUIDs (issue #7.4).
+   */
+  names: z.record(z.string(), z.string()),
 });
 export type AuditEvent = z.infer<typeof auditEvent>;
 

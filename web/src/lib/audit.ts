@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../../../shared/src/contracts/audit';
+import { auditFieldLabel, auditValueText, type AuditValueOptions } from '../../../shared/src/audit-fields';
 
 /** Shows an audit value as text: '—' for nothing, JSON for objects and lists. */
 export function showValue(v: unknown): string {
@@ -8,12 +9,21 @@ export function showValue(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** The `changes` map as rows, sorted by field name. */
+/**
+ * The `changes` map as rows in words (issue #7.4): the field by its label, values with names for ids,
+ * yes/no, roles by name and times in Beijing time; sorted by the field's label.
+ */
 export function changeRows(
   changes: AuditEvent['changes'],
-): { field: string; before: string; after: string }[] {
+  o: AuditValueOptions,
+): { field: string; label: string; before: string; after: string }[] {
   if (!changes) return [];
   return Object.entries(changes)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([field, c]) => ({ field, before: showValue(c?.before), after: showValue(c?.after) }));
+    .map(([field, c]) => ({
+      field,
+      label: auditFieldLabel(field, o.lang),
+      before: auditValueText(field, c?.before, o),
+      after: auditValueText(field, c?.after, o),
+    }))
+    .sort((a, b) => a.label.localeCompare(b.label, o.lang === 'zh' ? 'zh-CN' : 'en'));
 }

@@ -181,17 +181,20 @@ describe('import outcome', () => {
 describe('audit changes', () => {
   it('lists changed fields in order with printable values', () => {
     expect(
-      changeRows({
-        name: { before: '甲', after: '乙' },
-        active: { before: true, after: false },
-        memberCount: { before: null, after: 3 },
-      }),
+      changeRows(
+        {
+          name: { before: '甲', after: '乙' },
+          active: { before: true, after: false },
+          memberCount: { before: null, after: 3 },
+        },
+        { lang: 'en', names: {}, time: (x) => x },
+      ),
     ).toEqual([
-      { field: 'active', before: 'true', after: 'false' },
-      { field: 'memberCount', before: '—', after: '3' },
-      { field: 'name', before: '甲', after: '乙' },
+      { field: 'active', label: 'Active', before: 'Yes', after: 'No' },
+      { field: 'memberCount', label: 'Members', before: '—', after: '3' },
+      { field: 'name', label: 'Name', before: '甲', after: '乙' },
     ]);
-    expect(changeRows(null)).toEqual([]);
+    expect(changeRows(null, { lang: 'zh', names: {}, time: (x) => x })).toEqual([]);
     expect(showValue({ a: 1 })).toBe('{"a":1}');
   });
 });

@@ -76,6 +76,8 @@ describe('reading the audit log', () => {
         unitId: { before: null, after: null },
       },
       detail: null,
+      // Names, not UUIDs, for the ids the event mentions (the account as it is now).
+      names: { [seeded.committee_admin.id]: 'cadmin（cadmin）', [accountId]: '赵教授（expert.zhao）' },
     });
     expect(items[1]).toMatchObject({
       at: new Date(t0.getTime() + STEP).toISOString(),
@@ -84,6 +86,17 @@ describe('reading the audit log', () => {
     expect(items[0]).toMatchObject({
       changes: { disabled: { before: false, after: true } },
       detail: 'sessions ended: 0',
+    });
+  });
+
+  it('names the scope organisation of a unit admin’s event instead of its UUID', async () => {
+    const { items } = await list('outcome=denied&actor=uadmin');
+    expect(items).toHaveLength(1);
+    const e = items[0]!;
+    expect(e.scopeOrgId).toBe(seeded.unit_admin.organizationId);
+    expect(e.names).toEqual({
+      [seeded.unit_admin.id]: 'uadmin（uadmin）',
+      [seeded.unit_admin.organizationId!]: '市水务局机关党委',
     });
   });
 
@@ -177,7 +190,7 @@ async function parse(buf: Buffer): Promise<string[][]> {
   await wb.xlsx.load(buf as never);
   const rows: string[][] = [];
   wb.worksheets[0]!.eachRow((row) =>
-    rows.push(Array.from({ length: 11 }, (_, i) => row.getCell(i + 1).text)),
+    rows.push(Array.from({ length: 13 }, (_, i) => row.getCell(i + 1).text)),
   );
   return rows;
 }
@@ -201,7 +214,9 @@ describe('exporting the audit log', () => {
       '请求号',
       '操作',
       '对象类型',
+      '对象',
       '对象ID',
+      '范围组织',
       '结果',
       '变更',
       '说明',
@@ -209,25 +224,30 @@ describe('exporting the audit log', () => {
     expect(rows).toHaveLength(4);
     expect(rows[3]).toEqual([
       '2026-11-29 16:10:00',
-      'cadmin',
+      'cadmin（cadmin）',
       '工委管理员',
       '127.0.0.1',
       'seq-create-001',
       '新建账号',
       '账号',
+      '赵教授（expert.zhao）',
       accountId,
+      '',
       '成功',
-      rows[3]![9],
+      rows[3]![11],
       '',
     ]);
-    expect(rows[3]![9]!.split('\n').sort()).toEqual([
-      'displayName：（空） → 赵专家',
-      'email：（空） → （空）',
-      'organizationId：（空） → （空）',
-      'role：（空） → reviewer',
-      'unitId：（空） → （空）',
-      'username：（空） → expert.zhao',
-    ]);
+    // jsonb keeps no key order: compare the lines as sets.
+    expect(rows[3]![11]!.split('\n').sort()).toEqual(
+      [
+        '用户名：— → expert.zhao',
+        '姓名：— → 赵专家',
+        '通知邮箱：— → —',
+        '角色：— → 评审专家',
+        '所属党组织：— → —',
+        '所属直属党组织：— → —',
+      ].sort(),
+    );
     const { items } = await list('action=audit.export');
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ actorName: 'audadmin', outcome: 'success' });

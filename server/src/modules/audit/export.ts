@@ -6,6 +6,11 @@ import { attachment } from '../../core/http-files';
 import { writeXlsxSheet } from '../../core/xlsx';
 import { chinaTimeSeconds } from '../../core/time';
 import { auditLabel } from '../../../../shared/src/audit-actions';
+import {
+  auditChangesText,
+  auditDetailText,
+  type AuditValueOptions,
+} from '../../../../shared/src/audit-fields';
 
 export const AUDIT_EXPORT_HEADERS = [
   '时间（北京时间）',
@@ -15,7 +20,9 @@ export const AUDIT_EXPORT_HEADERS = [
   '请求号',
   '操作',
   '对象类型',
+  '对象',
   '对象ID',
+  '范围组织',
   '结果',
   '变更',
   '说明',
@@ -42,29 +49,31 @@ export function exportDisposition(now: Date): string {
   return attachment(`审计日志-${date}.xlsx`, `audit-log-${date}.xlsx`);
 }
 
-const shown = (v: unknown): string =>
-  v === null || v === undefined || v === '' ? '（空）' : typeof v === 'string' ? v : JSON.stringify(v);
+const options = (e: AuditEvent): AuditValueOptions => ({
+  lang: 'zh',
+  names: e.names,
+  time: chinaTimeSeconds,
+});
 
-/** One line per changed field, `字段：修改前 → 修改后`, instead of raw JSON. */
-export function changesText(changes: NonNullable<AuditEvent['changes']>): string {
-  return Object.entries(changes)
-    .map(([field, c]) => `${field}：${shown(c.before)} → ${shown(c.after)}`)
-    .join('\n');
-}
+/** The actor as `姓名（用户名）` when the account is known, else the recorded username. */
+const actorText = (e: AuditEvent): string =>
+  (e.actorId ? e.names[e.actorId] : undefined) ?? e.actorName ?? '';
 
 function rowOf(e: AuditEvent): string[] {
   return [
     chinaTimeSeconds(e.at),
-    e.actorName ?? '',
+    actorText(e),
     e.role ? ROLE_LABELS[e.role] : '',
     e.ip ?? '',
     e.requestId ?? '',
     auditLabel('action', e.action, 'zh'),
     e.objectType ? auditLabel('object', e.objectType, 'zh') : '',
+    (e.objectId ? e.names[e.objectId] : undefined) ?? '',
     e.objectId ?? '',
+    (e.scopeOrgId ? e.names[e.scopeOrgId] : undefined) ?? '',
     OUTCOME_LABELS[e.outcome],
-    e.changes ? changesText(e.changes) : '',
-    e.detail ?? '',
+    e.changes ? auditChangesText(e.changes, options(e)) : '',
+    auditDetailText(e.detail, options(e)),
   ];
 }
 
@@ -75,7 +84,7 @@ function rowOf(e: AuditEvent): string[] {
 export async function writeAuditXlsx(out: Writable, data: AuditExport): Promise<void> {
   const sheet = {
     name: '审计日志',
-    widths: [26, 16, 16, 16, 38, 28, 14, 38, 8, 60, 40],
+    widths: [22, 22, 16, 16, 38, 24, 14, 30, 38, 24, 8, 60, 50],
     header: AUDIT_EXPORT_HEADERS,
   };
   await writeXlsxSheet(out, sheet, async (addRow) => {

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { requireActor, type Ctx } from '../../core/context';
 import { writeAudit } from './write';
 import * as repo from './repo';
+import { isUuid, resolveNames } from './names';
 import {
   AUDIT_EXPORT_MAX_ROWS,
   type AuditEvent,
@@ -12,8 +13,28 @@ import {
 
 type ListQuery = z.infer<typeof auditListQuery>;
 
+/** The names of the ids one event mentions, picked from the page's resolved names. */
+function namesOf(r: repo.AuditRow, all: Map<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const pick = (v: unknown) => {
+    if (!isUuid(v)) return;
+    const name = all.get(v.toLowerCase());
+    if (name !== undefined) out[v] = name;
+  };
+  [r.actorId, r.scopeOrgId, r.objectId].forEach(pick);
+  for (const c of Object.values(r.changes ?? {}))
+    for (const v of [c?.before, c?.after]) (Array.isArray(v) ? v : [v]).forEach(pick);
+  return out;
+}
+
+/** Rows as the API shows them, with the names of the ids they mention (one lookup for all rows). */
+export async function presentRows(db: Db, rows: repo.AuditRow[]): Promise<AuditEvent[]> {
+  const names = await resolveNames(db, rows);
+  return rows.map((r) => toAuditEvent(r, names));
+}
+
 /** The presenter: `id` as a string (a bigint), `at` as an ISO UTC string. */
-export function toAuditEvent(r: repo.AuditRow): AuditEvent {
+export function toAuditEvent(r: repo.AuditRow, names = new Map<string, string>()): AuditEvent {
   return {
     id: String(r.id),
     at: r.at.toISOString(),
@@ -29,6 +50,7 @@ export function toAuditEvent(r: repo.AuditRow): AuditEvent {
     outcome: r.outcome,
     changes: r.changes ?? null,
     detail: r.detail,
+    names: namesOf(r, names),
   };
 }
 
@@ -60,7 +82,7 @@ export async function listAuditEvents(
     objectType: 'audit_event',
     detail: JSON.stringify({ filters, sort, page: q.page, pageSize: q.pageSize, total }),
   });
-  return { items: rows.map(toAuditEvent), total };
+  return { items: await presentRows(db, rows), total };
 }
 
 export interface AuditExport {
@@ -93,7 +115,7 @@ export async function exportAuditEvents(
     detail: JSON.stringify({ filters, total, rows }),
   });
   async function* batches(): AsyncGenerator<AuditEvent[]> {
-    for await (const b of repo.auditEventBatches(db, filters, upToId, rows)) yield b.map(toAuditEvent);
+    for await (const b of repo.auditEventBatches(db, filters, upToId, rows)) yield await presentRows(db, b);
   }
   return { total, rows, truncated: total > rows, batches: batches() };
 }

@@ -109,6 +109,10 @@ const applications: Messages<'applications'> = {
     points: '{{n}} / {{max}} pts',
     gaps: '{{n}} items still missing:',
     complete: 'Complete: ready to submit',
+    submittedTitle: 'What was submitted',
+    submittedAt: 'Submitted {{at}}',
+    submittedWhat: 'Self-assessment of {{criteria}} criteria and {{files}} evidence files submitted',
+    completeOnly: 'Complete',
   },
   history: {
     title: 'History',

@@ -106,6 +106,10 @@ const applications = {
     points: '{{n}} / {{max}} 分',
     gaps: '还有 {{n}} 项待完善：',
     complete: '材料齐全，可以提交',
+    submittedTitle: '提交内容',
+    submittedAt: '{{at}} 提交',
+    submittedWhat: '已提交 {{criteria}} 项指标的自评和 {{files}} 份佐证材料',
+    completeOnly: '材料齐全',
   },
   history: {
     title: '办理记录',

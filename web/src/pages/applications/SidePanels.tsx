@@ -17,12 +17,24 @@ const scrollTo = (anchor: string | null) => {
   el?.querySelector<HTMLElement>('input,textarea')?.focus({ preventScroll: true });
 };
 
-/** 完整性检查: the gaps that block submitting, each a link to its field or criterion; the self-score. */
+/** Still being written (or back for changes): the card checks what is missing before submitting. */
+const EDITABLE = new Set<ApplicationDetail['status']>(['draft', 'returned']);
+
+/**
+ * 完整性检查 while the application is written: the gaps that block submitting, each a link to its field
+ * or criterion; the self-score. Once submitted it says what was submitted and when (issue #7.9), never
+ * "可以提交".
+ */
 export function CompletenessCard({ detail }: { detail: ApplicationDetail }) {
   const { t } = useTranslation('applications');
   const max = detail.standard.totalPoints;
+  const submitted = !EDITABLE.has(detail.status) && detail.submittedAt !== null;
   return (
-    <Card title={t('completeness.title')} size="small" data-testid="completeness">
+    <Card
+      title={t(submitted ? 'completeness.submittedTitle' : 'completeness.title')}
+      size="small"
+      data-testid="completeness"
+    >
       <Flex vertical gap={10}>
         <Flex justify="space-between" align="baseline">
           <Typography.Text type="secondary">{t('completeness.selfTotal')}</Typography.Text>
@@ -35,7 +47,22 @@ export function CompletenessCard({ detail }: { detail: ApplicationDetail }) {
           size="small"
           showInfo={false}
         />
-        {detail.gaps.length ? (
+        {submitted ? (
+          <Flex vertical gap={4} data-testid="submitted-summary">
+            <Typography.Text>
+              <CheckCircleOutlined />{' '}
+              {t('completeness.submittedWhat', {
+                criteria: detail.criteria.filter((c) => c.score !== null).length,
+                files: detail.evidence.length,
+              })}
+            </Typography.Text>
+            {detail.submittedAt ? (
+              <Typography.Text type="secondary">
+                {t('completeness.submittedAt', { at: formatDateTime(detail.submittedAt) })}
+              </Typography.Text>
+            ) : null}
+          </Flex>
+        ) : detail.gaps.length ? (
           <>
             <Typography.Text type="warning">
               <WarningOutlined /> {t('completeness.gaps', { n: detail.gaps.length })}
@@ -50,7 +77,8 @@ export function CompletenessCard({ detail }: { detail: ApplicationDetail }) {
           </>
         ) : (
           <Typography.Text type="success">
-            <CheckCircleOutlined /> {t('completeness.complete')}
+            <CheckCircleOutlined />{' '}
+            {t(EDITABLE.has(detail.status) ? 'completeness.complete' : 'completeness.completeOnly')}
           </Typography.Text>
         )}
       </Flex>

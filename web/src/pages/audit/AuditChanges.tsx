@@ -1,17 +1,20 @@
 import { Descriptions, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { auditDetailText } from '../../../../shared/src/audit-fields';
 import type { AuditEvent } from '../../../../shared/src/contracts/audit';
 import { changeRows } from '../../lib/audit';
+import { nameOf, objectTypeLabel, valueOptions } from './labels';
 
 /** The expanded row of an audit event: every changed field before → after, and the request's details. */
 export function AuditChanges({ event }: { event: AuditEvent }) {
   const { t } = useTranslation('audit');
-  const rows = changeRows(event.changes);
+  const rows = changeRows(event.changes, valueOptions(t, event));
+  const named = (id: string | null) => nameOf(event, id);
   return (
     <Flex vertical gap={12} style={{ padding: '4px 0', maxWidth: 900 }}>
       <Descriptions
         size="small"
-        column={{ xs: 1, md: 3 }}
+        column={{ xs: 1, md: 2 }}
         items={[
           {
             key: 'req',
@@ -20,18 +23,29 @@ export function AuditChanges({ event }: { event: AuditEvent }) {
           },
           {
             key: 'obj',
-            label: t('field.objectId'),
-            children: <span className="sf-mono">{event.objectId ?? '—'}</span>,
+            label: event.objectType ? objectTypeLabel(t, event.objectType) : t('field.object'),
+            children: named(event.objectId) ?? (event.objectId ? t('deletedRecord') : '—'),
           },
           {
             key: 'scope',
             label: t('field.scopeOrgId'),
-            children: <span className="sf-mono">{event.scopeOrgId ?? '—'}</span>,
+            children: named(event.scopeOrgId) ?? '—',
+          },
+          {
+            key: 'ids',
+            label: t('ids'),
+            children: (
+              <span className="sf-mono" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+                {[event.objectId, event.scopeOrgId].filter(Boolean).join(' · ') || '—'}
+              </span>
+            ),
           },
         ]}
       />
       {event.detail ? (
-        <Typography.Paragraph style={{ margin: 0 }}>{event.detail}</Typography.Paragraph>
+        <Typography.Paragraph style={{ margin: 0 }}>
+          {auditDetailText(event.detail, valueOptions(t, event))}
+        </Typography.Paragraph>
       ) : null}
       {rows.length ? (
         <Table
@@ -43,9 +57,8 @@ export function AuditChanges({ event }: { event: AuditEvent }) {
           columns={[
             {
               title: t('change.field'),
-              dataIndex: 'field',
+              dataIndex: 'label',
               width: 160,
-              render: (v: string) => <span className="sf-mono">{v}</span>,
             },
             {
               title: t('change.before'),

@@ -1,18 +1,5 @@
 import { useState } from 'react';
-import {
-  AutoComplete,
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  Grid,
-  Input,
-  Select,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, DatePicker, Flex, Form, Grid, Input, Select, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { DownloadOutlined, FilterOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -22,7 +9,16 @@ import { exportAudit, useAuditEvents, type AuditFilters } from '../../api/audit'
 import { useApiError } from '../../app/useApiError';
 import { PageHeader } from '../../components/PageHeader';
 import { roleLabel } from '../../i18n/labels';
-import { actionLabel, knownAuditNames, objectTypeLabel, outcomeLabel } from './labels';
+import {
+  actionLabel,
+  actionOptions,
+  knownAuditNames,
+  nameOf,
+  objectTypeLabel,
+  outcomeLabel,
+  valueOptions,
+} from './labels';
+import { auditDetailText } from '../../../../shared/src/audit-fields';
 import { formatDateTimeSeconds } from '../../lib/format';
 import { onTableChange, sortOrderOf, tablePagination } from '../../lib/list';
 import { useUrlFilters, type FilterSpec } from '../../lib/url-filters';
@@ -98,7 +94,7 @@ export default function AuditPage() {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const activeFilters = Object.values(query).filter((v) => v !== undefined).length;
   const list = useAuditEvents({ ...query, ...paging });
-  const actions = knownAuditNames(t, 'action');
+  const actions = actionOptions(t);
   const objects = knownAuditNames(t, 'object');
 
   const doExport = async () => {
@@ -120,7 +116,16 @@ export default function AuditPage() {
       sorter: true,
       sortOrder: sortOrderOf(paging.sort, 'at'),
       width: 170,
-      render: (v: string) => formatDateTimeSeconds(v),
+      render: (v: string, e) => (
+        <Flex vertical>
+          <span>{formatDateTimeSeconds(v)}</span>
+          {e.ip ? (
+            <Typography.Text type="secondary" className="sf-mono" style={{ fontSize: 12 }}>
+              {e.ip}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+      ),
     },
     {
       title: t('field.actor'),
@@ -129,16 +134,19 @@ export default function AuditPage() {
       sorter: true,
       sortOrder: sortOrderOf(paging.sort, 'actorName'),
       width: 170,
-      render: (_v, e) => (
-        <Flex vertical>
-          <span>{e.actorName ?? t('anonymous')}</span>
-          {e.role ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {roleLabel(t, e.role)}
-            </Typography.Text>
-          ) : null}
-        </Flex>
-      ),
+      render: (_v, e) => {
+        const scope = nameOf(e, e.scopeOrgId);
+        return (
+          <Flex vertical>
+            <span>{nameOf(e, e.actorId) ?? e.actorName ?? t('anonymous')}</span>
+            {e.role ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {scope ? `${roleLabel(t, e.role)} · ${scope}` : roleLabel(t, e.role)}
+              </Typography.Text>
+            ) : null}
+          </Flex>
+        );
+      },
     },
     {
       title: t('field.action'),
@@ -146,33 +154,20 @@ export default function AuditPage() {
       key: 'action',
       sorter: true,
       sortOrder: sortOrderOf(paging.sort, 'action'),
-      width: 190,
-      render: (v: string) => (
-        <Flex vertical>
-          <span>{actionLabel(t, v)}</span>
-          <Typography.Text type="secondary" className="sf-mono" style={{ fontSize: 12 }}>
-            {v}
-          </Typography.Text>
-        </Flex>
-      ),
+      width: 160,
+      render: (v: string) => actionLabel(t, v),
     },
     {
       title: t('field.object'),
       key: 'object',
-      width: 220,
+      width: 190,
       render: (_v, e) =>
         e.objectType ? (
           <Flex vertical style={{ minWidth: 0 }}>
             <span>{objectTypeLabel(t, e.objectType)}</span>
             {e.objectId ? (
-              <Typography.Text
-                type="secondary"
-                className="sf-mono"
-                style={{ fontSize: 12 }}
-                ellipsis
-                copyable={{ text: e.objectId }}
-              >
-                {e.objectId}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {nameOf(e, e.objectId) ?? t('deletedRecord')}
               </Typography.Text>
             ) : null}
           </Flex>
@@ -184,23 +179,19 @@ export default function AuditPage() {
       title: t('field.outcome'),
       dataIndex: 'outcome',
       key: 'outcome',
-      width: 100,
+      width: 84,
       render: (o: Outcome) => <Tag color={OUTCOME_COLOR[o]}>{outcomeLabel(t, o)}</Tag>,
-    },
-    {
-      title: t('field.ip'),
-      dataIndex: 'ip',
-      key: 'ip',
-      width: 140,
-      render: (v: string | null) => <span className="sf-mono">{v ?? '—'}</span>,
     },
     {
       title: t('field.detail'),
       dataIndex: 'detail',
       key: 'detail',
-      width: 240,
-      ellipsis: true,
-      render: (v: string | null) => v ?? '—',
+      minWidth: 220,
+      render: (v: string | null, e) => (
+        <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: true }}>
+          {auditDetailText(v, valueOptions(t, e)) || '—'}
+        </Typography.Paragraph>
+      ),
     },
   ];
 
@@ -265,31 +256,22 @@ export default function AuditPage() {
             />
           </Form.Item>
           <Form.Item name="action">
-            <AutoComplete
+            <Select
               allowClear
+              showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('field.action')}
-              options={actions.map((a) => ({
-                value: a.value,
-                label: t('labelWithCode', { label: a.label, code: a.value }),
-              }))}
-              showSearch={{
-                filterOption: (input, o) =>
-                  String(o?.label ?? '')
-                    .toLowerCase()
-                    .includes(input.toLowerCase()),
-              }}
+              options={actions}
               style={{ width: w }}
               popupMatchSelectWidth={280}
+              data-testid="audit-action"
             />
           </Form.Item>
           <Form.Item name="objectType">
-            <AutoComplete
+            <Select
               allowClear
+              showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('field.objectType')}
-              options={objects.map((a) => ({
-                value: a.value,
-                label: t('labelWithCode', { label: a.label, code: a.value }),
-              }))}
+              options={objects}
               style={{ width: w }}
             />
           </Form.Item>
@@ -326,7 +308,7 @@ export default function AuditPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: 1240 }}
+          scroll={{ x: 1040 }}
           data-testid="audit-table"
           expandable={{ expandedRowRender: (e) => <AuditChanges event={e} /> }}
           pagination={tablePagination(paging, list.data?.total ?? 0, (n) => t('common.total', { n }), {

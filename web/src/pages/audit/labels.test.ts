@@ -2,7 +2,8 @@ import { createInstance, type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import zhAudit from '../../i18n/zh-CN/audit';
 import enAudit from '../../i18n/en/audit';
-import { actionLabel, knownAuditNames, objectTypeLabel, outcomeLabel } from './labels';
+import { actionLabel, actionOptions, knownAuditNames, objectTypeLabel, outcomeLabel } from './labels';
+import { AUDIT_ACTIONS } from '../../../../shared/src/audit-actions';
 
 let zh: TFunction<'audit'>;
 let enT: TFunction<'audit'>;
@@ -37,5 +38,18 @@ describe('audit labels', () => {
       label: '修改密码',
     });
     expect(knownAuditNames(enT, 'object')).toContainEqual({ value: 'venue', label: 'Venue' });
+  });
+
+  it('offer every action of the typed list in the 操作 filter by its name, grouped by module', () => {
+    const groups = actionOptions(zh);
+    const values = groups.flatMap((g) => g.options.map((o) => o.value));
+    for (const code of Object.keys(AUDIT_ACTIONS)) expect(values, code).toContain(code);
+    const accounts = groups.find((g) => g.label === '账号')!;
+    expect(accounts.options.slice(0, 2)).toEqual([
+      { value: 'accounts.', label: '账号（全部操作）' },
+      { value: 'accounts.create', label: '新建账号' },
+    ]);
+    for (const g of [...groups, ...actionOptions(enT)])
+      for (const o of g.options) expect(o.label).not.toMatch(/[a-z]+\.[a-z_]*/);
   });
 });

@@ -1,0 +1,99 @@
+/**
+ * Issue 7 §1 on the demo server: the audit log reads in words (defect 4) — no raw action code or UUID in
+ * the table for any action the demo produces, the 操作 filter offers actions by name — at 1366×768 and
+ * 390×844.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, PHONE, screenshot, startDemoServer, type TestServer } from './harness';
+import { signedIn } from './journeys';
+import { AUDIT_ACTIONS } from '../shared/src/audit-actions';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const CODES = Object.keys(AUDIT_ACTIONS);
+
+describe('issue 7 §1.4: the audit log for an auditor', () => {
+  it('shows names, not codes or UUIDs, for every event the demo produces, and filters by Chinese names', async () => {
+    // More actions on record than the seed's: sign-ins of three roles and a denied request.
+    for (const who of ['admin', 'unit']) {
+      const p = await signedIn(browser, server, who);
+      if (who === 'unit') await p.request.get('/api/audit-events');
+      await p.context().close();
+    }
+    const page = await signedIn(browser, server, 'audit');
+    const api = await page.request.get('/api/audit-events?pageSize=200');
+    const { items, total } = (await api.json()) as { items: { action: string }[]; total: number };
+    expect(total).toBeLessThanOrEqual(200);
+    const actions = new Set(items.map((e) => e.action));
+    for (const a of ['demo.seed', 'auth.login', 'authz.denied']) expect(actions).toContain(a);
+
+    await page.goto('/audit?pageSize=200');
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor({ state: 'visible' });
+    expect(await rows.count()).toBeGreaterThanOrEqual(items.length);
+    const text = await page.locator('.ant-table-tbody').innerText();
+    expect(text).not.toMatch(UUID);
+    for (const code of CODES) expect(text, code).not.toContain(code);
+    expect(text).toContain('生成演示数据');
+    expect(text).toContain('越权访问被拒绝');
+    expect(text).toContain('查询审计日志'); // the API read above, now on record
+    expect(text).toContain('市水务局机关党委'); // the unit admin's scope, by name
+    expect(text).toContain('王建华（admin）');
+    expect(text).not.toContain('{"filters"'); // the log's own reads in words
+    await screenshot(page, 'defects-4-audit-desktop', { fullPage: false });
+
+    // The expanded row: the changes by field name, ids named.
+    await page.locator('.ant-table-row-expand-icon').first().click();
+    await page.locator('.ant-table-expanded-row').first().waitFor({ state: 'visible' });
+    await screenshot(page, 'defects-4-audit-expanded', { fullPage: false });
+
+    // The 操作 filter: every action by its Chinese name, grouped by module.
+    await page.getByTestId('audit-action').click();
+    await page.keyboard.type('锁定');
+    const options = page.locator('.ant-select-dropdown .ant-select-item-option');
+    await options.first().waitFor({ state: 'visible' });
+    const offered = await options.allInnerTexts();
+    expect(offered).toEqual(expect.arrayContaining(['账号锁定', '解除锁定']));
+    for (const o of offered) expect(o).not.toMatch(/[a-z]+\.[a-z_]+/);
+    await screenshot(page, 'defects-4-audit-filter', { fullPage: false });
+    await page.context().close();
+
+    const phone = await signedIn(browser, server, 'audit', { viewport: PHONE });
+    await phone.goto('/audit');
+    await phone.locator('.ant-table-tbody tr.ant-table-row').first().waitFor({ state: 'visible' });
+    expect(await phone.locator('.ant-table-tbody').innerText()).not.toMatch(UUID);
+    await screenshot(phone, 'defects-4-audit-phone', { fullPage: false });
+    await phone.context().close();
+  });
+
+  it('a submitted application’s completeness panel says what was submitted, never 可以提交 (defect 9)', async () => {
+    for (const viewport of [undefined, PHONE]) {
+      const page = await signedIn(browser, server, 'unit', { viewport });
+      const res = await page.request.get('/api/applications?status=submitted&pageSize=1');
+      const { items } = (await res.json()) as { items: { id: string }[] };
+      expect(items).toHaveLength(1);
+      await page.goto(`/applications/${items[0]!.id}`);
+      const card = page.getByTestId('completeness');
+      await card.getByTestId('submitted-summary').waitFor({ state: 'visible' });
+      const text = await card.innerText();
+      expect(text).toContain('提交内容');
+      expect(text).toMatch(/已提交 \d+ 项指标的自评和 [1-9]\d* 份佐证材料/); // the demo seeds its evidence
+      expect(text).not.toContain('可以提交');
+      expect(text).not.toContain('待完善');
+      await card.scrollIntoViewIfNeeded();
+      await screenshot(page, `defects-9-submitted-${viewport ? 'phone' : 'desktop'}`, { fullPage: false });
+      await page.context().close();
+    }
+  });
+});
