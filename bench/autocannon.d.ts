@@ -32,7 +32,7 @@ declare module 'autocannon' {
   }
   export interface Result {
     latency: Histogram;
-    requests: Histogram & { total: number };
+    requests: Histogram & { total: number; sent: number };
     duration: number;
     errors: number;
     timeouts: number;

@@ -18,6 +18,7 @@ import { hashPassword } from '../server/src/core/passwords';
 import { insertUser, PASSWORD } from '../server/test/helpers';
 import { seedApplications, type ListSeed } from './applications-data';
 import { seedEvaluation, type EvaluationSeed } from './evaluation-data';
+import { substitute, type SubmitPlan } from './review-submit';
 
 export interface Statement {
   text: string;
@@ -121,6 +122,52 @@ export async function serveBare(url: string, requests: Statement[][]): Promise<v
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(body);
     } catch (err) {
       res.writeHead(500).end(String(err));
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  process.on('message', async () => {
+    server.close();
+    await pool.end();
+    process.exit(0);
+  });
+  process.send!({ kind: 'ready', port });
+}
+
+/**
+ * The bare server of the review submission: GET /<i> locks draft i by replaying its expert's captured
+ * lock with the draft's ids (bench/review-submit.ts), every statement in order on one pooled client
+ * (BEGIN … COMMIT as captured), and answers the last statement's rows as JSON.
+ */
+export async function serveBareSubmit(url: string, plan: SubmitPlan): Promise<void> {
+  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  const server = http.createServer(async (req, res) => {
+    const draft = plan.drafts[Number((req.url ?? '/').slice(1))];
+    const template = draft && plan.templates[draft.reviewer];
+    if (!draft || !template) {
+      res.writeHead(404).end();
+      return;
+    }
+    const client = await pool.connect();
+    try {
+      let rows: unknown[] = [];
+      for (const s of substitute(template.statements, template.draft, draft)) {
+        const config = { text: s.text, values: s.values };
+        const r =
+          s.rowMode === 'array'
+            ? await client.query({ ...config, rowMode: 'array' })
+            : await client.query(config);
+        rows = r.rows;
+      }
+      res
+        .writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+        .end(JSON.stringify(rows[0] ?? {}));
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      res.writeHead(500).end(String(err));
+    } finally {
+      client.release();
     }
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -25,6 +25,16 @@ import pg from 'pg';
 import type { ApiMessage, Statement } from './evaluation-server';
 import { mixOf } from './applications-mix';
 import { DEFAULT_PG, login, pgDatabase, settle, writeSection } from './common';
+import {
+  interleave,
+  lockRun,
+  loginAll,
+  prepareDrafts,
+  SUBMITS,
+  SUBMITTERS,
+  WARM_UP,
+  type SubmitPlan,
+} from './review-submit';
 
 const SELF = fileURLToPath(import.meta.url);
 const CONNECTIONS = 50;
@@ -201,6 +211,21 @@ async function cannon(base: string, paths: string[], headers: Record<string, str
   });
 }
 
+/** The statements the app sends to PostgreSQL while it answers one request (which must answer 200). */
+async function capture(child: Child, url: string, init: RequestInit): Promise<Statement[]> {
+  await new Promise<void>((resolve) => {
+    child.proc.once('message', () => resolve());
+    child.proc.send('capture');
+  });
+  const res = await fetch(url, init);
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
+  await res.arrayBuffer();
+  return new Promise<Statement[]>((resolve) => {
+    child.proc.once('message', (m: ApiMessage) => m.kind === 'captured' && resolve(m.statements));
+    child.proc.send('captured');
+  });
+}
+
 async function measureLoad(
   name: string,
   note: string,
@@ -209,21 +234,8 @@ async function measureLoad(
   url: string,
 ): Promise<LoadResult> {
   const captured: Statement[][] = [];
-  for (const p of paths) {
-    await new Promise<void>((resolve) => {
-      api.child.proc.once('message', () => resolve());
-      api.child.proc.send('capture');
-    });
-    const res = await fetch(`${api.base}${p}`, { headers: { cookie: api.cookie } });
-    if (res.status !== 200) throw new Error(`${p} answered ${res.status}: ${await res.text()}`);
-    await res.arrayBuffer();
-    captured.push(
-      await new Promise<Statement[]>((resolve) => {
-        api.child.proc.once('message', (m: ApiMessage) => m.kind === 'captured' && resolve(m.statements));
-        api.child.proc.send('captured');
-      }),
-    );
-  }
+  for (const p of paths)
+    captured.push(await capture(api.child, `${api.base}${p}`, { headers: { cookie: api.cookie } }));
   const file = path.join(os.tmpdir(), `shifan-bench-${name}-${process.pid}.json`);
   fs.writeFileSync(file, JSON.stringify(captured));
   const bare = await start<{ port: number }>(['--evaluation-bare', url, file]);
@@ -258,6 +270,90 @@ async function measureLoad(
   } finally {
     await bare.child.stop();
     fs.rmSync(file, { force: true });
+  }
+}
+
+/**
+ * Review submission at 50 concurrent experts (bench/review-submit.ts): the app's lock against the bare
+ * server replaying each expert's captured lock on drafts of its own. Checks every draft it sent got locked.
+ */
+async function measureSubmit(
+  api: { base: string; child: Child },
+  url: string,
+  campaignId: string,
+  password: string,
+): Promise<LoadResult> {
+  const slack = 2 * SUBMITTERS;
+  const perReviewer = 1 + Math.ceil((2 * (WARM_UP + SUBMITS) + 4 * slack) / SUBMITTERS);
+  const { usernames, drafts } = await prepareDrafts(url, campaignId, perReviewer);
+  const cookies = await loginAll(api.base, usernames, password);
+  const queue = interleave(drafts);
+  const firsts = queue.slice(0, SUBMITTERS);
+  const rest = queue.slice(SUBMITTERS);
+  const cut = (from: number, n: number) => rest.slice(from, from + n);
+  const apiWarm = cut(0, WARM_UP + slack);
+  const apiRun = cut(WARM_UP + slack, SUBMITS + slack);
+  const bareDrafts = rest.slice(WARM_UP + SUBMITS + 2 * slack);
+  const templates: SubmitPlan['templates'] = [];
+  for (const d of firsts) {
+    const statements = await capture(api.child, `${api.base}/api/reviews/${d.reviewId}/lock`, {
+      method: 'POST',
+      headers: { cookie: cookies[d.reviewer]!, 'x-shifan-csrf': '1', 'content-type': 'application/json' },
+      body: '{"version":2}',
+    });
+    templates[d.reviewer] = { draft: d, statements };
+  }
+  const file = path.join(os.tmpdir(), `shifan-bench-submit-${process.pid}.json`);
+  fs.writeFileSync(file, JSON.stringify({ templates, drafts: bareDrafts } satisfies SubmitPlan));
+  const bare = await start<{ port: number }>(['--submit-bare', url, file]);
+  try {
+    const bareBase = `http://127.0.0.1:${bare.ready.port}`;
+    await lockRun(api.base, apiWarm, cookies, WARM_UP);
+    await settle(api.base, cookies[0]!);
+    const a = await lockRun(api.base, apiRun, cookies, SUBMITS);
+    await settle(api.base, cookies[0]!);
+    await lockRun(bareBase, bareDrafts, null, WARM_UP);
+    const b = await lockRun(bareBase, bareDrafts, null, SUBMITS, WARM_UP + slack);
+    await settle(api.base, cookies[0]!);
+    const locked = await lockedIn(url, campaignId);
+    const sent = SUBMITTERS + a.requests.sent + b.requests.sent + 2 * WARM_UP;
+    const r: LoadResult = {
+      name: 'review submit',
+      note:
+        `an expert confirms and locks a complete sheet (POST /api/reviews/:id/lock: the review row, its audit event, ` +
+        `the application's stage result and total in one transaction), ${SUBMITS} locks per side after ${WARM_UP} ` +
+        `discarded, ${locked} drafts locked of ${sent} requests sent`,
+      example: `/api/reviews/${apiRun[0]!.reviewId}/lock`,
+      apiRps: a.requests.average,
+      bareRps: b.requests.average,
+      apiP50: a.latency.p50,
+      bareP50: b.latency.p50,
+      failures: a.non2xx + a.errors + b.non2xx + b.errors + Math.abs(sent - locked),
+      statements: templates.reduce((n, t) => n + t.statements.length, 0) / templates.length,
+    };
+    console.log(
+      `  ${r.name}: API ${r.apiRps.toFixed(0)} req/s, bare ${r.bareRps.toFixed(0)} req/s → ${(r.apiRps / r.bareRps).toFixed(2)}×` +
+        ` (${r.statements.toFixed(1)} statements per request; ${locked} of ${sent} locked)`,
+    );
+    return r;
+  } finally {
+    await bare.child.stop();
+    fs.rmSync(file, { force: true });
+  }
+}
+
+async function lockedIn(url: string, campaignId: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query(
+      `SELECT count(*)::int AS n FROM reviews r JOIN stages s ON s.id = r.stage_id
+       WHERE s.campaign_id = $1 AND s.position = 4 AND r.status = 'locked'`,
+      [campaignId],
+    );
+    return (r.rows[0] as { n: number }).n;
+  } finally {
+    await c.end();
   }
 }
 
@@ -300,7 +396,8 @@ after one warm-up round, each taking turns on the same database.
 The real app (\`buildApp\`, a committee admin's session cookie) against a bare \`node:http\` + \`pg\` server (pool of
 20, as the app's) that answers each request by running the statements captured from the app for that same request
 (session lookup included), in order, and writing the rows as JSON; ${CONNECTIONS} connections, ${SECONDS} s each, one after
-the other, after a discarded warm-up. Targets: ranking ≥ 0.8×; the list is reported. The app sends three of the
+the other, after a discarded warm-up (the review submission: a fixed number of locks per side instead, each side on
+drafts of its own; see its note). Targets: ranking ≥ 0.8×, review submit ≥ 0.7×; the list is reported. The app sends three of the
 ranking's statements at once on pooled connections (page, group size, quota) where the bare server runs them in
 order, which is why it can pass 1×; with the load average above, the absolute req/s measure the machine more than the code.
 
@@ -331,6 +428,11 @@ export async function runEvaluationBench(): Promise<void> {
       const base = `http://127.0.0.1:${port}`;
       const cookie = await login(base, username, password);
       const campaigns = list.campaigns.map((c) => c.id);
+      if (process.env.BENCH_EVAL_ONLY === 'submit') {
+        // While working on the submission alone: measure it and print, RESULTS.md untouched.
+        console.log(await measureSubmit({ base, child: api.child }, db.url, campaigns[0]!, password));
+        return;
+      }
       const recompute = await measureRecompute(base, cookie, db.url, campaigns);
       const target = { base, cookie, child: api.child };
       const ranking = campaigns.flatMap((c) =>
@@ -361,6 +463,7 @@ export async function runEvaluationBench(): Promise<void> {
           db.url,
         ),
       ];
+      loads.push(await measureSubmit({ base, child: api.child }, db.url, campaigns[0]!, password));
       const md = section(
         {
           applications: list.applications,
@@ -394,6 +497,19 @@ if (process.argv[2] === '--evaluation-api') {
   import('./evaluation-server')
     .then((m) =>
       m.serveBare(process.argv[3]!, JSON.parse(fs.readFileSync(process.argv[4]!, 'utf8')) as Statement[][]),
+    )
+    .catch((err: unknown) => {
+      console.error(err);
+      process.send?.({ kind: 'failed', message: String(err) });
+      process.exit(1);
+    });
+} else if (process.argv[2] === '--submit-bare') {
+  import('./evaluation-server')
+    .then((m) =>
+      m.serveBareSubmit(
+        process.argv[3]!,
+        JSON.parse(fs.readFileSync(process.argv[4]!, 'utf8')) as SubmitPlan,
+      ),
     )
     .catch((err: unknown) => {
       console.error(err);

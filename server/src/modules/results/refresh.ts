@@ -85,12 +85,38 @@ export function stageFigures(
   };
 }
 
+/** What the results rows copy of their application. */
+export interface AppFacts {
+  campaignId: string;
+  trackCode: string;
+  orgKind: (typeof applications.$inferSelect)['orgKind'];
+  unitId: string;
+  submittedAt: Date | null;
+}
+
+/** The application's facts; `lock` takes its row lock (one refresh of an application at a time). */
+async function appFacts(db: DbOrTx, applicationId: string, lock = false): Promise<AppFacts | undefined> {
+  const q = db
+    .select({
+      campaignId: applications.campaignId,
+      trackCode: applications.trackCode,
+      orgKind: applications.orgKind,
+      unitId: applications.unitId,
+      submittedAt: applications.submittedAt,
+    })
+    .from(applications)
+    .where(eq(applications.id, applicationId));
+  const [row] = lock ? await q.for('no key update') : await q;
+  return row;
+}
+
 /** Recompute one application's result in one (criteria, presentation or gate) stage and store it. */
 export async function refreshStageResult(
   db: DbOrTx,
   stage: StageRow,
   applicationId: string,
   now: Date,
+  known?: AppFacts,
 ): Promise<void> {
   const counted = await countedReviews(db, stage.id, applicationId);
   const f = stageFigures(stage, counted);
@@ -98,15 +124,7 @@ export async function refreshStageResult(
     ...(f.reviewCount < stage.minReviews ? ['below_minimum'] : []),
     ...(f.spread !== null && f.spread > stage.spreadThreshold ? ['spread'] : []),
   ];
-  const [app] = await db
-    .select({
-      campaignId: applications.campaignId,
-      trackCode: applications.trackCode,
-      orgKind: applications.orgKind,
-      unitId: applications.unitId,
-    })
-    .from(applications)
-    .where(eq(applications.id, applicationId));
+  const app = known ?? (await appFacts(db, applicationId));
   if (!app) return;
   const values = {
     reviewCount: f.reviewCount,
@@ -142,17 +160,13 @@ export async function refreshStageResult(
  * over the weighted (non-gate) stages it has a score in, raw and standardised; the last weighted stage's
  * score; counted reviews over those stages; gates passed = every gate of its track passed.
  */
-export async function refreshTotals(db: DbOrTx, applicationId: string, now: Date): Promise<void> {
-  const [app] = await db
-    .select({
-      campaignId: applications.campaignId,
-      trackCode: applications.trackCode,
-      orgKind: applications.orgKind,
-      unitId: applications.unitId,
-      submittedAt: applications.submittedAt,
-    })
-    .from(applications)
-    .where(eq(applications.id, applicationId));
+export async function refreshTotals(
+  db: DbOrTx,
+  applicationId: string,
+  now: Date,
+  known?: AppFacts,
+): Promise<void> {
+  const app = known ?? (await appFacts(db, applicationId));
   if (!app) return;
   const all = await listStages(db, app.campaignId);
   const results = new Map(
@@ -212,23 +226,23 @@ export function totalsOf(
   };
 }
 
-/** Both refreshes for one application after a review of `stageId` changed (the caller's transaction). */
+/**
+ * Both refreshes for one application after a review of a stage changed (the caller's transaction). The
+ * caller may hand in the stage row it already holds.
+ */
 export async function refreshApplication(
   db: DbOrTx,
-  stageId: string,
+  stageOrId: string | StageRow,
   applicationId: string,
   now: Date,
 ): Promise<void> {
   // One refresh of an application at a time: a second locker waits here and then reads the first's rows.
-  await db
-    .select({ id: applications.id })
-    .from(applications)
-    .where(eq(applications.id, applicationId))
-    .for('no key update');
-  const stage = await getStage(db, stageId);
+  const app = await appFacts(db, applicationId, true);
+  if (!app) return;
+  const stage = typeof stageOrId === 'string' ? await getStage(db, stageOrId) : stageOrId;
   if (!stage) return;
-  if (stage.method !== 'peer') await refreshStageResult(db, stage, applicationId, now);
-  await refreshTotals(db, applicationId, now);
+  if (stage.method !== 'peer') await refreshStageResult(db, stage, applicationId, now, app);
+  await refreshTotals(db, applicationId, now, app);
 }
 
 /** The stage results of some applications in a stage (for tests and the statistics). */

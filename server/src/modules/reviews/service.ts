@@ -44,6 +44,13 @@ interface Loaded {
   review: repo.ReviewRow | null;
 }
 
+/** What a sheet shows besides the review: the application, its standard, the pair's conflict status. */
+interface Parts {
+  app: NonNullable<Awaited<ReturnType<typeof repo.applicationForSheet>>>;
+  std: Awaited<ReturnType<typeof repo.standardOf>>;
+  conflict: Awaited<ReturnType<typeof conflictStatus>>;
+}
+
 /** The assignment, its stage and its review (locked for update inside a write), or 404. */
 async function load(db: DbOrTx, id: string, lock?: 'update'): Promise<Loaded> {
   const assignment = await getAssignment(db, id);
@@ -53,18 +60,25 @@ async function load(db: DbOrTx, id: string, lock?: 'update'): Promise<Loaded> {
   return { assignment, stage, review: await repo.findReview(db, id, lock) };
 }
 
-async function writeFacts(db: DbOrTx, l: Loaded): Promise<Facts> {
-  const c = await conflictStatus(db, {
+const factsOf = (l: Loaded, conflict: Parts['conflict']): Facts => ({
+  reviewerId: l.assignment.reviewerId,
+  conflicted: conflict.conflicted,
+  stage: stageFacts(l.stage),
+});
+
+/** The application, its standard and the conflict status (a write reads them once, its answer reuses them). */
+async function partsOf(db: DbOrTx, l: Loaded): Promise<Parts> {
+  const app = await repo.applicationForSheet(db, l.assignment.applicationId);
+  if (!app) throw new AppError('NOT_FOUND');
+  const std = await repo.standardOf(db, app.standardVersionId);
+  const conflict = await conflictStatus(db, {
     reviewerId: l.assignment.reviewerId,
     applicationId: l.assignment.applicationId,
   });
-  return { reviewerId: l.assignment.reviewerId, conflicted: c.conflicted, stage: stageFacts(l.stage) };
+  return { app, std, conflict };
 }
 
-async function specOf(db: DbOrTx, stage: StageRow, applicationId: string): Promise<SheetSpec> {
-  const app = await repo.applicationForSheet(db, applicationId);
-  if (!app) throw new AppError('NOT_FOUND');
-  const std = await repo.standardOf(db, app.standardVersionId);
+function specOf(stage: StageRow, { std }: Parts): SheetSpec {
   return {
     method: stage.method,
     rubric: stage.rubric,
@@ -87,18 +101,13 @@ export async function getSheet(db: Db, ctx: Ctx, id: string): Promise<ReviewShee
   if (!assignment) throw new AppError('NOT_FOUND');
   assertObject(ctx, 'reviews.read', { reviewerId: assignment.reviewerId });
   const l = await load(db, id);
-  return sheetOf(db, ctx, l);
+  return sheetOf(db, ctx, l, await partsOf(db, l));
 }
 
-async function sheetOf(db: DbOrTx, ctx: Ctx, l: Loaded): Promise<ReviewSheet> {
+async function sheetOf(db: DbOrTx, ctx: Ctx, l: Loaded, parts: Parts): Promise<ReviewSheet> {
   const actor = requireActor(ctx);
   const { assignment, stage, review } = l;
-  const app = (await repo.applicationForSheet(db, assignment.applicationId))!;
-  const std = await repo.standardOf(db, app.standardVersionId);
-  const conflict = await conflictStatus(db, {
-    reviewerId: assignment.reviewerId,
-    applicationId: assignment.applicationId,
-  });
+  const { app, std, conflict } = parts;
   const isReviewer = actor.role === 'reviewer';
   const own = review?.status ?? 'pending';
   const seeOthers =
@@ -107,11 +116,7 @@ async function sheetOf(db: DbOrTx, ctx: Ctx, l: Loaded): Promise<ReviewSheet> {
     ? await repo.otherReviews(db, stage.id, assignment.applicationId, assignment.id)
     : null;
   const showNames = !isReviewer || stage.showReviewerNames;
-  const facts: Facts = {
-    reviewerId: assignment.reviewerId,
-    conflicted: conflict.conflicted,
-    stage: stageFacts(stage),
-  };
+  const facts = factsOf(l, conflict);
   const refusal =
     scopeFor(actor.role, 'reviews.write') === null
       ? 'forbidden'
@@ -207,9 +212,9 @@ export function photoOf(p: repo.PhotoRow): ReviewPhoto {
 }
 
 /** The object rules of a reviewer's write, then "not locked" and the version. */
-async function assertWritable(tx: DbOrTx, ctx: Ctx, l: Loaded, version: number): Promise<void> {
+function assertWritable(ctx: Ctx, l: Loaded, parts: Parts, version: number): void {
   scopeOf(requireActor(ctx), 'reviews.write');
-  assertObject(ctx, 'reviews.write', await writeFacts(tx, l));
+  assertObject(ctx, 'reviews.write', factsOf(l, parts.conflict));
   if (l.review?.status === 'locked') throw new AppError('REVIEW_LOCKED');
   const current = l.review?.version ?? 1;
   if (version !== current)
@@ -236,10 +241,11 @@ function merge(state: SheetState, body: SaveReview): SheetState {
 
 /** Save a draft (PUT /api/reviews/:id). */
 export async function save(db: Db, ctx: Ctx, id: string, body: SaveReview): Promise<ReviewSheet> {
-  const l = await db.transaction(async (tx) => {
+  const { l, parts } = await db.transaction(async (tx) => {
     const l = await load(tx, id, 'update');
-    await assertWritable(tx, ctx, l, body.version);
-    const spec = await specOf(tx, l.stage, l.assignment.applicationId);
+    const parts = await partsOf(tx, l);
+    assertWritable(ctx, l, parts, body.version);
+    const spec = specOf(l.stage, parts);
     const state = merge(stateOf(l.review), body);
     const errors = draftErrors(spec, state);
     if (errors.length) throw new AppError('VALIDATION_FAILED', errors);
@@ -273,17 +279,18 @@ export async function save(db: Db, ctx: Ctx, id: string, body: SaveReview): Prom
       unitId: l.assignment.unitId,
       changes: { score: { before: l.review?.score ?? null, after: score } },
     });
-    return { ...l, review: row };
+    return { l: { ...l, review: row }, parts };
   });
-  return sheetOf(db, ctx, l);
+  return sheetOf(db, ctx, l, parts);
 }
 
 /** Confirm and lock (POST /api/reviews/:id/lock): the sheet must be complete; results refresh. */
 export async function lock(db: Db, ctx: Ctx, id: string, body: LockReview): Promise<ReviewSheet> {
-  const l = await db.transaction(async (tx) => {
+  const { l, parts } = await db.transaction(async (tx) => {
     const l = await load(tx, id, 'update');
-    await assertWritable(tx, ctx, l, body.version);
-    const spec = await specOf(tx, l.stage, l.assignment.applicationId);
+    const parts = await partsOf(tx, l);
+    assertWritable(ctx, l, parts, body.version);
+    const spec = specOf(l.stage, parts);
     const state = stateOf(l.review);
     const errors = [...draftErrors(spec, state), ...missing(spec, state)];
     if (!l.review || errors.length) throw new AppError('VALIDATION_FAILED', errors);
@@ -296,7 +303,7 @@ export async function lock(db: Db, ctx: Ctx, id: string, body: LockReview): Prom
       updatedAt: ctx.now,
     });
     if (!row) throw versionConflictError({ version: l.review.version, updatedAt: l.review.updatedAt }, null);
-    await refreshApplication(tx, l.stage.id, l.assignment.applicationId, ctx.now);
+    await refreshApplication(tx, l.stage, l.assignment.applicationId, ctx.now);
     await writeAudit(tx, ctx, {
       action: 'reviews.lock',
       objectType: 'review',
@@ -307,9 +314,9 @@ export async function lock(db: Db, ctx: Ctx, id: string, body: LockReview): Prom
         score: { before: null, after: score },
       },
     });
-    return { ...l, review: row };
+    return { l: { ...l, review: row }, parts };
   });
-  return sheetOf(db, ctx, l);
+  return sheetOf(db, ctx, l, parts);
 }
 
 /** A committee reopen (POST /api/reviews/:id/reopen): locked → draft with a reason; results refresh. */
@@ -328,7 +335,7 @@ export async function reopen(db: Db, ctx: Ctx, id: string, body: ReopenReview): 
       updatedAt: ctx.now,
     });
     if (!row) throw versionConflictError({ version: l.review.version, updatedAt: l.review.updatedAt }, null);
-    await refreshApplication(tx, l.stage.id, l.assignment.applicationId, ctx.now);
+    await refreshApplication(tx, l.stage, l.assignment.applicationId, ctx.now);
     await writeAudit(tx, ctx, {
       action: 'reviews.reopen',
       objectType: 'review',
@@ -339,7 +346,7 @@ export async function reopen(db: Db, ctx: Ctx, id: string, body: ReopenReview): 
     });
     return { ...l, review: row };
   });
-  return sheetOf(db, ctx, l);
+  return sheetOf(db, ctx, l, await partsOf(db, l));
 }
 
 /** A reopen needs the stage still open (the reviewer must be able to lock again). */
