@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, PHONE, screenshot, startDemoServer, type TestServer } from './harness';
-import { signedIn } from './journeys';
+import { campaignTakingApplications, menuKeys, signedIn } from './journeys';
 import { AUDIT_ACTIONS } from '../shared/src/audit-actions';
 
 let server: TestServer;
@@ -95,5 +95,92 @@ describe('issue 7 §1.4: the audit log for an auditor', () => {
       await screenshot(page, `defects-9-submitted-${viewport ? 'phone' : 'desktop'}`, { fullPage: false });
       await page.context().close();
     }
+  });
+
+  it('evidence listings name the file type in words, the criterion each file supports, one size format (defect 13)', async () => {
+    for (const viewport of [undefined, PHONE]) {
+      const admin = await signedIn(browser, server, 'admin', { viewport });
+      await admin.goto('/intake');
+      await admin
+        .getByTestId(viewport ? 'intake-card' : 'intake-row-open')
+        .first()
+        .click();
+      const files = admin.getByTestId('intake-evidence-file');
+      await files.first().waitFor({ state: 'visible' });
+      const texts = await files.allInnerTexts();
+      expect(texts.length).toBeGreaterThanOrEqual(4);
+      for (const t of texts) {
+        expect(t).toMatch(/指标 \d：\S+/); // the criterion it supports
+        expect(t).toMatch(/PDF · \d+(\.\d)? (B|KB|MB) · \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+        expect(t).not.toContain('application/');
+      }
+      await files.first().scrollIntoViewIfNeeded();
+      await screenshot(admin, `defects-13-intake-evidence-${viewport ? 'phone' : 'desktop'}`, {
+        fullPage: false,
+      });
+      await admin.context().close();
+    }
+  });
+
+  it('read-only roles get no menu entry for a page where they can do nothing (defect 15)', async () => {
+    const expected: Record<string, string[]> = {
+      security: ['dashboard', 'inbox', 'accounts'],
+      applicant: ['dashboard', 'inbox', 'applications'],
+      reviewer: ['dashboard', 'inbox', 'reviews'],
+      audit: ['dashboard', 'inbox', 'audit'],
+    };
+    for (const [username, keys] of Object.entries(expected)) {
+      const page = await signedIn(browser, server, username);
+      expect(await menuKeys(page), username).toEqual(keys);
+      const home = await page.locator('main').innerText();
+      expect(home, username).not.toContain('管理范围：全部');
+      if (username !== 'applicant') expect(home, username).not.toContain('管理范围');
+      await screenshot(page, `defects-15-menu-${username}`, { fullPage: false });
+      await page.context().close();
+    }
+    const phone = await signedIn(browser, server, 'security', { viewport: PHONE });
+    await phone.getByTestId('menu-toggle').click();
+    await phone.locator('.ant-drawer-open').getByTestId('menu-accounts').waitFor({ state: 'visible' });
+    expect(await phone.locator('.ant-drawer-open [data-testid="menu-organizations"]').count()).toBe(0);
+    await screenshot(phone, 'defects-15-menu-security-phone', { fullPage: false });
+    await phone.context().close();
+  });
+
+  it('立即截止申报 asks first, says what happens to drafts and unrecommended applications, and is audited (defect 17)', async () => {
+    const admin = await signedIn(browser, server, 'admin');
+    const headers = { 'x-shifan-csrf': '1' };
+    const created = await admin.request.post('/api/campaigns', {
+      headers,
+      data: campaignTakingApplications('缺陷回归·立即截止申报'),
+    });
+    expect(created.status()).toBe(201);
+    const c = (await created.json()) as { id: string; version: number };
+    const opened = await admin.request.post(`/api/campaigns/${c.id}/transition`, {
+      headers,
+      data: { to: 'open', version: c.version },
+    });
+    expect(opened.status()).toBe(200);
+    await admin.goto(`/campaigns/${c.id}`);
+    await admin.getByTestId('campaign-close-intake').click();
+    const text = admin.getByTestId('close-intake-text');
+    await text.waitFor({ state: 'visible' });
+    const said = await text.innerText();
+    expect(said).toContain('草稿和被退回的申报不能再提交');
+    expect(said).toContain('未获推荐的申报将终止');
+    await screenshot(admin, 'defects-17-close-intake-confirm', { fullPage: false });
+    await admin.getByTestId('close-intake-ok').click();
+    await admin.getByTestId('campaign-close-intake').waitFor({ state: 'detached' });
+    const detail = (await (await admin.request.get(`/api/campaigns/${c.id}`)).json()) as {
+      timeline: { applicationClosesAt: string };
+    };
+    expect(Date.parse(detail.timeline.applicationClosesAt)).toBeLessThanOrEqual(Date.now());
+    await admin.context().close();
+
+    const phone = await signedIn(browser, server, 'admin', { viewport: PHONE });
+    await phone.goto(`/campaigns/${c.id}`);
+    await phone.getByTestId('campaign-timeline').waitFor({ state: 'visible' });
+    expect(await phone.getByTestId('campaign-close-intake').count()).toBe(0); // intake is over
+    await screenshot(phone, 'defects-17-closed-phone', { fullPage: false });
+    await phone.context().close();
   });
 });

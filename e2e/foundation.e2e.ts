@@ -216,7 +216,8 @@ describe('foundation journeys', () => {
         'venues',
         'accounts',
       ],
-      applicant: ['dashboard', 'inbox', 'applications', 'organizations', 'venues'],
+      // Read-only registers (organisations, venues) are no menu entry of an applicant (issue #7.15).
+      applicant: ['dashboard', 'inbox', 'applications'],
       audit: ['dashboard', 'inbox', 'audit'],
     };
     const seen: Record<string, string[]> = {};

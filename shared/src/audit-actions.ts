@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = {
   'campaigns.copy': { zh: '复制创建活动', en: 'Copy campaign' },
   'campaigns.update': { zh: '修改创建活动', en: 'Edit campaign' },
   'campaigns.transition': { zh: '变更活动阶段', en: 'Change campaign status' },
+  'campaigns.close_intake': { zh: '立即截止申报', en: 'Close intake now' },
 
   'stages.create': { zh: '新增评审环节', en: 'Add stage' },
   'stages.update': { zh: '修改评审环节', en: 'Edit stage' },
@@ -83,6 +84,7 @@ export const AUDIT_ACTIONS = {
   'applications.publish': { zh: '申报列入公示', en: 'Application published' },
   'applications.strike': { zh: '公示后撤销拟命名', en: 'Application struck from the list' },
   'applications.substitute': { zh: '申报递补列入公示', en: 'Application substituted' },
+  'applications.lapse': { zh: '申报逾期终止', en: 'Application lapsed' },
   'applications.rank': { zh: '调整推荐排序', en: 'Reorder recommendations' },
   'applications.export': { zh: '导出申报', en: 'Export applications' },
 

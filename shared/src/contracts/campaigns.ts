@@ -92,6 +92,9 @@ export type CopyCampaign = z.infer<typeof copyCampaign>;
 export const transitionCampaign = z.object({ to: campaignStatus, version: z.number().int() }).strict();
 export type TransitionCampaign = z.infer<typeof transitionCampaign>;
 
+/** 立即截止申报: the campaign's version (another edit in between answers 409). */
+export const closeIntakeBody = z.object({ version: z.number().int() }).strict();
+
 const kindOut = z.enum(ORG_KINDS);
 
 export const campaignTrack = z.object({

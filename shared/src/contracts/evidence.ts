@@ -56,3 +56,38 @@ export const evidenceFile = z.object({
   createdAt: z.iso.datetime(),
 });
 export type EvidenceFile = z.infer<typeof evidenceFile>;
+
+/** A stored file's type in words (issue #7.13): never the MIME type. */
+export const FILE_TYPE_LABELS = {
+  pdf: { zh: 'PDF', en: 'PDF' },
+  image: { zh: '图片', en: 'Image' },
+  word: { zh: 'Word 文档', en: 'Word document' },
+  excel: { zh: 'Excel 表格', en: 'Excel workbook' },
+  other: { zh: '其他文件', en: 'Other file' },
+} as const;
+export type FileFamily = keyof typeof FILE_TYPE_LABELS;
+
+/** The family of a stored file, by its media type (what the server detected from the content). */
+export function fileFamily(mediaType: string): FileFamily {
+  if (mediaType.startsWith('image/')) return 'image';
+  if (mediaType === EVIDENCE_TYPES.pdf.mime) return 'pdf';
+  if (mediaType === EVIDENCE_TYPES.docx.mime) return 'word';
+  if (mediaType === EVIDENCE_TYPES.xlsx.mime) return 'excel';
+  return 'other';
+}
+
+export const fileTypeLabel = (mediaType: string, lang: 'zh' | 'en'): string =>
+  FILE_TYPE_LABELS[fileFamily(mediaType)][lang];
+
+/** The one size format of pages, PDF and Excel: `512 B`, `1.5 KB`, `20 MB` (binary units, one decimal). */
+export function formatFileSize(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${Number(v.toFixed(1))} ${units[i]}`;
+}

@@ -35,6 +35,7 @@ export const APPLICATION_ACTIONS = [
   'publish',
   'strike',
   'substitute',
+  'lapse',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 

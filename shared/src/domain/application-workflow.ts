@@ -167,6 +167,19 @@ export const TRANSITIONS: readonly TransitionRow[] = [
     effects: {},
     system: true,
   },
+  // Intake over and the campaign moved on to review (issue #7.17): what was never submitted, was sent back
+  // and not resubmitted, or the unit did not recommend by its deadline ends here, with the recorded reason.
+  {
+    action: 'lapse',
+    from: ['draft', 'submitted', 'returned'],
+    to: 'withdrawn',
+    policy: 'campaigns.write',
+    roles: ['committee_admin'],
+    needsReason: true,
+    guards: [campaignIn('reviewing')],
+    effects: { clear: ['unitRank'] },
+    system: true,
+  },
   // The committee's confirmed decision (modules/decisions): selected → proposed for the title, else not selected.
   {
     action: 'propose',

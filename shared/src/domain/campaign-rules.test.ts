@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkTimeline,
   decideCampaign,
+  decideCloseIntake,
   lockedChanges,
   shiftYears,
   standardSlots,
@@ -157,5 +158,30 @@ describe('lockedChanges', () => {
     expect(lockedChanges('closed', now, { settings: ['quotas'], dates: [] })).toEqual([
       { field: 'quotas', lock: 'closed' },
     ]);
+  });
+});
+
+describe('decideCloseIntake (issue #7.17)', () => {
+  const at = (iso: string) => new Date(iso);
+  it.each([
+    [
+      'open, window running',
+      'open',
+      '2026-11-29T08:00:00Z',
+      { ok: true, applicationClosesAt: at('2026-11-29T08:00:00Z') },
+    ],
+    ['open, before the window', 'open', '2026-08-31T00:00:00Z', { ok: false, refusal: 'not_started' }],
+    ['open, at the opening instant', 'open', '2026-09-01T00:00:00Z', { ok: false, refusal: 'not_started' }],
+    [
+      'open, at the closing instant',
+      'open',
+      '2026-12-15T16:00:00Z',
+      { ok: false, refusal: 'already_closed' },
+    ],
+    ['open, after the window', 'open', '2026-12-20T00:00:00Z', { ok: false, refusal: 'already_closed' }],
+    ['draft', 'draft', '2026-11-29T08:00:00Z', { ok: false, refusal: 'not_open' }],
+    ['reviewing', 'reviewing', '2026-11-29T08:00:00Z', { ok: false, refusal: 'not_open' }],
+  ] as const)('%s', (_name, status, now, expected) => {
+    expect(decideCloseIntake({ status, now: at(now), timeline: t })).toEqual(expected);
   });
 });

@@ -187,3 +187,33 @@ export function lockedChanges(
   }
   return out;
 }
+
+/** Why intake cannot be closed now. */
+export type CloseIntakeRefusal = 'not_open' | 'not_started' | 'already_closed';
+
+/**
+ * 立即截止申报 (issue #7.17): an open campaign whose application window is running may end it now. The
+ * window closes at `now`; the units' recommendation deadline and the later dates stay as they are.
+ */
+export function decideCloseIntake(input: {
+  status: CampaignStatus;
+  now: Date;
+  timeline: Timeline;
+}): { ok: true; applicationClosesAt: Date } | { ok: false; refusal: CloseIntakeRefusal } {
+  if (input.status !== 'open') return { ok: false, refusal: 'not_open' };
+  if (input.now <= input.timeline.applicationOpensAt) return { ok: false, refusal: 'not_started' };
+  if (input.now >= input.timeline.applicationClosesAt) return { ok: false, refusal: 'already_closed' };
+  return { ok: true, applicationClosesAt: input.now };
+}
+
+export const CLOSE_INTAKE_REFUSAL_TEXT: Record<CloseIntakeRefusal, { zh: string; en: string }> = {
+  not_open: {
+    zh: '只有申报中的活动可以截止申报',
+    en: 'Only a campaign taking applications can close intake',
+  },
+  not_started: {
+    zh: '申报尚未开始，请修改申报开始时间',
+    en: 'Applications have not opened yet; change the opening time instead',
+  },
+  already_closed: { zh: '申报已经截止', en: 'Applications have already closed' },
+};

@@ -56,5 +56,9 @@ export const patchCampaignReq = (id: string, body: PatchCampaignBody) =>
   api.patch<CampaignDetail>(`/api/campaigns/${id}`, body);
 export const copyCampaignReq = (id: string, body: CopyCampaign) =>
   api.post<CampaignDetail>(`/api/campaigns/${id}/copy`, body);
+/** 立即截止申报 (issue #7.17). */
+export const closeIntakeReq = (id: string, version: number) =>
+  api.post<CampaignDetail>(`/api/campaigns/${id}/close-intake`, { version });
+
 export const transitionCampaignReq = (id: string, to: CampaignStatus, version: number) =>
   api.post<CampaignDetail>(`/api/campaigns/${id}/transition`, { to, version });

@@ -1,3 +1,4 @@
+import { EVIDENCE_TYPES, fileTypeLabel } from '../../../shared/src/contracts/evidence';
 import { describe, expect, it } from 'vitest';
 import {
   autosaveStatus,
@@ -48,6 +49,17 @@ describe('the evidence pre-check', () => {
     );
     expect(fileFamily('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).toBe('excel');
     expect(fileFamily('text/plain')).toBe('other');
+    expect(
+      ['application/pdf', 'image/png', EVIDENCE_TYPES.docx.mime, EVIDENCE_TYPES.xlsx.mime, 'text/plain'].map(
+        (m) => [fileTypeLabel(m, 'zh'), fileTypeLabel(m, 'en')],
+      ),
+    ).toEqual([
+      ['PDF', 'PDF'],
+      ['图片', 'Image'],
+      ['Word 文档', 'Word document'],
+      ['Excel 表格', 'Excel workbook'],
+      ['其他文件', 'Other file'],
+    ]);
   });
 
   it('formats sizes', () => {
@@ -140,7 +152,9 @@ describe('autosaveStatus: never 已自动保存 over a self-score that was left 
 
   it('otherwise saving, saved or the hint', () => {
     expect(autosaveStatus({ saving: true, savedAt: null, invalidScores: [] })).toBe('saving');
-    expect(autosaveStatus({ saving: false, savedAt: '2026-03-01T06:05:00Z', invalidScores: [] })).toBe('saved');
+    expect(autosaveStatus({ saving: false, savedAt: '2026-03-01T06:05:00Z', invalidScores: [] })).toBe(
+      'saved',
+    );
     expect(autosaveStatus({ saving: false, savedAt: null, invalidScores: [] })).toBe('idle');
   });
 });

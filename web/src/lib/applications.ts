@@ -25,27 +25,8 @@ export function checkEvidenceFile(file: { name: string; size: number }): FilePro
   return null;
 }
 
-/** The icon family of a stored file, by its media type. */
-export function fileFamily(mediaType: string): 'image' | 'pdf' | 'word' | 'excel' | 'other' {
-  if (mediaType.startsWith('image/')) return 'image';
-  if (mediaType === EVIDENCE_TYPES.pdf.mime) return 'pdf';
-  if (mediaType === EVIDENCE_TYPES.docx.mime) return 'word';
-  if (mediaType === EVIDENCE_TYPES.xlsx.mime) return 'excel';
-  return 'other';
-}
-
-/** `1536` → `1.5 KB`; `20971520` → `20 MB`. */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${Number(v.toFixed(1))} ${units[i]}`;
-}
+/** The icon family of a stored file and the one size format (shared with the PDF and Excel files). */
+export { fileFamily, formatFileSize as formatBytes } from '../../../shared/src/contracts/evidence';
 
 export interface ConflictInfo {
   /** Who saved the newer version ('' when the server does not say). */

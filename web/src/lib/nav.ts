@@ -22,6 +22,12 @@ export interface NavEntry {
   path: string;
   /** The ability the page needs; the dashboard and the inbox are for everyone. */
   ability: Action | null;
+  /**
+   * For a register that roles can also only read (organisations, venues): the abilities that give the
+   * page something to do. A role with none of them (an applicant, the security admin) gets no menu entry
+   * for a page where it could only look (issue #7.15); the page still opens by address.
+   */
+  work?: readonly Action[];
 }
 
 export const NAV: readonly NavEntry[] = [
@@ -36,15 +42,26 @@ export const NAV: readonly NavEntry[] = [
   { key: 'reviews', path: '/reviews', ability: 'reviews.write' },
   { key: 'peer', path: '/peer', ability: 'peer.rate' },
   { key: 'standards', path: '/standards', ability: 'standards.write' },
-  { key: 'organizations', path: '/organizations', ability: 'organizations.read' },
-  { key: 'venues', path: '/venues', ability: 'venues.read' },
+  {
+    key: 'organizations',
+    path: '/organizations',
+    ability: 'organizations.read',
+    work: ['organizations.write', 'organizations.import', 'organizations.export'],
+  },
+  { key: 'venues', path: '/venues', ability: 'venues.read', work: ['venues.write'] },
   { key: 'accounts', path: '/accounts', ability: 'accounts.read' },
   { key: 'audit', path: '/audit', ability: 'audit.read' },
 ];
 
 /** The side menu: the pages the user's abilities open. */
 export function navFor(abilities: readonly Action[]): NavEntry[] {
-  return NAV.filter((e) => e.ability === null || abilities.includes(e.ability));
+  return NAV.filter((e) => canWorkOn(e, abilities));
+}
+
+/** Whether a page is one the abilities can do something on (its menu entry and home shortcut show). */
+export function canWorkOn(e: Pick<NavEntry, 'ability' | 'work'>, abilities: readonly Action[]): boolean {
+  if (e.ability !== null && !abilities.includes(e.ability)) return false;
+  return !e.work || e.work.some((a) => abilities.includes(a));
 }
 
 /**

@@ -12,8 +12,26 @@ describe('navigation', () => {
   it('builds the menu from abilities; the home page is for everyone', () => {
     expect(navFor([]).map((e) => e.key)).toEqual(['dashboard', 'inbox']);
     expect(
-      navFor(['organizations.read', 'venues.read', 'accounts.read', 'accounts.manage']).map((e) => e.key),
+      navFor([
+        'organizations.read',
+        'organizations.write',
+        'venues.read',
+        'venues.write',
+        'accounts.read',
+        'accounts.manage',
+      ]).map((e) => e.key),
     ).toEqual(['dashboard', 'inbox', 'organizations', 'venues', 'accounts']);
+    // Read-only registers get no menu entry (issue #7.15): the security admin, an applicant.
+    expect(navFor(['organizations.read', 'accounts.read', 'accounts.manage']).map((e) => e.key)).toEqual([
+      'dashboard',
+      'inbox',
+      'accounts',
+    ]);
+    expect(
+      navFor(['organizations.read', 'venues.read', 'applications.read', 'applications.write']).map(
+        (e) => e.key,
+      ),
+    ).toEqual(['dashboard', 'inbox', 'applications']);
     expect(navFor(['audit.read']).map((e) => e.key)).toEqual(['dashboard', 'inbox', 'audit']);
   });
 

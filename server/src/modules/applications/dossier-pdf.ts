@@ -15,6 +15,8 @@ import {
 } from '../../../../shared/src/contracts/applications';
 import { ORG_KIND_LABELS } from '../../../../shared/src/contracts/organization-import';
 import { chinaTime } from '../../core/time';
+import type { ApplicationAction } from '../../../../shared/src/domain/application-workflow';
+import { fileTypeLabel, formatFileSize } from '../../../../shared/src/contracts/evidence';
 import { get } from './service';
 
 const require = createRequire(import.meta.url);
@@ -31,13 +33,22 @@ function loadFonts(): { regular: Buffer; bold: Buffer } {
   return fonts;
 }
 
-const ACTION_LABELS: Record<string, string> = {
+const ACTION_LABELS: Record<ApplicationAction | 'create', string> = {
   create: '创建',
   submit: '提交',
   recommend: '单位推荐',
   accept: '形式审查通过',
   return: '退回修改',
   withdraw: '撤回',
+  propose: '集体评审决定拟命名',
+  decline: '集体评审决定未入选',
+  start_review: '进入评审',
+  shortlist: '评审入围',
+  not_select: '未入选',
+  publish: '列入公示',
+  strike: '公示后撤销拟命名',
+  substitute: '递补列入公示',
+  lapse: '逾期未完成，申报终止',
 };
 const MARGIN = 56;
 const EMPTY = '（未填写）';
@@ -93,10 +104,26 @@ function table(doc: Doc, columns: Column[], rows: string[][], withHeader = true)
   for (const r of rows) drawRow(r, false);
 }
 
-function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const size = formatFileSize;
+
+/** A row of 六、佐证材料: name, the criterion it supports, the type in words, the size, the time (Beijing). */
+export function evidenceRow(
+  e: {
+    originalName: string;
+    criterionId: string | null;
+    mediaType: string;
+    sizeBytes: number;
+    uploadedAt: string;
+  },
+  titles: Map<string, string>,
+): string[] {
+  return [
+    e.originalName,
+    (e.criterionId && titles.get(e.criterionId)) || '—',
+    fileTypeLabel(e.mediaType, 'zh'),
+    size(e.sizeBytes),
+    chinaTime(new Date(e.uploadedAt)),
+  ];
 }
 
 const num = (n: number | null) => (n === null ? '' : String(n));
@@ -190,13 +217,7 @@ function render(doc: Doc, a: ApplicationDetail): void {
         { header: '大小', width: width * 0.1, align: 'right' },
         { header: '上传时间', width: width * 0.2 },
       ],
-      a.evidence.map((e) => [
-        e.originalName,
-        (e.criterionId && titles.get(e.criterionId)) || '—',
-        e.mediaType,
-        size(e.sizeBytes),
-        chinaTime(new Date(e.uploadedAt)),
-      ]),
+      a.evidence.map((e) => evidenceRow(e, titles)),
     );
 
   heading(doc, '七、办理记录');
@@ -212,7 +233,7 @@ function render(doc: Doc, a: ApplicationDetail): void {
     a.history.map((h) => [
       chinaTime(new Date(h.at)),
       h.actorName ?? '',
-      ACTION_LABELS[h.action] ?? h.action,
+      ACTION_LABELS[h.action as ApplicationAction] ?? h.action,
       `${h.fromStatus ? `${APPLICATION_STATUS_LABELS[h.fromStatus].zh} → ` : ''}${h.toStatus ? APPLICATION_STATUS_LABELS[h.toStatus].zh : ''}`,
       h.reason ?? '',
     ]),

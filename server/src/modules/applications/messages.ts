@@ -77,6 +77,10 @@ const VERBS: Record<ApplicationAction, { zh: string; en: string }> = {
   publish: { zh: '拟命名名单已公示', en: 'Proposed list published for objections' },
   strike: { zh: '公示异议成立，已撤销拟命名', en: 'Removed from the list after an objection' },
   substitute: { zh: '依次递补列入公示名单', en: 'Substituted onto the published list' },
+  lapse: {
+    zh: '申报期已过且未提交或未获推荐，申报已终止',
+    en: 'Application lapsed: not submitted or not recommended before intake ended',
+  },
 };
 
 /** The notification a transition queues: "申报已退回：<reason>" for a return, the subject otherwise. */

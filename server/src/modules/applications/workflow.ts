@@ -265,9 +265,9 @@ export async function systemTransition(
 export async function applySystemTransitions(
   tx: DbOrTx,
   ctx: Ctx,
-  moves: readonly { applicationId: string; action: ApplicationAction }[],
+  moves: readonly { applicationId: string; action: ApplicationAction; input?: EffectInput }[],
 ): Promise<void> {
-  for (const m of moves) await systemTransition(tx, ctx, m.applicationId, m.action);
+  for (const m of moves) await systemTransition(tx, ctx, m.applicationId, m.action, m.input);
 }
 
 /**

@@ -61,6 +61,11 @@ const build: Record<string, Builder> = {
     url: `/api/campaigns/${await freshDraft(ctx)}/transition`,
     payload: { to: 'open', version: 1 },
   }),
+  'POST /api/campaigns/:id/close-intake': async (ctx) => ({
+    method: 'POST',
+    url: `/api/campaigns/${(await seedOpenCampaign(ctx.env.db, ctx.env.clock.now)).campaign.id}/close-intake`,
+    payload: { version: 1 },
+  }),
   'GET /api/campaigns/:id/dashboard': async (ctx, s) => ({
     method: 'GET',
     url: `/api/campaigns/${await target(ctx, s)}/dashboard`,
@@ -88,6 +93,7 @@ export const matrix: ModuleMatrix = {
     'PATCH /api/campaigns/:id': only({ committee_admin: [200, 200] }),
     'POST /api/campaigns/:id/copy': only({ committee_admin: [201, 201] }),
     'POST /api/campaigns/:id/transition': only({ committee_admin: [200, 200] }),
+    'POST /api/campaigns/:id/close-intake': only({ committee_admin: [200, 200] }),
     'GET /api/campaigns/:id/dashboard': only({ committee_admin: [200, 200], unit_admin: [200, 404] }),
     'GET /api/campaigns/:id/statistics': only({ committee_admin: [200, 200], unit_admin: [200, 404] }),
     'GET /api/campaigns/:id/charts/:file': only({ committee_admin: [200, 200], unit_admin: [200, 404] }),

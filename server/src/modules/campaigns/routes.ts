@@ -11,11 +11,12 @@ import {
   currentCampaigns,
   patchCampaign,
   transitionCampaign,
+  closeIntakeBody,
 } from '../../../../shared/src/contracts/campaigns';
 import { ctxOf } from '../../http/context';
 import { dashboard } from './dashboard';
 import * as campaigns from './service';
-import { transition } from './transition';
+import { closeIntake, transition } from './transition';
 
 const tags = ['campaigns'];
 
@@ -120,6 +121,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => transition(db, ctxOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/campaigns/:id/close-intake',
+    {
+      config: { policy: 'campaigns.write' },
+      schema: {
+        tags,
+        summary:
+          '立即截止申报（草稿与退回的申报不能再提交；进入评审时未提交或未获推荐的申报终止） Close intake now',
+        params: idParams,
+        body: closeIntakeBody,
+        response: { 200: campaignDetail, 400: errorBody, 404: errorBody, 409: conflictBody },
+      },
+    },
+    async (req) => closeIntake(db, ctxOf(req), req.params.id, req.body),
   );
 
   app.get(

@@ -22,6 +22,7 @@ import {
 import { insertApplication, seedOpenCampaign } from '../../../test/campaign-fixtures';
 import type { ApplicationStatus } from '../../../../shared/src/domain/application-workflow';
 import type { OrgKind } from '../../../../shared/src/enums';
+import { LAPSE_REASON } from './transition';
 
 let env: TestEnv;
 let tree: Awaited<ReturnType<typeof seedTree>>;
@@ -272,15 +273,31 @@ describe('POST /api/campaigns/:id/transition', () => {
         ['B', 'branch', 'accepted'],
         ['R', 'branch', 'recommended'],
         ['W', 'branch', 'withdrawn'],
+        ['D', 'branch', 'draft'],
+        ['S', 'branch', 'submitted'],
+        ['T', 'branch', 'returned'],
       ]);
       const res = await late(() => move(c.id, 'reviewing', 1));
       expect(res.statusCode).toBe(200);
+      // What intake left unfinished lapses (issue #7.17); the committee still decides on R.
       expect(await statuses(c.ids)).toEqual({
         A: 'in_review',
         B: 'in_review',
         R: 'recommended',
         W: 'withdrawn',
+        D: 'withdrawn',
+        S: 'withdrawn',
+        T: 'withdrawn',
       });
+      expect(await historyOf(c.ids.S!)).toEqual([['lapse', 'submitted', 'withdrawn', 'committee_admin']]);
+      const [lapsed] = await env.db
+        .select()
+        .from(applicationEvents)
+        .where(eq(applicationEvents.applicationId, c.ids.D!));
+      expect(lapsed!.reason).toBe(LAPSE_REASON);
+      expect(await appAudit(c.ids.T!)).toEqual([
+        ['applications.lapse', { status: { before: 'returned', after: 'withdrawn' } }],
+      ]);
       expect(await historyOf(c.ids.A!)).toEqual([
         ['start_review', 'accepted', 'in_review', 'committee_admin'],
       ]);
@@ -292,7 +309,7 @@ describe('POST /api/campaigns/:id/transition', () => {
         .select()
         .from(auditEvents)
         .where(and(eq(auditEvents.objectId, c.id), eq(auditEvents.action, 'campaigns.transition')));
-      expect(event!.detail).toBe('start_review 2');
+      expect(event!.detail).toBe('start_review 2, lapse 3');
     });
 
     it('→ deciding: refused until there are stages and all have closed, writing nothing', async () => {
@@ -398,5 +415,64 @@ describe('POST /api/campaigns/:id/transition', () => {
       expect((await move(campaign.id, 'closed', 2)).json().error.code).toBe('DECISION_INCOMPLETE');
       expect(await statusOf(campaign.id)).toBe('publicity');
     });
+  });
+});
+
+describe('POST /api/campaigns/:id/close-intake (issue #7.17)', () => {
+  it('ends the application window now, audited, keeping the later dates; a second close is refused', async () => {
+    const { campaign } = await seedOpenCampaign(env.db, env.clock.now);
+    const before = (await env.db.select().from(campaigns).where(eq(campaigns.id, campaign.id)))[0]!;
+    const res = await cadmin.post(`/api/campaigns/${campaign.id}/close-intake`, { version: before.version });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().timeline.applicationClosesAt).toBe(env.clock.now.toISOString());
+    expect(res.json().timeline.recommendationDeadline).toBe(before.recommendationDeadline.toISOString());
+    expect(res.json().version).toBe(before.version + 1);
+    const events = await env.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.objectId, campaign.id), eq(auditEvents.action, 'campaigns.close_intake')));
+    expect(events.map((e) => [e.actorName, e.changes])).toEqual([
+      [
+        'cadmin',
+        {
+          applicationClosesAt: {
+            before: before.applicationClosesAt.toISOString(),
+            after: env.clock.now.toISOString(),
+          },
+        },
+      ],
+    ]);
+    // Again: already closed, refused with the rule, nothing written.
+    const again = await cadmin.post(`/api/campaigns/${campaign.id}/close-intake`, {
+      version: before.version + 1,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({
+      code: 'TRANSITION_REFUSED',
+      details: [{ field: 'applicationClosesAt', code: 'already_closed', message: '申报已经截止' }],
+    });
+    const after = await env.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.objectId, campaign.id), eq(auditEvents.action, 'campaigns.close_intake')));
+    expect(after).toHaveLength(1);
+    expect((await env.db.select().from(campaigns).where(eq(campaigns.id, campaign.id)))[0]!.version).toBe(
+      before.version + 1,
+    );
+  });
+
+  it('refuses a draft campaign, a stale version (409) and the unit admin (403)', async () => {
+    const { campaign: draft } = await seedOpenCampaign(env.db, env.clock.now, { status: 'draft' });
+    const d = await cadmin.post(`/api/campaigns/${draft.id}/close-intake`, { version: 1 });
+    expect(d.statusCode).toBe(409);
+    expect(d.json().error.details[0].code).toBe('not_open');
+    const { campaign } = await seedOpenCampaign(env.db, env.clock.now);
+    const stale = await cadmin.post(`/api/campaigns/${campaign.id}/close-intake`, { version: 99 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+    const unit = await uadmin.post(`/api/campaigns/${campaign.id}/close-intake`, { version: 1 });
+    expect(unit.statusCode).toBe(403);
+    const bad = await cadmin.post(`/api/campaigns/${campaign.id}/close-intake`, { version: 'x' });
+    expect(bad.statusCode).toBe(400);
   });
 });

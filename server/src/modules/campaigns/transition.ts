@@ -13,7 +13,12 @@ import { AppError, fieldError } from '../../core/errors';
 import { writeAudit } from '../audit/write';
 import { versionConflict } from '../audit/last-change';
 import type { CampaignDetail, TransitionCampaign } from '../../../../shared/src/contracts/campaigns';
-import { CAMPAIGN_REFUSAL_TEXT, decideCampaign } from '../../../../shared/src/domain/campaign-rules';
+import {
+  CAMPAIGN_REFUSAL_TEXT,
+  CLOSE_INTAKE_REFUSAL_TEXT,
+  decideCampaign,
+  decideCloseIntake,
+} from '../../../../shared/src/domain/campaign-rules';
 import type { FieldError } from '../../../../shared/src/errors';
 import { detailOf } from './present';
 import * as repo from './repo';
@@ -65,6 +70,9 @@ async function assertComplete(tx: DbOrTx, id: string, to: CampaignStatus): Promi
   }
 }
 
+/** The reason recorded on each application that intake left unfinished when review starts. */
+export const LAPSE_REASON = '活动已进入评审，本申报未在截止前提交或未获单位推荐，按规定终止';
+
 /** The applications' moves that go with the campaign's: into review, or out of it. */
 async function applicationMoves(
   tx: DbOrTx,
@@ -79,7 +87,22 @@ async function applicationMoves(
       ctx,
       accepted.map((a) => ({ applicationId: a.id, action: 'start_review' as const })),
     );
-    return `start_review ${accepted.length}`;
+    // What intake left unfinished ends now (issue #7.17): drafts, returned and unrecommended applications.
+    const unfinished = [
+      ...(await applicationsInStatus(tx, id, 'draft')),
+      ...(await applicationsInStatus(tx, id, 'returned')),
+      ...(await applicationsInStatus(tx, id, 'submitted')),
+    ];
+    await applySystemTransitions(
+      tx,
+      ctx,
+      unfinished.map((a) => ({
+        applicationId: a.id,
+        action: 'lapse' as const,
+        input: { reason: LAPSE_REASON },
+      })),
+    );
+    return `start_review ${accepted.length}, lapse ${unfinished.length}`;
   }
   if (to === 'deciding') {
     const apps = await applicationsInStatus(tx, id, 'in_review');
@@ -157,6 +180,49 @@ export async function transition(
           : {}),
       },
       detail: moved,
+    });
+    return detailOf(tx, updated);
+  });
+}
+
+/**
+ * 立即截止申报 (issue #7.17): ends the application window of an open campaign now — drafts and returned
+ * applications can no longer be submitted; the units still recommend what was submitted until their
+ * deadline. Audited (`campaigns.close_intake`, the closing time before → after). What is left unfinished
+ * lapses when the campaign moves on to review (`lapse` rows above).
+ */
+export async function closeIntake(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  body: { version: number },
+): Promise<CampaignDetail> {
+  return db.transaction(async (tx) => {
+    const row = await repo.findCampaign(tx, id, 'update');
+    if (!row) throw new AppError('NOT_FOUND');
+    if (row.version !== body.version) throw await versionConflict(tx, 'campaign', row);
+    const d = decideCloseIntake({ status: row.status, now: ctx.now, timeline: timelineOf(row) });
+    if (!d.ok) {
+      const why = CLOSE_INTAKE_REFUSAL_TEXT[d.refusal];
+      throw new AppError('TRANSITION_REFUSED', [
+        fieldError('applicationClosesAt', d.refusal, why.zh, why.en),
+      ]);
+    }
+    const updated = await repo.updateCampaign(tx, id, row.version, {
+      applicationClosesAt: d.applicationClosesAt,
+      updatedAt: ctx.now,
+    });
+    if (!updated) throw await versionConflict(tx, 'campaign', (await repo.findCampaign(tx, id)) ?? row);
+    await writeAudit(tx, ctx, {
+      action: 'campaigns.close_intake',
+      objectType: 'campaign',
+      objectId: id,
+      changes: {
+        applicationClosesAt: {
+          before: row.applicationClosesAt.toISOString(),
+          after: d.applicationClosesAt.toISOString(),
+        },
+      },
     });
     return detailOf(tx, updated);
   });

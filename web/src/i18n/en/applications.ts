@@ -44,6 +44,7 @@ const applications: Messages<'applications'> = {
     publish: 'Published for objections',
     strike: 'Struck from the list',
     substitute: 'Substituted onto the list',
+    lapse: 'Lapsed when intake ended',
   },
   notFound: 'The application does not exist or you may not see it',
   backToList: 'Back to my applications',

@@ -34,6 +34,18 @@ const campaigns: Messages<'campaigns'> = {
   next: 'Move to "{{status}}"',
   nextTitle: 'Move the campaign to "{{status}}"?',
   nextText: 'A campaign moves forward one step at a time and cannot go back.',
+  nextTextReviewing:
+    'A campaign moves forward one step at a time and cannot go back. Accepted applications enter review; drafts, returned applications not resubmitted and applications the unit did not recommend end (withdrawn, with the reason in their history).',
+  closeIntake: {
+    button: 'Close intake now',
+    title: 'Close applications for this campaign now?',
+    drafts: 'Drafts and returned applications can no longer be submitted.',
+    submitted: 'Units can still recommend or return submitted applications until their deadline ({{at}}).',
+    sweep:
+      'When the campaign moves on to review, drafts, returned applications not resubmitted and unrecommended applications end (withdrawn, with the reason in their history). This is recorded in the audit log and cannot be undone.',
+    ok: 'Close now',
+    done: 'Applications are closed',
+  },
   moved: 'The campaign is now "{{status}}"',
   edit: 'Edit',
   editTitle: 'Edit campaign',

@@ -39,6 +39,8 @@ const intake: Messages<'intake'> = {
   selfAssessment: 'Self-assessment',
   selfScore: 'Self score',
   selfTotal: 'Self-assessed total {{n}}',
+  evidenceFor: 'Criterion {{n}}: {{title}}',
+  evidenceUnassigned: 'No criterion',
   evidence: 'Evidence',
   evidenceCount: 'Files',
   noEvidence: 'No files',

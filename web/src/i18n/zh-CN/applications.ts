@@ -41,6 +41,7 @@ const applications = {
     publish: '列入公示',
     strike: '公示后撤销拟命名',
     substitute: '递补列入公示',
+    lapse: '逾期未完成，申报终止',
   },
   notFound: '申报不存在或无权查看',
   backToList: '返回我的申报',

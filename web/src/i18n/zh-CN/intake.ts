@@ -37,6 +37,8 @@ const intake = {
   selfAssessment: '自评',
   selfScore: '自评分',
   selfTotal: '自评合计 {{n}}',
+  evidenceFor: '指标 {{n}}：{{title}}',
+  evidenceUnassigned: '未关联指标',
   evidence: '佐证材料',
   evidenceCount: '材料',
   noEvidence: '暂无材料',

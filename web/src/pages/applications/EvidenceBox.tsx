@@ -11,6 +11,8 @@ import {
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { fileTypeLabel } from '../../../../shared/src/contracts/evidence';
+import { currentLanguage } from '../../i18n';
 import type { EvidenceItem } from '../../../../shared/src/contracts/applications';
 import { EVIDENCE_ACCEPT, EVIDENCE_LIMITS } from '../../../../shared/src/contracts/evidence';
 import { APPLICATIONS } from '../../api/applications';
@@ -124,6 +126,7 @@ export function EvidenceBox({
                 <Flex vertical style={{ minWidth: 0, flex: 1 }}>
                   <Typography.Text ellipsis={{ tooltip: f.originalName }}>{f.originalName}</Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {fileTypeLabel(f.mediaType, currentLanguage() === 'zh-CN' ? 'zh' : 'en')} ·{' '}
                     {formatBytes(f.sizeBytes)} · {formatDateTime(f.uploadedAt)}
                   </Typography.Text>
                 </Flex>

@@ -16,18 +16,20 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import type { ButtonProps } from 'antd';
 import {
   ArrowRightOutlined,
   AuditOutlined,
   CopyOutlined,
   EditOutlined,
   InboxOutlined,
+  StopOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail } from '../../../../shared/src/contracts/campaigns';
-import { CAMPAIGNS, transitionCampaignReq, useCampaign } from '../../api/campaigns';
+import { CAMPAIGNS, closeIntakeReq, transitionCampaignReq, useCampaign } from '../../api/campaigns';
 import { useTracks } from '../../api/standards';
 import { useAbility } from '../../api/auth';
 import { PageHeader } from '../../components/PageHeader';
@@ -133,6 +135,7 @@ export default function CampaignPage() {
                 {t('edit')}
               </Button>
             ) : null}
+            <CloseIntakeButton c={c} />
             <NextStepButton c={c} />
           </>
         }
@@ -192,7 +195,7 @@ function NextStepButton({ c }: { c: CampaignDetail }) {
       onClick={() =>
         modal.confirm({
           title: t('nextTitle', { status }),
-          content: t('nextText'),
+          content: next === 'reviewing' ? t('nextTextReviewing') : t('nextText'),
           okText: t('next', { status }),
           cancelText: t('common.cancel'),
           onOk: async () => {
@@ -209,6 +212,59 @@ function NextStepButton({ c }: { c: CampaignDetail }) {
       }
     >
       {t('next', { status })}
+    </Button>
+  );
+}
+
+/**
+ * 立即截止申报 (issue #7.17): while the application window runs, the committee may end it now. The
+ * confirmation says what happens to drafts, returned and unrecommended applications.
+ */
+function CloseIntakeButton({ c }: { c: CampaignDetail }) {
+  const { t } = useTranslation(['campaigns', 'standards']);
+  const { modal, message } = App.useApp();
+  const onError = useCampaignError();
+  const qc = useQueryClient();
+  const [now, setNow] = useState(() => Date.now());
+  const running =
+    c.status === 'open' &&
+    now > Date.parse(c.timeline.applicationOpensAt) &&
+    now < Date.parse(c.timeline.applicationClosesAt);
+  if (!running) return null;
+  return (
+    <Button
+      danger
+      icon={<StopOutlined />}
+      data-testid="campaign-close-intake"
+      onClick={() =>
+        modal.confirm({
+          title: t('closeIntake.title'),
+          width: 520,
+          content: (
+            <ul style={{ paddingInlineStart: 18, margin: 0 }} data-testid="close-intake-text">
+              <li>{t('closeIntake.drafts')}</li>
+              <li>{t('closeIntake.submitted', { at: formatDateTime(c.timeline.recommendationDeadline) })}</li>
+              <li>{t('closeIntake.sweep')}</li>
+            </ul>
+          ),
+          okText: t('closeIntake.ok'),
+          okButtonProps: { danger: true, 'data-testid': 'close-intake-ok' } as ButtonProps,
+          cancelText: t('common.cancel'),
+          onOk: async () => {
+            try {
+              await closeIntakeReq(c.id, c.version);
+              setNow(Date.now());
+              message.success(t('closeIntake.done'));
+            } catch (e) {
+              onError(e, { reload: [CAMPAIGNS] });
+            } finally {
+              await qc.invalidateQueries({ queryKey: CAMPAIGNS });
+            }
+          },
+        })
+      }
+    >
+      {t('closeIntake.button')}
     </Button>
   );
 }

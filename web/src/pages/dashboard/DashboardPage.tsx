@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { Action } from '../../../../shared/src/domain/permissions';
 import { primaryRole, useSession } from '../../api/auth';
 import { roleLabel } from '../../i18n/labels';
+import { canWorkOn } from '../../lib/nav';
 import { BRAND_RED } from '../../app/theme';
 import { useDesk } from '../../api/desk';
 import type { Desk } from '../../../../shared/src/contracts/desk';
@@ -44,11 +45,18 @@ function RoleDesk({ desk, now }: { desk: Desk; now: Date }) {
 
 type ShortcutKey = 'organizations' | 'import' | 'venues' | 'accounts' | 'audit' | 'password';
 
-const SHORTCUTS: { key: ShortcutKey; path: string; ability: Action | null; icon: React.ReactNode }[] = [
+const SHORTCUTS: {
+  key: ShortcutKey;
+  path: string;
+  ability: Action | null;
+  work?: readonly Action[];
+  icon: React.ReactNode;
+}[] = [
   {
     key: 'organizations',
     path: '/organizations',
     ability: 'organizations.read',
+    work: ['organizations.write', 'organizations.import', 'organizations.export'],
     icon: <ApartmentOutlined />,
   },
   {
@@ -57,7 +65,13 @@ const SHORTCUTS: { key: ShortcutKey; path: string; ability: Action | null; icon:
     ability: 'organizations.import',
     icon: <CloudUploadOutlined />,
   },
-  { key: 'venues', path: '/venues', ability: 'venues.read', icon: <EnvironmentOutlined /> },
+  {
+    key: 'venues',
+    path: '/venues',
+    ability: 'venues.read',
+    work: ['venues.write'],
+    icon: <EnvironmentOutlined />,
+  },
   { key: 'accounts', path: '/accounts', ability: 'accounts.read', icon: <TeamOutlined /> },
   { key: 'audit', path: '/audit', ability: 'audit.read', icon: <AuditOutlined /> },
   { key: 'password', path: '/change-password', ability: null, icon: <KeyOutlined /> },
@@ -68,7 +82,7 @@ export default function DashboardPage() {
   const { t } = useTranslation('dashboard');
   const role = primaryRole(me);
   const phone = !Grid.useBreakpoint().sm;
-  const shortcuts = SHORTCUTS.filter((s) => s.ability === null || me.abilities.includes(s.ability));
+  const shortcuts = SHORTCUTS.filter((s) => canWorkOn(s, me.abilities));
   const desk = useDesk();
   const now = new Date(desk.dataUpdatedAt);
   const facts = [

@@ -35,6 +35,7 @@ import {
 import { useZodRule } from '../../components/useZodRule';
 import { KindTag } from '../../components/tags';
 import { currentLanguage } from '../../i18n';
+import { fileTypeLabel, formatFileSize } from '../../../../shared/src/contracts/evidence';
 import { formatDateTime } from '../../lib/format';
 import { AppStatusTag } from '../campaigns/tags';
 import { useCampaignError } from '../campaigns/useCampaignError';
@@ -47,9 +48,6 @@ interface Props {
   onClose: () => void;
 }
 
-const fmtSize = (n: number) =>
-  n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
-
 /** One application as the committee reads it, with the intake actions its `abilities` allow. */
 export function IntakeDrawer({ id, phone, onClose }: Props) {
   const { t } = useTranslation(['intake', 'standards']);
@@ -59,6 +57,9 @@ export function IntakeDrawer({ id, phone, onClose }: Props) {
   const { data: a, isPending } = useApplicationDetail(id);
   const [returning, setReturning] = useState(false);
   const zh = currentLanguage() === 'zh-CN';
+  /** Files in the order of the criteria they support; files for no criterion last. */
+  const positionOf = (criterionId: string | null) =>
+    a?.criteria.find((c) => c.id === criterionId)?.position ?? Number.MAX_SAFE_INTEGER;
 
   const refresh = async () => {
     await qc.invalidateQueries({ queryKey: INTAKE });
@@ -247,17 +248,28 @@ export function IntakeDrawer({ id, phone, onClose }: Props) {
           </Divider>
           {a.evidence.length ? (
             <Flex vertical gap={6} data-testid="intake-evidence">
-              {a.evidence.map((e) => (
-                <Flex key={e.id} gap={8} align="center" wrap>
-                  <PaperClipOutlined />
-                  <Typography.Link href={evidenceUrl(e.id)} target="_blank" rel="noopener">
-                    {e.originalName}
-                  </Typography.Link>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {fmtSize(e.sizeBytes)} · {formatDateTime(e.uploadedAt)}
-                  </Typography.Text>
-                </Flex>
-              ))}
+              {[...a.evidence]
+                .sort((x, y) => positionOf(x.criterionId) - positionOf(y.criterionId))
+                .map((e) => {
+                  const c = a.criteria.find((x) => x.id === e.criterionId);
+                  return (
+                    <Flex key={e.id} gap={8} align="center" wrap data-testid="intake-evidence-file">
+                      <PaperClipOutlined />
+                      <Typography.Link href={evidenceUrl(e.id)} target="_blank" rel="noopener">
+                        {e.originalName}
+                      </Typography.Link>
+                      <Tag data-testid="intake-evidence-criterion">
+                        {c
+                          ? t('evidenceFor', { n: c.position, title: zh ? c.titleZh : c.titleEn })
+                          : t('evidenceUnassigned')}
+                      </Tag>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {fileTypeLabel(e.mediaType, zh ? 'zh' : 'en')} · {formatFileSize(e.sizeBytes)} ·{' '}
+                        {formatDateTime(e.uploadedAt)}
+                      </Typography.Text>
+                    </Flex>
+                  );
+                })}
             </Flex>
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noEvidence')} />
