@@ -349,7 +349,7 @@ export const APPLICATION_EXPORT_HEADERS = [
   '阵地',
   '党建品牌',
   '状态',
-  '单位推荐排序',
+  '推荐排序',
   '单位推荐意见',
   '提交时间',
   '推荐时间',

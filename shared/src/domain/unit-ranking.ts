@@ -1,5 +1,5 @@
 /**
- * A unit's ranked recommendation list (单位推荐排序) in one campaign and track — the one rule the page,
+ * A unit's ranked recommendation list (推荐排序) in one campaign and track — the one rule the page,
  * the API and the cap share (issue 7 §1.1):
  * - every application the unit has recommended holds a rank and counts against the cap, from
  *   `recommended` to `certified` (RANK_HOLDING_STATUSES);

@@ -163,7 +163,7 @@ function render(doc: Doc, a: ApplicationDetail): void {
       [
         '创建标准',
         `${a.standard.nameZh}（第 ${a.standard.version} 版）`,
-        '单位推荐排序',
+        '推荐排序',
         num(a.unitRank) || '—',
       ],
     ],

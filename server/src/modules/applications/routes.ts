@@ -119,7 +119,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: 'applications.recommend' },
       schema: {
         tags,
-        summary: '调整本单位推荐排序 Reorder the unit’s recommended list',
+        summary: '调整本单位的推荐排序 Reorder the unit’s recommended list',
         body: reorderRanks,
         response: { 200: rankList, ...writeErrors },
       },
@@ -147,7 +147,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: 'applications.read' },
       schema: {
         tags,
-        summary: '申报材料 PDF Dossier (PDF)',
+        summary: '申报书 PDF Dossier (PDF)',
         params: idParams,
         produces: ['application/pdf'],
         response: { 200: z.any().describe('申报材料.pdf'), 400: errorBody, 404: errorBody },

@@ -61,14 +61,14 @@ const applications = {
   narrativeTitle: '申报内容',
   narrative: {
     brandName: '党建品牌',
-    summary: '概述',
+    summary: '申报摘要',
     features: '特色亮点、创新点',
     practices: '主要做法',
     results: '工作成效',
   },
   narrativeHint: {
     brandName: '品牌名称，如“红心护水”',
-    summary: '简要介绍党组织（阵地）基本情况与创建思路',
+    summary: '简要介绍党组织（阵地）概况与创建思路',
     features: '突出特色、亮点和创新之处',
     practices: '按照标准逐项说明具体做法',
     results: '用事实和数据说明取得的成效',
@@ -115,7 +115,7 @@ const applications = {
   history: {
     title: '办理记录',
   },
-  dossier: '申报材料 PDF',
+  dossier: '申报书 PDF',
   submit: '提交申报',
   submitBlocked: '请先补齐完整性检查列出的各项',
   submitTitle: '确认提交申报？',

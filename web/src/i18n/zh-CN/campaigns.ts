@@ -95,7 +95,7 @@ const campaigns = {
     title: '新建创建活动',
     basics: '基本信息',
     tracks: '类别与类型',
-    standards: '评审标准',
+    standards: '创建标准',
     quotas: '名额与上限',
     timeline: '时间安排',
     review: '确认创建',

@@ -76,7 +76,7 @@ const reviews = {
   },
   peer: {
     pageTitle: '互比互评',
-    subtitle: '本组织参加的互评：对同组其他参评单位排序或打分，不评本组织',
+    subtitle: '本组织参加的互评：对同组其他参评单位进行排序或打分，不评本组织',
     empty: '本组织暂无互评任务。工委分组后会在这里列出。',
     status: { pending: '未填写', draft: '草稿', locked: '已提交' },
     mode: { rank: '按优劣排序（第 1 名最好）', score: '逐一打分（0–100 分）' },

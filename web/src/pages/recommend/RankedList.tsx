@@ -21,7 +21,7 @@ const sameIds = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
- * The unit's ranked list (单位推荐排序): every application it has recommended at its rank. Accepted ones
+ * The unit's ranked list (推荐排序): every application it has recommended at its rank. Accepted ones
  * keep their rank and are read-only (a lock); the others are dragged by their handle (HTML5 drag and
  * drop) or moved with the up/down buttons (phones, keyboard) and, on save, take the ranks the accepted
  * ones leave free — the ranks shown are the ones a save stores (shared `domain/unit-ranking.ts`).
