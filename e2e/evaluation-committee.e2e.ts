@@ -160,3 +160,61 @@ describe('the committee evaluates', () => {
     await page.getByTestId('stage-row-1').getByText('已结束').waitFor();
   });
 });
+
+describe('the committee imports experts from a spreadsheet', () => {
+  const HEADER = '用户名,姓名,电子邮箱,所属党组织编码,外部单位,职称,专长,是否可参加,说明';
+  const file = (lines: string[]) => ({
+    name: '评审专家.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`\uFEFF${[HEADER, ...lines].join('\n')}\n`),
+  });
+
+  it('checks the file, names the bad rows, imports on confirmation and hands out the one-time passwords once', async () => {
+    await page.goto('/reviewers');
+    onTestFailed(async () => {
+      await screenshot(page, 'evaluation-failed-import', { fullPage: false });
+    });
+    await page.getByTestId('reviewer-import').click();
+    const input = page.locator('.ant-modal input[type=file]');
+    await input.setInputFiles(
+      file(['admin,重名专家,,,市委党校,,,,', 'e2e.chen,陈静,,,市委党校,教授,党建理论、廉政,是,']),
+    );
+    const problems = page.getByTestId('reviewer-import-problems');
+    await problems.waitFor();
+    expect(await problems.locator('tbody tr').allInnerTexts()).toEqual(['2\t用户名\t该用户名已被使用']);
+    await screenshot(page, 'evaluation-9-import-problems', { fullPage: false });
+    await page.getByRole('button', { name: '换一个文件' }).click();
+    await input.setInputFiles(
+      file([
+        'e2e.chen,陈静,,,市委党校,教授,党建理论、廉政,是,',
+        'e2e.zhou,周强,,,天津大学,副教授,党史,否,出差至月底',
+      ]),
+    );
+    const preview = page.getByTestId('reviewer-import-preview');
+    await preview.waitFor();
+    expect(await preview.locator('tbody tr').count()).toBe(2);
+    await screenshot(page, 'evaluation-10-import-preview', { fullPage: false });
+    await page.getByTestId('reviewer-import-confirm').click();
+    await page.getByText('将创建 2 个评审专家账号').waitFor();
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').last().click();
+    const accounts = page.getByTestId('reviewer-import-accounts');
+    await accounts.waitFor();
+    expect(await accounts.locator('tbody tr').count()).toBe(2);
+    await screenshot(page, 'evaluation-11-import-passwords', { fullPage: false });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('reviewer-import-passwords').click(),
+    ]);
+    const csv = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+    expect(
+      csv
+        .split('\r\n')
+        .slice(0, 3)
+        .map((l) => l.split(',').slice(0, 2).join(',')),
+    ).toEqual(['\uFEFF登录账号,姓名', 'e2e.chen,陈静', 'e2e.zhou,周强']);
+    await page.getByTestId('reviewer-import-done').click();
+    await page.getByTestId('reviewer-search').fill('e2e.');
+    await page.getByTestId('reviewer-search').press('Enter');
+    await page.getByTestId('reviewer-table').getByText('周强').waitFor();
+  });
+});

@@ -108,3 +108,46 @@ export const conflictRecord = z.object({
   byName: z.string().nullable(),
   at: z.iso.datetime(),
 });
+
+// Import from Excel or CSV (server/src/modules/reviewers/import.ts).
+
+/** The columns of an expert import, by key; the template has them in this order. */
+export const REVIEWER_IMPORT_COLUMNS = {
+  username: '用户名',
+  displayName: '姓名',
+  email: '电子邮箱',
+  orgCode: '所属党组织编码',
+  external: '外部单位',
+  title: '职称',
+  expertise: '专长',
+  available: '是否可参加',
+  note: '说明',
+} as const;
+
+/** A row as it will be (dry run) or was created. */
+export const reviewerImportRow = z.object({
+  row: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  affiliationOrgId: z.uuid().nullable(),
+  affiliationOrgName: z.string().nullable(),
+  externalAffiliation: z.string().nullable(),
+  title: z.string().nullable(),
+  expertise: z.array(z.string()),
+  available: z.boolean(),
+  availabilityNote: z.string().nullable(),
+});
+export type ReviewerImportRow = z.infer<typeof reviewerImportRow>;
+
+/** A dry run answers the rows; a real run also each new account's one-time password, shown once. */
+export const reviewerImportResult = z.object({
+  dryRun: z.boolean(),
+  total: z.number().int(),
+  created: z.number().int(),
+  rows: z.array(reviewerImportRow),
+  accounts: z.array(
+    z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), oneTimePassword: z.string() }),
+  ),
+});
+export type ReviewerImportResult = z.infer<typeof reviewerImportResult>;

@@ -1,7 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { createReviewer, patchReviewer, Reviewer } from '../../../shared/src/contracts/reviewers';
-import { api } from './client';
+import type {
+  createReviewer,
+  patchReviewer,
+  Reviewer,
+  ReviewerImportResult,
+} from '../../../shared/src/contracts/reviewers';
+import { api, download, uploadFile } from './client';
 import type { Page } from './organizations';
 
 export const REVIEWERS = ['reviewers'] as const;
@@ -35,3 +40,8 @@ export const createReviewerReq = (body: CreateReviewerBody) =>
   api.post<CreatedReviewer>('/api/reviewers', body);
 export const patchReviewerReq = (id: string, body: PatchReviewerBody) =>
   api.patch<Reviewer>(`/api/reviewers/${id}`, body);
+
+export const downloadReviewerTemplate = (fallbackName: string) =>
+  download('/api/reviewers/import/template', undefined, fallbackName);
+export const uploadReviewers = (file: File, dryRun: boolean, onProgress: (p: number) => void) =>
+  uploadFile<ReviewerImportResult>('/api/reviewers/import', { dryRun }, 'file', file, onProgress);

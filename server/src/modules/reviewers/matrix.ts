@@ -40,6 +40,19 @@ const build: Record<string, Builder> = {
       expertise: ['党建'],
     },
   }),
+  'GET /api/reviewers/import/template': () => ({ method: 'GET', url: '/api/reviewers/import/template' }),
+  'POST /api/reviewers/import': (ctx) => {
+    const boundary = `----shifan${ctx.uniq()}`;
+    return {
+      method: 'POST',
+      url: '/api/reviewers/import?dryRun=true',
+      payload: Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="e.csv"\r\nContent-Type: text/csv\r\n\r\n` +
+          `用户名,姓名,外部单位\nimp${ctx.uniq()},导入专家,市委党校\n\r\n--${boundary}--\r\n`,
+      ),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    };
+  },
   'PATCH /api/reviewers/:id': async (ctx) => ({
     method: 'PATCH',
     url: `/api/reviewers/${await freshReviewer(ctx)}`,
@@ -89,6 +102,8 @@ export const matrix: ModuleMatrix = {
     'GET /api/reviewers': committee(200),
     'GET /api/reviewers/:id': committee(200),
     'POST /api/reviewers': committee(201),
+    'GET /api/reviewers/import/template': committee(200),
+    'POST /api/reviewers/import': committee(200),
     'PATCH /api/reviewers/:id': committee(200),
     'GET /api/stages/:id/conflicts': committee(200),
     'POST /api/conflicts': only({ committee_admin: [201, 201], reviewer: [201, 404] }),

@@ -1,5 +1,5 @@
 /** The expert pool's rows: reviewer accounts with their profiles, and the conflict records. */
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
   applications,
@@ -137,6 +137,37 @@ export function availablePool(db: DbOrTx): Promise<ReviewerRow[]> {
   return base(db)
     .where(where({ available: true }))
     .orderBy(asc(users.id));
+}
+
+/** Organisations by code, case-insensitive (keys lower-case): for the expert import. */
+export async function organizationsByCode(db: DbOrTx, codes: string[]) {
+  if (codes.length === 0) return new Map<string, { id: string; name: string; active: boolean }>();
+  const rows = await db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      code: organizations.code,
+      active: organizations.active,
+    })
+    .from(organizations)
+    .where(
+      inArray(
+        sql`lower(${organizations.code})`,
+        codes.map((c) => c.toLowerCase()),
+      ),
+    );
+  return new Map(rows.map((r) => [r.code.toLowerCase(), r]));
+}
+
+/** Which of these (normalised) user names already have an account. */
+export async function takenUsernames(db: DbOrTx, names: string[]): Promise<Set<string>> {
+  const wanted = [...new Set(names.filter(Boolean))];
+  if (wanted.length === 0) return new Set();
+  const rows = await db
+    .select({ username: users.username })
+    .from(users)
+    .where(inArray(users.username, wanted));
+  return new Set(rows.map((r) => r.username));
 }
 
 export async function findOrganization(db: DbOrTx, id: string) {

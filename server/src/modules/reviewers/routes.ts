@@ -13,7 +13,15 @@ import {
   reviewer,
   reviewerList,
   reviewerListQuery,
+  reviewerImportResult,
 } from '../../../../shared/src/contracts/reviewers';
+import { importErrorBody, importQuery } from '../../../../shared/src/contracts/organization-import';
+import { receiveImportFile } from '../organizations/import-file';
+import { attachment } from '../../core/http-files';
+import { XLSX_MIME } from '../../core/xlsx';
+import { multipartDoc } from '../../http/openapi';
+import { importReviewers } from './import';
+import { buildReviewerTemplate } from './import-template';
 import { ctxOf } from '../../http/context';
 import * as pool from './service';
 import * as conflicts from './conflicts';
@@ -36,6 +44,57 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => pool.listReviewers(db, ctxOf(req), req.query),
+  );
+
+  app.get(
+    '/api/reviewers/import/template',
+    {
+      config: { policy: 'reviewers.manage' },
+      schema: {
+        tags,
+        summary: '下载评审专家导入模板 Download the expert import template',
+        produces: [XLSX_MIME],
+        response: { 200: z.any().describe('评审专家导入模板.xlsx'), 403: errorBody },
+      },
+    },
+    async (_req, reply) =>
+      reply
+        .type(XLSX_MIME)
+        .header('content-disposition', attachment('评审专家导入模板.xlsx', 'reviewer-import-template.xlsx'))
+        .send(await buildReviewerTemplate()),
+  );
+
+  app.post(
+    '/api/reviewers/import',
+    {
+      config: {
+        policy: 'reviewers.manage',
+        rateLimit: { max: 30, timeWindow: '1 minute' },
+        swaggerTransform: multipartDoc({
+          file: {
+            type: 'file',
+            required: true,
+            description:
+              '导入文件：按模板填写的 .xlsx 或 .csv The file: an .xlsx or .csv filled in from the template',
+          },
+        }),
+      },
+      schema: {
+        tags,
+        summary:
+          '导入评审专家（Excel 或 CSV；dryRun=true 仅预检；一次性密码仅返回一次） Import experts (xlsx or CSV; dryRun=true only checks; one-time passwords answered once)',
+        consumes: ['multipart/form-data'],
+        querystring: importQuery,
+        response: {
+          200: reviewerImportResult,
+          400: errorBody,
+          403: errorBody,
+          413: errorBody,
+          422: importErrorBody,
+        },
+      },
+    },
+    async (req) => importReviewers(db, ctxOf(req), await receiveImportFile(req), req.query.dryRun === 'true'),
   );
 
   app.get(

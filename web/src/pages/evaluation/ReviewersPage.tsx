@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Grid, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Flex, Grid, Input, Select, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { reviewerSortKeys, type Reviewer } from '../../../../shared/src/contracts/reviewers';
@@ -13,29 +13,8 @@ import { formatDateTime } from '../../lib/format';
 import { onTableChange, sortOrderOf, tablePagination } from '../../lib/list';
 import { OneTimePasswordModal } from '../accounts/OneTimePasswordModal';
 import { ReviewerFormModal, type ReviewerFormTarget } from './ReviewerFormModal';
-
-export function Affiliation({ r }: { r: Reviewer }) {
-  const { t } = useTranslation('evaluation');
-  if (r.affiliationOrgId) return <span>{r.affiliationOrgName ?? '—'}</span>;
-  if (!r.externalAffiliation)
-    return <Typography.Text type="secondary">{t('pool.noAffiliation')}</Typography.Text>;
-  return (
-    <Flex gap={4} align="center" wrap>
-      <span>{r.externalAffiliation ?? '—'}</span>
-      <Tag style={{ marginInlineEnd: 0 }}>{t('pool.externalTag')}</Tag>
-    </Flex>
-  );
-}
-
-export function AvailableTag({ r }: { r: Pick<Reviewer, 'available' | 'availabilityNote'> }) {
-  const { t } = useTranslation('evaluation');
-  const tag = (
-    <Tag color={r.available ? 'success' : 'default'} style={{ marginInlineEnd: 0 }}>
-      {r.available ? t('pool.availableYes') : t('pool.availableNo')}
-    </Tag>
-  );
-  return r.availabilityNote ? <Tooltip title={r.availabilityNote}>{tag}</Tooltip> : tag;
-}
+import { ReviewerImportModal } from './ReviewerImportModal';
+import { Affiliation, AvailableTag } from './tags';
 
 /** 评审专家库: the experts, where they come from, what they know and whether they can serve now. */
 export default function ReviewersPage() {
@@ -52,6 +31,7 @@ export default function ReviewersPage() {
     account: { username: string; displayName: string };
     oneTimePassword: string;
   } | null>(null);
+  const [importing, setImporting] = useState(false);
   const list = useReviewers(filters);
 
   const toggle = (r: Reviewer) =>
@@ -175,14 +155,23 @@ export default function ReviewersPage() {
         title={t('nav.reviewers')}
         sub={t('pool.subtitle')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setTarget({ mode: 'create' })}
-            data-testid="reviewer-create"
-          >
-            {t('pool.create')}
-          </Button>
+          <Flex gap={8} wrap>
+            <Button
+              icon={<UploadOutlined />}
+              onClick={() => setImporting(true)}
+              data-testid="reviewer-import"
+            >
+              {t('pool.importButton')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setTarget({ mode: 'create' })}
+              data-testid="reviewer-create"
+            >
+              {t('pool.create')}
+            </Button>
+          </Flex>
         }
       />
       <Card styles={{ body: { padding: phone ? 12 : 20 } }}>
@@ -247,6 +236,7 @@ export default function ReviewersPage() {
         }}
       />
       <OneTimePasswordModal value={otp} onClose={() => setOtp(null)} />
+      <ReviewerImportModal open={importing} onClose={() => setImporting(false)} />
     </Flex>
   );
 }
