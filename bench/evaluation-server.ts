@@ -95,6 +95,31 @@ export async function serveApi(url: string): Promise<void> {
   } satisfies ApiMessage);
 }
 
+/** Runs statements in order on `on` (the pool, or one client) and answers the last one's rows. */
+async function runAll(on: pg.Pool | pg.PoolClient, statements: readonly Statement[]): Promise<unknown[]> {
+  let rows: unknown[] = [];
+  for (const s of statements) {
+    const config = { text: s.text, values: s.values };
+    const r =
+      s.rowMode === 'array' ? await on.query({ ...config, rowMode: 'array' }) : await on.query(config);
+    rows = r.rows;
+  }
+  return rows;
+}
+
+/** Listens on a free port, stops on the parent's word, and tells the parent the port. */
+async function listen(server: http.Server, pool: pg.Pool): Promise<void> {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  process.on('message', async () => {
+    server.close();
+    await pool.end();
+    process.exit(0);
+  });
+  process.send!({ kind: 'ready', port });
+}
+
 /**
  * The bare server: GET /<i> runs request i's statements (sequentially, on one pooled client, as the app
  * does for a request without a transaction) and answers the last statement's rows as JSON.
@@ -109,30 +134,14 @@ export async function serveBare(url: string, requests: Statement[][]): Promise<v
       return;
     }
     try {
-      let rows: unknown[] = [];
-      for (const s of statements) {
-        const config = { text: s.text, values: s.values };
-        const r =
-          s.rowMode === 'array'
-            ? await pool.query({ ...config, rowMode: 'array' })
-            : await pool.query(config);
-        rows = r.rows;
-      }
+      const rows = await runAll(pool, statements);
       const body = JSON.stringify({ items: rows });
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(body);
     } catch (err) {
       res.writeHead(500).end(String(err));
     }
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  process.on('message', async () => {
-    server.close();
-    await pool.end();
-    process.exit(0);
-  });
-  process.send!({ kind: 'ready', port });
+  await listen(server, pool);
 }
 
 /**
@@ -151,15 +160,7 @@ export async function serveBareSubmit(url: string, plan: SubmitPlan): Promise<vo
     }
     const client = await pool.connect();
     try {
-      let rows: unknown[] = [];
-      for (const s of substitute(template.statements, template.draft, draft)) {
-        const config = { text: s.text, values: s.values };
-        const r =
-          s.rowMode === 'array'
-            ? await client.query({ ...config, rowMode: 'array' })
-            : await client.query(config);
-        rows = r.rows;
-      }
+      const rows = await runAll(client, substitute(template.statements, template.draft, draft));
       res
         .writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
         .end(JSON.stringify(rows[0] ?? {}));
@@ -170,13 +171,5 @@ export async function serveBareSubmit(url: string, plan: SubmitPlan): Promise<vo
       client.release();
     }
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  process.on('message', async () => {
-    server.close();
-    await pool.end();
-    process.exit(0);
-  });
-  process.send!({ kind: 'ready', port });
+  await listen(server, pool);
 }
