@@ -9,6 +9,14 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/** One statement an app sent to PostgreSQL, as captured for a bare server to replay. */
+export interface Statement {
+  text: string;
+  values: unknown[];
+  rowMode?: string;
+}
+
 export const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A database `shifan_bench_<random>` on the server of `url`, and how to drop it. */

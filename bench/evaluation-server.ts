@@ -19,12 +19,9 @@ import { insertUser, PASSWORD } from '../server/test/helpers';
 import { seedApplications, type ListSeed } from './applications-data';
 import { seedEvaluation, type EvaluationSeed } from './evaluation-data';
 import { substitute, type SubmitPlan } from './review-submit';
+import type { Statement } from './common';
 
-export interface Statement {
-  text: string;
-  values: unknown[];
-  rowMode?: string;
-}
+export type { Statement };
 
 export type ApiMessage =
   | {

@@ -17,7 +17,7 @@
  */
 import autocannon from 'autocannon';
 import pg from 'pg';
-import type { Statement } from './evaluation-server';
+import type { Statement } from './common';
 import { login } from './common';
 
 export const SUBMITTERS = 50;
