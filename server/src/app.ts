@@ -33,6 +33,7 @@ import { unitScoped as peerTables } from './modules/peer/unit-scoped';
 import { unitScoped as presentationTables } from './modules/presentation/unit-scoped';
 import { unitScoped as resultTables } from './modules/results/unit-scoped';
 import { unitScoped as decisionTables } from './modules/decisions/unit-scoped';
+import { unitScoped as titleTables } from './modules/titles/unit-scoped';
 import healthRoutes from './modules/health/routes';
 import authRoutes from './modules/auth/routes';
 import organizationRoutes from './modules/organizations/routes';
@@ -52,6 +53,7 @@ import reviewerRoutes from './modules/reviewers/routes';
 import assignmentRoutes from './modules/assignments/routes';
 import decisionRoutes from './modules/decisions/routes';
 import publicityRoutes from './modules/publicity/routes';
+import titleRoutes from './modules/titles/routes';
 import reviewRoutes from './modules/reviews/routes';
 import peerRoutes from './modules/peer/routes';
 import resultRoutes from './modules/results/routes';
@@ -103,6 +105,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     ...presentationTables,
     ...resultTables,
     ...decisionTables,
+    ...titleTables,
   );
 
   app.decorate('deps', deps);
@@ -186,6 +189,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(presentationRoutes);
   await app.register(deskRoutes);
   await app.register(publicityRoutes);
+  await app.register(titleRoutes);
 
   // Unknown API paths answer the JSON error; with the web built, other GETs get the single-page app.
   const web = opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -54,6 +54,8 @@ const env = z.object({
     .optional(),
   SHIFAN_MAIL_FROM: z.string().min(3).optional(),
   /** The address users open the platform at, for links in e-mails (e.g. https://shifan.example.gov.cn). */
+  /** Years of validity of a title certified without another term (命名有效期, default 3). */
+  SHIFAN_TITLE_VALIDITY_YEARS: z.coerce.number().int().min(1).max(10).default(3),
   SHIFAN_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
     .transform((u) => u.replace(/\/+$/, ''))
@@ -73,6 +75,8 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   session: { idleMinutes: number; absoluteHours: number; cookieSecure: 'auto' | boolean };
+  /** Titles: the default validity in years. */
+  titles: { validityYears: number };
   login: {
     maxFailures: number;
     failureWindowMinutes: number;
@@ -139,6 +143,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxAgeDays: e.SHIFAN_PASSWORD_MAX_AGE_DAYS,
     },
     trustProxy: e.SHIFAN_TRUST_PROXY,
+    titles: { validityYears: e.SHIFAN_TITLE_VALIDITY_YEARS },
     mail: {
       smtpUrl: e.SHIFAN_SMTP_URL ?? null,
       from: e.SHIFAN_SMTP_URL ? e.SHIFAN_MAIL_FROM! : null,

@@ -85,6 +85,7 @@ export const AUDIT_ACTIONS = {
   'applications.strike': { zh: '公示后撤销拟命名', en: 'Application struck from the list' },
   'applications.substitute': { zh: '申报递补列入公示', en: 'Application substituted' },
   'applications.lapse': { zh: '申报逾期终止', en: 'Application lapsed' },
+  'applications.certify': { zh: '申报确认命名', en: 'Application certified' },
   'applications.rank': { zh: '调整推荐排序', en: 'Reorder recommendations' },
   'applications.export': { zh: '导出申报', en: 'Export applications' },
 
@@ -129,6 +130,12 @@ export const AUDIT_ACTIONS = {
   'objections.reassign': { zh: '变更异议承办人', en: 'Reassign an objection' },
   'objections.note': { zh: '记录异议核查情况', en: 'Add an investigation note' },
   'objections.close': { zh: '异议办结', en: 'Close an objection' },
+  'titles.certify': { zh: '确认命名（授予称号）', en: 'Certify the list (titles created)' },
+  'titles.expire': { zh: '称号到期', en: 'Titles expired' },
+  'titles.export': { zh: '导出称号台账', en: 'Export the title registry' },
+  'titles.print': { zh: '打印命名文书', en: 'Print naming documents' },
+  'templates.update': { zh: '修改证书模板', en: 'Edit a certificate template' },
+  'templates.seal': { zh: '上传印章图片', en: 'Upload a seal image' },
   'peer.groups_draw': { zh: '互比互评分组', en: 'Draw peer groups' },
   'peer.sheet_save': { zh: '保存互评表', en: 'Save peer sheet' },
   'peer.sheet_submit': { zh: '提交互评表', en: 'Submit peer sheet' },
@@ -172,6 +179,8 @@ export const AUDIT_OBJECTS = {
   calendar_day: { zh: '工作日历', en: 'Calendar day' },
   publicity: { zh: '公示', en: 'Publicity' },
   objection: { zh: '异议', en: 'Objection' },
+  title: { zh: '称号', en: 'Title' },
+  certificate_template: { zh: '证书模板', en: 'Certificate template' },
 } as const satisfies Record<string, AuditLabel>;
 
 export type AuditObject = keyof typeof AUDIT_OBJECTS;

@@ -236,6 +236,8 @@ export const AUDIT_MODULES = {
   calendar: { zh: '工作日历', en: 'Working-day calendar' },
   publicity: { zh: '公示', en: 'Publicity' },
   objections: { zh: '异议', en: 'Objections' },
+  titles: { zh: '称号', en: 'Titles' },
+  templates: { zh: '证书模板', en: 'Certificate templates' },
   peer: { zh: '互比互评', en: 'Peer rating' },
   presentation: { zh: '现场讲述', en: 'Presentations' },
   demo: { zh: '演示数据', en: 'Demo data' },
@@ -278,6 +280,8 @@ export const PERMISSION_LABELS: Record<Action, AuditLabel> = {
   'decisions.manage': { zh: '集体评审决定', en: 'Manage decisions' },
   'results.read': { zh: '查看评审结果', en: 'View results' },
   'publicity.manage': { zh: '管理公示', en: 'Manage publicity' },
+  'titles.read': { zh: '查看称号台账', en: 'View titles' },
+  'titles.manage': { zh: '命名与证书', en: 'Certify and print titles' },
 };
 
 const DENIED = /^([A-Z]+) (\S+) needs ([a-z_.]+)$/;

@@ -200,6 +200,27 @@ export const ERROR_CODES = {
     zh: '异议当前不能这样办理',
     en: 'The objection cannot be handled this way',
   },
+  PUBLICITY_WINDOW_OPEN: {
+    status: 409,
+    zh: '公示期尚未结束，不能确认命名',
+    en: 'The publicity window has not ended; the list cannot be certified yet',
+  },
+  OBJECTIONS_OPEN: {
+    status: 409,
+    zh: '还有未办结的异议，不能确认命名',
+    en: 'Objections are still open; the list cannot be certified',
+  },
+  PUBLICITY_CLOSED: { status: 409, zh: '该公示已确认命名', en: 'This publicity has already been certified' },
+  TITLE_EXISTS: {
+    status: 409,
+    zh: '该对象在本年度本类别已有称号，不能重复命名',
+    en: 'The holder already has a title of this track and year',
+  },
+  TITLE_SERIAL_TAKEN: {
+    status: 409,
+    zh: '证书编号已被使用，未命名任何对象',
+    en: 'A title serial is already in use; nothing was certified',
+  },
   ORG_RULE: { status: 422, zh: '不符合党组织层级规则', en: 'The organisation tree rules forbid this' },
   IMPORT_INVALID: {
     status: 422,

@@ -23,6 +23,8 @@ import { AUDIT_OUTCOMES, JOB_STATUSES, ORG_KINDS, ROLES, TRACK_SUBJECTS } from '
 import { CALENDAR_DAY_KINDS } from '../../../shared/src/domain/working-days';
 import { PUBLICITY_ITEM_STATUSES, PUBLICITY_STATUSES } from '../../../shared/src/domain/publicity';
 import { OBJECTION_OUTCOMES, OBJECTION_STATUSES } from '../../../shared/src/domain/objection-workflow';
+import { TITLE_ACTIONS, TITLE_STATUSES } from '../../../shared/src/domain/title-workflow';
+import { TEMPLATE_KINDS, TEMPLATE_ORIENTATIONS } from '../../../shared/src/domain/certificates';
 import { makeTestEnv, type TestEnv } from '../../test/helpers';
 import * as schema from './schema';
 
@@ -54,6 +56,10 @@ const SHARED: Record<string, readonly string[]> = {
   publicity_item_status: PUBLICITY_ITEM_STATUSES,
   objection_status: OBJECTION_STATUSES,
   objection_outcome: OBJECTION_OUTCOMES,
+  title_status: TITLE_STATUSES,
+  title_action: TITLE_ACTIONS,
+  template_kind: TEMPLATE_KINDS,
+  template_orientation: TEMPLATE_ORIENTATIONS,
 };
 
 const schemaEnums = (Object.values(schema) as unknown[]).filter(isPgEnum);

@@ -26,3 +26,4 @@ export * from './tables/presentation';
 export * from './tables/results';
 export * from './tables/decisions';
 export * from './tables/publicity';
+export * from './tables/titles';

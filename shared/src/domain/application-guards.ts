@@ -36,6 +36,7 @@ export const APPLICATION_ACTIONS = [
   'strike',
   'substitute',
   'lapse',
+  'certify',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 

@@ -235,6 +235,18 @@ export const TRANSITIONS: readonly TransitionRow[] = [
     effects: {},
     system: true,
   },
+  // Naming (命名, modules/titles): after the window the committee confirms the list; each listed
+  // application is certified and gets its title in the same transaction.
+  {
+    action: 'certify',
+    from: ['in_publicity'],
+    to: 'certified',
+    policy: 'titles.manage',
+    roles: ['committee_admin'],
+    guards: [campaignIn('deciding', 'publicity', 'closed')],
+    effects: {},
+    system: true,
+  },
 ];
 
 /** The row for this action from this status, if any. */

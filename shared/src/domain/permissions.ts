@@ -42,6 +42,8 @@ export const ACTIONS = [
   'decisions.manage',
   'results.read',
   'publicity.manage',
+  'titles.read',
+  'titles.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -101,6 +103,10 @@ export const PERMISSIONS: Record<Action, Partial<Record<Role, ScopeKind>>> = {
   'results.read': { committee_admin: 'all', unit_admin: 'unit', applicant: 'org' },
   /** Publicity (公示), its objections (异议) and the working-day calendar (工作日历). */
   'publicity.manage': { committee_admin: 'all' },
+  /** The title registry (称号): the committee all, a unit its own, an applicant its organisation's. */
+  'titles.read': { committee_admin: 'all', unit_admin: 'unit', applicant: 'org' },
+  /** Certifying (命名), certificates and their templates. */
+  'titles.manage': { committee_admin: 'all' },
 };
 
 /**

@@ -49,6 +49,7 @@ const ACTION_LABELS: Record<ApplicationAction | 'create', string> = {
   strike: '公示后撤销拟命名',
   substitute: '递补列入公示',
   lapse: '逾期未完成，申报终止',
+  certify: '确认命名',
 };
 const MARGIN = 56;
 const EMPTY = '（未填写）';

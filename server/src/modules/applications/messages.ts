@@ -81,6 +81,7 @@ const VERBS: Record<ApplicationAction, { zh: string; en: string }> = {
     zh: '申报期已过且未提交或未获推荐，申报已终止',
     en: 'Application lapsed: not submitted or not recommended before intake ended',
   },
+  certify: { zh: '公示期满，已确认命名并授予称号', en: 'Certified after publicity: the title is granted' },
 };
 
 /** The notification a transition queues: "申报已退回：<reason>" for a return, the subject otherwise. */

@@ -19,7 +19,7 @@ import {
 import { chinaDateOf } from '../../../../shared/src/domain/working-days';
 import { detail, lockedAt, nextRanked } from './objections';
 import { entriesFor } from './service';
-import { invalidatePublic } from './public-cache';
+import { invalidatePublic } from '../../core/public-cache';
 import * as repo from './repo';
 
 const FIELD: Record<string, string> = {

@@ -9,7 +9,7 @@ import {
   publicPublicityList,
   type PublicPublicity,
 } from '../../../../shared/src/contracts/publicity';
-import { cached, rendered, type Rendered } from './public-cache';
+import { cached, rendered, type Rendered } from '../../core/public-cache';
 import * as repo from './repo';
 
 function groupsOf(

@@ -35,7 +35,7 @@ import * as calendar from './calendar';
 import * as handling from './handling';
 import * as objections from './objections';
 import { openPublicitiesResponse, publicPublicityResponse } from './public';
-import type { Rendered } from './public-cache';
+import type { Rendered } from '../../core/public-cache';
 import * as publicity from './service';
 
 const tags = ['publicity'];

@@ -14,7 +14,7 @@ import type { PublicityDetail, PublishBody } from '../../../../shared/src/contra
 import { publish as publishBody } from '../../../../shared/src/contracts/publicity';
 import { chinaDateOf, endOfChinaDay, windowLastDay } from '../../../../shared/src/domain/working-days';
 import { assertCalendarCovers, calendarFrom } from './calendar';
-import { invalidatePublic } from './public-cache';
+import { invalidatePublic } from '../../core/public-cache';
 import * as repo from './repo';
 
 function openExists(): AppError {

@@ -45,6 +45,7 @@ const applications: Messages<'applications'> = {
     strike: 'Struck from the list',
     substitute: 'Substituted onto the list',
     lapse: 'Lapsed when intake ended',
+    certify: 'Certified (named)',
   },
   notFound: 'The application does not exist or you may not see it',
   backToList: 'Back to my applications',

@@ -42,6 +42,7 @@ const applications = {
     strike: '公示后撤销拟命名',
     substitute: '递补列入公示',
     lapse: '逾期未完成，申报终止',
+    certify: '确认命名',
   },
   notFound: '申报不存在或无权查看',
   backToList: '返回我的申报',

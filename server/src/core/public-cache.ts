@@ -6,7 +6,7 @@
  * expires (the list) — run one process, or put a shared cache in front, when that matters.
  */
 import crypto from 'node:crypto';
-import type { Db } from '../../db/client';
+import type { Db } from '../db/client';
 
 export interface Rendered {
   body: string;
