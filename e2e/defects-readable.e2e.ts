@@ -183,4 +183,38 @@ describe('issue 7 §1.4: the audit log for an auditor', () => {
     await screenshot(phone, 'defects-17-closed-phone', { fullPage: false });
     await phone.context().close();
   });
+
+  it('tables fit or scroll at 1366: no column squeezed to a character or hidden under a fixed one (defect 7)', async () => {
+    const admin = await signedIn(browser, server, 'admin');
+    await admin.goto('/organizations');
+    await admin.getByTestId('org-search').fill('排水');
+    await admin.getByTestId('org-search').press('Enter');
+    const table = admin.getByTestId('org-table');
+    await table.getByTestId('org-row-name').first().waitFor();
+    // The 所属直属党组织 cells show the whole name, left of the fixed 操作 column without scrolling.
+    const unitCells = table.locator('tbody tr.ant-table-row td:nth-child(2)');
+    const clipped = await unitCells.evaluateAll((tds) =>
+      tds.filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent),
+    );
+    expect(clipped).toEqual([]);
+    for (const text of await unitCells.allInnerTexts()) expect(text).toMatch(/^市.+党委$/);
+    const unitBox = await unitCells.first().boundingBox();
+    const actions = await table.locator('thead th', { hasText: '操作' }).boundingBox();
+    expect(unitBox && actions && unitBox.x + unitBox.width <= actions.x + 1).toBe(true);
+    await screenshot(admin, 'defects-7-org-search', { fullPage: false });
+
+    await admin.goto('/venues');
+    const venues = admin.getByTestId('venue-table');
+    await venues.locator('tbody tr.ant-table-row').first().waitFor();
+    // Scrolled to the far right, every column is clear of the fixed status column.
+    await venues.locator('.ant-table-content').evaluate((el) => {
+      el.scrollLeft = el.scrollWidth;
+    });
+    await admin.waitForTimeout(300);
+    const year = await venues.locator('th', { hasText: '建成年份' }).boundingBox();
+    const status = await venues.locator('thead tr th').last().boundingBox();
+    expect(year && status && year.x + year.width <= status.x + 1).toBe(true);
+    await screenshot(admin, 'defects-7-venues', { fullPage: false });
+    await admin.context().close();
+  });
 });

@@ -49,3 +49,12 @@ export function tablePagination(
 ): TablePaginationConfig {
   return { current: paging.page, pageSize: paging.pageSize, total, ...look, showTotal };
 }
+
+/**
+ * The table's scroll width: the sum of its columns' widths (issue #7.7). A smaller `scroll.x` squeezes
+ * the columns — an ellipsis column shrinks to one character, a column slides under a fixed one — so a
+ * table either fits its columns or scrolls, never hides them. Columns without a width count `rest`.
+ */
+export function scrollWidth(columns: readonly { width?: number | string }[], rest = 160): number {
+  return columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : rest), 0);
+}

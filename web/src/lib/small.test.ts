@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accountStatuses, canManageAccount, manageableRoles, orgModeForRole } from './accounts';
 import { changeRows, showValue } from './audit';
 import { importOutcome, isImportFile } from './import';
-import { sortOrderOf, sortParam } from './list';
+import { scrollWidth, sortOrderOf, sortParam } from './list';
 import { navFor, navKeyOf } from './nav';
 import { passwordChecklist, passwordMinLength, type PasswordOwner } from './password';
 import { safeNext } from './redirect';
@@ -43,6 +43,13 @@ describe('navigation', () => {
     expect(navKeyOf('/inbox')).toBe('inbox');
     expect(navKeyOf('/venuesx')).toBeNull();
     expect(navKeyOf('/change-password')).toBeNull();
+  });
+});
+
+describe('table widths (issue #7.7)', () => {
+  it('scrolls by the sum of the column widths, so no column is squeezed or slides under a fixed one', () => {
+    expect(scrollWidth([{ width: 260 }, { width: 180 }, { width: 150 }])).toBe(590);
+    expect(scrollWidth([{ width: 100 }, {}, { width: '20%' }], 120)).toBe(340);
   });
 });
 

@@ -6,7 +6,7 @@ import { orgSortKeys, type Organization } from '../../../../shared/src/contracts
 import { canHaveChildren } from '../../../../shared/src/domain/org-rules';
 import { ActiveTag, KindTag } from '../../components/tags';
 import { formatDateTime } from '../../lib/format';
-import { sortOrderOf, sortParam } from '../../lib/list';
+import { scrollWidth, sortOrderOf, sortParam } from '../../lib/list';
 
 interface Props {
   data: Organization[];
@@ -82,6 +82,14 @@ export function OrgTable(p: Props) {
       ),
     },
     {
+      title: t('field.unit'),
+      dataIndex: 'unitName',
+      key: 'unitName',
+      width: 200,
+      // Next to the name and whole (wrapped): it showed only "市" at the scroll edge (issue #7.7).
+      render: (v: string | null) => v ?? '—',
+    },
+    {
       title: t('field.code'),
       dataIndex: 'code',
       key: 'code',
@@ -98,14 +106,6 @@ export function OrgTable(p: Props) {
       sortOrder: sortOrderOf(p.sort, 'kind'),
       width: 110,
       render: (_v, o) => <KindTag kind={o.kind} />,
-    },
-    {
-      title: t('field.unit'),
-      dataIndex: 'unitName',
-      key: 'unitName',
-      width: 180,
-      ellipsis: true,
-      render: (v: string | null) => v ?? '—',
     },
     {
       title: t('field.memberCount'),
@@ -204,7 +204,7 @@ export function OrgTable(p: Props) {
         dataSource={p.data}
         loading={p.loading}
         locale={p.emptyText ? { emptyText: p.emptyText } : undefined}
-        scroll={{ x: 1200 }}
+        scroll={{ x: scrollWidth(columns) }}
         pagination={{
           current: p.page,
           pageSize: p.pageSize,

@@ -13,7 +13,7 @@ import { OrgPicker } from '../../components/OrgPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { formatDateTime } from '../../lib/format';
-import { onTableChange, sortOrderOf, tablePagination } from '../../lib/list';
+import { onTableChange, scrollWidth, sortOrderOf, tablePagination } from '../../lib/list';
 import { VenueFormModal, type VenueFormTarget } from './VenueFormModal';
 
 export default function VenuesPage() {
@@ -209,7 +209,7 @@ export default function VenuesPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: 1200 }}
+          scroll={{ x: scrollWidth(columns) }}
           data-testid="venue-table"
           pagination={tablePagination(filters, list.data?.total ?? 0, (n) => t('common.total', { n }), {
             showSizeChanger: !phone,
