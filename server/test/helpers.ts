@@ -11,6 +11,8 @@ import { loadConfig, type Config } from '../src/config';
 import { openDatabase, type Database, type Db } from '../src/db/client';
 import { organizations, users } from '../src/db/schema';
 import { hashPassword } from '../src/core/passwords';
+import { memoryKeyRing } from '../src/core/keys';
+import { openAuditChain } from '../src/modules/audit/chain';
 import type { OrgKind, Role } from '../../shared/src/enums';
 import { SESSION_COOKIE } from '../../shared/src/contracts/auth';
 
@@ -30,7 +32,8 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A new database on the TEST_DATABASE_URL server, and how to drop it. */
+export async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `shifan_t_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -59,6 +62,9 @@ async function freshPostgres(url: string): Promise<{ url: string; drop: () => Pr
     },
   };
 }
+
+/** The key ring of this test worker (the audit chain key), in memory. */
+export const testKeys = memoryKeyRing(['audit']);
 
 let template: Blob | null | undefined;
 /** The migrated PGlite dump of this test run (server/test/global-setup.ts), read once per worker. */
@@ -93,6 +99,7 @@ export async function makeTestEnv(
     dataDir: null,
     loadDataDir: fresh ? null : pgliteTemplate(),
   });
+  await openAuditChain(database.db, testKeys);
   const app = await buildApp(
     {
       db: database.db,

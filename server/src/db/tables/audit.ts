@@ -1,7 +1,21 @@
 /**
- * The audit trail (security requirements): append-only, a trigger (migration 0001) refuses changes.
+ * The audit trail (security requirements): append-only, a trigger (migrations 0001, 0014) refuses changes;
+ * each event carries a link of a keyed hash chain (AUD-03, modules/audit/chain.ts).
  */
-import { bigint, index, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { AUDIT_OUTCOMES } from '../../../../shared/src/enums';
 import { ts } from './columns';
 import { role } from './accounts';
@@ -12,7 +26,8 @@ export const auditOutcome = pgEnum('audit_outcome', AUDIT_OUTCOMES);
 export const auditEvents = pgTable(
   'audit_events',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** By default from its sequence; the chain append takes `nextval` first, as the id is in the link. */
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     at: ts('at').notNull(),
     actorId: uuid('actor_id'),
     actorName: text('actor_name'),
@@ -27,10 +42,32 @@ export const auditEvents = pgTable(
     outcome: auditOutcome('outcome').notNull(),
     changes: jsonb('changes').$type<Record<string, { before: unknown; after: unknown }>>(),
     detail: text('detail'),
+    /** Position in the hash chain: 1, 2, 3 … without gaps, in the order the links were made. */
+    seq: bigint('seq', { mode: 'number' }),
+    /** HMAC-SM3(audit key, previous link ‖ canonical form of this event), hex. */
+    link: text('link'),
+    /** The version of the `audit` key of the key file that made the link. */
+    keyVersion: integer('key_version'),
   },
   (t) => [
+    uniqueIndex('audit_events_seq_idx').on(t.seq),
     index('audit_events_at_idx').on(t.at),
     index('audit_events_actor_idx').on(t.actorId),
     index('audit_events_object_idx').on(t.objectType, t.objectId),
   ],
+);
+
+/**
+ * The end of the hash chain: one row, locked (`FOR UPDATE` by the UPDATE that takes the next number) by
+ * each audit write until its transaction ends, so links are made one after another even with many
+ * writers. `seq` and `link` are those of the newest event (0 and 64 zeros before the first).
+ */
+export const auditChainHead = pgTable(
+  'audit_chain_head',
+  {
+    id: smallint('id').primaryKey().default(1),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    link: text('link').notNull(),
+  },
+  (t) => [check('audit_chain_head_one_row', sql`${t.id} = 1`)],
 );

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/client';
-import { auditEvents } from '../../db/schema';
+import { appendAuditEvent } from './chain';
 import type { Role } from '../../../../shared/src/enums';
 import type { Ctx } from '../../core/context';
 import { escapeControls } from '../../../../shared/src/contracts/common';
@@ -33,8 +33,8 @@ const SECRET_FIELDS = new Set([
 ]);
 
 /**
- * Writes one audit event. Call it with the same transaction as the change it records, so both commit
- * or neither does (AUD-05). Secrets in `changes` are masked.
+ * Writes one audit event, linked into the hash chain (chain.ts). Call it with the same transaction as the
+ * change it records, so both commit or neither does (AUD-05). Secrets in `changes` are masked.
  */
 export async function writeAudit(db: DbOrTx, ctx: Ctx, e: AuditEntry): Promise<void> {
   const actor = ctx.actor;
@@ -45,7 +45,7 @@ export async function writeAudit(db: DbOrTx, ctx: Ctx, e: AuditEntry): Promise<v
         ),
       )
     : null;
-  await db.insert(auditEvents).values({
+  await appendAuditEvent(db, {
     at: ctx.now,
     actorId: e.actorOverride ? e.actorOverride.id : (actor?.userId ?? null),
     actorName: text(e.actorOverride ? e.actorOverride.name : (actor?.username ?? null)),
