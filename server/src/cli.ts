@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/client';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openDatabase, type Database } from './db/client';
 import { DataDirLockedError, lockDataDir } from './db/lock';
-import { KeyFileError } from './core/keys';
+import { KeyFileError, loadKeyRing } from './core/keys';
+import { openAuditChain, useAuditKeys } from './modules/audit/chain';
+import { verifyChain } from './modules/audit/verify';
 import { AppError } from './core/errors';
 import { createBootstrapAdmin } from './modules/accounts/bootstrap';
 import { seedDemo } from './demo/seed';
@@ -18,6 +20,9 @@ const USAGE = `Usage:
       Creates an administrator and prints a one-time password (valid 24 h, must be changed at first login).
   npm run shifan -- migrate
       Applies the database migrations and exits.
+  npm run shifan -- audit verify [--last N]
+      Checks the audit hash chain (all events, or the newest N): exit 0 when intact, 1 naming the first
+      event that fails. Needs the key file (SHIFAN_KEY_FILE); on PGlite, stop the server first.
   npm run demo
       Seeds a fresh demo data directory (SHIFAN_DATA_DIR, default ./data-demo) and starts the server.`;
 
@@ -37,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const config = loadConfig();
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const database = await openWithKeys(config);
     try {
       const { oneTimePassword } = await createBootstrapAdmin(database.db, new Date(), {
         username: values.username,
@@ -53,11 +58,12 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'migrate') {
     const config = loadConfig();
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const database = await openWithKeys(config);
     console.log(`Database ${database.kind} is at migration ${database.migration}.`);
     await database.close();
     return 0;
   }
+  if (command === 'audit' && sub === 'verify') return auditVerify(rest);
   if (command === 'demo') {
     const config = loadConfig({
       ...process.env,
@@ -71,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
     }
     lockDataDir(config.dataDir).release(); // refuse early if a server runs on this directory
     fs.rmSync(path.join(config.dataDir, 'pgdata'), { recursive: true, force: true });
-    const seeding = await openDatabase({ dataDir: config.dataDir });
+    const seeding = await openWithKeys({ ...config, databaseUrl: null });
     await seedDemo(seeding.db, new Date());
     await storeDemoEvidence(evidenceStorage(config).store);
     await seeding.close();
@@ -84,6 +90,51 @@ async function main(argv: string[]): Promise<number> {
   }
   console.error(USAGE);
   return 2;
+}
+
+async function auditVerify(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { last: { type: 'string' } } });
+  const last = values.last === undefined ? undefined : Number(values.last);
+  if (last !== undefined && !(Number.isInteger(last) && last > 0)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = loadConfig();
+  if (!fs.existsSync(config.keyFile)) {
+    console.error(
+      `No key file at ${config.keyFile} (SHIFAN_KEY_FILE): the chain cannot be checked without it.`,
+    );
+    return 2;
+  }
+  useAuditKeys(loadKeyRing(config.keyFile, []));
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const r = await verifyChain(database.db, { last });
+    if (r.ok) {
+      console.log(
+        `Audit chain intact: ${r.checked} events checked (seq ${r.from}–${r.head.seq}); ` +
+          `anchor seq ${r.head.seq} link ${r.head.link}`,
+      );
+      return 0;
+    }
+    console.error(`Audit chain BROKEN after ${r.checked} good events: ${r.failure!.message}`);
+    return 1;
+  } finally {
+    await database.close();
+  }
+}
+
+/** The database with its migrations applied and the audit chain keyed (events from before it chained). */
+async function openWithKeys(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'keyFile'>): Promise<Database> {
+  const keys = loadKeyRing(config.keyFile, ['audit']);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await openAuditChain(database.db, keys);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
 }
 
 main(process.argv.slice(2)).then(

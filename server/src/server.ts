@@ -6,7 +6,9 @@ import { buildApp } from './app';
 import { operatingWarnings, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { loadKeyRing } from './core/keys';
+import { openAuditChain } from './modules/audit/chain';
 import { startJobRunner } from './jobs';
+import { checkAuditChain } from './jobs/audit-chain';
 import type { JobRunner } from './jobs/runner';
 
 export const VERSION: string = JSON.parse(
@@ -20,8 +22,15 @@ export const VERSION: string = JSON.parse(
 export async function startServer(
   config: Readonly<Config>,
 ): Promise<{ app: FastifyInstance; database: Database; runner: JobRunner }> {
-  loadKeyRing(config.keyFile, ['audit']); // created at first start (mode 0600); refused when others may read it
+  const keys = loadKeyRing(config.keyFile, ['audit']); // made at first start (0600); refused if others may read it
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let chained: number;
+  try {
+    chained = await openAuditChain(database.db, keys);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
   const app = await buildApp(
     {
       db: database.db,
@@ -39,6 +48,8 @@ export async function startServer(
     await database.close();
   });
   await app.listen({ port: config.port, host: config.host });
+  if (chained > 0) app.log.info({ chained }, 'audit events from before the hash chain were chained');
+  await checkAuditChain(database.db, app.log); // the newest 10,000 events, and the anchor in the log
   for (const w of operatingWarnings(config, database.kind)) app.log.warn({ warning: w.code }, w.message);
   runner = await startJobRunner({ db: database.db, config, clock: () => new Date(), log: app.log });
   return { app, database, runner };

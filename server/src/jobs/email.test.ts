@@ -41,7 +41,11 @@ describe('e-mail jobs', () => {
   it('are never queued without SMTP, and the runner has no handler for them', async () => {
     expect(await queueEmail(env.db, env.config, mail, env.clock.now)).toBe(false);
     expect(await env.db.select().from(jobs).where(eq(jobs.kind, EMAIL))).toEqual([]);
-    expect(Object.keys(jobHandlers(env.config)).sort()).toEqual(['deadline.remind', 'deadline.scan']);
+    expect(Object.keys(jobHandlers(env.config)).sort()).toEqual([
+      'audit.verify',
+      'deadline.remind',
+      'deadline.scan',
+    ]);
   });
 
   it('are queued and sent through the SMTP transport when configured', async () => {

@@ -72,6 +72,7 @@ describe('the e-mail copy of the inbox', () => {
   it('runs only with SMTP configured', () => {
     expect(Object.keys(jobHandlers(env.config))).not.toContain(MAIL_SWEEP);
     expect(Object.keys(jobHandlers(config)).sort()).toEqual([
+      'audit.verify',
       'deadline.remind',
       'deadline.scan',
       'email.notifications',
