@@ -1,7 +1,8 @@
 /**
- * The public publicity pages' rendered responses, cached per database handle: the JSON bytes and their
- * ETag, built once and served until a change to a publicity (publish, an entry struck or substituted)
- * drops them. The list of open publicities also expires when the first of its windows ends. Each server
+ * The public pages' rendered responses (the publicity pages, the certificate verification answer), cached
+ * per database handle: the JSON bytes and their ETag, built once and served until a change (publish, an
+ * entry struck or substituted, certify, expiry) drops them, or until an entry's own `until` (the list of
+ * open publicities: the first window's end; a valid title: the end of its validity). Each server
  * process keeps its own cache; a change made through another process is seen when that process's entry
  * expires (the list) — run one process, or put a shared cache in front, when that matters.
  */

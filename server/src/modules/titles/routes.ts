@@ -1,20 +1,51 @@
 import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBody, idParams } from '../../../../shared/src/contracts/common';
 import {
+  campaignParams,
   certifyBody,
   certifyResult,
+  printQuery,
+  publicVerification,
+  putTemplate,
+  templateKindParams,
+  templateList,
+  templateView,
+  verifyParams,
   titleDetail,
   titleExportQuery,
   titleList,
   titleListQuery,
 } from '../../../../shared/src/contracts/titles';
 import { XLSX_MIME } from '../../core/xlsx';
+import { AppError } from '../../core/errors';
+import type { Rendered } from '../../core/public-cache';
 import { ctxOf } from '../../http/context';
+import { evidenceStorage } from '../evidence/storage';
+import { receiveUpload } from '../evidence/upload';
 import { certify } from './certify';
+import * as print from './print';
 import * as titles from './service';
+import * as templates from './templates';
+import { verificationResponse } from './verify';
 
 const tags = ['titles'];
+const PDF = 'application/pdf';
+const manage = { policy: 'titles.manage' as const };
+const pdfResponse = { 200: z.any().describe('PDF (streamed)'), 400: errorBody, 404: errorBody };
+
+/** A cached rendered body with its ETag: 304 when the caller has it already. */
+function sendRendered(req: FastifyRequest, reply: FastifyReply, r: Rendered | null) {
+  if (!r) throw new AppError('NOT_FOUND');
+  reply.header('etag', r.etag).header('cache-control', 'public, no-cache');
+  if (req.headers['if-none-match'] === r.etag) return reply.code(304).send();
+  return reply.type('application/json; charset=utf-8').send(r.body);
+}
+
+function sendPdf(reply: FastifyReply, out: print.PdfOut) {
+  return reply.type(PDF).header('content-disposition', out.disposition).send(out.stream);
+}
 
 const registryRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app.deps;
@@ -87,4 +118,135 @@ const registryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
-export default registryRoutes;
+/** The certificate's QR code opens the web page `/verify/<token>`, which reads this. */
+const publicRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+  app.get(
+    '/api/public/verify/:token',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        summary: '证书验证：称号有效、已到期或已撤销（无需登录） Verify a certificate (no login)',
+        params: verifyParams,
+        response: { 200: publicVerification, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req, reply) =>
+      sendRendered(req, reply, await verificationResponse(db, req.params.token, app.deps.clock())),
+  );
+};
+
+const printRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app.deps;
+  const storage = evidenceStorage(config);
+  const baseOf = (req: FastifyRequest) => config.mail.publicUrl ?? `${req.protocol}://${req.host}`;
+  const onError = (req: FastifyRequest) => (err: unknown) =>
+    req.log.error({ err }, 'printing failed while streaming');
+
+  app.get(
+    '/api/campaigns/:campaignId/naming-decision.pdf',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '命名决定（PDF） The naming decision',
+        params: campaignParams,
+        produces: [PDF],
+        response: pdfResponse,
+      },
+    },
+    async (req, reply) =>
+      sendPdf(reply, await print.printDecision(db, ctxOf(req), req.params.campaignId, onError(req))),
+  );
+
+  app.get(
+    '/api/titles/print.pdf',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '批量打印证书或牌匾（按活动或年度，一个 PDF） Batch print certificates or plaques',
+        querystring: printQuery,
+        produces: [PDF],
+        response: pdfResponse,
+      },
+    },
+    async (req, reply) =>
+      sendPdf(reply, await print.printBatch(db, ctxOf(req), req.query, baseOf(req), onError(req))),
+  );
+
+  app.get(
+    '/api/titles/:id/certificate.pdf',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '打印一个称号的证书或牌匾 Print one title’s certificate or plaque',
+        params: idParams,
+        querystring: z.object({ kind: z.enum(['certificate', 'plaque']).default('certificate') }).strict(),
+        produces: [PDF],
+        response: pdfResponse,
+      },
+    },
+    async (req, reply) =>
+      sendPdf(
+        reply,
+        await print.printOne(db, ctxOf(req), req.params.id, req.query.kind, baseOf(req), onError(req)),
+      ),
+  );
+
+  app.get(
+    '/api/certificate-templates',
+    {
+      config: manage,
+      schema: { tags, summary: '证书模板 Certificate templates', response: { 200: templateList } },
+    },
+    async () => templates.listTemplates(db),
+  );
+
+  app.put(
+    '/api/certificate-templates/:kind',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '修改证书模板（文字、版式） Edit a template',
+        params: templateKindParams,
+        body: putTemplate,
+        response: { 200: templateView, 400: errorBody, 409: errorBody },
+      },
+    },
+    async (req) => templates.saveTemplate(db, ctxOf(req), req.params.kind, req.body),
+  );
+
+  app.post(
+    '/api/certificate-templates/:kind/seal',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '上传印章图片（PNG/JPG，按佐证材料规则检查） Upload the seal image',
+        consumes: ['multipart/form-data'],
+        params: templateKindParams,
+        response: { 200: templateView, 400: errorBody, 413: errorBody, 415: errorBody },
+      },
+    },
+    async (req) =>
+      templates.saveSeal(
+        db,
+        ctxOf(req),
+        req.params.kind,
+        await receiveUpload(req, storage.scratch),
+        storage.scratch,
+      ),
+  );
+};
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(publicRoutes);
+  await app.register(printRoutes);
+  await app.register(registryRoutes);
+};
+
+export default routes;
