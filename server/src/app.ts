@@ -111,7 +111,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  installErrorHandling(app, writeAudit);
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

@@ -16,6 +16,9 @@ export const AUDIT_ACTIONS = {
   'auth.password_change': { zh: '修改密码', en: 'Change password' },
   'auth.email_change': { zh: '修改通知邮箱', en: 'Change notification e-mail' },
   'authz.denied': { zh: '越权访问被拒绝', en: 'Access denied' },
+  'authz.not_found': { zh: '访问范围外或不存在的对象', en: 'Out-of-scope or missing object' },
+  'authz.csrf_refused': { zh: '跨站请求被拒绝', en: 'Cross-site request refused' },
+  'system.error': { zh: '服务器内部错误', en: 'Server error' },
 
   'organizations.create': { zh: '新建党组织', en: 'Create organisation' },
   'organizations.update': { zh: '修改党组织', en: 'Edit organisation' },

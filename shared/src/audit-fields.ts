@@ -241,6 +241,7 @@ export const AUDIT_MODULES = {
   peer: { zh: '互比互评', en: 'Peer rating' },
   presentation: { zh: '现场讲述', en: 'Presentations' },
   demo: { zh: '演示数据', en: 'Demo data' },
+  system: { zh: '系统', en: 'System' },
 } as const satisfies Record<string, AuditLabel>;
 
 /** The module label of an action code's prefix (`accounts.` → 账号), or the prefix itself. */

@@ -2,6 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { errorMessage, type ErrorCode, type FieldError, type Lang } from '../../../shared/src/errors';
 import { AppError, fieldError } from '../core/errors';
+import type { Ctx } from '../core/context';
+import type { Db } from '../db/client';
 import { CONTROL_CHARACTER, CONTROL_CHARACTER_TEXT } from '../../../shared/src/contracts/common';
 import { FORMAT_RULES, formatOf } from '../../../shared/src/contracts/formats';
 
@@ -96,47 +98,110 @@ function zodIssueToField(
   }
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError | Error, req, reply) => {
-    if (error instanceof AppError) return sendError(req, reply, error);
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const ctx = (error as FastifyError).validationContext ?? '';
-      const prefix = ctx === 'body' ? '' : ctx;
-      const details = error.validation.map((v) =>
-        zodIssueToField(
-          {
-            ...(v.params as Record<string, unknown>),
-            code: v.keyword,
-            message: v.message ?? '',
-            path: v.instancePath.split('/').filter(Boolean),
-          },
-          prefix === 'querystring' ? 'query' : prefix,
-        ),
-      );
-      return sendError(req, reply, new AppError('VALIDATION_FAILED', details));
-    }
-    if (isResponseSerializationError(error)) {
-      req.log.error({ err: error }, 'response failed its schema');
-      return sendError(req, reply, new AppError('INTERNAL'));
-    }
-    const fe = error as FastifyError;
-    const status = fe.statusCode ?? 500;
-    if (status < 500) {
-      // Fastify's own client errors: malformed JSON, wrong content type, body too large, poisoned keys…
-      const code: ErrorCode =
-        status === 413
-          ? 'PAYLOAD_TOO_LARGE'
-          : status === 415
-            ? 'UNSUPPORTED_MEDIA_TYPE'
-            : status === 429
-              ? 'RATE_LIMITED'
-              : status === 404
-                ? 'NOT_FOUND'
-                : 'BAD_REQUEST';
-      req.log.info({ code: fe.code, msg: fe.message }, 'client error');
-      return sendError(req, reply, new AppError(code));
-    }
-    req.log.error({ err: error }, 'unhandled error');
-    return sendError(req, reply, new AppError('INTERNAL'));
+/** The audit events an answer leaves (AUD-01): refused cross-site requests, 404s to a user, and 5xx. */
+export type ErrorAudit = {
+  action: 'authz.csrf_refused' | 'authz.not_found' | 'system.error';
+  outcome: 'denied' | 'failure';
+  objectId?: string | null;
+  detail: string;
+};
+export type ErrorAuditWriter = (db: Db, ctx: Ctx, event: ErrorAudit) => Promise<void>;
+
+function auditOf(req: FastifyRequest, code: ErrorCode): ErrorAudit | null {
+  const route = `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`;
+  if (code === 'CSRF_FAILED') {
+    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : '-';
+    return { action: 'authz.csrf_refused', outcome: 'denied', detail: `${route}; origin ${origin}` };
+  }
+  // A 404 from a route (not an unknown path) to a signed-in user: out of scope, or no such object.
+  if (code === 'NOT_FOUND' && req.actor && req.routeOptions.url) {
+    const params = (req.params ?? {}) as Record<string, unknown>;
+    const id = typeof params.id === 'string' ? params.id : null;
+    const asked = Object.entries(params)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(', ');
+    return {
+      action: 'authz.not_found',
+      outcome: 'denied',
+      objectId: id,
+      detail: asked ? `${route}; ${asked}` : route,
+    };
+  }
+  if (code === 'INTERNAL') return { action: 'system.error', outcome: 'failure', detail: route };
+  return null;
+}
+
+/** Writes the audit event of an error answer; never fails the answer (a broken database is logged). */
+async function auditError(
+  app: FastifyInstance,
+  write: ErrorAuditWriter,
+  req: FastifyRequest,
+  code: ErrorCode,
+) {
+  const event = auditOf(req, code);
+  if (!event) return;
+  const ctx: Ctx = {
+    actor: req.actor ?? null,
+    ip: req.ip ?? null,
+    requestId: req.id,
+    lang: langOf(req),
+    now: app.deps.clock(),
+  };
+  try {
+    await write(app.deps.db, ctx, event);
+  } catch (err) {
+    req.log.error({ err, action: event.action }, 'audit write of an error answer failed');
+  }
+}
+
+export function installErrorHandling(app: FastifyInstance, audit?: ErrorAuditWriter): void {
+  app.setErrorHandler(async (error: FastifyError | AppError | Error, req, reply) => {
+    const code = answerCode(req, error);
+    if (audit) await auditError(app, audit, req, code.code);
+    return sendError(req, reply, code);
   });
+}
+
+/** The error an exception answers as (logged here when it is the server's fault). */
+function answerCode(req: FastifyRequest, error: FastifyError | AppError | Error): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const ctx = (error as FastifyError).validationContext ?? '';
+    const prefix = ctx === 'body' ? '' : ctx;
+    const details = error.validation.map((v) =>
+      zodIssueToField(
+        {
+          ...(v.params as Record<string, unknown>),
+          code: v.keyword,
+          message: v.message ?? '',
+          path: v.instancePath.split('/').filter(Boolean),
+        },
+        prefix === 'querystring' ? 'query' : prefix,
+      ),
+    );
+    return new AppError('VALIDATION_FAILED', details);
+  }
+  if (isResponseSerializationError(error)) {
+    req.log.error({ err: error }, 'response failed its schema');
+    return new AppError('INTERNAL');
+  }
+  const fe = error as FastifyError;
+  const status = fe.statusCode ?? 500;
+  if (status < 500) {
+    // Fastify's own client errors: malformed JSON, wrong content type, body too large, poisoned keys…
+    const code: ErrorCode =
+      status === 413
+        ? 'PAYLOAD_TOO_LARGE'
+        : status === 415
+          ? 'UNSUPPORTED_MEDIA_TYPE'
+          : status === 429
+            ? 'RATE_LIMITED'
+            : status === 404
+              ? 'NOT_FOUND'
+              : 'BAD_REQUEST';
+    req.log.info({ code: fe.code, msg: fe.message }, 'client error');
+    return new AppError(code);
+  }
+  req.log.error({ err: error }, 'unhandled error');
+  return new AppError('INTERNAL');
 }
