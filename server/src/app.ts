@@ -15,7 +15,7 @@ import type { Deps } from './types';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../../shared/src/contracts/auth';
 import authz from './http/authz';
 import inputGuard from './http/input-guard';
-import { AppError } from './core/errors';
+import { AppError, fieldError } from './core/errors';
 import { installErrorHandling, sendError } from './http/errors';
 import { openapiTransform } from './http/openapi';
 import { resolveSession } from './modules/auth/service';
@@ -70,6 +70,20 @@ export interface AppOptions {
   serveWeb?: boolean;
 }
 
+/**
+ * What the router refuses before any route runs — a broken percent-escape in the URL, a path parameter over
+ * the router's length limit — in the app's error shape, without echoing the URL (found by the fuzzer).
+ */
+function urlError(err: { code?: string }): AppError {
+  return err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+    ? new AppError('BAD_REQUEST', [
+        fieldError('url', 'too_long', '地址中的参数过长', 'A path parameter is too long'),
+      ])
+    : new AppError('BAD_REQUEST', [
+        fieldError('url', 'malformed', '地址格式不正确', 'The address is malformed'),
+      ]);
+}
+
 /** Builds the whole HTTP app; `main.ts` listens on it and tests call `app.inject`. */
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -89,6 +103,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     },
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: (err, req, reply) => sendError(req, reply, urlError(err)),
   });
 
   // The rows that follow their organisation when a subtree moves to another unit (core/unit-scoped.ts).

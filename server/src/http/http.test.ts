@@ -190,6 +190,33 @@ describe('bad input gets a 4xx with a code, never a 500', () => {
   });
 });
 
+describe('a URL the router refuses (fuzzer, seed 4)', () => {
+  it('a broken percent-escape → 400 BAD_REQUEST in the error shape, the URL not echoed', async () => {
+    for (const url of ['/api/venues/%', '/api/accounts/%E4%B8/unlock', '/api/applications/%zz/submit']) {
+      const res = await env.app.inject({ method: 'GET', url, headers: { 'accept-language': 'en' } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toEqual({
+        error: {
+          code: 'BAD_REQUEST',
+          message: 'The request is malformed',
+          requestId: expect.any(String),
+          details: [{ field: 'url', code: 'malformed', message: 'The address is malformed' }],
+        },
+      });
+    }
+  });
+
+  it('a path parameter over the router limit → 400 with too_long, not a 414 echoing it', async () => {
+    const res = await env.app.inject({ method: 'GET', url: `/api/organizations/${'%00'.repeat(120)}` });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({
+      code: 'BAD_REQUEST',
+      details: [{ field: 'url', code: 'too_long', message: '地址中的参数过长' }],
+    });
+    expect(res.body).not.toContain('\\u0000');
+  });
+});
+
 describe('the app itself', () => {
   let db: Database;
   beforeAll(async () => {

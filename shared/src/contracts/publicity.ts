@@ -16,7 +16,8 @@ import {
 import { OBJECTION_OUTCOMES, OBJECTION_STATUSES } from '../domain/objection-workflow';
 import { line, optionalLine, optionalText, text } from './common';
 
-const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'bad_date' });
+/** A real day of the years 1000–9999 (PostgreSQL's `date` refuses 2025-02-30 or year 0 with an error). */
+const civilDate = z.iso.date({ error: 'bad_date' }).regex(/^[1-9]/, { error: 'bad_date' });
 const version = z.number().int().min(1);
 
 // ── The working-day calendar ────────────────────────────────────────────────────────────────────────────

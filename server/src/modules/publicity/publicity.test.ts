@@ -142,6 +142,23 @@ describe('the working-day calendar', () => {
     ]);
     expect((await committee.delete('/api/calendar/days/2025-10-11')).statusCode).toBe(404);
   });
+
+  it('refuses a date that is no day with a 400 on the path, not a database error (fuzzer, seed 2)', async () => {
+    const before = await writes();
+    for (const date of ['1047-81-38', '2025-02-30', '2026-02-29', '0000-01-01']) {
+      for (const res of [
+        await committee.delete(`/api/calendar/days/${date}`),
+        await committee.put(`/api/calendar/days/${date}`, { kind: 'holiday', name: '春节' }),
+      ]) {
+        expect(res.statusCode).toBe(400);
+        expect(res.json().error).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          details: [expect.objectContaining({ field: 'params.date' })],
+        });
+      }
+    }
+    expect(await writes()).toEqual(before);
+  });
 });
 
 describe('importing a year’s statutory holidays', () => {
