@@ -8,6 +8,7 @@ import type {
   PublicPublicity,
   PublishBody,
 } from '../../../shared/src/contracts/publicity';
+import type { PublicVerification } from '../../../shared/src/contracts/titles';
 
 export type PublicitySummary = Omit<PublicityDetail, 'items'>;
 import { api } from './client';
@@ -71,3 +72,13 @@ export const objectionActionReq = (
   action: 'accept' | 'reassign' | 'dismiss' | 'notes' | 'close',
   body: Record<string, unknown>,
 ) => api.post<ObjectionDetail>(`/api/objections/${id}/${action}`, body);
+
+/** A certificate's public verification (the QR code's page). */
+export function useVerification(token: string | undefined) {
+  return useQuery({
+    queryKey: [...PUBLICITY, 'verify', token],
+    queryFn: ({ signal }) => api.get<PublicVerification>(`/api/public/verify/${token}`, undefined, signal),
+    enabled: !!token,
+    retry: false,
+  });
+}

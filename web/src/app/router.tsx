@@ -34,6 +34,8 @@ export const routes: RouteObject[] = [
         path: '/public/publicity/:id',
         lazy: page(() => import('../pages/publicity/PublicPublicityPage'), ['publicity']),
       },
+      // A certificate's QR code: its public verification, without login.
+      { path: '/verify/:token', lazy: page(() => import('../pages/publicity/VerifyPage'), ['publicity']) },
       {
         element: <RequireSession />,
         children: [

@@ -95,6 +95,23 @@ const publicity: Messages<'publicity'> = {
     reply: 'Reply to the filer',
     replyHelp: 'The filer reads this with the receipt code; name nobody',
   },
+  verify: {
+    title: 'Certificate check',
+    valid: 'Valid certificate',
+    validSub: 'Issued by the working committee and within its validity.',
+    expired: 'Certificate expired',
+    expiredSub: 'The title’s validity has ended.',
+    revoked: 'Title revoked',
+    revokedSub: 'The title was revoked; its certificate and plaque are no longer valid.',
+    notFound: 'No such certificate',
+    notFoundSub: 'Check that the QR code or link is complete; ask the working committee if in doubt.',
+    holder: 'Holder',
+    serial: 'Serial number',
+    track: 'Track',
+    year: 'Year named',
+    validity: 'Valid',
+    range: '{{from}} to {{until}}',
+  },
 };
 
 export default publicity;

@@ -93,6 +93,23 @@ const publicity = {
     reply: '答复异议人',
     replyHelp: '异议人凭回执码可看到此答复，请勿填写他人个人信息',
   },
+  verify: {
+    title: '示范称号证书查验',
+    valid: '证书有效',
+    validSub: '该证书由市级机关工委颁发，目前在有效期内。',
+    expired: '证书已过期',
+    expiredSub: '该称号的有效期已届满。',
+    revoked: '称号已撤销',
+    revokedSub: '该称号已被撤销，证书和牌匾不再有效。',
+    notFound: '未找到该证书',
+    notFoundSub: '请核对二维码或链接是否完整；如有疑问，请联系市级机关工委。',
+    holder: '称号单位',
+    serial: '证书编号',
+    track: '类别',
+    year: '命名年度',
+    validity: '有效期',
+    range: '{{from}} 至 {{until}}',
+  },
 };
 
 export default publicity;
