@@ -29,7 +29,8 @@ describe('audit labels', () => {
     expect(actionLabel(zh, 'campaigns.publish')).toBe('campaigns.publish');
     expect(actionLabel(zh, 'auth')).toBe('auth');
     expect(objectTypeLabel(zh, 'user')).toBe('账号');
-    expect(objectTypeLabel(zh, 'title')).toBe('title');
+    expect(objectTypeLabel(zh, 'title')).toBe('称号');
+    expect(objectTypeLabel(zh, 'no_such_object')).toBe('no_such_object');
   });
 
   it('list the known audit names for the filters', () => {
