@@ -66,6 +66,7 @@ describe('login', () => {
         'applications.recommend',
         'applications.export',
         'results.read',
+        'titles.read',
       ],
     });
   });
