@@ -47,9 +47,17 @@ async function freePort(): Promise<number> {
   });
 }
 
-function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
+/**
+ * The servers' environment. The second factor (SHIFAN_MFA_REQUIRED_ROLES) is required of no role here, so
+ * the journeys log in with the password as before (the demo relaxes it too); a journey that tests the
+ * requirement passes `extra` (e.g. `{ SHIFAN_MFA_REQUIRED_ROLES: 'committee_admin' }`), and the
+ * second-factor journey enrols and logs in with codes (e2e/second-factor.e2e.ts).
+ */
+function serverEnv(dataDir: string, port: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    SHIFAN_MFA_REQUIRED_ROLES: 'none',
+    ...extra,
     NODE_ENV: 'production',
     // Production on the embedded database: the journeys run on PGlite by design.
     SHIFAN_ALLOW_EMBEDDED: 'true',
@@ -86,12 +94,17 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`The server was not healthy within ${STARTUP_MS / 1000} s:\n${output()}`);
 }
 
-async function launchServer(entry: string, args: string[], dataDir: string): Promise<TestServer> {
+async function launchServer(
+  entry: string,
+  args: string[],
+  dataDir: string,
+  extra: NodeJS.ProcessEnv = {},
+): Promise<TestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, tsxArgs(entry, args), {
     cwd: REPO_ROOT,
-    env: serverEnv(dataDir, port),
+    env: serverEnv(dataDir, port, extra),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -129,8 +142,8 @@ function tempDataDir(): string {
 }
 
 /** `npm run demo` without the web build (test:e2e has built it): seeded demo data, demo accounts. */
-export async function startDemoServer(): Promise<TestServer> {
-  return launchServer('server/src/cli.ts', ['demo'], tempDataDir());
+export async function startDemoServer(extra: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+  return launchServer('server/src/cli.ts', ['demo'], tempDataDir(), extra);
 }
 
 /**

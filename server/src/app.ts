@@ -40,6 +40,7 @@ import organizationRoutes from './modules/organizations/routes';
 import organizationImportRoutes from './modules/organizations/import-routes';
 import venueRoutes from './modules/venues/routes';
 import accountRoutes from './modules/accounts/routes';
+import privilegedRoutes from './modules/privileged/routes';
 import auditRoutes from './modules/audit/routes';
 import applicationRoutes from './modules/applications/routes';
 import standardRoutes from './modules/standards/routes';
@@ -185,6 +186,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(organizationRoutes);
   await app.register(venueRoutes);
   await app.register(accountRoutes);
+  await app.register(privilegedRoutes);
   await app.register(auditRoutes);
   await app.register(applicationRoutes);
   await app.register(standardRoutes);

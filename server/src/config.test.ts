@@ -2,6 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, operatingWarnings } from './config';
 
 describe('loadConfig', () => {
+  it('requires a second factor of the four administrator roles by default, none in tests and (with a warning) in the demo', () => {
+    const admins = ['committee_admin', 'security_admin', 'audit_admin', 'unit_admin'];
+    expect(loadConfig({}).mfa).toEqual({ requiredRoles: admins, relaxedForDemo: false });
+    expect(loadConfig({ NODE_ENV: 'test' }).mfa).toEqual({ requiredRoles: [], relaxedForDemo: false });
+    const demo = loadConfig({ SHIFAN_DEMO: 'true' });
+    expect(demo.mfa).toEqual({ requiredRoles: [], relaxedForDemo: true });
+    expect(operatingWarnings(demo, 'pglite').map((w) => w.code)).toEqual(['mfa_relaxed_for_demo']);
+    expect(
+      loadConfig({ SHIFAN_DEMO: 'true', SHIFAN_MFA_REQUIRED_ROLES: 'audit_admin, reviewer' }).mfa,
+    ).toEqual({
+      requiredRoles: ['audit_admin', 'reviewer'],
+      relaxedForDemo: false,
+    });
+    expect(loadConfig({ SHIFAN_MFA_REQUIRED_ROLES: 'none' }).mfa.requiredRoles).toEqual([]);
+    expect(() => loadConfig({ SHIFAN_MFA_REQUIRED_ROLES: 'committee_admin,root' })).toThrow(
+      /SHIFAN_MFA_REQUIRED_ROLES: unknown role\(s\) root/,
+    );
+  });
+
   it('has safe defaults: port 3000, ./data, PGlite, 20 min idle, 12 h absolute, 5 failures → 30 min lock', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ROLES, type Role } from '../../shared/src/enums';
 
 /**
  * Configuration, parsed once at boot from the environment into a frozen object (STYLE habit 9).
@@ -37,6 +38,29 @@ const env = z.object({
   SHIFAN_PASSWORD_ADMIN_MIN_LENGTH: z.coerce.number().int().min(12).max(64).default(12),
   /** MLPS 身份鉴别 a: periodic change. 0 turns expiry off (an ASVS 6.2.10 reading; not for a level-3 system). */
   SHIFAN_PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  /**
+   * Roles that must use a second factor (AUTH-06): a comma list of roles, or `none`. Unset: the four
+   * administrator roles — except in tests and the demo (SHIFAN_DEMO), where none is required and the
+   * demo says so (a warning in the log, /api/health and a banner).
+   */
+  SHIFAN_MFA_REQUIRED_ROLES: z
+    .string()
+    .transform((v, ctx) => {
+      const list = v
+        .split(',')
+        .map((r) => r.trim())
+        .filter((r) => r !== '' && r !== 'none');
+      const bad = list.filter((r) => !(ROLES as readonly string[]).includes(r));
+      if (bad.length) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown role(s) ${bad.join(', ')}; roles: ${ROLES.join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      return [...new Set(list)] as Role[];
+    })
+    .optional(),
   SHIFAN_TRUST_PROXY: z
     .string()
     .default('false')
@@ -93,6 +117,13 @@ export interface Config {
     /** A password older than this forces a change at the next request; 0: never expires. */
     maxAgeDays: number;
   };
+  /** Second factor (AUTH-06/07). */
+  mfa: {
+    /** Roles held at the enrolment gate until they enrol a TOTP authenticator. */
+    requiredRoles: readonly Role[];
+    /** True when the default (the four administrator roles) was relaxed because this is the demo. */
+    relaxedForDemo: boolean;
+  };
   trustProxy: boolean | string;
   /** SMTP for e-mail jobs; both null when mail is not configured. */
   mail: { smtpUrl: string | null; from: string | null; publicUrl: string | null };
@@ -142,6 +173,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       minClasses: 3,
       maxAgeDays: e.SHIFAN_PASSWORD_MAX_AGE_DAYS,
     },
+    mfa: mfaOf(e.SHIFAN_MFA_REQUIRED_ROLES, e.NODE_ENV, e.SHIFAN_DEMO),
     trustProxy: e.SHIFAN_TRUST_PROXY,
     titles: { validityYears: e.SHIFAN_TITLE_VALIDITY_YEARS },
     mail: {
@@ -150,6 +182,21 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       publicUrl: e.SHIFAN_PUBLIC_URL ?? null,
     },
   });
+}
+
+/** The administrator roles that must use a second factor unless SHIFAN_MFA_REQUIRED_ROLES says otherwise. */
+export const DEFAULT_MFA_REQUIRED_ROLES: readonly Role[] = [
+  'committee_admin',
+  'security_admin',
+  'audit_admin',
+  'unit_admin',
+];
+
+function mfaOf(given: Role[] | undefined, nodeEnv: string, demo: boolean): Config['mfa'] {
+  if (given) return { requiredRoles: given, relaxedForDemo: false };
+  if (nodeEnv === 'test') return { requiredRoles: [], relaxedForDemo: false };
+  if (demo) return { requiredRoles: [], relaxedForDemo: true };
+  return { requiredRoles: DEFAULT_MFA_REQUIRED_ROLES, relaxedForDemo: false };
 }
 
 export interface OperatingWarning {
@@ -169,6 +216,13 @@ export function operatingWarnings(
       message:
         'Production runs on the embedded PGlite database (SHIFAN_ALLOW_EMBEDDED=true): one process, ' +
         'one disk, no replica. Set DATABASE_URL to a PostgreSQL server.',
+    });
+  if (config.mfa.relaxedForDemo)
+    out.push({
+      code: 'mfa_relaxed_for_demo',
+      message:
+        'Demo: administrators may log in without a second factor (SHIFAN_MFA_REQUIRED_ROLES unset). ' +
+        'Outside the demo they must enrol a TOTP authenticator.',
     });
   return out;
 }

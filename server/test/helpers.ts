@@ -13,6 +13,7 @@ import { organizations, users } from '../src/db/schema';
 import { hashPassword } from '../src/core/passwords';
 import { memoryKeyRing } from '../src/core/keys';
 import { openAuditChain } from '../src/modules/audit/chain';
+import { totpCodeAt } from '../src/core/totp';
 import type { OrgKind, Role } from '../../shared/src/enums';
 import { SESSION_COOKIE } from '../../shared/src/contracts/auth';
 
@@ -279,5 +280,36 @@ export function client(app: FastifyInstance, cookie: string | null) {
     put: (url: string, payload?: unknown, headers?: Record<string, string>) =>
       call('PUT', url, payload ?? {}, headers),
     delete: (url: string, headers?: Record<string, string>) => call('DELETE', url, undefined, headers),
+  };
+}
+
+/** The session cookie a response set, as a `cookie` header value. */
+export function sessionCookieOf(res: LightMyRequestResponse): string {
+  const c = res.cookies.find((x) => x.name === SESSION_COOKIE);
+  if (!c) throw new Error(`no session cookie in ${res.statusCode} ${res.body}`);
+  return `${SESSION_COOKIE}=${c.value}`;
+}
+
+/**
+ * Enrols the session's account in TOTP through the API (the QR step, then a first code at `now`) and
+ * returns its seed, its ten recovery codes and the session cookie (new when the session was held at the
+ * enrolment gate).
+ */
+export async function enrolSecondFactor(
+  app: FastifyInstance,
+  cookie: string,
+  now: Date,
+): Promise<{ secret: string; recoveryCodes: string[]; cookie: string }> {
+  const c = client(app, cookie);
+  const started = await c.get('/api/auth/second-factor/enrolment');
+  if (started.statusCode !== 200) throw new Error(`enrolment: ${started.statusCode} ${started.body}`);
+  const secret: string = started.json().secret;
+  const done = await c.post('/api/auth/second-factor/enrolment', { code: totpCodeAt(secret, now) });
+  if (done.statusCode !== 200) throw new Error(`confirm: ${done.statusCode} ${done.body}`);
+  const renewed = done.cookies.find((x) => x.name === SESSION_COOKIE);
+  return {
+    secret,
+    recoveryCodes: done.json().recoveryCodes,
+    cookie: renewed ? `${SESSION_COOKIE}=${renewed.value}` : cookie,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Defect 3 of the security review (AUTH-03): a session whose password must change (a one-time password)
  * could read the inbox and mark it read. Walks every registered route with such a session, for every
- * role: only `me`, logout and the password change are open (policy `session_gate`); every other route
+ * role: only `me`, logout, the second-factor status (policy `session_any`) and the password change (policy
+ * `session_gate`) are open; every other route
  * that needs a login answers 403 PASSWORD_CHANGE_REQUIRED, without touching its handler.
  */
 import crypto from 'node:crypto';
@@ -20,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const GATE = ['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password'];
+const ANY = ['GET /api/auth/me', 'POST /api/auth/logout', 'GET /api/auth/second-factor'];
+const GATE = [...ANY, 'POST /api/auth/password'];
 
 async function mustChangeSession(role: Role): Promise<string> {
   const user = await insertUser(env.db, {
@@ -46,7 +48,7 @@ async function mustChangeSession(role: Role): Promise<string> {
 const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, () => crypto.randomUUID()).replace(/\*$/, 'x');
 
 describe('a session that must change its password', () => {
-  it('reaches me, logout and the password change only: every other login route answers 403 PASSWORD_CHANGE_REQUIRED', async () => {
+  it('reaches me, logout, the second-factor status and the password change only: every other login route answers 403 PASSWORD_CHANGE_REQUIRED', async () => {
     const records = env.app.routeRecords.filter((r) => r.policy !== 'public');
     const open: string[] = [];
     let refused = 0;
@@ -81,10 +83,13 @@ describe('a session that must change its password', () => {
     );
   });
 
-  it('declares exactly the three gate routes with the session_gate policy', () => {
-    const gate = env.app.routeRecords
-      .filter((r) => r.policy === 'session_gate')
-      .map((r) => `${r.method} ${r.url}`);
-    expect(gate.sort()).toEqual([...GATE].sort());
+  it('declares exactly me, logout and the second-factor status open to every session, and the password change at its gate', () => {
+    const routesOf = (policy: string) =>
+      env.app.routeRecords
+        .filter((r) => r.policy === policy)
+        .map((r) => `${r.method} ${r.url}`)
+        .sort();
+    expect(routesOf('session_any')).toEqual([...ANY].sort());
+    expect(routesOf('session_gate')).toEqual(['POST /api/auth/password']);
   });
 });

@@ -26,6 +26,26 @@ export const ERROR_CODES = {
     zh: '请先修改密码后再继续操作',
     en: 'You must change your password before you continue',
   },
+  SECOND_FACTOR_REQUIRED: {
+    status: 403,
+    zh: '请先输入动态验证码完成登录',
+    en: 'Enter the code from your authenticator to finish logging in',
+  },
+  SECOND_FACTOR_ENROLMENT_REQUIRED: {
+    status: 403,
+    zh: '您的角色须启用双因素认证，请先绑定身份验证器',
+    en: 'Your role must use a second factor: set up an authenticator first',
+  },
+  INVALID_SECOND_FACTOR: {
+    status: 401,
+    zh: '验证码错误或已使用，或账号已被锁定',
+    en: 'The code is wrong or was already used, or the account is locked',
+  },
+  FOUR_EYES_REQUIRED: {
+    status: 403,
+    zh: '须由另一名不同角色的管理员审批',
+    en: 'Another administrator of a different role must approve this',
+  },
   FORBIDDEN: { status: 403, zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
   CSRF_FAILED: {
     status: 403,

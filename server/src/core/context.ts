@@ -5,6 +5,7 @@
 import type { Role } from '../../../shared/src/enums';
 import { scopeFor, type Action } from '../../../shared/src/domain/permissions';
 import type { Lang } from '../../../shared/src/errors';
+import type { SecondFactorGate } from '../../../shared/src/contracts/second-factor';
 import { AppError } from './errors';
 
 export interface Actor {
@@ -17,6 +18,8 @@ export interface Actor {
   mustChangePassword: boolean;
   /** The password outlived SHIFAN_PASSWORD_MAX_AGE_DAYS (then `mustChangePassword` is true too). */
   passwordExpired?: boolean;
+  /** The session's second-factor gate (absent or null: the login is complete). */
+  secondFactor?: SecondFactorGate | null;
 }
 
 /**

@@ -27,3 +27,4 @@ export * from './tables/results';
 export * from './tables/decisions';
 export * from './tables/publicity';
 export * from './tables/titles';
+export * from './tables/privileged';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import { ACTIONS, scopeFor, type Policy } from '../../../shared/src/domain/permissions';
+import { ACTIONS, scopeFor, type Action, type Policy } from '../../../shared/src/domain/permissions';
 import type { Db } from '../db/client';
 import type { Config } from '../config';
 import type { Actor, Ctx } from '../core/context';
@@ -19,7 +19,15 @@ export function sessionCookieName(req: FastifyRequest): string {
   return cookieSecure(req) ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
 }
 
-const POLICIES = new Set<string>([...ACTIONS, 'public', 'session', 'session_gate']);
+const POLICIES = new Set<string>([
+  ...ACTIONS,
+  'public',
+  'session',
+  'session_any',
+  'second_factor',
+  'session_gate',
+  'enrolment',
+]);
 /** Routes that plugins register (API docs, static web files) are public by declaration here. */
 const PUBLIC_PREFIXES = ['/api/docs', '/assets/', '/favicon'];
 
@@ -55,10 +63,9 @@ function isMutating(method: string): boolean {
 /**
  * The one place authorization happens (AC-01):
  * - at registration, a route without a known `config.policy` stops the boot;
- * - on each request, the session is resolved, CSRF is checked for mutations, the password-change
- *   gate applies (a session that must change its password reaches `session_gate` routes only), and the
- *   role must hold the route's action (403, audited). Scope filtering (404)
- *   happens in the services through `scopeOf`.
+ * - on each request, the session is resolved, CSRF is checked for mutations, the gates apply in the order
+ *   a login passes them (`gateRefusal`), and the role must hold the route's action (403, audited). Scope
+ *   filtering (404) happens in the services through `scopeOf`.
  */
 async function authz(app: FastifyInstance, opts: AuthzOptions): Promise<void> {
   const { resolveSession, writeAudit } = opts;
@@ -99,11 +106,10 @@ async function authz(app: FastifyInstance, opts: AuthzOptions): Promise<void> {
     if (isMutating(req.method) && req.url.startsWith('/api/')) checkCsrf(req);
     if (!policy || policy === 'public') return;
     if (!req.actor) throw new AppError('UNAUTHENTICATED');
-    // A one-time or expired password opens the gate routes only: me, logout, the password change.
-    if (policy === 'session_gate') return;
-    if (req.actor.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
-    if (policy === 'session') return;
-    if (scopeFor(req.actor.role, policy) === null) {
+    const refusal = gateRefusal(req.actor, policy);
+    if (refusal === 'open') return;
+    if (refusal) throw new AppError(refusal);
+    if (scopeFor(req.actor.role, policy as Action) === null) {
       await writeAudit(app.deps.db, ctxOf(req), {
         action: 'authz.denied',
         outcome: 'denied',
@@ -112,6 +118,31 @@ async function authz(app: FastifyInstance, opts: AuthzOptions): Promise<void> {
       throw new AppError('FORBIDDEN');
     }
   });
+}
+
+/**
+ * The gates of a login, in the order it passes them: (1) the second factor of a login waiting for its code
+ * (only `second_factor` routes); (2) a password that must change (only `session_gate`); (3) an account that
+ * must enrol a second factor (only `enrolment`; the password change only when (2) holds too). `me` and logout (`session_any`) answer at every gate.
+ * 'open': the route is open to this session; null: go on to the role check; else the refusal.
+ */
+export function gateRefusal(
+  actor: Actor,
+  policy: Policy,
+):
+  'open' | null | 'SECOND_FACTOR_REQUIRED' | 'PASSWORD_CHANGE_REQUIRED' | 'SECOND_FACTOR_ENROLMENT_REQUIRED' {
+  if (policy === 'session_any') return 'open';
+  if (actor.secondFactor === 'pending') return policy === 'second_factor' ? 'open' : 'SECOND_FACTOR_REQUIRED';
+  if (policy === 'session_gate')
+    return actor.secondFactor === 'enrol' && !actor.mustChangePassword
+      ? 'SECOND_FACTOR_ENROLMENT_REQUIRED'
+      : 'open';
+  if (actor.mustChangePassword) return 'PASSWORD_CHANGE_REQUIRED';
+  if (policy === 'enrolment') return 'open';
+  if (actor.secondFactor === 'enrol') return 'SECOND_FACTOR_ENROLMENT_REQUIRED';
+  // A complete login on the code route: the handler answers that nothing waits for a code.
+  if (policy === 'session' || policy === 'second_factor') return 'open';
+  return null;
 }
 
 /**

@@ -3,6 +3,7 @@ import { ROLES } from '../enums';
 import { ACTIONS } from '../domain/permissions';
 import { emailInput } from './accounts';
 import { line, singleLine } from './common';
+import { SECOND_FACTOR_GATES } from './second-factor';
 
 /** The session cookie over plain http (`SHIFAN_COOKIE_SECURE=false`, or `auto` on an http request). */
 export const SESSION_COOKIE = 'shifan_sid';
@@ -34,6 +35,8 @@ export const meBody = z.object({
     passwordExpired: z.boolean().optional(),
     /** Where notifications are also e-mailed when SMTP is configured; null when none. */
     email: z.string().nullable(),
+    /** The login's second-factor gate: `pending` (a code is asked), `enrol` (must set one up), or null. */
+    secondFactor: z.enum(SECOND_FACTOR_GATES).nullable(),
   }),
   roles: z.array(z.enum(ROLES)),
   scope: z.object({

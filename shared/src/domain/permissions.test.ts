@@ -11,12 +11,17 @@ import {
 } from './permissions';
 
 describe('permissions', () => {
-  it('separates duties: the audit admin only reads the audit log, nobody else does', () => {
-    expect(abilitiesOf('audit_admin')).toEqual(['audit.read']);
+  it('separates duties: the audit admin reads the audit log (nobody else does) and may approve four-eyes requests', () => {
+    expect(abilitiesOf('audit_admin')).toEqual(['privileged.decide', 'audit.read']);
     expect(Object.keys(PERMISSIONS['audit.read'])).toEqual(['audit_admin']);
   });
   it('gives the security admin accounts but no venues and no organisation writes', () => {
-    expect(abilitiesOf('security_admin')).toEqual(['organizations.read', 'accounts.read', 'accounts.manage']);
+    expect(abilitiesOf('security_admin')).toEqual([
+      'organizations.read',
+      'accounts.read',
+      'accounts.manage',
+      'privileged.decide',
+    ]);
   });
   it('gives the reviewer its own reviews and declarations, nothing else', () => {
     expect(abilitiesOf('reviewer')).toEqual(['reviews.read', 'reviews.write', 'conflicts.declare']);

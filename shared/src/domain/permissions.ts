@@ -18,6 +18,8 @@ export const ACTIONS = [
   'venues.write',
   'accounts.read',
   'accounts.manage',
+  /** See and decide four-eyes requests (privileged_requests): approve or reject another's request. */
+  'privileged.decide',
   'audit.read',
   'standards.read',
   'standards.write',
@@ -48,11 +50,15 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 /**
- * Route-level policies: an action, `public` (no login), `session` (any logged-in user whose password
- * needs no change) or `session_gate` (any logged-in user, even one who must change the password first:
- * only `me`, logout and the password change itself).
+ * Route-level policies: an action, `public` (no login), `session` (any logged-in user whose login is
+ * complete and whose password needs no change), and the gates a login may be held at (the authz hook):
+ * - `session_any`: every session, however incomplete — `me` and logout;
+ * - `second_factor`: the code step of a login waiting for its second factor;
+ * - `session_gate`: a complete login that must change its password first — the password change;
+ * - `enrolment`: an account whose role must use a second factor and has none yet — the enrolment.
  */
-export type Policy = Action | 'public' | 'session' | 'session_gate';
+export type Policy =
+  Action | 'public' | 'session' | 'session_any' | 'second_factor' | 'session_gate' | 'enrolment';
 
 export const PERMISSIONS: Record<Action, Partial<Record<Role, ScopeKind>>> = {
   'organizations.read': {
@@ -68,6 +74,13 @@ export const PERMISSIONS: Record<Action, Partial<Record<Role, ScopeKind>>> = {
   'venues.write': { committee_admin: 'all', unit_admin: 'unit' },
   'accounts.read': { committee_admin: 'all', unit_admin: 'unit', security_admin: 'all' },
   'accounts.manage': { committee_admin: 'all', unit_admin: 'unit', security_admin: 'all' },
+  // The audit admin may approve too (a second pair of eyes when only one admin of a role exists).
+  'privileged.decide': {
+    committee_admin: 'all',
+    unit_admin: 'unit',
+    security_admin: 'all',
+    audit_admin: 'all',
+  },
   'audit.read': { audit_admin: 'all' },
   // Campaigns (issue #3). Standards and campaign settings are shared knowledge inside the system.
   'standards.read': { committee_admin: 'all', unit_admin: 'all', applicant: 'all' },

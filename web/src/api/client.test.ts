@@ -59,6 +59,12 @@ describe('authProblemOf', () => {
   it('sends a lost session to the login page but not a wrong password', () => {
     expect(authProblemOf(new ApiError(401, 'UNAUTHENTICATED', ''))).toBe('unauthenticated');
     expect(authProblemOf(new ApiError(401, 'INVALID_CREDENTIALS', ''))).toBeNull();
+    expect(authProblemOf(new ApiError(401, 'INVALID_SECOND_FACTOR', ''))).toBeNull();
+  });
+
+  it('sends a second-factor gate to reading the session again (its page follows)', () => {
+    expect(authProblemOf(new ApiError(403, 'SECOND_FACTOR_REQUIRED', ''))).toBe('second_factor');
+    expect(authProblemOf(new ApiError(403, 'SECOND_FACTOR_ENROLMENT_REQUIRED', ''))).toBe('second_factor');
   });
 
   it('sends the password-change gate to the password page and other 403s nowhere', () => {

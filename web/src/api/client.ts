@@ -86,10 +86,13 @@ export function requestHeaders(method: string, jsonBody: boolean, lang = languag
   return h;
 }
 
-export type AuthProblem = 'unauthenticated' | 'password_change_required';
+export type AuthProblem = 'unauthenticated' | 'password_change_required' | 'second_factor';
 const authListeners = new Set<(p: AuthProblem) => void>();
 
-/** The app subscribes once: 401 → the login page; PASSWORD_CHANGE_REQUIRED → the password page. */
+/**
+ * The app subscribes once: 401 → the login page; PASSWORD_CHANGE_REQUIRED → the password page; a
+ * second-factor gate → the session is read again and the gate's page shown.
+ */
 export function onAuthProblem(listener: (p: AuthProblem) => void): () => void {
   authListeners.add(listener);
   return () => authListeners.delete(listener);
@@ -97,8 +100,14 @@ export function onAuthProblem(listener: (p: AuthProblem) => void): () => void {
 
 /** Which app-wide reaction an error calls for (a wrong password at login is not a lost session). */
 export function authProblemOf(err: ApiError): AuthProblem | null {
-  if (err.status === 401 && err.code !== 'INVALID_CREDENTIALS') return 'unauthenticated';
+  if (err.status === 401 && err.code !== 'INVALID_CREDENTIALS' && err.code !== 'INVALID_SECOND_FACTOR')
+    return 'unauthenticated';
   if (err.status === 403 && err.code === 'PASSWORD_CHANGE_REQUIRED') return 'password_change_required';
+  if (
+    err.status === 403 &&
+    (err.code === 'SECOND_FACTOR_REQUIRED' || err.code === 'SECOND_FACTOR_ENROLMENT_REQUIRED')
+  )
+    return 'second_factor';
   return null;
 }
 

@@ -22,6 +22,9 @@ function useAuthRedirects(): void {
         if (problem === 'unauthenticated') {
           queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
           queryClient.setQueryData(ME_KEY, null);
+        } else if (problem === 'second_factor') {
+          // The session gate (RequireSession) shows the code or enrolment page once `me` says which.
+          void queryClient.invalidateQueries({ queryKey: ME_KEY });
         } else {
           void queryClient.invalidateQueries({ queryKey: ME_KEY });
           if (router.state.location.pathname !== '/change-password') void router.navigate('/change-password');

@@ -5,9 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { Action } from '../../../shared/src/domain/permissions';
 import { isSigningOut, SessionContext, useMe, useSession } from '../api/auth';
 import { FullPageSpin } from './fallbacks';
+import { gatePath } from '../lib/redirect';
 import { BRAND_RED } from './theme';
 
-/** Pages under this gate have a session; a forced password change comes before anything else. */
+/**
+ * Pages under this gate have a session; a login held at a gate (the second factor's code, a forced
+ * password change, a required enrolment) sees that gate's page before anything else.
+ */
 export function RequireSession() {
   const { data: me, isPending, isError, refetch } = useMe();
   const location = useLocation();
@@ -26,8 +30,8 @@ export function RequireSession() {
     const next = location.pathname + location.search;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
-  if (me.user.mustChangePassword && location.pathname !== '/change-password')
-    return <Navigate to="/change-password" replace />;
+  const gate = gatePath(me.user);
+  if (gate && location.pathname !== gate) return <Navigate to={gate} replace />;
   return (
     <SessionContext value={me}>
       <Outlet />

@@ -40,6 +40,8 @@ export const routes: RouteObject[] = [
         element: <RequireSession />,
         children: [
           { path: '/change-password', lazy: page(() => import('../auth/ChangePasswordPage'), ['auth']) },
+          { path: '/login/code', lazy: page(() => import('../auth/SecondFactorPage'), ['auth']) },
+          { path: '/second-factor/enrol', lazy: page(() => import('../auth/EnrolPage'), ['auth']) },
           // The room screen (1920×1080): the whole window, no menu.
           guarded('presentation.run', [
             {
@@ -58,6 +60,10 @@ export const routes: RouteObject[] = [
                 ),
               },
               { path: '/inbox', lazy: page(() => import('../pages/inbox/InboxPage'), ['notifications']) },
+              {
+                path: '/account/security',
+                lazy: page(() => import('../pages/security/SecurityPage'), ['auth']),
+              },
               guarded('applications.read', [
                 {
                   path: '/applications',

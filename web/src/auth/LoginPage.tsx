@@ -5,7 +5,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { login, useMe, useSetMe } from '../api/auth';
 import { ApiError, CLIENT_CODES } from '../api/client';
-import { safeNext } from '../lib/redirect';
+import { landingFor, safeNext } from '../lib/redirect';
 import { AuthShell } from './AuthShell';
 
 interface Values {
@@ -23,7 +23,7 @@ export default function LoginPage() {
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
 
-  if (me) return <Navigate to={me.user.mustChangePassword ? '/change-password' : next} replace />;
+  if (me) return <Navigate to={landingFor(me.user, next)} replace />;
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -31,7 +31,7 @@ export default function LoginPage() {
     try {
       const session = await login(v.username.trim(), v.password);
       setMe(session);
-      navigate(session.user.mustChangePassword ? '/change-password' : next, { replace: true });
+      navigate(landingFor(session.user, next), { replace: true });
     } catch (e) {
       // One generic message whatever went wrong with the credentials (no hint which one).
       if (e instanceof ApiError && e.code === CLIENT_CODES.network) setError(t('errors.network'));

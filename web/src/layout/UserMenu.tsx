@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { Avatar, Dropdown, Flex, Typography } from 'antd';
-import { KeyOutlined, LogoutOutlined, MailOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  KeyOutlined,
+  LogoutOutlined,
+  MailOutlined,
+  SafetyCertificateOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +15,7 @@ import { rememberLanguage } from '../i18n';
 import { roleLabel } from '../i18n/labels';
 import { NotificationEmailModal } from './NotificationEmailModal';
 
-/** The user's name, role and scope, with "notification e-mail", "change password" and "log out". */
+/** The user's name, role and scope, with "notification e-mail", 账户安全, "change password" and "log out". */
 export function UserMenu({ compact }: { compact: boolean }) {
   const me = useSession();
   const { t } = useTranslation();
@@ -54,6 +60,12 @@ export function UserMenu({ compact }: { compact: boolean }) {
               icon: <MailOutlined />,
               label: <span data-testid="my-email">{t('me.email.menu')}</span>,
               onClick: () => setEmailOpen(true),
+            },
+            {
+              key: 'security',
+              icon: <SafetyCertificateOutlined />,
+              label: <span data-testid="account-security">{t('layout.accountSecurity')}</span>,
+              onClick: () => navigate('/account/security'),
             },
             {
               key: 'password',

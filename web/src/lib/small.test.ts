@@ -5,7 +5,7 @@ import { importOutcome, isImportFile } from './import';
 import { scrollWidth, sortOrderOf, sortParam } from './list';
 import { navFor, navKeyOf } from './nav';
 import { passwordChecklist, passwordMinLength, type PasswordOwner } from './password';
-import { safeNext } from './redirect';
+import { gatePath, landingFor, safeNext } from './redirect';
 import { ApiError } from '../api/client';
 
 describe('navigation', () => {
@@ -127,6 +127,21 @@ describe('after login', () => {
     expect(safeNext('https://evil.example')).toBe('/');
     expect(safeNext('/login?next=/x')).toBe('/');
     expect(safeNext(null)).toBe('/');
+    expect(safeNext('/login/code')).toBe('/');
+    expect(safeNext('/second-factor/enrol')).toBe('/');
+  });
+
+  it('goes to the gate a login is held at, in the server’s order, keeping where it was going after the code', () => {
+    const user = (mustChangePassword: boolean, secondFactor: 'pending' | 'enrol' | null) => ({
+      mustChangePassword,
+      secondFactor,
+    });
+    expect(landingFor(user(false, null), '/inbox')).toBe('/inbox');
+    expect(landingFor(user(true, 'pending'), '/inbox')).toBe('/login/code?next=%2Finbox');
+    expect(landingFor(user(false, 'pending'), '/')).toBe('/login/code');
+    expect(landingFor(user(true, 'enrol'), '/inbox')).toBe('/change-password');
+    expect(landingFor(user(false, 'enrol'), '/inbox')).toBe('/second-factor/enrol');
+    expect(gatePath(user(false, null))).toBeNull();
   });
 });
 

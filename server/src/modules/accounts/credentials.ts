@@ -1,10 +1,12 @@
 /**
  * Credentials an administrator resets for someone else: a new one-time password, or the end of a lockout.
  */
-import type { Db } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
 import { requireActor, type Ctx } from '../../core/context';
 import { diff, writeAudit, type Changes } from '../audit/write';
 import * as repo from './repo';
+import { removeSecondFactor } from '../auth/second-factor';
+import { notify } from '../notifications/service';
 import type { Account } from '../../../../shared/src/contracts/accounts';
 import {
   changedMeanwhile,
@@ -81,4 +83,42 @@ export async function unlockAccount(db: Db, ctx: Ctx, id: string, version: numbe
     });
     return reload(tx, row.id, ctx.now);
   });
+}
+
+/**
+ * Carries out an approved second-factor reset (a lost authenticator; the four-eyes request is the
+ * privileged module's): the factor, recovery codes and remembered browsers go, every session of the
+ * account ends, and the holder finds a notice in the inbox. At the next login a role that must use a
+ * second factor is held at the enrolment.
+ */
+export async function resetSecondFactor(
+  tx: DbOrTx,
+  ctx: Ctx,
+  target: { id: string; unitId: string | null },
+  requestId: string,
+): Promise<void> {
+  await removeSecondFactor(tx, target.id);
+  const ended = await repo.deleteSessionsOf(tx, target.id);
+  await writeAudit(tx, ctx, {
+    action: 'accounts.reset_second_factor',
+    objectType: 'user',
+    objectId: target.id,
+    unitId: target.unitId,
+    detail: `privileged request ${requestId}; sessions ended: ${ended}`,
+  });
+  await notify(
+    tx,
+    [target.id],
+    {
+      kind: 'account.second_factor_reset',
+      titleZh: '您的双因素认证已被重置',
+      titleEn: 'Your second factor was reset',
+      bodyZh:
+        '经两名管理员审批，您账号绑定的身份验证器和恢复码已失效。下次登录后请重新绑定。如非本人申请，请立即联系安全管理员。',
+      bodyEn:
+        'Two administrators approved a reset: the authenticator and recovery codes of your account no longer work. Set up a new one at your next login. If you did not ask for this, tell the security administrator at once.',
+      link: '/account/security',
+    },
+    ctx.now,
+  );
 }

@@ -105,6 +105,12 @@ export async function getAccount(db: Db, ctx: Ctx, id: string): Promise<Account>
   return toAccount(await loadManaged(db, requireActor(ctx), 'accounts.read', id), ctx.now);
 }
 
+/** An account the caller may manage (404 otherwise), as a four-eyes request names its target. */
+export async function managedAccount(db: Db, ctx: Ctx, id: string) {
+  const r = await loadManaged(db, requireActor(ctx), 'accounts.manage', id);
+  return { id: r.id, username: r.username, displayName: r.displayName, role: r.role, unitId: r.unitId };
+}
+
 export async function createAccount(db: Db, ctx: Ctx, input: CreateInput): Promise<WithOneTimePassword> {
   const actor = requireActor(ctx);
   const scope = accountScope(actor, 'accounts.manage');

@@ -56,6 +56,7 @@ describe('login', () => {
         'venues.write',
         'accounts.read',
         'accounts.manage',
+        'privileged.decide',
         'standards.read',
         'campaigns.read',
         'campaigns.dashboard',

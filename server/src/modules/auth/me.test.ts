@@ -67,6 +67,7 @@ describe('GET /api/auth/me', () => {
       displayName: 'me.show',
       mustChangePassword: false,
       email: 'liuhaitao@example.org',
+      secondFactor: null,
     });
     expect(res.json().scope).toEqual({
       organizationId: tree.a1.id,

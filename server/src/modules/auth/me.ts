@@ -27,6 +27,7 @@ export async function me(db: Db, actor: Actor, demo: boolean): Promise<Me> {
       mustChangePassword: actor.mustChangePassword,
       ...(actor.passwordExpired ? { passwordExpired: true } : {}),
       email: row?.email ?? null,
+      secondFactor: actor.secondFactor ?? null,
     },
     roles: [actor.role],
     scope: {

@@ -1,21 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { changePasswordBody, loginBody, meBody, patchMeBody } from '../../../../shared/src/contracts/auth';
 import { errorBody, okBody } from '../../../../shared/src/contracts/common';
 import { ctxOf } from '../../http/context';
 import { AppError } from '../../core/errors';
-import { cookieSecure, sessionCookieName } from '../../http/authz';
+import { sessionCookieName } from '../../http/authz';
 import * as auth from './service';
 import { me, updateMe } from './me';
-
-/** The session cookie's attributes: `Path=/` and no `Domain`, as the `__Host-` prefix requires. */
-function cookieOptions(req: FastifyRequest) {
-  return { path: '/', httpOnly: true, sameSite: 'strict', secure: cookieSecure(req) } as const;
-}
-
-function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string): void {
-  reply.setCookie(sessionCookieName(req), token, cookieOptions(req));
-}
+import secondFactorRoutes from './second-factor-routes';
+import { cookieOptions, rememberCookieName, setSessionCookie } from './cookies';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app.deps;
@@ -56,6 +48,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         req.body.username,
         req.body.password,
         req.headers['user-agent'] ?? null,
+        req.cookies[rememberCookieName(req)] ?? null,
       );
       if (!result.ok) throw new AppError('INVALID_CREDENTIALS');
       setSessionCookie(req, reply, result.token);
@@ -63,16 +56,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  await app.register(secondFactorRoutes);
+
   app.post(
     '/api/auth/logout',
     {
-      config: { policy: 'session_gate' },
+      config: { policy: 'session_any' },
       schema: { tags: ['auth'], summary: '退出 Log out', response: { 200: okBody } },
     },
     async (req, reply) => {
       await auth.logout(db, ctxOf(req), req.sessionHash!);
       reply.clearCookie(sessionCookieName(req), cookieOptions(req));
-      reply.header('Clear-Site-Data', '"cookies", "storage"');
+      // Storage only: the remember-device cookie belongs to the browser, not to this session.
+      reply.header('Clear-Site-Data', '"storage"');
       return { ok: true as const };
     },
   );
@@ -80,7 +76,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/auth/me',
     {
-      config: { policy: 'session_gate' },
+      config: { policy: 'session_any' },
       schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: meBody } },
     },
     async (req) => me(db, req.actor!, config.demo),

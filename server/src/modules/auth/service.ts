@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
 import { organizations, passwordHistory, sessions, users } from '../../db/schema';
 import type { Config } from '../../config';
 import type { Actor, Ctx } from '../../core/context';
@@ -15,6 +15,8 @@ import {
   type PasswordViolation,
 } from '../../../../shared/src/domain/password-policy';
 import { commonPasswords } from '../../core/common-passwords';
+import type { SecondFactorGate } from '../../../../shared/src/contracts/second-factor';
+import { secondFactorGate } from './second-factor-gate';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -33,7 +35,7 @@ export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
 
-type UserRow = typeof users.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
 
 function actorOf(u: UserRow, mustChangePassword: boolean): Actor {
   return {
@@ -49,6 +51,84 @@ function actorOf(u: UserRow, mustChangePassword: boolean): Actor {
 
 export type LoginResult = { ok: true; token: string; actor: Actor } | { ok: false };
 
+type AuditAbout = { id: string | null; name: string | null; role: UserRow['role'] | null };
+
+/**
+ * One more failure (a wrong password or a wrong second-factor code) inside the failure window: at
+ * SHIFAN_LOGIN_MAX_FAILURES the account locks for SHIFAN_LOCKOUT_MINUTES (audited `auth.lockout`).
+ * Returns whether it locked.
+ */
+export async function countFailure(
+  tx: DbOrTx,
+  config: Readonly<Config>,
+  ctx: Ctx,
+  user: Pick<UserRow, 'id' | 'failedLogins' | 'firstFailedAt' | 'lockedUntil'>,
+  about: AuditAbout,
+): Promise<boolean> {
+  const now = ctx.now;
+  const windowStart = new Date(now.getTime() - config.login.failureWindowMinutes * MINUTE);
+  const fresh = !user.firstFailedAt || user.firstFailedAt < windowStart;
+  const count = fresh ? 1 : user.failedLogins + 1;
+  const lock = count >= config.login.maxFailures;
+  await tx
+    .update(users)
+    .set({
+      failedLogins: lock ? 0 : count,
+      firstFailedAt: lock ? null : fresh ? now : user.firstFailedAt,
+      lockedUntil: lock ? new Date(now.getTime() + config.login.lockoutMinutes * MINUTE) : user.lockedUntil,
+    })
+    .where(eq(users.id, user.id));
+  if (lock) {
+    await writeAudit(tx, ctx, {
+      action: 'auth.lockout',
+      objectType: 'user',
+      objectId: user.id,
+      outcome: 'success',
+      actorOverride: about,
+      detail: `${count} failures within ${config.login.failureWindowMinutes} min; locked for ${config.login.lockoutMinutes} min`,
+    });
+  }
+  return lock;
+}
+
+/** The actor of a complete login: held at the password change when the password is one-time or too old. */
+export function loginActor(config: Readonly<Config>, u: UserRow, now: Date): Actor {
+  const expired = !u.mustChangePassword && passwordExpired(config, u.passwordChangedAt, now);
+  return {
+    ...actorOf(u, u.mustChangePassword || expired),
+    ...(expired ? { passwordExpired: true } : {}),
+  };
+}
+
+/** A new session row (the token's hash); the cookie token is returned once. */
+export async function startSession(
+  tx: DbOrTx,
+  config: Readonly<Config>,
+  ctx: Ctx,
+  userId: string,
+  gate: SecondFactorGate | null,
+  userAgent: string | null,
+): Promise<string> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const now = ctx.now;
+  // A login waiting for its code lives for PENDING_MINUTES; a complete one for the absolute lifetime.
+  const lifetime = gate === 'pending' ? PENDING_MINUTES : config.session.absoluteHours * 60;
+  await tx.insert(sessions).values({
+    idHash: hashToken(token),
+    userId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + lifetime * MINUTE),
+    ip: ctx.ip,
+    userAgent: userAgent?.slice(0, 300) ?? null,
+    secondFactor: gate,
+  });
+  return token;
+}
+
+/** How long a password-checked login may wait for its second factor. */
+export const PENDING_MINUTES = 5;
+
 /**
  * Checks a login. Unknown user, wrong password, disabled and locked accounts all answer the same and
  * take the same time (one argon2 verification each). The failure counter and the audit event commit
@@ -61,6 +141,7 @@ export async function login(
   username: string,
   password: string,
   userAgent: string | null,
+  rememberToken: string | null = null,
 ): Promise<LoginResult> {
   const name = normalizeLogin(username);
   const [user] = await db.select().from(users).where(eq(users.username, name)).limit(1);
@@ -82,32 +163,7 @@ export async function login(
         name: user?.username ?? name.slice(0, 64),
         role: user?.role ?? null,
       };
-      if (user && reason === 'wrong_password') {
-        const windowStart = new Date(now.getTime() - config.login.failureWindowMinutes * MINUTE);
-        const fresh = !user.firstFailedAt || user.firstFailedAt < windowStart;
-        const count = fresh ? 1 : user.failedLogins + 1;
-        const lock = count >= config.login.maxFailures;
-        await tx
-          .update(users)
-          .set({
-            failedLogins: lock ? 0 : count,
-            firstFailedAt: lock ? null : fresh ? now : user.firstFailedAt,
-            lockedUntil: lock
-              ? new Date(now.getTime() + config.login.lockoutMinutes * MINUTE)
-              : user.lockedUntil,
-          })
-          .where(eq(users.id, user.id));
-        if (lock) {
-          await writeAudit(tx, ctx, {
-            action: 'auth.lockout',
-            objectType: 'user',
-            objectId: user.id,
-            outcome: 'success',
-            actorOverride: about,
-            detail: `${count} failures within ${config.login.failureWindowMinutes} min; locked for ${config.login.lockoutMinutes} min`,
-          });
-        }
-      }
+      if (user && reason === 'wrong_password') await countFailure(tx, config, ctx, user, about);
       await writeAudit(tx, ctx, {
         action: 'auth.login',
         objectType: 'user',
@@ -121,26 +177,27 @@ export async function login(
   }
 
   const u = user!;
-  const token = crypto.randomBytes(32).toString('base64url');
-  const expired = !u.mustChangePassword && passwordExpired(config, u.passwordChangedAt, now);
-  const actor: Actor = {
-    ...actorOf(u, u.mustChangePassword || expired),
-    ...(expired ? { passwordExpired: true } : {}),
-  };
-  await db.transaction(async (tx) => {
+  const gate = await secondFactorGate(db, config, u, rememberToken, now);
+  const actor: Actor = { ...loginActor(config, u, now), secondFactor: gate };
+  const token = await db.transaction(async (tx) => {
+    // The failure count is cleared only once the login is complete: a right password followed by wrong
+    // codes keeps counting towards the lockout.
     await tx
       .update(users)
-      .set({ failedLogins: 0, firstFailedAt: null, lockedUntil: null, lastLoginAt: now })
+      .set(
+        gate === 'pending'
+          ? { lastLoginAt: now }
+          : { failedLogins: 0, firstFailedAt: null, lockedUntil: null, lastLoginAt: now },
+      )
       .where(eq(users.id, u.id));
-    await tx.insert(sessions).values({
-      idHash: hashToken(token),
-      userId: u.id,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + config.session.absoluteHours * 60 * MINUTE),
-      ip: ctx.ip,
-      userAgent: userAgent?.slice(0, 300) ?? null,
-    });
+    const t = await startSession(tx, config, ctx, u.id, gate, userAgent);
+    const notes = [
+      ...(gate === 'pending' ? ['password checked: second factor pending'] : []),
+      ...(gate === 'enrol' ? ['password checked: second factor enrolment required'] : []),
+      ...(actor.passwordExpired
+        ? [`password older than ${config.password.maxAgeDays} days: change required`]
+        : []),
+    ];
     await writeAudit(
       tx,
       { ...ctx, actor },
@@ -148,11 +205,10 @@ export async function login(
         action: 'auth.login',
         objectType: 'user',
         objectId: u.id,
-        ...(expired
-          ? { detail: `password older than ${config.password.maxAgeDays} days: change required` }
-          : {}),
+        ...(notes.length ? { detail: notes.join('; ') } : {}),
       },
     );
+    return t;
   });
   return { ok: true, token, actor };
 }
@@ -171,6 +227,7 @@ function prepareSessionLookup(db: Db) {
       lastSeenAt: sessions.lastSeenAt,
       disabled: users.disabled,
       passwordChangedAt: users.passwordChangedAt,
+      secondFactor: sessions.secondFactor,
       actor: {
         userId: users.id,
         username: users.username,
@@ -213,8 +270,9 @@ export async function resolveSession(
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
   }
   const expired = !row.actor.mustChangePassword && passwordExpired(config, row.passwordChangedAt, now);
+  const actor: Actor = { ...row.actor, secondFactor: row.secondFactor };
   return {
-    actor: expired ? { ...row.actor, mustChangePassword: true, passwordExpired: true } : row.actor,
+    actor: expired ? { ...actor, mustChangePassword: true, passwordExpired: true } : actor,
     idHash,
   };
 }

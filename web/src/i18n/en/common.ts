@@ -56,6 +56,7 @@ const common: Messages<'common'> = {
     openMenu: 'Open the menu',
     userMenu: 'User menu',
     changePassword: 'Change password',
+    accountSecurity: 'Account security',
     logout: 'Log out',
   },
   me: {
@@ -97,8 +98,10 @@ const common: Messages<'common'> = {
     notFoundPage: 'This page does not exist',
     pageFailed: 'The page failed to load',
     connectionLost: 'Connection failed',
-    connectionLostHint: 'The server cannot be reached, so this page could not load. Retrying every 5 seconds; the page opens once the connection is back, or press Retry.',
-    pageBroken: 'Something went wrong on this page; please reload, and contact the administrator if it persists',
+    connectionLostHint:
+      'The server cannot be reached, so this page could not load. Retrying every 5 seconds; the page opens once the connection is back, or press Retry.',
+    pageBroken:
+      'Something went wrong on this page; please reload, and contact the administrator if it persists',
     pageFailedHint: 'The system may have been updated; please reload the page',
     refused: 'Cannot move on',
   },

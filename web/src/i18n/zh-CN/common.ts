@@ -53,6 +53,7 @@ const common = {
     openMenu: '打开菜单',
     userMenu: '用户菜单',
     changePassword: '修改密码',
+    accountSecurity: '账户安全',
     logout: '退出登录',
   },
   me: {
@@ -92,7 +93,8 @@ const common = {
     notFoundPage: '您访问的页面不存在',
     pageFailed: '页面加载失败',
     connectionLost: '网络连接失败',
-    connectionLostHint: '暂时无法连接服务器，页面内容未能加载。系统每 5 秒自动重试，连接恢复后自动打开本页；也可点击“重试”。',
+    connectionLostHint:
+      '暂时无法连接服务器，页面内容未能加载。系统每 5 秒自动重试，连接恢复后自动打开本页；也可点击“重试”。',
     pageBroken: '页面出现错误，请重新加载；如仍有问题请联系管理员',
     pageFailedHint: '系统可能已经更新，请重新加载页面',
     refused: '不能推进',

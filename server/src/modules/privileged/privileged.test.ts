@@ -1,0 +1,186 @@
+/**
+ * Four-eyes reset of a lost authenticator (issue #9 §2, AC-08): asked by one administrator, approved by a
+ * second of another role. The same administrator, another of the same role, and the holder are refused
+ * (403 FOUR_EYES_REQUIRED, audited) and nothing is written; an approval removes the factor, ends the
+ * holder's sessions, notifies the holder and is audited.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, notifications, privilegedRequests, secondFactors, sessions } from '../../db/schema';
+import {
+  client,
+  enrolSecondFactor,
+  insertUser,
+  login,
+  makeTestEnv,
+  seedTree,
+  seedUsers,
+  type TestEnv,
+} from '../../../test/helpers';
+
+let env: TestEnv;
+let u: Awaited<ReturnType<typeof seedUsers>>;
+let tree: Awaited<ReturnType<typeof seedTree>>;
+beforeAll(async () => {
+  env = await makeTestEnv();
+  tree = await seedTree(env.db);
+  u = await seedUsers(env.db, tree);
+});
+afterAll(() => env.close());
+
+const as = async (username: string) => client(env.app, await login(env.app, username));
+
+async function auditActions(objectId: string) {
+  return env.db
+    .select({ action: auditEvents.action, outcome: auditEvents.outcome, detail: auditEvents.detail })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.objectType, 'privileged_request'), eq(auditEvents.objectId, objectId)))
+    .orderBy(auditEvents.id);
+}
+
+describe('four-eyes reset of a second factor', () => {
+  it('is refused to the requester, to another admin of the same role and to the holder; another role approves and the reset is carried out', async () => {
+    const holder = await insertUser(env.db, { username: 'cadmin2', role: 'committee_admin' });
+    await insertUser(env.db, { username: 'secadmin2', role: 'security_admin' });
+    const holderCookie = await login(env.app, 'cadmin2');
+    await enrolSecondFactor(env.app, holderCookie, env.clock.now);
+
+    const sec = await as('secadmin');
+    const asked = await sec.post('/api/privileged-requests', {
+      kind: 'second_factor_reset',
+      targetUserId: holder.id,
+      reason: '手机丢失',
+    });
+    expect(asked.statusCode).toBe(201);
+    const id: string = asked.json().id;
+    expect(asked.json()).toMatchObject({
+      kind: 'second_factor_reset',
+      state: 'pending',
+      target: { username: 'cadmin2' },
+      requestedBy: { username: 'secadmin' },
+      requestedRole: 'security_admin',
+      decidedBy: null,
+    });
+    // A second request of the same kind for the same account waits behind the first.
+    const twice = await sec.post('/api/privileged-requests', {
+      kind: 'second_factor_reset',
+      targetUserId: holder.id,
+      reason: '再次申请',
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe('DUPLICATE');
+
+    // The holder's own complete session (from the enrolment): a new login would wait for its code.
+    const holderClient = client(env.app, holderCookie);
+    for (const who of ['secadmin', 'secadmin2', 'cadmin2']) {
+      const c = who === 'cadmin2' ? holderClient : await as(who);
+      const res = await c.post(`/api/privileged-requests/${id}/approve`);
+      expect([who, res.statusCode, res.json().error.code]).toEqual([who, 403, 'FOUR_EYES_REQUIRED']);
+    }
+    // Nothing was written by the refusals.
+    const [still] = await env.db.select().from(privilegedRequests).where(eq(privilegedRequests.id, id));
+    expect(still!.state).toBe('pending');
+    expect(await env.db.select().from(secondFactors).where(eq(secondFactors.userId, holder.id))).toHaveLength(
+      1,
+    );
+
+    const approved = await (await as('cadmin')).post(`/api/privileged-requests/${id}/approve`);
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({
+      state: 'approved',
+      decidedBy: { username: 'cadmin' },
+      decidedAt: env.clock.now.toISOString(),
+    });
+    expect(await env.db.select().from(secondFactors).where(eq(secondFactors.userId, holder.id))).toEqual([]);
+    expect(await env.db.select().from(sessions).where(eq(sessions.userId, holder.id))).toEqual([]);
+    const inbox = await env.db.select().from(notifications).where(eq(notifications.userId, holder.id));
+    expect(inbox.map((n) => [n.kind, n.titleZh])).toEqual([
+      ['account.second_factor_reset', '您的双因素认证已被重置'],
+    ]);
+    expect(await auditActions(id)).toEqual([
+      {
+        action: 'privileged.request',
+        outcome: 'success',
+        detail: 'second_factor_reset for cadmin2: 手机丢失',
+      },
+      { action: 'privileged.approve', outcome: 'denied', detail: 'same administrator' },
+      { action: 'privileged.approve', outcome: 'denied', detail: 'same role' },
+      { action: 'privileged.approve', outcome: 'denied', detail: 'own account' },
+      {
+        action: 'privileged.approve',
+        outcome: 'success',
+        detail: 'second_factor_reset for cadmin2, asked by secadmin',
+      },
+    ]);
+    const [reset] = await env.db
+      .select({ detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, 'accounts.reset_second_factor'), eq(auditEvents.objectId, holder.id)),
+      );
+    expect(reset!.detail).toBe(`privileged request ${id}; sessions ended: 1`);
+    // Decided once.
+    expect((await (await as('audadmin')).post(`/api/privileged-requests/${id}/approve`)).statusCode).toBe(
+      409,
+    );
+  });
+
+  it('refuses a request for one’s own account, for an account without a second factor, and out of scope (404)', async () => {
+    const sec = await as('secadmin');
+    const self = await sec.post('/api/privileged-requests', {
+      kind: 'second_factor_reset',
+      targetUserId: u.security_admin.id,
+      reason: '自己',
+    });
+    expect(self.statusCode).toBe(409);
+    expect(self.json().error.details[0].code).toBe('self');
+    const none = await sec.post('/api/privileged-requests', {
+      kind: 'second_factor_reset',
+      targetUserId: u.reviewer.id,
+      reason: '未启用',
+    });
+    expect(none.statusCode).toBe(409);
+    expect(none.json().error.details[0].code).toBe('not_enrolled');
+    const outsider = await insertUser(env.db, {
+      username: 'applb',
+      role: 'applicant',
+      organizationId: tree.b1.id,
+      unitId: tree.unitB.id,
+    });
+    const unit = await as('uadmin');
+    const out = await unit.post('/api/privileged-requests', {
+      kind: 'second_factor_reset',
+      targetUserId: outsider.id,
+      reason: '越权',
+    });
+    expect(out.statusCode).toBe(404);
+    expect(
+      await env.db.select().from(privilegedRequests).where(eq(privilegedRequests.targetUserId, outsider.id)),
+    ).toEqual([]);
+  });
+
+  it('lets another administrator reject a request: nothing is reset', async () => {
+    const holder = await insertUser(env.db, {
+      username: 'appl2',
+      role: 'applicant',
+      organizationId: tree.a1.id,
+      unitId: tree.unitA.id,
+    });
+    await enrolSecondFactor(env.app, await login(env.app, 'appl2'), env.clock.now);
+    const asked = await (
+      await as('uadmin')
+    ).post('/api/privileged-requests', {
+      kind: 'second_factor_reset',
+      targetUserId: holder.id,
+      reason: '手机丢失',
+    });
+    expect(asked.statusCode).toBe(201);
+    const list = await (await as('secadmin')).get('/api/privileged-requests?state=pending');
+    expect(list.json().items.map((r: { id: string }) => r.id)).toContain(asked.json().id);
+    const rejected = await (await as('secadmin')).post(`/api/privileged-requests/${asked.json().id}/reject`);
+    expect(rejected.json()).toMatchObject({ state: 'rejected', decidedBy: { username: 'secadmin' } });
+    expect(await env.db.select().from(secondFactors).where(eq(secondFactors.userId, holder.id))).toHaveLength(
+      1,
+    );
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * Privileged requests (four-eyes): one administrator asks, a second administrator of a different role
+ * approves or rejects; only then is the action carried out. `second_factor_reset` is the first kind
+ * (issue #9 §2, a lost authenticator); §3 adds the others to PRIVILEGED_KINDS.
+ */
+import { z } from 'zod';
+import { ROLES } from '../enums';
+import { line } from './common';
+
+export const PRIVILEGED_KINDS = ['second_factor_reset'] as const;
+export type PrivilegedKind = (typeof PRIVILEGED_KINDS)[number];
+
+export const PRIVILEGED_STATES = ['pending', 'approved', 'rejected'] as const;
+export type PrivilegedState = (typeof PRIVILEGED_STATES)[number];
+
+export const PRIVILEGED_KIND_LABELS: Record<PrivilegedKind, { zh: string; en: string }> = {
+  second_factor_reset: { zh: '重置双因素认证', en: 'Reset second factor' },
+};
+
+export const createPrivilegedRequestBody = z
+  .object({
+    kind: z.enum(PRIVILEGED_KINDS),
+    targetUserId: z.uuid(),
+    reason: line(500),
+  })
+  .strict();
+export type CreatePrivilegedRequest = z.infer<typeof createPrivilegedRequestBody>;
+
+const person = z.object({ id: z.uuid(), username: z.string(), displayName: z.string() });
+
+export const privilegedRequestBody = z.object({
+  id: z.uuid(),
+  kind: z.enum(PRIVILEGED_KINDS),
+  state: z.enum(PRIVILEGED_STATES),
+  reason: z.string(),
+  target: person,
+  requestedBy: person,
+  requestedRole: z.enum(ROLES),
+  decidedBy: person.nullable(),
+  createdAt: z.iso.datetime(),
+  decidedAt: z.iso.datetime().nullable(),
+});
+export type PrivilegedRequest = z.infer<typeof privilegedRequestBody>;
+
+export const privilegedRequestListBody = z.object({ items: z.array(privilegedRequestBody) });
+
+export const privilegedListQuery = z.object({ state: z.enum(PRIVILEGED_STATES).optional() }).strict();
