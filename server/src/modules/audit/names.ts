@@ -25,7 +25,8 @@ function idsOf(r: AuditRow, into: Set<string>): void {
 /**
  * id → name for every UUID the rows mention that names a record: organisations, accounts (display name
  * and username), venues, campaigns, standards, stages, applications and cultivation candidates (their
- * subject), evidence files, decisions and publicities (their campaign), presentation sessions, peer groups.
+ * subject), evidence files, decisions and publicities (their campaign), presentation sessions, peer groups,
+ * privileged requests (the account they concern).
  */
 export async function resolveNames(db: DbOrTx, rows: AuditRow[]): Promise<Map<string, string>> {
   const ids = new Set<string>();
@@ -56,6 +57,8 @@ export async function resolveNames(db: DbOrTx, rows: AuditRow[]): Promise<Map<st
     union all select id::text, title from publicities where id in ${list}
     union all select id::text, name from presentation_sessions where id in ${list}
     union all select id::text, name from peer_groups where id in ${list}
+    union all select p.id::text, u.display_name || '（' || u.username || '）'
+      from privileged_requests p join users u on u.id = p.target_user_id where p.id in ${list}
   `);
   for (const r of (res as unknown as { rows: { id: string; name: string }[] }).rows) names.set(r.id, r.name);
   return names;
