@@ -50,8 +50,8 @@ async function freePort(): Promise<number> {
 /**
  * The servers' environment. The second factor (SHIFAN_MFA_REQUIRED_ROLES) is required of no role here, so
  * the journeys log in with the password as before (the demo relaxes it too); a journey that tests the
- * requirement passes `extra` (e.g. `{ SHIFAN_MFA_REQUIRED_ROLES: 'committee_admin' }`), and the
- * second-factor journey enrols and logs in with codes (e2e/second-factor.e2e.ts).
+ * requirement passes `extra` (e.g. `{ SHIFAN_MFA_REQUIRED_ROLES: 'committee_admin' }`) and enrols and
+ * logs in with codes.
  */
 function serverEnv(dataDir: string, port: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
