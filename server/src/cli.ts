@@ -13,6 +13,9 @@ import { seedDemo } from './demo/seed';
 import { storeDemoEvidence } from './demo/evidence-file';
 import { evidenceStorage } from './modules/evidence/storage';
 import { closeOnSignals, startServer } from './server';
+import { ArchiveDamagedError, BackupError } from './backup/archive';
+import { backupCommand, restoreCommand } from './backup/cli';
+import { TargetNotEmptyError } from './backup/snapshot';
 import { ROLES, type Role } from '../../shared/src/enums';
 
 const USAGE = `Usage:
@@ -23,6 +26,11 @@ const USAGE = `Usage:
   npm run shifan -- audit verify [--last N]
       Checks the audit hash chain (all events, or the newest N): exit 0 when intact, 1 naming the first
       event that fails. Needs the key file (SHIFAN_KEY_FILE); on PGlite, stop the server first.
+  npm run shifan -- backup FILE
+      Writes one archive: the database (a consistent snapshot), the evidence files and a manifest with the
+      SM3 hash of every part. On the embedded database, stop the server first.
+  npm run shifan -- restore FILE
+      Verifies every hash of the archive, then restores it into an empty data directory or database.
   npm run demo
       Seeds a fresh demo data directory (SHIFAN_DATA_DIR, default ./data-demo) and starts the server.`;
 
@@ -64,6 +72,11 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'audit' && sub === 'verify') return auditVerify(rest);
+  if ((command === 'backup' || command === 'restore') && sub && rest.length === 0) {
+    const config = loadConfig();
+    await (command === 'backup' ? backupCommand(config, sub) : restoreCommand(config, sub));
+    return 0;
+  }
   if (command === 'demo') {
     const config = loadConfig({
       ...process.env,
@@ -142,11 +155,21 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (err: unknown) => {
-    if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof KeyFileError)
+    if (
+      err instanceof ConfigError ||
+      err instanceof DataDirLockedError ||
+      err instanceof KeyFileError ||
+      err instanceof BackupError ||
+      err instanceof ArchiveDamagedError ||
+      err instanceof TargetNotEmptyError
+    )
       console.error(err.message);
     else if (err instanceof AppError)
       console.error(`${err.code}: ${err.details.map((d) => d.en).join('; ')}`);
     else console.error(err);
-    process.exit(err instanceof AppError ? 2 : 1);
+    const usage = [AppError, BackupError, ArchiveDamagedError, TargetNotEmptyError].some(
+      (c) => err instanceof c,
+    );
+    process.exit(usage ? 2 : 1);
   },
 );
