@@ -59,11 +59,11 @@ export async function updateMilestone(
   id: string,
   set: Partial<Pick<MilestoneRow, 'title' | 'dueOn' | 'doneAt'>>,
 ): Promise<Milestone> {
-  const [row] = await db
-    .update(cultivationMilestones)
-    .set(set)
-    .where(eq(cultivationMilestones.id, id))
-    .returning();
+  // An empty change (PATCH {}) changes nothing: answer the row as it is (UPDATE … SET needs a column).
+  const [row] =
+    Object.keys(set).length === 0
+      ? await db.select().from(cultivationMilestones).where(eq(cultivationMilestones.id, id))
+      : await db.update(cultivationMilestones).set(set).where(eq(cultivationMilestones.id, id)).returning();
   return toMilestone(row!);
 }
 

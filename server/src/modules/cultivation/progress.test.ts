@@ -63,6 +63,15 @@ describe('milestones and notes', () => {
     expect([m1.position, m2.position]).toEqual([1, 2]);
     expect(m1).toMatchObject({ title: '完成阵地改造', dueOn: '2027-03-31', done: false, doneAt: null });
 
+    // An empty change (found by the OpenAPI fuzzer: it answered 500) answers the milestone as it is.
+    const same = await ua.patch(`/api/cultivations/${c.id}/milestones/${m1.id}`, {});
+    expect(same.statusCode).toBe(200);
+    expect(same.json()).toMatchObject({
+      title: '完成阵地改造',
+      dueOn: '2027-03-31',
+      done: false,
+      doneAt: null,
+    });
     const done = await ua.patch(`/api/cultivations/${c.id}/milestones/${m1.id}`, { done: true });
     expect(done.json()).toMatchObject({ done: true, doneAt: env.clock.now.toISOString() });
     let detail = (await ua.get(`/api/cultivations/${c.id}`)).json();

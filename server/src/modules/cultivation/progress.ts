@@ -79,14 +79,10 @@ export function changeMilestone(
       ...(doneAt !== undefined ? { doneAt } : {}),
     });
     const was = { title: before.title, dueOn: before.dueOn, done: before.doneAt !== null };
-    await audit(
-      tx,
-      ctx,
-      'milestone.update',
-      row,
-      diff(was, m, ['title', 'dueOn', 'done']),
-      `milestone ${mid}`,
-    );
+    const changes = diff(was, m, ['title', 'dueOn', 'done']);
+    // Nothing changed (an empty or same-valued PATCH): nothing to record.
+    if (Object.keys(changes).length > 0)
+      await audit(tx, ctx, 'milestone.update', row, changes, `milestone ${mid}`);
     return m;
   });
 }
