@@ -13,7 +13,17 @@ import { requestArb, type FuzzRequest, type HttpMethod, type Operation, type Sam
 import { leakIn } from './fuzz/leaks';
 import { pdfBytes, pngBytes, xlsxBytes } from '../src/modules/evidence/test-kit';
 
-const SEED = process.env.SHIFAN_FUZZ_SEED ? Number(process.env.SHIFAN_FUZZ_SEED) : Date.now() % 2 ** 31;
+/**
+ * CI (CI=true) runs a fixed seed, one that passed on the code as landed, so a landing is never refused by a
+ * draw nobody has seen; everywhere else a fresh seed explores (printed; a failure found that way is fixed
+ * with a regression test, and its seed can become CI's).
+ */
+const CI_SEED = 1359084950;
+const SEED = process.env.SHIFAN_FUZZ_SEED
+  ? Number(process.env.SHIFAN_FUZZ_SEED)
+  : process.env.CI === 'true'
+    ? CI_SEED
+    : Date.now() % 2 ** 31;
 /** 50,000 on PGlite (`npm test`); 5,000 on PostgreSQL (`npm run test:pg`, which runs the same files again). */
 const TOTAL = process.env.SHIFAN_FUZZ_RUNS
   ? Number(process.env.SHIFAN_FUZZ_RUNS)
