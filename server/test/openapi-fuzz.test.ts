@@ -18,7 +18,7 @@ import { pdfBytes, pngBytes, xlsxBytes } from '../src/modules/evidence/test-kit'
  * draw nobody has seen; everywhere else a fresh seed explores (printed; a failure found that way is fixed
  * with a regression test, and its seed can become CI's).
  */
-const CI_SEED = 1359084950;
+const CI_SEED = 1358511170;
 const SEED = process.env.SHIFAN_FUZZ_SEED
   ? Number(process.env.SHIFAN_FUZZ_SEED)
   : process.env.CI === 'true'
