@@ -39,7 +39,7 @@ describe('demo seed', () => {
       campaigns: 3,
       applications: 397,
       cultivations: 18,
-      notifications: 52,
+      notifications: 58,
     });
     expect(orgs).toHaveLength(441);
     const root = orgs.filter((o) => o.depth === 0);
