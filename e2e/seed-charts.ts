@@ -6,7 +6,7 @@
  * returned, withdrawn, drafts) and two closed earlier years. Prints `{ campaignId, stageId }`.
  */
 import { eq } from 'drizzle-orm';
-import { openDatabase } from '../server/src/db/client';
+import { openSeedDatabase } from './seed-database';
 import { applications, campaigns, stages, users } from '../server/src/db/schema';
 import { insertOrg, seedTree, seedUsers } from '../server/test/helpers';
 import { defaultStandard, seedOpenCampaign } from '../server/test/campaign-fixtures';
@@ -15,7 +15,7 @@ import type { ApplicationStatus } from '../shared/src/domain/application-workflo
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: seed-charts.ts <dataDir>');
-const database = await openDatabase({ dataDir });
+const database = await openSeedDatabase(dataDir);
 const db = database.db;
 const MINUTE = 60_000;
 

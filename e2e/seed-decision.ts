@@ -4,13 +4,13 @@
  * branches scored 90 / 85 / 80 / 70 against a quota of 2, through the decisions module's test kit (the
  * API has no way to produce closed stages with locked reviews in one go). Prints `{ campaignId }`.
  */
-import { openDatabase } from '../server/src/db/client';
+import { openSeedDatabase } from './seed-database';
 import { seedTree, seedUsers } from '../server/test/helpers';
 import { seedDeciding } from '../server/src/modules/decisions/test-kit';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: seed-decision.ts <dataDir>');
-const database = await openDatabase({ dataDir });
+const database = await openSeedDatabase(dataDir);
 try {
   const tree = await seedTree(database.db);
   await seedUsers(database.db, tree);

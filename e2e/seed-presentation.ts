@@ -6,7 +6,7 @@
  * session through the pages. Prints `{ campaignId, stageId }`.
  */
 import { eq } from 'drizzle-orm';
-import { openDatabase } from '../server/src/db/client';
+import { openSeedDatabase } from './seed-database';
 import { campaigns, reviewerProfiles, stageReviewers, users } from '../server/src/db/schema';
 import { insertUser, seedTree, seedUsers } from '../server/test/helpers';
 import { seedOpenCampaign } from '../server/test/campaign-fixtures';
@@ -14,7 +14,7 @@ import { enter, insertStage, member } from '../server/src/modules/peer/test-kit'
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: seed-presentation.ts <dataDir>');
-const database = await openDatabase({ dataDir });
+const database = await openSeedDatabase(dataDir);
 try {
   const db = database.db;
   const now = new Date();

@@ -3,7 +3,7 @@
  * (anonymous objections allowed) of a confirmed decision whose proposed branch is 「清水先锋」, through the
  * publicity module's test kit. Prints `{ publicityId, campaignId }`.
  */
-import { openDatabase } from '../server/src/db/client';
+import { openSeedDatabase } from './seed-database';
 import { calendarDays } from '../server/src/db/schema';
 import { seedTree, seedUsers } from '../server/test/helpers';
 import { actorOf } from '../server/src/modules/decisions/test-kit';
@@ -11,7 +11,7 @@ import { seedPublished } from '../server/src/modules/publicity/test-kit';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: seed-publicity.ts <dataDir>');
-const database = await openDatabase({ dataDir });
+const database = await openSeedDatabase(dataDir);
 try {
   const tree = await seedTree(database.db);
   const users = await seedUsers(database.db, tree);

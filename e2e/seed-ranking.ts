@@ -4,13 +4,13 @@
  * the demo unit may still reorder its recommended list. Run by `startSeededServer` before the server starts.
  */
 import { and, eq } from 'drizzle-orm';
-import { openDatabase } from '../server/src/db/client';
+import { openSeedDatabase } from './seed-database';
 import { applications, campaigns, campaignUnitCaps, organizations } from '../server/src/db/schema';
 import { seedDemo } from '../server/src/demo/seed';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: seed-ranking.ts <dataDir>');
-const database = await openDatabase({ dataDir });
+const database = await openSeedDatabase(dataDir);
 const now = new Date();
 await seedDemo(database.db, now);
 const DAY = 24 * 3600_000;

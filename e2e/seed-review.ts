@@ -6,7 +6,7 @@
  * Prints `{ first, second }`: the two assignments' ids (a review's id is its assignment's).
  */
 import { eq } from 'drizzle-orm';
-import { openDatabase } from '../server/src/db/client';
+import { openSeedDatabase } from './seed-database';
 import {
   applications,
   assignments,
@@ -21,7 +21,7 @@ import { insertApplication, seedOpenCampaign } from '../server/test/campaign-fix
 const DAY = 24 * 3600_000;
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: seed-review.ts <dataDir>');
-const database = await openDatabase({ dataDir });
+const database = await openSeedDatabase(dataDir);
 try {
   const db = database.db;
   const now = new Date();
