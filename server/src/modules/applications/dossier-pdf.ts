@@ -3,9 +3,8 @@
  * narrative, the self-assessment table, the evidence list and the history, with page numbers. Chinese
  * text uses Noto Sans SC (embedded as a subset by pdfkit) and wraps by Unicode line-breaking rules.
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { registerCjkFonts } from '../../core/pdf-fonts';
 import type { Db } from '../../db/client';
 import type { Ctx } from '../../core/context';
 import { attachment } from '../../core/http-files';
@@ -18,20 +17,6 @@ import { chinaTime } from '../../core/time';
 import type { ApplicationAction } from '../../../../shared/src/domain/application-workflow';
 import { fileTypeLabel, formatFileSize } from '../../../../shared/src/contracts/evidence';
 import { get } from './service';
-
-const require = createRequire(import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-
-/** The two faces, read once (10 MB each). */
-function loadFonts(): { regular: Buffer; bold: Buffer } {
-  fonts ??= {
-    regular: fs.readFileSync(
-      require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
-    ),
-    bold: fs.readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf')),
-  };
-  return fonts;
-}
 
 const ACTION_LABELS: Record<ApplicationAction | 'create', string> = {
   create: '创建',
@@ -263,15 +248,13 @@ function pageNumbers(doc: Doc, footer: string): void {
 
 /** Builds the PDF in memory (a dossier is a few pages). */
 export function renderDossier(a: ApplicationDetail, now: Date): Promise<Buffer> {
-  const f = loadFonts();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: { Title: `${a.organization.name} 申报材料`, Author: 'Shifan 示范', CreationDate: now },
   });
-  doc.registerFont('regular', f.regular);
-  doc.registerFont('bold', f.bold);
+  registerCjkFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));

@@ -4,11 +4,10 @@
  * reason. Figures come from the snapshot only (later edits cannot change them); names from the records.
  * As an A4 landscape PDF (Noto Sans SC, like the dossier) and as an .xlsx sheet.
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { PassThrough } from 'node:stream';
 import { inArray } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
+import { registerCjkFonts } from '../../core/pdf-fonts';
 import type { Db } from '../../db/client';
 import type { Ctx } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';
@@ -146,18 +145,6 @@ export async function resultList(db: Db, id: string): Promise<ResultList> {
 const score = (v: number | null) => (v === null ? '—' : v.toFixed(2));
 const votesText = (v: ResultRow['votes']) => `${v.for} / ${v.against} / ${v.abstain}`;
 
-const require = createRequire(import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-function loadFonts() {
-  fonts ??= {
-    regular: fs.readFileSync(
-      require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
-    ),
-    bold: fs.readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf')),
-  };
-  return fonts;
-}
-
 const MARGIN = 40;
 const COLUMNS = [
   { header: '排名', width: 36, align: 'center' as const },
@@ -187,7 +174,6 @@ function cells(r: ResultRow): string[] {
 
 /** Builds the PDF in memory. */
 export function renderResultPdf(list: ResultList, now: Date): Promise<Buffer> {
-  const f = loadFonts();
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
@@ -195,8 +181,7 @@ export function renderResultPdf(list: ResultList, now: Date): Promise<Buffer> {
     bufferPages: true,
     info: { Title: `${list.campaignName} 评审结果汇总表`, Author: 'Shifan 示范', CreationDate: now },
   });
-  doc.registerFont('regular', f.regular);
-  doc.registerFont('bold', f.bold);
+  registerCjkFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));

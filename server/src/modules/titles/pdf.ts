@@ -5,10 +5,9 @@
  * `writeBatch` streams many certificates into one PDF with bounded memory: one page at a time, the seal
  * embedded once, pausing while the reader is behind.
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
+import { registerCjkFonts } from '../../core/pdf-fonts';
 import QRCode from 'qrcode';
 import { ORG_KIND_LABELS } from '../../../../shared/src/contracts/organization-import';
 import type { TitleSummary } from '../../../../shared/src/contracts/titles';
@@ -20,18 +19,6 @@ import {
 } from '../../../../shared/src/domain/certificates';
 
 export type Template = TemplateText & TemplateLayout & { kind: TemplateKind; seal: Buffer | null };
-
-const require = createRequire(import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-function loadFonts() {
-  fonts ??= {
-    regular: fs.readFileSync(
-      require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
-    ),
-    bold: fs.readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf')),
-  };
-  return fonts;
-}
 
 type Doc = PDFKit.PDFDocument;
 /** An image opened once (pdfkit's `openImage`, missing from its types) and embedded once, however often drawn. */
@@ -48,9 +35,7 @@ function newDoc(t: Template, title: string, now: Date): Doc {
     autoFirstPage: false,
     info: { Title: title, Author: 'Shifan 示范', CreationDate: now },
   });
-  const f = loadFonts();
-  doc.registerFont('regular', f.regular);
-  doc.registerFont('bold', f.bold);
+  registerCjkFonts(doc);
   return doc;
 }
 
