@@ -19,6 +19,7 @@ import {
   type Refusal,
   type TransitionInput,
 } from './application-guards';
+import { decideRow, findRow } from './transition-table';
 
 export * from './application-guards';
 
@@ -251,7 +252,7 @@ export const TRANSITIONS: readonly TransitionRow[] = [
 
 /** The row for this action from this status, if any. */
 export function ruleFor(action: ApplicationAction, status: ApplicationStatus): TransitionRow | undefined {
-  return TRANSITIONS.find((r) => r.action === action && r.from.includes(status));
+  return findRow(TRANSITIONS, action, status);
 }
 
 /** The permissions an action's rows need, in table order (one per row, without repeats). */
@@ -277,15 +278,7 @@ export function routePolicy(action: ApplicationAction): Policy {
 export type Decision = { ok: true; to: ApplicationStatus } | { ok: false; refusal: Refusal };
 
 export function decide(input: TransitionInput): Decision {
-  const rule = ruleFor(input.action, input.status);
-  if (!rule) return { ok: false, refusal: 'wrong_status' };
-  if (!rule.roles.includes(input.role)) return { ok: false, refusal: 'role_not_allowed' };
-  if (rule.needsReason && !input.reason?.trim()) return { ok: false, refusal: 'reason_required' };
-  for (const g of rule.guards ?? []) {
-    const refusal = g.check(input);
-    if (refusal) return { ok: false, refusal };
-  }
-  return { ok: true, to: rule.to };
+  return decideRow(TRANSITIONS, input);
 }
 
 /** Everything a row's transition writes to the application: its status and its effects. */

@@ -5,6 +5,7 @@
  * unless renewed. `decideTitle()` reads the row; the server's services apply it. Pure, no I/O.
  */
 import type { Role } from '../enums';
+import { decideRow, findRow } from './transition-table';
 
 export const TITLE_STATUSES = ['active', 'under_rereview', 'rectifying', 'revoked', 'expired'] as const;
 export type TitleStatus = (typeof TITLE_STATUSES)[number];
@@ -121,21 +122,13 @@ export const TITLE_TRANSITIONS: readonly TitleTransitionRow[] = [
 ];
 
 export function titleRuleFor(action: TitleAction, status: TitleStatus): TitleTransitionRow | undefined {
-  return TITLE_TRANSITIONS.find((r) => r.action === action && r.from.includes(status));
+  return findRow(TITLE_TRANSITIONS, action, status);
 }
 
 export type TitleDecision = { ok: true; to: TitleStatus } | { ok: false; refusal: TitleRefusal };
 
 export function decideTitle(input: TitleTransitionInput): TitleDecision {
-  const rule = titleRuleFor(input.action, input.status);
-  if (!rule) return { ok: false, refusal: 'wrong_status' };
-  if (!rule.roles.includes(input.role)) return { ok: false, refusal: 'role_not_allowed' };
-  if (rule.needsReason && !input.reason?.trim()) return { ok: false, refusal: 'reason_required' };
-  for (const g of rule.guards ?? []) {
-    const refusal = g.check(input);
-    if (refusal) return { ok: false, refusal };
-  }
-  return { ok: true, to: rule.to };
+  return decideRow(TITLE_TRANSITIONS, input);
 }
 
 /** Statuses in which a title still stands (the verification page says "valid"). */
