@@ -112,6 +112,9 @@ export const routes: RouteObject[] = [
                   ),
                 },
               ]),
+              guarded('titles.read', [
+                { path: '/titles', lazy: page(() => import('../pages/titles/TitlesPage'), ['titles']) },
+              ]),
               guarded('reviews.read', [
                 { path: '/reviews', lazy: page(() => import('../pages/reviews/MyReviewsPage'), ['reviews']) },
                 {

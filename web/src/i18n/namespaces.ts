@@ -23,6 +23,7 @@ export const NAMESPACES = [
   'reviews',
   'decisions',
   'publicity',
+  'titles',
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

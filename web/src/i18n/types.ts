@@ -16,6 +16,7 @@ import type evaluation from './zh-CN/evaluation';
 import type reviews from './zh-CN/reviews';
 import type decisions from './zh-CN/decisions';
 import type publicity from './zh-CN/publicity';
+import type titles from './zh-CN/titles';
 import type { Namespace } from './namespaces';
 
 /** Every namespace's shape, from its zh-CN file (types only: nothing is bundled by this import). */
@@ -38,6 +39,7 @@ export interface Resources {
   reviews: typeof reviews;
   decisions: typeof decisions;
   publicity: typeof publicity;
+  titles: typeof titles;
 }
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -15,6 +15,7 @@ import {
   OrderedListOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +31,7 @@ const ICONS: Record<NavKey, React.ReactNode> = {
   cultivation: <ExperimentOutlined />,
   intake: <FileDoneOutlined />,
   campaigns: <FlagOutlined />,
+  titles: <TrophyOutlined />,
   reviewers: <SolutionOutlined />,
   reviews: <CheckSquareOutlined />,
   peer: <InteractionOutlined />,

@@ -8,6 +8,7 @@ export type NavKey =
   | 'cultivation'
   | 'intake'
   | 'campaigns'
+  | 'titles'
   | 'reviewers'
   | 'reviews'
   | 'peer'
@@ -38,6 +39,13 @@ export const NAV: readonly NavEntry[] = [
   { key: 'cultivation', path: '/cultivation', ability: 'cultivation.read' },
   { key: 'intake', path: '/intake', ability: 'applications.intake' },
   { key: 'campaigns', path: '/campaigns', ability: 'campaigns.write' },
+  // The registry is kept by the committee and the units (export, print); an applicant opens it by address.
+  {
+    key: 'titles',
+    path: '/titles',
+    ability: 'titles.read',
+    work: ['titles.manage', 'applications.export'],
+  },
   { key: 'reviewers', path: '/reviewers', ability: 'reviewers.manage' },
   { key: 'reviews', path: '/reviews', ability: 'reviews.write' },
   { key: 'peer', path: '/peer', ability: 'peer.rate' },

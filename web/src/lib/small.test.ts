@@ -33,11 +33,25 @@ describe('navigation', () => {
       ),
     ).toEqual(['dashboard', 'inbox', 'applications']);
     expect(navFor(['audit.read']).map((e) => e.key)).toEqual(['dashboard', 'inbox', 'audit']);
+    // The title registry (issue #8 §2): the committee and a unit keep it; an applicant only reads its own.
+    expect(navFor(['titles.read', 'titles.manage', 'campaigns.write']).map((e) => e.key)).toEqual([
+      'dashboard',
+      'inbox',
+      'campaigns',
+      'titles',
+    ]);
+    expect(navFor(['titles.read', 'applications.export']).map((e) => e.key)).toEqual([
+      'dashboard',
+      'inbox',
+      'titles',
+    ]);
+    expect(navFor(['titles.read']).map((e) => e.key)).toEqual(['dashboard', 'inbox']);
   });
 
   it('highlights the section a location belongs to', () => {
     expect(navKeyOf('/organizations/import')).toBe('organizations');
     expect(navKeyOf('/audit')).toBe('audit');
+    expect(navKeyOf('/titles/templates')).toBe('titles');
     expect(navKeyOf('/')).toBe('dashboard');
     // The inbox is a menu entry of its own (issue 7 §1.3); a page outside the menu highlights nothing.
     expect(navKeyOf('/inbox')).toBe('inbox');

@@ -43,6 +43,7 @@ const common: Messages<'common'> = {
     reviews: 'My reviews',
     peer: 'Peer evaluation',
     standards: 'Standards',
+    titles: 'Titles',
     inbox: 'Inbox',
     organizations: 'Organisations',
     venues: 'Venues',

@@ -95,6 +95,21 @@ const publicity: Messages<'publicity'> = {
     reply: 'Reply to the filer',
     replyHelp: 'The filer reads this with the receipt code; name nobody',
   },
+  certify: {
+    action: 'Certify',
+    readyTitle: 'The window is over and every objection is closed: the list can be certified',
+    waitWindow: 'The window ends on {{last}} at 24:00; certify after it',
+    waitObjections: '{{n}} objection(s) still open; certify once they are closed',
+    confirmTitle: 'Certify the list?',
+    consequence:
+      'The {{n}} listed applications become “certified”, each with a title: serials numbered per track without gaps (e.g. TJ-SFD-{{year}}-001), valid from today. This cannot be undone, and the publicity closes.',
+    validityYears: 'Validity (years)',
+    ok: 'Certify',
+    doneTitle: '{{n}} units certified',
+    doneSub: 'Their serials below; valid {{from}} to {{until}} ({{years}} years)',
+    registry: 'Open in the title registry',
+    certified: 'Certified',
+  },
   verify: {
     title: 'Certificate check',
     valid: 'Valid certificate',

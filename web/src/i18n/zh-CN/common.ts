@@ -40,6 +40,7 @@ const common = {
     reviews: '我的评审',
     peer: '互比互评',
     standards: '创建标准',
+    titles: '称号台账',
     inbox: '收件箱',
     organizations: '组织管理',
     venues: '阵地管理',

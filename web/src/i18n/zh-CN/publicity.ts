@@ -93,6 +93,21 @@ const publicity = {
     reply: '答复异议人',
     replyHelp: '异议人凭回执码可看到此答复，请勿填写他人个人信息',
   },
+  certify: {
+    action: '确认命名',
+    readyTitle: '公示期已满，异议均已办结，可以确认命名',
+    waitWindow: '公示期至 {{last}} 24:00 结束，期满后才能确认命名',
+    waitObjections: '还有 {{n}} 件异议未办结，办结后才能确认命名',
+    confirmTitle: '确认命名？',
+    consequence:
+      '确认后，名单上的 {{n}} 个申报将转为“已命名”，并各自授予示范称号：按类别连续编号（如 TJ-SFD-{{year}}-001），自今日起有效。此操作不能撤回，公示随之结束。',
+    validityYears: '有效期（年）',
+    ok: '确认命名',
+    doneTitle: '已确认命名 {{n}} 个示范对象',
+    doneSub: '称号编号如下，有效期 {{from}} 至 {{until}}（{{years}} 年）',
+    registry: '在称号台账中查看',
+    certified: '已确认命名',
+  },
   verify: {
     title: '示范称号证书查验',
     valid: '证书有效',

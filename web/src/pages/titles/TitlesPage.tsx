@@ -1,0 +1,606 @@
+import { useState } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Empty,
+  Flex,
+  Form,
+  Grid,
+  Modal,
+  Pagination,
+  Radio,
+  Select,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import type { ButtonProps, TableProps } from 'antd';
+import { DownloadOutlined, FilterOutlined, PrinterOutlined } from '@ant-design/icons';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { TitleSummary } from '../../../../shared/src/contracts/titles';
+import { titleSortKeys } from '../../../../shared/src/contracts/titles';
+import { TITLE_STATUSES, type TitleStatus } from '../../../../shared/src/domain/title-workflow';
+import { ORG_KINDS, type OrgKind } from '../../../../shared/src/enums';
+import { useSession } from '../../api/auth';
+import { useTracks } from '../../api/standards';
+import {
+  exportTitles,
+  printBatch,
+  printTitle,
+  useTitle,
+  useTitles,
+  type TitleFilters,
+} from '../../api/titles';
+import { useApiError } from '../../app/useApiError';
+import { OrgPicker } from '../../components/OrgPicker';
+import { PageHeader } from '../../components/PageHeader';
+import { SearchBox } from '../../components/SearchBox';
+import { KindTag } from '../../components/tags';
+import { bilingual, kindLabel } from '../../i18n/labels';
+import { formatDateTime, todayInZone } from '../../lib/format';
+import { onTableChange, scrollWidth, sortOrderOf, tablePagination } from '../../lib/list';
+import { useUrlFilters, type FilterSpec } from '../../lib/url-filters';
+
+type State = TitleFilters & { page?: number; pageSize?: number; sort?: string };
+
+const FILTERS: FilterSpec<State> = {
+  year: 'number',
+  track: 'string',
+  orgKind: ['string', 'kind'],
+  unitId: ['string', 'unit'],
+  status: 'string',
+  campaignId: ['string', 'campaign'],
+  q: 'string',
+  page: 'number',
+  pageSize: 'number',
+  sort: 'string',
+};
+const DEFAULTS: State = { page: 1, pageSize: 20, sort: 'serial' };
+
+export const STATUS_COLOR: Record<TitleStatus, string> = {
+  active: 'success',
+  under_rereview: 'processing',
+  rectifying: 'warning',
+  revoked: 'error',
+  expired: 'default',
+};
+
+export function TitleStatusTag({ status }: { status: TitleStatus }) {
+  const { t } = useTranslation('titles');
+  return (
+    <Tag color={STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }} data-testid="title-status">
+      {t(`status.${status}`)}
+    </Tag>
+  );
+}
+
+/** The years a registry can be filtered by: from the first campaigns to next year. */
+function yearOptions(t: TFunction<'titles'>) {
+  const now = Number(todayInZone().slice(0, 4));
+  const out = [];
+  for (let y = now + 1; y >= 2020; y--) out.push({ value: y, label: t('registry.yearValue', { year: y }) });
+  return out;
+}
+
+/** 称号台账: every title the user may see, filtered, with its history, export and printing. */
+export default function TitlesPage() {
+  const { t, i18n } = useTranslation('titles');
+  const me = useSession();
+  const manage = me.abilities.includes('titles.manage');
+  const phone = !Grid.useBreakpoint().md;
+  const onError = useApiError();
+  const [state, setState] = useUrlFilters(FILTERS, DEFAULTS);
+  const { page = 1, pageSize = 20, sort, ...filters } = state;
+  const [searchText, setSearchText] = useState(filters.q ?? '');
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [batching, setBatching] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const list = useTitles(state);
+  const tracks = useTracks().data?.items ?? [];
+  const trackName = (code: string, zh: string) => {
+    const tr = tracks.find((x) => x.code === code);
+    return tr ? bilingual(i18n.language, tr.nameZh, tr.nameEn) : zh;
+  };
+  const setFilter = (patch: Partial<TitleFilters>) => setState((f) => ({ ...f, ...patch, page: 1 }));
+  const activeFilters = [filters.year, filters.track, filters.orgKind, filters.unitId, filters.status].filter(
+    (v) => v !== undefined,
+  ).length;
+
+  const doExport = async () => {
+    setExporting(true);
+    try {
+      await exportTitles(filters, t('registry.exportFile'));
+    } catch (e) {
+      onError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const validity = (r: TitleSummary) => t('field.validRange', { from: r.validFrom, until: r.validUntil });
+  const columns: TableProps<TitleSummary>['columns'] = [
+    {
+      title: t('field.serial'),
+      dataIndex: 'serial',
+      key: 'serial',
+      width: 170,
+      sorter: true,
+      sortOrder: sortOrderOf(sort, 'serial'),
+      render: (v: string) => <span className="sf-mono">{v}</span>,
+    },
+    {
+      title: t('field.holder'),
+      dataIndex: 'holderName',
+      key: 'holderName',
+      width: 240,
+      sorter: true,
+      sortOrder: sortOrderOf(sort, 'holderName'),
+      render: (v: string, r) => (
+        <Flex vertical style={{ minWidth: 0 }}>
+          <Typography.Link onClick={() => setOpenId(r.id)} data-testid="title-open">
+            {v}
+          </Typography.Link>
+          {r.holderName !== r.organizationName || r.brandName ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {[r.holderName !== r.organizationName ? r.organizationName : null, r.brandName]
+                .filter(Boolean)
+                .join(' · ')}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+      ),
+    },
+    {
+      title: t('field.track'),
+      key: 'track',
+      width: 200,
+      render: (_v, r) => trackName(r.track, r.trackNameZh),
+    },
+    {
+      title: t('field.kind'),
+      dataIndex: 'orgKind',
+      key: 'orgKind',
+      width: 110,
+      render: (k: OrgKind) => <KindTag kind={k} />,
+    },
+    {
+      title: t('field.year'),
+      dataIndex: 'year',
+      key: 'year',
+      width: 100,
+      sorter: true,
+      sortOrder: sortOrderOf(sort, 'year'),
+    },
+    { title: t('field.unit'), dataIndex: 'unitName', key: 'unitName', width: 180 },
+    {
+      title: t('field.validity'),
+      dataIndex: 'validUntil',
+      key: 'validUntil',
+      width: 210,
+      sorter: true,
+      sortOrder: sortOrderOf(sort, 'validUntil'),
+      render: (_v, r) => validity(r),
+    },
+    {
+      title: t('field.status'),
+      dataIndex: 'status',
+      key: 'status',
+      width: 110,
+      render: (s: TitleStatus) => <TitleStatusTag status={s} />,
+    },
+    ...(manage
+      ? [
+          {
+            title: '',
+            key: 'print',
+            width: 110,
+            render: (_v: unknown, r: TitleSummary) => (
+              <PrintButton id={r.id} serial={r.serial} size="small" />
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  const w = phone ? '100%' : 160;
+  const pagination = tablePagination(
+    { page, pageSize },
+    list.data?.total ?? 0,
+    (n) => t('common.total', { n }),
+    {
+      showSizeChanger: !phone,
+      size: phone ? 'small' : undefined,
+    },
+  );
+  const items = list.data?.items ?? [];
+  return (
+    <Flex vertical>
+      <PageHeader
+        title={t('registry.title')}
+        sub={t('registry.subtitle')}
+        extra={
+          <>
+            {manage ? (
+              <Button icon={<PrinterOutlined />} onClick={() => setBatching(true)} data-testid="titles-batch">
+                {t('registry.batch')}
+              </Button>
+            ) : null}
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              onClick={() => void doExport()}
+              data-testid="titles-export"
+            >
+              {t('registry.export')}
+            </Button>
+          </>
+        }
+      />
+      <Card styles={{ body: { padding: phone ? 12 : 20 } }}>
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          <SearchBox
+            value={searchText}
+            onChange={setSearchText}
+            onSearch={(v) => setFilter({ q: v || undefined })}
+            placeholder={t('registry.search')}
+            width={phone ? '100%' : 280}
+            testId="titles-search"
+          />
+          {phone ? (
+            <Button
+              icon={<FilterOutlined />}
+              onClick={() => setFiltersOpen((o) => !o)}
+              data-testid="titles-filters-toggle"
+            >
+              {activeFilters ? t('registry.filtersCount', { n: activeFilters }) : t('registry.filters')}
+            </Button>
+          ) : null}
+          <Flex
+            gap={8}
+            wrap
+            style={{ width: phone ? '100%' : undefined, display: phone && !filtersOpen ? 'none' : 'flex' }}
+          >
+            <Select<number>
+              allowClear
+              placeholder={t('registry.year')}
+              value={filters.year}
+              onChange={(year) => setFilter({ year })}
+              options={yearOptions(t)}
+              style={{ width: phone ? '100%' : 130 }}
+              data-testid="titles-year"
+            />
+            <Select<string>
+              allowClear
+              placeholder={t('registry.track')}
+              value={filters.track}
+              onChange={(track) => setFilter({ track })}
+              options={tracks.map((x) => ({
+                value: x.code,
+                label: bilingual(i18n.language, x.nameZh, x.nameEn),
+              }))}
+              style={{ width: phone ? '100%' : 220 }}
+              popupMatchSelectWidth={false}
+              data-testid="titles-track"
+            />
+            <Select<string>
+              allowClear
+              placeholder={t('registry.kind')}
+              value={filters.orgKind}
+              onChange={(orgKind) => setFilter({ orgKind })}
+              options={ORG_KINDS.filter((k) => k !== 'working_committee').map((k) => ({
+                value: k,
+                label: kindLabel(t, k),
+              }))}
+              style={{ width: w }}
+            />
+            {manage ? (
+              <div style={{ width: phone ? '100%' : 220 }}>
+                <OrgPicker
+                  mode="unit"
+                  allowClear
+                  placeholder={t('registry.unit')}
+                  value={filters.unitId ?? null}
+                  onChange={(id) => setFilter({ unitId: id ?? undefined })}
+                />
+              </div>
+            ) : null}
+            <Select<string>
+              allowClear
+              placeholder={t('registry.status')}
+              value={filters.status}
+              onChange={(status) => setFilter({ status })}
+              options={TITLE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+              style={{ width: phone ? '100%' : 130 }}
+              data-testid="titles-status"
+            />
+          </Flex>
+        </Flex>
+        {phone ? (
+          <Flex vertical gap={8} data-testid="title-cards">
+            {items.map((r) => (
+              <Card
+                key={r.id}
+                size="small"
+                hoverable
+                onClick={() => setOpenId(r.id)}
+                data-testid="title-card"
+              >
+                <Flex vertical gap={4}>
+                  <Flex justify="space-between" gap={8}>
+                    <Typography.Text strong ellipsis>
+                      {r.holderName}
+                    </Typography.Text>
+                    <TitleStatusTag status={r.status} />
+                  </Flex>
+                  <Typography.Text className="sf-mono" style={{ fontSize: 13 }}>
+                    {r.serial}
+                  </Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {trackName(r.track, r.trackNameZh)} · {kindLabel(t, r.orgKind)} · {r.unitName}
+                  </Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('field.validity')} {validity(r)}
+                  </Typography.Text>
+                </Flex>
+              </Card>
+            ))}
+            {!list.isFetching && !items.length ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.empty')} />
+            ) : null}
+            <Pagination
+              {...pagination}
+              align="center"
+              onChange={(p, ps) => setState((f) => ({ ...f, page: p, pageSize: ps }))}
+            />
+          </Flex>
+        ) : (
+          <Table<TitleSummary>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={items}
+            loading={list.isFetching}
+            scroll={{ x: scrollWidth(columns) }}
+            locale={{
+              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.empty')} />,
+            }}
+            data-testid="titles-table"
+            pagination={pagination}
+            onRow={(r) => ({ onDoubleClick: () => setOpenId(r.id) })}
+            onChange={onTableChange(titleSortKeys, (p) =>
+              setState((f) => ({ ...f, ...p, sort: p.sort ?? DEFAULTS.sort })),
+            )}
+          />
+        )}
+      </Card>
+      <TitleDrawer
+        id={openId}
+        phone={phone}
+        manage={manage}
+        trackName={trackName}
+        onClose={() => setOpenId(null)}
+      />
+      <BatchModal open={batching} defaultYear={filters.year} onClose={() => setBatching(false)} />
+    </Flex>
+  );
+}
+
+function PrintButton({
+  id,
+  serial,
+  kind = 'certificate',
+  size,
+}: {
+  id: string;
+  serial: string;
+  kind?: 'certificate' | 'plaque';
+  size?: 'small';
+}) {
+  const { t } = useTranslation('titles');
+  const onError = useApiError();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const name = await printTitle(id, kind, `${serial}.pdf`);
+      message.success(t('print.done', { name }));
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button
+      size={size}
+      icon={<PrinterOutlined />}
+      loading={busy}
+      onClick={(e) => {
+        e.stopPropagation();
+        void run();
+      }}
+      data-testid={kind === 'certificate' ? 'title-print' : 'title-print-plaque'}
+    >
+      {t(kind === 'certificate' ? 'print.certificate' : 'print.plaque')}
+    </Button>
+  );
+}
+
+function TitleDrawer({
+  id,
+  phone,
+  manage,
+  trackName,
+  onClose,
+}: {
+  id: string | null;
+  phone: boolean;
+  manage: boolean;
+  trackName: (code: string, zh: string) => string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('titles');
+  const d = useTitle(id).data;
+  const verifyUrl = d ? `${location.origin}${d.verifyPath}` : '';
+  return (
+    <Drawer
+      open={!!id}
+      onClose={onClose}
+      width={phone ? '100%' : 560}
+      title={d ? `${t('detail.title')} · ${d.serial}` : t('detail.title')}
+      destroyOnHidden
+      extra={
+        d && manage ? (
+          <Flex gap={8} wrap>
+            <PrintButton id={d.id} serial={d.serial} />
+            {phone ? null : <PrintButton id={d.id} serial={d.serial} kind="plaque" />}
+          </Flex>
+        ) : null
+      }
+    >
+      {d ? (
+        <Flex vertical gap={16} data-testid="title-detail">
+          <Flex justify="space-between" align="center" gap={8} wrap>
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {d.holderName}
+            </Typography.Title>
+            <TitleStatusTag status={d.status} />
+          </Flex>
+          <Descriptions
+            size="small"
+            column={1}
+            bordered
+            items={[
+              { key: 's', label: t('field.serial'), children: <span className="sf-mono">{d.serial}</span> },
+              { key: 't', label: t('field.track'), children: trackName(d.track, d.trackNameZh) },
+              { key: 'k', label: t('field.kind'), children: <KindTag kind={d.orgKind} /> },
+              { key: 'o', label: t('field.organization'), children: d.organizationName },
+              ...(d.brandName ? [{ key: 'b', label: t('field.brand'), children: d.brandName }] : []),
+              { key: 'u', label: t('field.unit'), children: d.unitName },
+              { key: 'y', label: t('field.year'), children: d.year },
+              {
+                key: 'v',
+                label: t('field.validity'),
+                children: `${t('field.validRange', { from: d.validFrom, until: d.validUntil })}（${t('field.validYears', { n: d.validityYears })}）`,
+              },
+              { key: 'c', label: t('field.certifiedAt'), children: formatDateTime(d.certifiedAt) },
+              {
+                key: 'q',
+                label: t('detail.verifyLink'),
+                children: (
+                  <Flex vertical>
+                    <Typography.Link
+                      href={d.verifyPath}
+                      target="_blank"
+                      copyable={{ text: verifyUrl }}
+                      data-testid="title-verify-link"
+                      style={{ wordBreak: 'break-all' }}
+                    >
+                      {d.verifyPath}
+                    </Typography.Link>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('detail.verifyHelp')}
+                    </Typography.Text>
+                  </Flex>
+                ),
+              },
+            ]}
+          />
+          {phone && manage ? <PrintButton id={d.id} serial={d.serial} kind="plaque" /> : null}
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('detail.history')}
+          </Typography.Title>
+          {d.events.length ? (
+            <Timeline
+              data-testid="title-history"
+              items={d.events.map((e) => ({
+                key: e.id,
+                color: e.toStatus === 'revoked' ? 'red' : e.toStatus === 'active' ? 'green' : 'blue',
+                children: (
+                  <Flex vertical>
+                    <Typography.Text strong>
+                      {t(`action.${e.action}`)} → {t(`status.${e.toStatus}`)}
+                    </Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatDateTime(e.at)}
+                      {e.actorName ? ` · ${t('detail.by', { name: e.actorName })}` : ''}
+                    </Typography.Text>
+                    {e.reason ? <Typography.Text>{e.reason}</Typography.Text> : null}
+                  </Flex>
+                ),
+              }))}
+            />
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noHistory')} />
+          )}
+        </Flex>
+      ) : null}
+    </Drawer>
+  );
+}
+
+function BatchModal({
+  open,
+  defaultYear,
+  onClose,
+}: {
+  open: boolean;
+  defaultYear: number | undefined;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('titles');
+  const onError = useApiError();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ year: number; kind: 'certificate' | 'plaque' }>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: { year: number; kind: 'certificate' | 'plaque' }) => {
+    setBusy(true);
+    try {
+      const name = await printBatch(v, `${v.year}-${v.kind}.pdf`);
+      message.success(t('print.done', { name }));
+      onClose();
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={t('print.batchTitle')}
+      onCancel={onClose}
+      okText={t('print.batchOk')}
+      okButtonProps={{ loading: busy, 'data-testid': 'titles-batch-ok' } as ButtonProps}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('print.batchHelp')}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={{ year: defaultYear ?? Number(todayInZone().slice(0, 4)), kind: 'certificate' }}
+      >
+        <Form.Item name="year" label={t('print.batchYear')} rules={[{ required: true }]}>
+          <Select options={yearOptions(t)} data-testid="titles-batch-year" />
+        </Form.Item>
+        <Form.Item name="kind" label={t('print.batchKind')}>
+          <Radio.Group
+            options={[
+              { value: 'certificate', label: t('print.kindCertificate') },
+              { value: 'plaque', label: t('print.kindPlaque') },
+            ]}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
