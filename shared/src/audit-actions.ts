@@ -99,9 +99,12 @@ export const AUDIT_ACTIONS = {
   'applications.certify': { zh: '申报确认命名', en: 'Application certified' },
   'applications.rank': { zh: '调整推荐排序', en: 'Reorder recommendations' },
   'applications.export': { zh: '导出申报', en: 'Export applications' },
+  'applications.dossier_download': { zh: '下载申报书 PDF', en: 'Download the dossier PDF' },
 
   'evidence.upload': { zh: '上传佐证材料', en: 'Upload evidence' },
   'evidence.delete': { zh: '删除佐证材料', en: 'Delete evidence' },
+  'evidence.download': { zh: '下载佐证材料', en: 'Download evidence' },
+  'evidence.integrity_failed': { zh: '文件完整性校验未通过', en: 'File integrity check failed' },
 
   'reviewers.create': { zh: '新增评审专家', en: 'Add reviewer' },
   'reviewers.update': { zh: '修改评审专家', en: 'Edit reviewer' },
@@ -122,6 +125,7 @@ export const AUDIT_ACTIONS = {
   'reviews.lock': { zh: '确认锁定评分', en: 'Lock review' },
   'reviews.reopen': { zh: '退回评分', en: 'Reopen review' },
   'reviews.photo': { zh: '上传考察照片', en: 'Upload inspection photo' },
+  'reviews.photo_download': { zh: '查看考察照片', en: 'Download inspection photo' },
   'results.recompute': { zh: '重新计算评审结果', en: 'Recompute results' },
   'results.standardise': { zh: '标准化评分', en: 'Standardise scores' },
 

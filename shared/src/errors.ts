@@ -108,6 +108,12 @@ export const ERROR_CODES = {
     zh: '该申报的材料总大小超出上限',
     en: 'The files of this application would exceed the total size limit',
   },
+  // A stored file whose bytes no longer match the hash recorded at upload (issue #9 §5): never served.
+  EVIDENCE_CORRUPT: {
+    status: 409,
+    zh: '文件完整性校验未通过（存储的文件已损坏或被改动），已记录并通知安全管理员',
+    en: 'The stored file failed its integrity check (damaged or altered); it was logged for the security administrator',
+  },
   // Evaluation and decision (issue #6).
   STAGE_CLOSED: {
     status: 409,

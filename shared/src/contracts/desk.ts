@@ -15,6 +15,8 @@ const count = z.number().int().min(0);
 export const MILESTONE_DUE_DAYS = 14;
 /** How many days back the security desk lists privilege changes. */
 export const PRIVILEGE_CHANGE_DAYS = 7;
+/** How many days back the security desk lists failed file integrity checks. */
+export const INTEGRITY_FAILURE_DAYS = 30;
 /** Items a desk lists under a count (the count is the whole number). */
 export const DESK_ITEMS = 5;
 
@@ -141,6 +143,24 @@ export const securityDesk = z.object({
         accountName: z.string().nullable(),
         roleBefore: z.string().nullable(),
         roleAfter: z.string().nullable(),
+      }),
+    ),
+  }),
+  /**
+   * Stored files that failed their integrity check on a download (audit events
+   * `evidence.integrity_failed`) in the last INTEGRITY_FAILURE_DAYS days, newest first.
+   */
+  integrityFailures: z.object({
+    total: count,
+    items: z.array(
+      z.object({
+        at: iso,
+        objectType: z.string().nullable(),
+        objectId: z.string().nullable(),
+        /** The file's name. */
+        name: z.string().nullable(),
+        /** Who tried to download it. */
+        actorName: z.string().nullable(),
       }),
     ),
   }),

@@ -16,6 +16,7 @@ import { ORG_KIND_LABELS } from '../../../../shared/src/contracts/organization-i
 import { chinaTime } from '../../core/time';
 import type { ApplicationAction } from '../../../../shared/src/domain/application-workflow';
 import { fileTypeLabel, formatFileSize } from '../../../../shared/src/contracts/evidence';
+import { writeAudit } from '../audit/write';
 import { get } from './service';
 
 const ACTION_LABELS: Record<ApplicationAction | 'create', string> = {
@@ -146,12 +147,7 @@ function render(doc: Doc, a: ApplicationDetail): void {
         '提交时间',
         chinaTime(a.submittedAt ? new Date(a.submittedAt) : null) || '—',
       ],
-      [
-        '创建标准',
-        `${a.standard.nameZh}（第 ${a.standard.version} 版）`,
-        '推荐排序',
-        num(a.unitRank) || '—',
-      ],
+      ['创建标准', `${a.standard.nameZh}（第 ${a.standard.version} 版）`, '推荐排序', num(a.unitRank) || '—'],
     ],
     false,
   );
@@ -267,6 +263,7 @@ export function renderDossier(a: ApplicationDetail, now: Date): Promise<Buffer> 
   return done;
 }
 
+/** The dossier of an application in scope as a PDF; the download is audited once it is rendered. */
 export async function dossierPdf(
   db: Db,
   ctx: Ctx,
@@ -274,6 +271,12 @@ export async function dossierPdf(
 ): Promise<{ body: Buffer; disposition: string }> {
   const detail = await get(db, ctx, id);
   const body = await renderDossier(detail, ctx.now);
+  await writeAudit(db, ctx, {
+    action: 'applications.dossier_download',
+    objectType: 'application',
+    objectId: detail.id,
+    unitId: detail.unit.id,
+  });
   const name = detail.organization.name.replace(/[\\/:*?"<>|]/g, '_');
   return {
     body,

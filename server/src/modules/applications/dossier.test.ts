@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents } from '../../db/schema';
 import { appOf, idem, setup, type Kit } from './test-kit';
 
 let kit: Kit;
@@ -43,6 +45,22 @@ describe('GET /api/applications/:id/dossier.pdf', () => {
     expect(text).toMatch(/\/FontFile2 /);
     expect(text).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
     expect(pageCount(pdf)).toBe(3);
+    // The download is audited (issue #9 §4), with the application and its unit.
+    expect(
+      await kit.env.db
+        .select({
+          actorName: auditEvents.actorName,
+          outcome: auditEvents.outcome,
+          objectType: auditEvents.objectType,
+          unitId: auditEvents.unitId,
+        })
+        .from(auditEvents)
+        .where(
+          and(eq(auditEvents.action, 'applications.dossier_download'), eq(auditEvents.objectId, app.id)),
+        ),
+    ).toEqual([
+      { actorName: 'uadmin', outcome: 'success', objectType: 'application', unitId: kit.tree.unitA.id },
+    ]);
   });
 
   it('answers 404 for another unit’s application and 403 to roles without access', async () => {
@@ -51,5 +69,11 @@ describe('GET /api/applications/:id/dossier.pdf', () => {
     expect((await kit.c.applA.get(`/api/applications/${app.id}/dossier.pdf`)).statusCode).toBe(404);
     expect((await kit.c.reviewer.get(`/api/applications/${app.id}/dossier.pdf`)).statusCode).toBe(403);
     expect((await kit.c.committee.get(`/api/applications/${app.id}/dossier.pdf`)).statusCode).toBe(200);
+    // Only the one that was served is a download.
+    const downloads = await kit.env.db
+      .select({ actorName: auditEvents.actorName })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'applications.dossier_download'), eq(auditEvents.objectId, app.id)));
+    expect(downloads).toEqual([{ actorName: 'cadmin' }]);
   });
 });

@@ -340,6 +340,7 @@ describe('GET /api/me/desk', () => {
           },
         ],
       },
+      integrityFailures: { total: 0, items: [] },
     });
     expect((await as.secadmin!.get('/api/accounts?state=locked')).json().total).toBe(1);
     expect((await as.secadmin!.get('/api/accounts?state=must_change_password')).json().total).toBe(1);

@@ -8,6 +8,7 @@ import { requireActor, scopeOf, type Ctx } from '../../core/context';
 import { chinaMidnight } from '../../core/time';
 import {
   DESK_ITEMS,
+  INTEGRITY_FAILURE_DAYS,
   PRIVILEGE_CHANGE_DAYS,
   type AuditDesk,
   type ApplicantDesk,
@@ -24,7 +25,7 @@ import type { ApplicationStatus } from '../../../../shared/src/domain/applicatio
 import * as applications from '../applications/service';
 import { completenessOf } from '../applications/queries';
 import * as accounts from '../accounts/service';
-import { countEvents, privilegeChanges } from '../audit/queries';
+import { countEvents, latestEvents, privilegeChanges } from '../audit/queries';
 import * as campaigns from '../campaigns/service';
 import { PAST_INTAKE, SELECTED } from '../campaigns/dashboard';
 import * as cultivation from '../cultivation/service';
@@ -150,6 +151,14 @@ async function securityDesk(db: Db, ctx: Ctx): Promise<SecurityDesk> {
   const since = new Date(ctx.now.getTime() - PRIVILEGE_CHANGE_DAYS * 86_400_000);
   const changes = await privilegeChanges(db, since, DESK_ITEMS);
   const roleOf = (v: unknown) => (typeof v === 'string' ? v : null);
+  const failures = await latestEvents(
+    db,
+    {
+      from: new Date(ctx.now.getTime() - INTEGRITY_FAILURE_DAYS * 86_400_000).toISOString(),
+      action: 'evidence.integrity_failed',
+    },
+    DESK_ITEMS,
+  );
   return {
     role: 'security_admin',
     locked: await accountsIn('locked'),
@@ -168,6 +177,16 @@ async function securityDesk(db: Db, ctx: Ctx): Promise<SecurityDesk> {
           roleAfter: roleOf(e.changes?.role?.after),
         };
       }),
+    },
+    integrityFailures: {
+      total: failures.total,
+      items: failures.rows.map((e) => ({
+        at: iso(e.at),
+        objectType: e.objectType,
+        objectId: e.objectId,
+        name: e.detail,
+        actorName: e.actorName,
+      })),
     },
   };
 }

@@ -84,9 +84,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: 'applications.read' },
       schema: {
         tags,
-        summary: '下载申报材料 Download an evidence file',
+        summary:
+          '下载申报材料（先校验上传时记录的 SHA-256，不符时 409 EVIDENCE_CORRUPT） Download an evidence file (checked against its SHA-256 first)',
         params: idParams,
-        response: { 200: z.any().describe('the file (streamed)'), 400: errorBody, 404: errorBody },
+        response: {
+          200: z.any().describe('the file (streamed)'),
+          400: errorBody,
+          404: errorBody,
+          409: errorBody,
+        },
       },
     },
     async (req, reply) => {

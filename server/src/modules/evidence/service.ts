@@ -21,6 +21,7 @@ import {
 import { loadForWrite } from '../applications/service';
 import { notEditable } from '../applications/errors';
 import { fileNameProblem, inspectFile, mimeOf, processImage, type ProcessedImage } from './inspect';
+import { verifyStored } from './integrity';
 import { newKey, type EvidenceStorage } from './storage';
 import type { ReceivedUpload } from './upload';
 import * as repo from './repo';
@@ -163,7 +164,12 @@ export interface Download {
   name: string;
 }
 
-/** A file (or its thumbnail) of an application the caller may read; 404 when out of scope or absent. */
+/**
+ * A file (or its thumbnail) of an application the caller may read; 404 when out of scope or absent. The
+ * file's bytes are checked against the hash recorded at upload first (integrity.ts: 409 EVIDENCE_CORRUPT
+ * and audited on a mismatch) and the download is audited (`evidence.download`) before the first byte.
+ * A thumbnail is derived, has no recorded hash and is not audited (a list shows many).
+ */
 export async function openDownload(
   db: Db,
   storage: EvidenceStorage,
@@ -180,19 +186,35 @@ export async function openDownload(
     onMissing(key);
     throw new AppError('NOT_FOUND');
   }
-  return which === 'file'
-    ? {
-        stream: storage.store.get(key),
-        mediaType: row.mediaType,
-        size: row.sizeBytes,
-        name: row.originalName,
-      }
-    : {
-        stream: storage.store.get(key),
-        mediaType: 'image/jpeg',
-        size: null,
-        name: `${row.originalName.replace(/\.[^.]*$/, '')}-thumbnail.jpg`,
-      };
+  if (which === 'thumbnail')
+    return {
+      stream: storage.store.get(key),
+      mediaType: 'image/jpeg',
+      size: null,
+      name: `${row.originalName.replace(/\.[^.]*$/, '')}-thumbnail.jpg`,
+    };
+  await verifyStored(db, storage.store, ctx, {
+    key,
+    sha256: row.sha256,
+    size: row.sizeBytes,
+    objectType: 'evidence_file',
+    objectId: row.id,
+    unitId: row.unitId,
+    name: row.originalName,
+  });
+  await writeAudit(db, ctx, {
+    action: 'evidence.download',
+    objectType: 'evidence_file',
+    objectId: row.id,
+    unitId: row.unitId,
+    detail: row.originalName,
+  });
+  return {
+    stream: storage.store.get(key),
+    mediaType: row.mediaType,
+    size: row.sizeBytes,
+    name: row.originalName,
+  };
 }
 
 /**

@@ -1,3 +1,6 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, notLike } from 'drizzle-orm';
 import { auditEvents, reviewPhotos, reviews } from '../../db/schema';
@@ -66,6 +69,66 @@ describe('on-site photos (实地考察)', () => {
     expect((await kit.committee.get(`/api/reviews/${a.id}/photos/${photoId}`)).statusCode).toBe(200);
     const [event] = await kit.db.select().from(auditEvents).where(eq(auditEvents.action, 'reviews.photo'));
     expect(event).toMatchObject({ objectType: 'review', objectId: a.id, outcome: 'success' });
+  });
+
+  it('audits a photo download, and refuses a photo whose stored bytes changed (409 EVIDENCE_CORRUPT, audited)', async () => {
+    const { r, a } = await assignment();
+    const up = fileUpload('门牌.png', await pngBytes(64, 48));
+    const res = await r.c.post(`/api/reviews/${a.id}/photos`, up.payload, up.headers);
+    expect(res.statusCode, res.body).toBe(201);
+    const photoId = res.json().id as string;
+    const [row] = await kit.db.select().from(reviewPhotos).where(eq(reviewPhotos.id, photoId));
+    const eventsOf = (action: string) =>
+      kit.db
+        .select({
+          actorId: auditEvents.actorId,
+          outcome: auditEvents.outcome,
+          objectType: auditEvents.objectType,
+          unitId: auditEvents.unitId,
+          changes: auditEvents.changes,
+          detail: auditEvents.detail,
+        })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, action), eq(auditEvents.objectId, photoId)));
+
+    const ok = await r.c.get(`/api/reviews/${a.id}/photos/${photoId}`);
+    expect(ok.statusCode).toBe(200);
+    expect(crypto.createHash('sha256').update(ok.rawPayload).digest('hex')).toBe(row!.sha256);
+    // A thumbnail is derived and shown in lists: neither checked nor audited.
+    expect((await r.c.get(`/api/reviews/${a.id}/photos/${photoId}/thumbnail`)).statusCode).toBe(200);
+    expect(await eventsOf('reviews.photo_download')).toEqual([
+      {
+        actorId: r.user.id,
+        outcome: 'success',
+        objectType: 'review_photo',
+        unitId: row!.unitId,
+        changes: null,
+        detail: '门牌.png',
+      },
+    ]);
+
+    const file = path.join(evidenceStorage(kit.env.config).root, ...row!.storageKey.split('/'));
+    const bytes = fs.readFileSync(file);
+    const flipped = Buffer.from(bytes);
+    flipped[bytes.length - 10] = flipped[bytes.length - 10]! ^ 0x80;
+    fs.writeFileSync(file, flipped);
+    const bad = await r.c.get(`/api/reviews/${a.id}/photos/${photoId}`);
+    expect(bad.statusCode).toBe(409);
+    expect(bad.json().error.code).toBe('EVIDENCE_CORRUPT');
+    expect(await eventsOf('evidence.integrity_failed')).toEqual([
+      {
+        actorId: r.user.id,
+        outcome: 'failure',
+        objectType: 'review_photo',
+        unitId: row!.unitId,
+        changes: {
+          sha256: { before: row!.sha256, after: crypto.createHash('sha256').update(flipped).digest('hex') },
+          sizeBytes: { before: bytes.length, after: bytes.length },
+        },
+        detail: '门牌.png',
+      },
+    ]);
+    expect(await eventsOf('reviews.photo_download')).toHaveLength(1);
   });
 
   it('refuses what is not an image, another reviewer’s review, and half a position, keeping nothing', async () => {

@@ -16,6 +16,7 @@ import { conflictStatus } from '../reviewers/queries';
 import { getStage, stageFacts } from '../stages/queries';
 import { reviewPhotoFields, type ReviewPhoto } from '../../../../shared/src/contracts/reviews';
 import { fileNameProblem, inspectFile, processImage, type ProcessedImage } from '../evidence/inspect';
+import { verifyStored } from '../evidence/integrity';
 import { newKey, type EvidenceStorage } from '../evidence/storage';
 import type { ReceivedUpload } from '../evidence/upload';
 import type { Readable } from 'node:stream';
@@ -197,6 +198,25 @@ export async function openPhoto(
   const row = await repo.findPhoto(db, reviewId, photoId);
   const key = row && (which === 'file' ? row.storageKey : row.thumbKey);
   if (!row || !key || !(await storage.store.exists(key))) throw new AppError('NOT_FOUND');
+  if (which === 'file') {
+    // The photo's bytes against the hash recorded at upload; the download audited before the first byte.
+    await verifyStored(db, storage.store, ctx, {
+      key,
+      sha256: row.sha256,
+      size: row.sizeBytes,
+      objectType: 'review_photo',
+      objectId: row.id,
+      unitId: row.unitId,
+      name: row.originalName,
+    });
+    await writeAudit(db, ctx, {
+      action: 'reviews.photo_download',
+      objectType: 'review_photo',
+      objectId: row.id,
+      unitId: row.unitId,
+      detail: row.originalName,
+    });
+  }
   return {
     stream: storage.store.get(key),
     mediaType: which === 'file' ? row.mediaType : 'image/jpeg',

@@ -82,7 +82,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
               ? '现场考察照片 An on-site photo'
               : '现场考察照片缩略图 Thumbnail of an on-site photo',
           params: photoParams,
-          response: { 200: z.any().describe('the image (streamed)'), 400: errorBody, 404: errorBody },
+          response: {
+            200: z.any().describe('the image (streamed)'),
+            400: errorBody,
+            404: errorBody,
+            ...(which === 'file' ? { 409: errorBody } : {}),
+          },
         },
       },
       async (req, reply) => {

@@ -106,6 +106,11 @@ const dashboard: Messages<'dashboard'> = {
       noChanges: 'No recent privilege changes',
       created: 'New',
       by: 'by {{name}} at {{time}}',
+      integrity: 'Failed file integrity checks, last {{days}} days ({{n}})',
+      noIntegrityFailures: 'No failed file integrity checks lately',
+      integrityEvidence: 'Evidence file',
+      integrityPhoto: 'Inspection photo',
+      integrityBy: 'Found when {{name}} downloaded it at {{time}}; the file was not served',
     },
     audit: {
       since: 'Counted from {{time}} today (Beijing time)',

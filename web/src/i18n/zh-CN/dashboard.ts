@@ -103,6 +103,11 @@ const dashboard = {
       noChanges: '近期没有权限变更',
       created: '新建',
       by: '{{name}} 于 {{time}} 操作',
+      integrity: '近 {{days}} 天文件完整性校验未通过（{{n}} 次）',
+      noIntegrityFailures: '近期没有文件完整性校验失败',
+      integrityEvidence: '佐证材料',
+      integrityPhoto: '考察照片',
+      integrityBy: '{{name}} 于 {{time}} 下载时发现，文件未提供',
     },
     audit: {
       since: '统计自今日 {{time}}（北京时间）起',

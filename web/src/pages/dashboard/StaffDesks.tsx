@@ -7,14 +7,17 @@ import type {
   ReviewerDesk as RDesk,
   SecurityDesk as SDesk,
 } from '../../../../shared/src/contracts/desk';
-import { PRIVILEGE_CHANGE_DAYS } from '../../../../shared/src/contracts/desk';
+import { INTEGRITY_FAILURE_DAYS, PRIVILEGE_CHANGE_DAYS } from '../../../../shared/src/contracts/desk';
 import type { Role } from '../../../../shared/src/enums';
 import { bilingual, roleLabel } from '../../i18n/labels';
 import { beijingTime, deskLinks } from '../../lib/desk-links';
 import { StageStatusTag } from '../evaluation/tags';
 import { CountCard, Countdown, DeskListCard, FillBar } from './DeskParts';
 
-/** 安全管理员: locked accounts, passwords to change, and who changed whose role lately. */
+/**
+ * 安全管理员: locked accounts, passwords to change, who changed whose role lately, and stored files that
+ * failed their integrity check on a download.
+ */
 export function SecurityDesk({ desk }: { desk: SDesk }) {
   const { t } = useTranslation('dashboard');
   const role = (r: string | null) => (r ? roleLabel(t, r as Role) : '—');
@@ -61,6 +64,34 @@ export function SecurityDesk({ desk }: { desk: SDesk }) {
               </Flex>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('desk.security.by', { name: e.actorName ?? '—', time: beijingTime(e.at) })}
+              </Typography.Text>
+            </Flex>
+          </List.Item>
+        )}
+      />
+      <DeskListCard
+        title={
+          <Flex gap={8} align="center">
+            <WarningOutlined style={{ color: desk.integrityFailures.total > 0 ? '#c7000b' : '#8c8c8c' }} />
+            {t('desk.security.integrity', { days: INTEGRITY_FAILURE_DAYS, n: desk.integrityFailures.total })}
+          </Flex>
+        }
+        items={desk.integrityFailures.items}
+        empty={t('desk.security.noIntegrityFailures')}
+        testId="desk-integrity-failures"
+        render={(e) => (
+          <List.Item style={{ paddingInline: 0 }}>
+            <Flex vertical gap={2} style={{ minWidth: 0 }}>
+              <Flex gap={8} wrap align="center">
+                <Tag color="red">
+                  {e.objectType === 'review_photo'
+                    ? t('desk.security.integrityPhoto')
+                    : t('desk.security.integrityEvidence')}
+                </Tag>
+                <Typography.Text ellipsis>{e.name ?? '—'}</Typography.Text>
+              </Flex>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('desk.security.integrityBy', { name: e.actorName ?? '—', time: beijingTime(e.at) })}
               </Typography.Text>
             </Flex>
           </List.Item>
