@@ -127,4 +127,21 @@ describe('the decision meeting', () => {
     await phone.getByTestId('decision-frozen').waitFor();
     await screenshot(phone, 'decision-frozen-390');
   });
+
+  it('in deciding, the stages are a record: no planning or moving buttons, and no intake button', async () => {
+    onTestFailed(() => console.log(server.output()));
+    const chair = await signedIn(browser, server, 'cadmin', { password: PASSWORD });
+    await chair.goto(`/campaigns/${campaignId}?tab=stages`);
+    await chair.getByTestId('stages-over').waitFor();
+    expect(await chair.getByTestId('stages-over').innerText()).toContain('本活动评审已结束');
+    // The two seeded stages are listed, each with its detail link and nothing that would change it.
+    await expect.poll(() => chair.locator('[data-testid^="stage-detail-"]').count()).toBe(2);
+    const changing =
+      '[data-testid="stage-new"], [data-testid="stage-template"], [data-testid^="stage-open-"], ' +
+      '[data-testid^="stage-close-"], [data-testid^="stage-delete-"]';
+    expect(await chair.locator(changing).count()).toBe(0);
+    expect(await chair.getByRole('button', { name: '受理申报' }).count()).toBe(0);
+    expect(await chair.getByTestId('campaign-decision').count()).toBe(1);
+    await screenshot(chair, 'decision-stages-over-1366');
+  });
 });

@@ -4,6 +4,13 @@ import type { CampaignStatus } from './application-workflow';
 /** The campaign state machine (DESIGN §3): forward only, by committee admins, with timeline guards. */
 export const CAMPAIGN_STATUSES = ['draft', 'open', 'reviewing', 'deciding', 'publicity', 'closed'] as const;
 
+/** From 集体评审决定 on, the evaluation is part of the record: stages can no longer be planned or moved. */
+export const EVALUATION_OVER_STATUSES: readonly CampaignStatus[] = ['deciding', 'publicity', 'closed'];
+
+export function evaluationOver(status: CampaignStatus): boolean {
+  return EVALUATION_OVER_STATUSES.includes(status);
+}
+
 const NEXT: Record<CampaignStatus, CampaignStatus | null> = {
   draft: 'open',
   open: 'reviewing',

@@ -19,6 +19,7 @@ import type {
   StageList,
   StageTemplateBody,
 } from '../../../../shared/src/contracts/stages';
+import { evaluationOver } from '../../../../shared/src/domain/campaign-rules';
 import { checkStage, templateStages, type StageSettings } from '../../../../shared/src/domain/stage-rules';
 import { STAGE_TEMPLATES, type StageMethod } from '../../../../shared/src/domain/stages';
 import { getStage, listStages, type StageRow } from './queries';
@@ -123,7 +124,7 @@ export async function lockedCampaign(tx: DbOrTx, campaignId: string): Promise<Ca
 
 /** Once the campaign has left review, its stages are part of the record: no more changes. */
 function assertEvaluationNotOver(frame: CampaignFrameRow): void {
-  if (['deciding', 'publicity', 'closed'].includes(frame.status))
+  if (evaluationOver(frame.status))
     throw new AppError('CAMPAIGN_LOCKED', [
       fieldError(
         'campaign',

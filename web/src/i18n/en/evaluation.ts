@@ -10,6 +10,9 @@ const evaluation: Messages<'evaluation'> = {
   weightsMustSum:
     'The stages each track takes must weigh 100% together (gates such as the qualification check weigh 0); checked when the first stage opens.',
   noStages: 'No evaluation stages yet',
+  stagesOver:
+    "This campaign's evaluation is over: its stages and their results are on record and can no longer be added, changed, reordered, opened or closed.",
+  noStagesRecorded: 'This campaign had no evaluation stages on the platform',
   reordered: 'Order changed',
   moveUp: 'Move up',
   moveDown: 'Move down',

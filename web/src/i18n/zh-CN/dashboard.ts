@@ -70,7 +70,7 @@ const dashboard = {
       dueHint: '14 天内到期或已逾期',
       milestonesOverdue: '已逾期的培育节点',
       caps: '推荐名额使用情况',
-      noCaps: '当前没有进行中的创建活动',
+      noCaps: '当前没有处于推荐期的创建活动（推荐截止后名额不再变化）',
       noCap: '未设名额上限，已推荐 {{used}} 个',
       left: '还可推荐 {{n}} 个',
     },

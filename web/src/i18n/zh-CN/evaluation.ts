@@ -7,6 +7,8 @@ const evaluation = {
   weightsMustSum:
     '每个类别所参加环节的权重合计须为 100%（资格审查等否决环节权重为 0），首次开启环节时系统会检查。',
   noStages: '尚未设置评审环节',
+  stagesOver: '本活动评审已结束，评审环节及其结果已存档，不能再新增、修改、调整顺序或开启关闭。',
+  noStagesRecorded: '本活动未在平台上设置评审环节',
   reordered: '已调整顺序',
   moveUp: '上移',
   moveDown: '下移',

@@ -29,6 +29,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail } from '../../../../shared/src/contracts/campaigns';
+import { evaluationOver } from '../../../../shared/src/domain/campaign-rules';
 import { CAMPAIGNS, closeIntakeReq, transitionCampaignReq, useCampaign } from '../../api/campaigns';
 import { useTracks } from '../../api/standards';
 import { useAbility } from '../../api/auth';
@@ -113,12 +114,12 @@ export default function CampaignPage() {
         sub={`${c.year}${c.copiedFromId ? ` · ${t('copiedFrom')}` : ''}`}
         extra={
           <>
-            {canIntake && c.status !== 'draft' ? (
+            {canIntake && (c.status === 'open' || c.status === 'reviewing') ? (
               <Button icon={<InboxOutlined />} onClick={() => navigate(`/intake?campaign=${c.id}`)}>
                 {t('goIntake')}
               </Button>
             ) : null}
-            {canDecide && ['deciding', 'publicity', 'closed'].includes(c.status) ? (
+            {canDecide && evaluationOver(c.status) ? (
               <Button
                 icon={<AuditOutlined />}
                 onClick={() => navigate(`/campaigns/${c.id}/decision`)}
@@ -151,7 +152,7 @@ export default function CampaignPage() {
               label: <span data-testid="tab-stages">{t('evaluation:tabStages')}</span>,
               children: <StagesPanel campaign={c} phone={phone} />,
             },
-            ...(canPublicity && ['deciding', 'publicity', 'closed'].includes(c.status)
+            ...(canPublicity && evaluationOver(c.status)
               ? [
                   {
                     key: 'publicity',

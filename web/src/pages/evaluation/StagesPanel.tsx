@@ -45,6 +45,7 @@ import {
   useStages,
   type StageMove,
 } from '../../api/stages';
+import { evaluationOver } from '../../../../shared/src/domain/campaign-rules';
 import { ApiError } from '../../api/client';
 import { CAMPAIGNS } from '../../api/campaigns';
 import { currentLanguage } from '../../i18n';
@@ -80,6 +81,7 @@ export function StagesPanel({ campaign: c, phone }: { campaign: CampaignDetail; 
   const qc = useQueryClient();
   const { data, isPending } = useStages(c.id);
   const [editing, setEditing] = useState<StageDetail | 'new' | null>(null);
+  const over = evaluationOver(c.status);
   const zh = currentLanguage() === 'zh-CN';
   const stages = [...(data?.items ?? [])].sort((a, b) => a.position - b.position);
   const reload = async () => {
@@ -265,7 +267,7 @@ export function StagesPanel({ campaign: c, phone }: { campaign: CampaignDetail; 
     run(() => reorderStagesReq(c.id, moved(stages, s.id, dir)), t('reordered'));
 
   const actionButtons = (s: StageDetail): ReactNode[] => {
-    const acts = stageActions(s, stages);
+    const acts = over ? [] : stageActions(s, stages);
     const has = (a: StageAction) => acts.includes(a);
     const b: ReactNode[] = [];
     b.push(
@@ -398,6 +400,7 @@ export function StagesPanel({ campaign: c, phone }: { campaign: CampaignDetail; 
       {c.status === 'draft' || c.status === 'open' ? (
         <Alert type="info" showIcon title={t('stagesBeforeReview')} />
       ) : null}
+      {over ? <Alert type="info" showIcon title={t('stagesOver')} data-testid="stages-over" /> : null}
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Flex gap={8} wrap align="center" data-testid="weight-sums">
           <Typography.Text type="secondary">{t('weightSums')}</Typography.Text>
@@ -412,18 +415,22 @@ export function StagesPanel({ campaign: c, phone }: { campaign: CampaignDetail; 
             </Tag>
           ))}
         </Flex>
-        {toolbar}
+        {over ? null : toolbar}
       </Flex>
-      {sums.some((w) => !w.ok) && stages.length ? (
+      {!over && sums.some((w) => !w.ok) && stages.length ? (
         <Typography.Text type="warning">{t('weightsMustSum')}</Typography.Text>
       ) : null}
       {stages.length === 0 ? (
         <Card>
-          <Empty description={t('noStages')}>
-            <Button type="primary" icon={<ThunderboltOutlined />} onClick={() => applyTemplate('seed')}>
-              {t('template.seed.menu')}
-            </Button>
-          </Empty>
+          {over ? (
+            <Empty description={t('noStagesRecorded')} />
+          ) : (
+            <Empty description={t('noStages')}>
+              <Button type="primary" icon={<ThunderboltOutlined />} onClick={() => applyTemplate('seed')}>
+                {t('template.seed.menu')}
+              </Button>
+            </Empty>
+          )}
         </Card>
       ) : phone ? (
         <Flex vertical gap={8} data-testid="stage-cards">
