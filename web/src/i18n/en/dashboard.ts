@@ -73,7 +73,8 @@ const dashboard: Messages<'dashboard'> = {
       dueHint: 'Due within 14 days or overdue',
       milestonesOverdue: 'Overdue cultivation milestones',
       caps: 'Recommendation caps',
-      noCaps: 'No campaign is taking recommendations now (caps no longer change after the recommendation deadline)',
+      noCaps:
+        'No campaign is taking recommendations now (caps no longer change after the recommendation deadline)',
       noCap: 'No cap set; {{used}} recommended',
       left: '{{n}} more may be recommended',
     },
