@@ -108,6 +108,8 @@ export const conflictRecord = z.object({
   byName: z.string().nullable(),
   at: z.iso.datetime(),
 });
+/** A declaration or a committee waiver of one reviewer–application pair, with who made it and when. */
+export type ConflictRecord = z.infer<typeof conflictRecord>;
 
 // Import from Excel or CSV (server/src/modules/reviewers/import.ts).
 

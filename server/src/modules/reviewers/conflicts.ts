@@ -14,20 +14,12 @@ import { conflictDetails } from './queries';
 import * as repo from './repo';
 import type {
   ConflictPair,
+  ConflictRecord,
   conflictListQuery,
   declareConflict as declareBody,
   overrideConflict as overrideBody,
 } from '../../../../shared/src/contracts/reviewers';
 import { conflictKey } from '../../../../shared/src/domain/evaluation';
-
-type Record_ = {
-  id: string;
-  reviewerId: string;
-  applicationId: string;
-  reason: string;
-  byName: string | null;
-  at: string;
-};
 
 const refusal = (field: string, code: string, zh: string, en: string) =>
   new AppError('CONFLICT', [fieldError(field, code, zh, en)]);
@@ -90,7 +82,7 @@ async function pairTargets(db: Db, reviewerId: string, applicationId: string) {
 }
 
 /** A declaration: by the reviewer for itself (it must be assigned the application), or by the committee. */
-export async function declare(db: Db, ctx: Ctx, input: z.infer<typeof declareBody>): Promise<Record_> {
+export async function declare(db: Db, ctx: Ctx, input: z.infer<typeof declareBody>): Promise<ConflictRecord> {
   const actor = requireActor(ctx);
   let reviewerId: string;
   if (actor.role === 'reviewer') {
@@ -167,7 +159,11 @@ export async function revokeDeclaration(db: Db, ctx: Ctx, id: string): Promise<v
 }
 
 /** The committee waives a derived conflict with a written reason (never a declared one). */
-export async function override(db: Db, ctx: Ctx, input: z.infer<typeof overrideBody>): Promise<Record_> {
+export async function override(
+  db: Db,
+  ctx: Ctx,
+  input: z.infer<typeof overrideBody>,
+): Promise<ConflictRecord> {
   const actor = requireActor(ctx);
   const app = await pairTargets(db, input.reviewerId, input.applicationId);
   const duplicate = () =>

@@ -17,6 +17,7 @@ import {
 } from '../../db/schema';
 import { conflictKey, derivedConflicts } from '../../../../shared/src/domain/evaluation';
 import type { ConflictSource } from '../../../../shared/src/domain/stages';
+import type { ConflictRecord } from '../../../../shared/src/contracts/reviewers';
 
 export interface ConflictNote {
   id: string;
@@ -65,15 +66,6 @@ export async function reviewerPlacements(
     .where(sql`${users.id} = ${anyOf(reviewerIds)}`);
 }
 
-interface Note {
-  id: string;
-  reviewerId: string;
-  applicationId: string;
-  reason: string;
-  byName: string | null;
-  at: string;
-}
-
 /**
  * What conflicts are derived from, in one statement (a review's lock asks twice; four round trips each
  * were a fifth of its statements): the reviewers' live placements, the applications' paths, and the
@@ -100,8 +92,8 @@ async function conflictFacts(db: DbOrTx, reviewerIds: readonly string[], applica
   return (result as unknown as { rows: Record<string, unknown>[] }).rows[0] as {
     revs: { id: string; orgPath: string | null; unitId: string | null }[];
     apps: { id: string; orgPath: string }[];
-    declared: Note[];
-    overrides: Note[];
+    declared: ConflictRecord[];
+    overrides: ConflictRecord[];
   };
 }
 
@@ -127,7 +119,7 @@ export async function conflictDetails(
     return d;
   };
   for (const c of derivedConflicts(revs, apps)) entry(c.reviewerId, c.applicationId).sources.push(c.reason);
-  const note = (r: { id: string; reason: string; byName: string | null; at: string }): ConflictNote => ({
+  const note = (r: ConflictRecord): ConflictNote => ({
     id: r.id,
     reason: r.reason,
     byName: r.byName,
