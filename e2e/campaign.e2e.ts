@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, startDemoServer, type TestServer } from './harness';
-import { campaignTakingApplications, smallPdf, signedIn } from './journeys';
+import { campaignTakingApplications, onePagePdf, signedIn } from './journeys';
 
 const CAMPAIGN = '端到端测试·示范点创建活动';
 const BRAND = '“排水先锋”党建品牌';
@@ -122,7 +122,7 @@ describe('campaign journey', () => {
         await c.locator('input[type=file]').setInputFiles({
           name: `evidence-${i + 1}.pdf`,
           mimeType: 'application/pdf',
-          buffer: smallPdf(`Evidence ${i + 1}`),
+          buffer: onePagePdf(`Evidence ${i + 1}`),
         });
         await c.getByTestId('evidence-file').first().waitFor();
       }

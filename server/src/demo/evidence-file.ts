@@ -7,16 +7,19 @@ import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FileStore } from '../modules/evidence/storage';
 
-function onePagePdf(): Buffer {
+/**
+ * A one-page A4 PDF of a few hundred bytes showing `line` in Helvetica (parentheses and backslashes
+ * dropped): the demo's evidence file, and the files the browser journeys upload.
+ */
+export function onePagePdf(line: string): Buffer {
+  const text = `BT /F1 18 Tf 72 760 Td (${line.replace(/[()\\]/g, '')}) Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    null, // the content stream, below
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
-  const text = 'BT /F1 18 Tf 72 760 Td (Shifan demo evidence file) Tj ET';
-  objects[3] = `<< /Length ${text.length} >>\nstream\n${text}\nendstream`;
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((o, i) => {
@@ -30,7 +33,7 @@ function onePagePdf(): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-const bytes = onePagePdf();
+const bytes = onePagePdf('Shifan demo evidence file');
 
 export const DEMO_EVIDENCE = {
   key: 'demo/evidence.pdf',
