@@ -164,12 +164,13 @@ const BUILD: Record<string, (s: Scope) => Promise<Req> | Req> = {
       headers: m.headers,
     };
   },
+  // Phones are unmasked for the roles that may export: the purpose is stated (PI-02).
   'GET /api/organizations/export.xlsx': (s) => ({
     method: 'GET',
     url:
       s === 'in'
-        ? '/api/organizations/export.xlsx'
-        : `/api/organizations/export.xlsx?unitId=${tree.unitB.id}`,
+        ? '/api/organizations/export.xlsx?purpose=matrix-check'
+        : `/api/organizations/export.xlsx?purpose=matrix-check&unitId=${tree.unitB.id}`,
   }),
 
   'GET /api/venues': (s) => ({

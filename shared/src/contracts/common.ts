@@ -66,6 +66,13 @@ export const optionalLine = (max: number) =>
 export const searchText = (max = 100) =>
   z.string().trim().regex(SINGLE_LINE_PATTERN, { error: CONTROL_CHARACTER }).max(max).optional();
 
+/**
+ * An export with unmasked personal data states its purpose (issue #9 §5, PI-02): at least
+ * EXPORT_PURPOSE_MIN characters (e.g. 年度核查), at most EXPORT_PURPOSE_MAX, one line.
+ */
+export const EXPORT_PURPOSE_MIN = 4;
+export const EXPORT_PURPOSE_MAX = 200;
+
 /** Trimmed text that may span lines (notes, opinions, reasons) with a length limit; empty strings are refused. */
 export const text = (max: number) =>
   z.string().trim().regex(MULTI_LINE_PATTERN, { error: CONTROL_CHARACTER }).min(1).max(max);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OrgKind } from '../enums';
-import { errorBody } from './common';
+import { errorBody, EXPORT_PURPOSE_MAX, searchText } from './common';
 import { importRowError, orgListQuery } from './organizations';
 
 /**
@@ -17,7 +17,13 @@ export const importErrorBody = z.object({
 });
 
 /** The list's filters (paging aside); an export is always in tree order, so `sort` is accepted and ignored. */
-export const orgExportQuery = orgListQuery.omit({ page: true, pageSize: true });
+export const orgExportQuery = orgListQuery.omit({ page: true, pageSize: true }).extend({
+  /**
+   * Why the data is exported (PI-02): required, at least EXPORT_PURPOSE_MIN characters, when the file
+   * shows contact phone numbers unmasked (roles in PII_READERS); recorded in the audit event.
+   */
+  purpose: searchText(EXPORT_PURPOSE_MAX),
+});
 export type OrgExportQuery = z.infer<typeof orgExportQuery>;
 
 /** The kind column holds these labels (the code names are accepted too). */

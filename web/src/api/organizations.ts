@@ -83,7 +83,8 @@ export const moveOrg = (id: string, parentId: string, version: number) =>
 export const setOrgActive = (id: string, active: boolean, version: number) =>
   api.post<Organization>(`/api/organizations/${id}/${active ? 'activate' : 'deactivate'}`, { version });
 
-export const exportOrganizations = (f: OrgFilters, fallbackName: string) =>
+/** `purpose`: why the file is exported, required where it shows phone numbers unmasked (PI-02). */
+export const exportOrganizations = (f: OrgFilters & { purpose?: string }, fallbackName: string) =>
   download('/api/organizations/export.xlsx', { ...f, page: undefined, pageSize: undefined }, fallbackName);
 
 export const downloadImportTemplate = (fallbackName: string) =>

@@ -2,11 +2,13 @@
  * The organisation export: the list's filters within the caller's scope, in tree order, as an .xlsx in
  * the import template's columns (so it can be imported again unchanged) plus the unit name and whether
  * it is active. Rows are read in batches and written with exceljs's streaming writer: 100k rows are
- * never held in memory at once. Phones are masked for roles outside PII_READERS.
+ * never held in memory at once. Phones are masked for roles outside PII_READERS; an unmasked export needs
+ * a stated purpose (PI-02: `purpose`, recorded in the audit event).
  */
 import type { Readable, Writable } from 'node:stream';
 import type { Db } from '../../db/client';
 import { requireActor, scopeOf, type Ctx } from '../../core/context';
+import { exportPurpose } from '../../core/export-purpose';
 import { writeAudit } from '../audit/write';
 import { attachment } from '../../core/http-files';
 import { chinaDate } from '../../core/time';
@@ -75,10 +77,17 @@ export async function exportOrganizations(
   const actor = requireActor(ctx);
   const where = exportWhere(scopeOf(actor, 'organizations.export'), query);
   const mask = !PII_READERS.includes(actor.role);
+  const { purpose, ...filters } = query;
+  const stated = exportPurpose(!mask, purpose);
   await writeAudit(db, ctx, {
     action: 'organizations.export',
     objectType: 'organization',
-    detail: JSON.stringify({ ...query, format: 'xlsx' }),
+    detail: JSON.stringify({
+      ...filters,
+      format: 'xlsx',
+      masked: mask,
+      ...(stated === null ? {} : { purpose: stated }),
+    }),
   });
   const out = streamFrom((o) => writeXlsx(db, o, where, mask), onError);
   const date = chinaDate(ctx.now);

@@ -347,6 +347,24 @@ describe('the title registry', () => {
         '2026-10-13 09:00',
       ],
     ]);
+    const events = await env.db
+      .select({
+        actorName: auditEvents.actorName,
+        outcome: auditEvents.outcome,
+        objectType: auditEvents.objectType,
+        detail: auditEvents.detail,
+      })
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'titles.export'));
+    expect(events).toEqual([
+      {
+        actorName: 'cadmin',
+        outcome: 'success',
+        objectType: 'title',
+        detail: expect.any(String),
+      },
+    ]);
+    expect(JSON.parse(events[0]!.detail!)).toMatchObject({ q: mine.title.serial, rows: 1, format: 'xlsx' });
   });
 });
 

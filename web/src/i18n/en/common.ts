@@ -162,6 +162,14 @@ const common: Messages<'common'> = {
     placeholder: 'Type a name or code to search',
     empty: 'No matching organisation',
   },
+  exportPurpose: {
+    title: 'State the purpose of the export',
+    intro:
+      'The file shows personal data (phone numbers) unmasked. State why you export it; the export and its purpose are recorded in the audit log.',
+    label: 'Purpose',
+    placeholder: 'e.g. annual check of the organisation records',
+    ok: 'Export',
+  },
   chart: {
     export: 'Export data',
     exportHint: "Download the chart's figures (CSV, opens in Excel)",

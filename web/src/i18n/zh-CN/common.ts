@@ -155,6 +155,13 @@ const common = {
     placeholder: '输入名称或编码搜索党组织',
     empty: '没有匹配的党组织',
   },
+  exportPurpose: {
+    title: '填写导出用途',
+    intro: '导出文件含未脱敏的个人信息（联系电话）。请说明用途，导出操作及用途将记入审计日志。',
+    label: '导出用途',
+    placeholder: '例如：年度党组织信息核查',
+    ok: '导出',
+  },
   chart: {
     export: '导出数据',
     exportHint: '下载图表数据（CSV，可用 Excel 打开）',

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../../shared/src/contracts/organizations';
 import { ORG_KINDS, type OrgKind } from '../../../../shared/src/enums';
 import { canHaveChildren } from '../../../../shared/src/domain/org-rules';
-import { useAbility } from '../../api/auth';
+import { PII_READERS } from '../../../../shared/src/domain/permissions';
+import { primaryRole, useAbility, useSession } from '../../api/auth';
 import {
   exportOrganizations,
   useAncestors,
@@ -15,6 +16,7 @@ import {
   type OrgFilters,
 } from '../../api/organizations';
 import { useApiError } from '../../app/useApiError';
+import { ExportPurposeModal } from '../../components/ExportPurposeModal';
 import { KindTag } from '../../components/tags';
 import { SearchBox } from '../../components/SearchBox';
 import { kindLabel } from '../../i18n/labels';
@@ -41,6 +43,10 @@ export default function OrganizationsPage() {
   const canWrite = useAbility('organizations.write');
   const canImport = useAbility('organizations.import');
   const canExport = useAbility('organizations.export');
+  // The file shows phone numbers unmasked to these roles: the export asks for its purpose (PI-02).
+  const role = primaryRole(useSession());
+  const unmasked = !!role && PII_READERS.includes(role);
+  const [askPurpose, setAskPurpose] = useState(false);
 
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('org');
@@ -110,6 +116,10 @@ export default function OrganizationsPage() {
   const toggleActive = useToggleActive(changed);
 
   const doExport = async () => {
+    if (unmasked) {
+      setAskPurpose(true);
+      return;
+    }
     setExporting(true);
     try {
       await exportOrganizations({ ...filters }, t('exportFile'));
@@ -310,6 +320,12 @@ export default function OrganizationsPage() {
           changed();
         }}
       />
+      {askPurpose ? (
+        <ExportPurposeModal
+          onExport={(purpose) => exportOrganizations({ ...filters, purpose }, t('exportFile'))}
+          onClose={() => setAskPurpose(false)}
+        />
+      ) : null}
       <MoveOrgModal
         key={`move-${modalSeq}`}
         org={moving}
