@@ -19,7 +19,7 @@ import { DEMO_SEED } from './build';
 import { buildCultivations, type CultivationRows } from './campaign-cultivation';
 import { closedChain, openChain, type Chain, type Person } from './campaign-history';
 import { assignRanks, replay } from './campaign-replay';
-import { CAPPED_UNITS, DEMO_APPLICANT_ORG, trackOf } from './campaign-plan';
+import { CAPPED_UNITS, DEMO_APPLICANT_ORG, DEMO_UNIT, PINS, trackOf } from './campaign-plan';
 import {
   campaignRows,
   campaignSettings,
@@ -28,7 +28,7 @@ import {
   type CampaignSettings,
   type StandardsInput,
 } from './campaign-settings';
-import { DAY, HOUR } from './campaign-time';
+import { DAY, HOUR, type Times } from './campaign-time';
 import { planCultivations, selectApplications, extraVenues, type Planned } from './campaign-select';
 import * as text from './campaign-text';
 import { GIVEN_NAMES, SURNAMES } from './data';
@@ -37,7 +37,22 @@ import { DEMO_EVIDENCE } from './evidence-file';
 
 export type { StandardsInput } from './campaign-settings';
 
+/**
+ * What a closed year's evaluation (`campaign-evaluation.ts`) needs: its campaign, timeline, the plan's
+ * selection (outcome `certified`) and the committee's one deviation from the proposal — `dropped` is
+ * scored among the best but not selected, `added` scored below the line but selected, both with reasons.
+ */
+export interface ClosedYear {
+  campaignId: string;
+  year: number;
+  times: Times;
+  /** Accepted applications in id order, with the plan's outcome. */
+  accepted: { id: string; selected: boolean }[];
+  deviation: { dropped: string; added: string };
+}
+
 export interface CampaignDemo extends CultivationRows, CampaignSettings {
+  closedYears: ClosedYear[];
   venues: DemoData['venues'];
   campaigns: CampaignRow[];
   caps: (typeof campaignUnitCaps.$inferInsert)[];
@@ -92,6 +107,7 @@ export function buildCampaignDemo(base: DemoData, std: StandardsInput, nowDate: 
     venues,
     campaigns: camps.map((c) => c.row),
     ...campaignSettings(camps, std),
+    closedYears: [],
     caps: [],
     applications: [],
     selfAssessments: [],
@@ -259,6 +275,7 @@ export function buildCampaignDemo(base: DemoData, std: StandardsInput, nowDate: 
       }
     }
   }
+  out.closedYears = camps.slice(0, 2).map(({ row, times }) => closedYear(row, times, apps, base));
   const appOf = new Map(apps.map((a) => [a.p, a]));
   const pools = buildCultivations(prng(DEMO_SEED + 5), pool, std, {
     now,
@@ -267,4 +284,37 @@ export function buildCampaignDemo(base: DemoData, std: StandardsInput, nowDate: 
     appliedAt: (p: Planned) => appOf.get(p)!.chain.events[0]!.at,
   });
   return { ...out, ...pools };
+}
+
+/**
+ * A closed year's plan for the evaluation: its accepted applications and the deviation, drawn among the
+ * branches outside the pinned subjects and the demo unit (their stories stay as the plan tells them).
+ */
+function closedYear(
+  row: CampaignRow,
+  times: Times,
+  apps: { p: Planned; id: string; campaign: CampaignRow }[],
+  base: DemoData,
+): ClosedYear {
+  const demoUnit = base.orgs.find((o) => o.name === DEMO_UNIT)!.id;
+  const pinned = new Set(PINS.map((p) => p.subject));
+  const mine = apps
+    .filter((a) => a.campaign.id === row.id && a.p.outcome !== 'withdrawn')
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const r = prng(DEMO_SEED + 6 + row.year);
+  const free = (selected: boolean) =>
+    mine.filter(
+      (a) =>
+        a.p.subject.line === 'branch' &&
+        (a.p.outcome === 'certified') === selected &&
+        !pinned.has(a.p.subject.name) &&
+        a.p.subject.org.unitId !== demoUnit,
+    );
+  return {
+    campaignId: row.id,
+    year: row.year,
+    times,
+    accepted: mine.map((a) => ({ id: a.id, selected: a.p.outcome === 'certified' })),
+    deviation: { dropped: r.pick(free(false)).id, added: r.pick(free(true)).id },
+  };
 }

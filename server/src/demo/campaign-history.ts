@@ -4,8 +4,9 @@
  *
  * Every step that is a row of the transition table (submit, recommend, accept, return, withdraw) is taken
  * through it: `decide()` (roles, deadlines, the campaign's status at the time) gives the new status and
- * `applyEffects()` what the row is left with, exactly as the transition service writes it. The later steps
- * of the closed years' decision, not yet rows of the table, are written by `evaluationSteps` alone.
+ * `applyEffects()` what the row is left with, exactly as the transition service writes it. A closed year's
+ * chain stops at `accepted`: its evaluation and decision are then run by the real services
+ * (`campaign-evaluation.ts`), which write the rest of the history.
  */
 import {
   decide,
@@ -18,7 +19,7 @@ import {
 } from '../../../shared/src/domain/application-workflow';
 import type { Role } from '../../../shared/src/enums';
 import type { Outcome } from './campaign-plan';
-import { DAY, HOUR, MIN, pick, spread, type Times } from './campaign-time';
+import { DAY, HOUR, pick, spread, type Times } from './campaign-time';
 import type { Prng } from './prng';
 
 export interface Person {
@@ -112,7 +113,7 @@ class Builder {
     this.events.push({ at, action, from, to: d.to, actor, input, reason });
     this.status = d.to;
   }
-  /** A step outside the table (create; the evaluation steps until they are rows): status only. */
+  /** A step outside the table (create): status only. */
   untabled(action: string, to: ApplicationStatus, at: number, actor: Person) {
     this.events.push({ at, action, from: this.status, to, actor, input: {}, reason: null });
     this.status = to;
@@ -134,7 +135,10 @@ class Builder {
 
 const pointsOf = (edits: number, loop: string | null) => 1 + edits + (loop ? 3 : 0);
 
-/** A closed year's application ending in `outcome` (certified, not_selected or withdrawn). */
+/**
+ * A closed year's application up to where the seed leaves it: withdrawn, or accepted (the evaluation of
+ * `campaign-evaluation.ts` takes it on to the decision's `outcome`, certified meaning selected).
+ */
 export function closedChain(r: Prng, outcome: Outcome, t: Times, who: Who, x: Texts): Chain {
   const b = new Builder(who, campaignAt(t, true));
   const edits = r.int(1, 3);
@@ -160,28 +164,7 @@ export function closedChain(r: Prng, outcome: Outcome, t: Times, who: Who, x: Te
   const rec = pick(r, submit! + 2 * HOUR, t.recommendationDeadline - HOUR);
   b.act('recommend', rec, who.unit, { opinion: x.opinion });
   b.act('accept', pick(r, t.recommendationDeadline + HOUR, t.reviewStartsAt - DAY), who.committee);
-  evaluationSteps(b, outcome, t, who);
   return b;
-}
-
-/**
- * A closed year's evaluation and decision after acceptance (start_review → shortlist | not_select →
- * propose → publicize → certify), the committee's at fixed dates of the timeline. The first three are
- * system rows of the transition table (the campaign's moves to reviewing and deciding) and go through
- * it; the decision's steps are not yet rows, so they are written here directly (status only, no
- * effects); when their rows exist, they become `b.act(…)` calls too.
- */
-function evaluationSteps(b: Builder, outcome: Outcome, t: Times, who: Who): void {
-  b.act('start_review', t.reviewStartsAt + 30 * MIN, who.committee);
-  const decision = decidingAt(t.reviewEndsAt);
-  if (outcome === 'not_selected') {
-    b.act('not_select', decision, who.committee);
-    return;
-  }
-  b.act('shortlist', decision, who.committee);
-  b.untabled('propose', 'proposed', t.reviewEndsAt + 3 * DAY - 2 * HOUR, who.committee);
-  b.untabled('publicize', 'in_publicity', t.publicityStartsAt + 30 * MIN, who.committee);
-  b.untabled('certify', 'certified', t.publicityEndsAt + 2 * DAY, who.committee);
 }
 
 /**

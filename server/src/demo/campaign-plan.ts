@@ -12,10 +12,11 @@
  *   current      77 site,  64 venue     quotas 4 / 3 / 30 · 32 (the totals still need 3 / 2 / 28 · 32)
  *   three years 217 site, 180 venue    the article: 10 / 8 / 89 · 96
  *
- * The rest of each closed year's applications were not selected. The current year's intake is over (its
- * application window and the units' recommendation deadline have passed, the review period has begun), so
- * its applications are in every status an open campaign can hold at that point (the counts below) and the
- * committee can move it into review.
+ * The rest of each closed year's applications were not selected. In a closed year, `certified` is the
+ * selection its confirmed decision makes (`campaign-evaluation.ts`): those applications end `proposed`.
+ * The current year's intake is over (its application window and the units' recommendation deadline have
+ * passed, the review period has begun), so its applications are in every status an open campaign can
+ * hold at that point (the counts below) and the committee can move it into review.
  */
 export const ARTICLE_TOTALS = {
   site: 217,

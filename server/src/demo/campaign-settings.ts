@@ -42,7 +42,8 @@ export function campaignRows(now: number, year: number, r: Prng): { times: Times
         id: r.uuid(),
         year: y,
         name: `${y}年度“双示范”创建`,
-        status: yearsAgo ? 'closed' : 'open',
+        // A closed year is open here: `campaign-evaluation.ts` takes it through review to closed.
+        status: 'open',
         applicationOpensAt: date('applicationOpensAt'),
         applicationClosesAt: date('applicationClosesAt'),
         recommendationDeadline: date('recommendationDeadline'),
@@ -52,10 +53,10 @@ export function campaignRows(now: number, year: number, r: Prng): { times: Times
         publicityEndsAt: date('publicityEndsAt'),
         copiedFromId: out.at(-1)?.row.id ?? null,
         openedAt: date('applicationOpensAt'),
-        // Created and opened; a closed year also went to reviewing, deciding, publicity and closed.
-        version: yearsAgo ? 6 : 2,
+        // Created and opened.
+        version: 2,
         createdAt: date('createdAt'),
-        updatedAt: new Date(t.closedAt ?? t.applicationOpensAt),
+        updatedAt: date('applicationOpensAt'),
       },
     });
   }

@@ -6,8 +6,8 @@
  * transaction, with a few `demo.seed` audit events summing them up. Evidence: every application past its
  * draft has one row per criterion that asks for it, all pointing at one stored PDF (`evidence-file.ts`).
  */
-import { and, asc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
+import { and, asc, count, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/client';
 import {
   applicationEvents,
   applications,
@@ -32,6 +32,7 @@ import { writeAudit } from '../modules/audit/write';
 import { yearOf } from '../../../shared/src/domain/campaign-rules';
 import type { DemoData } from './build';
 import { buildCampaignDemo, type StandardsInput } from './campaign-build';
+import { evaluateClosedYear } from './campaign-evaluation';
 import { cst } from './campaign-time';
 
 export interface CampaignDemoSummary {
@@ -40,6 +41,10 @@ export interface CampaignDemoSummary {
   cultivations: number;
   notifications: number;
   venues: number;
+  /** The closed years' evaluation (`campaign-evaluation.ts`). */
+  stages: number;
+  entrants: number;
+  reviews: number;
 }
 
 /** When the demo's records begin: early January two years before `now`'s, before the first campaign. */
@@ -133,11 +138,18 @@ export async function seedCampaigns(
     actorOverride: seeder,
     detail: `${units} 个单位培育库共 ${d.cultivations.length} 个培育对象`,
   });
+  const evaluation = { stages: 0, entrants: 0, reviews: 0 };
+  for (const y of d.closedYears) {
+    const e = await evaluateClosedYear(tx as unknown as Db, y);
+    for (const k of Object.keys(evaluation) as (keyof typeof evaluation)[]) evaluation[k] += e[k];
+  }
+  const [inbox] = await tx.select({ n: count() }).from(notifications);
   return {
     campaigns: d.campaigns.length,
     applications: d.applications.length,
     cultivations: d.cultivations.length,
-    notifications: d.notifications.length,
+    notifications: inbox?.n ?? 0,
     venues: d.venues.length,
+    ...evaluation,
   };
 }

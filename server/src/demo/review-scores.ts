@@ -5,7 +5,7 @@
  * sheet of an application the demo selects scores at least `BANDS.selected.min`, every other at most
  * `BANDS.other.max`, so any aggregation of a stage (trimmed mean, mean, median) ranks the selected first.
  *
- * Not yet wired into the seed (issue #6: the closed years produced by the real evaluation); see
+ * `campaign-evaluation.ts` enters them as the experts' locked sheets of the closed years' 实地考察; see
  * docs/EVALUATION.md "In the demo".
  */
 import {

@@ -7,6 +7,10 @@ import { buildDemo } from './build';
 import { isAuditAction, isAuditObject } from '../../../shared/src/audit-actions';
 import type { Reviewer } from '../../../shared/src/contracts/reviewers';
 import { DEMO_PASSWORD, seedDemo, type DemoSummary } from './seed';
+import { applications, reviews } from '../db/schema';
+import { canonicalJson } from '../../../shared/src/domain/evaluation';
+import { sha256 } from '../modules/decisions/service';
+import { DEVIATION_REASONS } from './campaign-evaluation';
 
 const tally = (keys: string[]) =>
   keys.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {});
@@ -19,7 +23,7 @@ beforeAll(async () => {
   env = await makeTestEnv();
   summary = await seedDemo(env.db, env.clock.now);
   orgs = await env.db.select().from(organizations);
-});
+}, 900_000);
 afterAll(() => env.close());
 
 const byName = (name: string) => {
@@ -39,7 +43,10 @@ describe('demo seed', () => {
       campaigns: 3,
       applications: 397,
       cultivations: 18,
-      notifications: 58,
+      notifications: 54,
+      stages: 2,
+      entrants: 246,
+      reviews: 492,
     });
     expect(orgs).toHaveLength(441);
     const root = orgs.filter((o) => o.depth === 0);
@@ -199,6 +206,8 @@ describe('demo seed', () => {
       'campaign',
       'campaign',
       'cultivation',
+      'stage',
+      'stage',
     ]);
     expect(events[0]!.detail).toBe('441 个党组织：40 个直属党组织，400 个基层党组织');
     expect(events.slice(8, 12).map((e) => e.detail)).toEqual([
@@ -206,6 +215,10 @@ describe('demo seed', () => {
       '2024年度“双示范”创建：示范点申报 68 个，示范阵地申报 56 个',
       '2025年度“双示范”创建：示范点申报 72 个，示范阵地申报 60 个',
       '2026年度“双示范”创建：示范点申报 77 个，示范阵地申报 64 个',
+    ]);
+    expect(events.slice(13).map((e) => [e.actorName, e.detail])).toEqual([
+      ['demo', "238 generated reviews (review-scores.ts) entered as the experts' locked sheets"],
+      ['demo', "254 generated reviews (review-scores.ts) entered as the experts' locked sheets"],
     ]);
   });
 
@@ -229,5 +242,140 @@ describe('demo seed', () => {
     const b = buildDemo();
     expect(b).toEqual(a);
     expect(a.orgs[0]!.id).toBe(orgs.find((o) => o.depth === 0)!.id);
+  });
+});
+
+type Line = {
+  applicationId: string;
+  title: string;
+  rank: number;
+  proposed: boolean;
+  selected: boolean | null;
+  votes: { for: number; against: number; abstain: number } | null;
+  reason: string | null;
+};
+type Group = {
+  orgKind: string | null;
+  quota: number;
+  proposedCount: number;
+  selectedCount: number;
+  lines: Line[];
+};
+
+describe('the closed years, evaluated and decided by the services', () => {
+  const QUOTAS: Record<number, Record<string, number>> = {
+    2024: { party_committee: 3, general_branch: 3, branch: 30, venue: 31 },
+    2025: { party_committee: 4, general_branch: 3, branch: 31, venue: 33 },
+  };
+  const ACCEPTED: Record<number, number> = { 2024: 119, 2025: 127 };
+
+  it('gives 2024 and 2025 each a closed 实地考察 with two locked reviews per application (two experts visit each)', async () => {
+    const admin = client(env.app, await login(env.app, 'admin', DEMO_PASSWORD));
+    const list = (await admin.get('/api/campaigns?pageSize=10')).json();
+    for (const year of [2024, 2025]) {
+      const c = list.items.find((x: { year: number }) => x.year === year);
+      const stages = (await admin.get(`/api/campaigns/${c.id}/stages`)).json().items;
+      expect(
+        stages.map((x: { nameZh: string; status: string; entrants: number; weight: number }) => [
+          x.nameZh,
+          x.status,
+          x.entrants,
+          x.weight,
+        ]),
+      ).toEqual([['实地考察', 'closed', ACCEPTED[year], 1]]);
+      const rows = await env.db.select().from(reviews).where(eq(reviews.stageId, stages[0].id));
+      expect([year, rows.length, rows.filter((r) => r.status === 'locked').length]).toEqual([
+        year,
+        ACCEPTED[year]! * 2,
+        ACCEPTED[year]! * 2,
+      ]);
+      const progress = (await admin.get(`/api/stages/${stages[0].id}/progress`)).statusCode;
+      expect(progress).toBe(200);
+    }
+  });
+
+  it('confirms one decision per closed year: the quotas filled, one deviation each way with its votes and reason, the snapshot’s digest recomputed', async () => {
+    const admin = client(env.app, await login(env.app, 'admin', DEMO_PASSWORD));
+    const list = (await admin.get('/api/campaigns?pageSize=10')).json();
+    for (const year of [2024, 2025]) {
+      const c = list.items.find((x: { year: number }) => x.year === year);
+      expect(c.status).toBe('closed');
+      const d = (await admin.get(`/api/campaigns/${c.id}/decision`)).json();
+      expect([d.status, d.releasedAt !== null, d.confirmedByName]).toEqual(['confirmed', true, '王建华']);
+      const groups: Group[] = d.groups;
+      expect(Object.fromEntries(groups.map((g) => [g.orgKind ?? 'venue', g.selectedCount]))).toEqual(
+        QUOTAS[year],
+      );
+      expect(groups.every((g) => g.proposedCount === g.quota)).toBe(true);
+      const lines = groups.flatMap((g) => g.lines);
+      const departures = lines.filter((l) => l.selected !== l.proposed);
+      expect(departures.map((l) => [l.proposed, l.selected, l.votes, l.reason])).toEqual(
+        expect.arrayContaining([
+          [true, false, { for: 7, against: 1, abstain: 1 }, DEVIATION_REASONS.dropped],
+          [false, true, { for: 7, against: 1, abstain: 1 }, DEVIATION_REASONS.added],
+        ]),
+      );
+      expect(departures).toHaveLength(2);
+      expect(lines.filter((l) => l.selected === l.proposed).every((l) => l.votes?.for === 9)).toBe(true);
+      const frozen = (await admin.get(`/api/decisions/${d.id}/snapshot`)).json();
+      expect([frozen.digest, sha256(canonicalJson(frozen.snapshot))]).toEqual([
+        d.snapshotDigest,
+        d.snapshotDigest,
+      ]);
+      const mine = await env.db.select().from(applications).where(eq(applications.campaignId, c.id));
+      const selected = lines
+        .filter((l) => l.selected)
+        .map((l) => l.applicationId)
+        .sort();
+      expect(
+        mine
+          .filter((a) => a.status === 'proposed')
+          .map((a) => a.id)
+          .sort(),
+      ).toEqual(selected);
+      expect(tally(mine.map((a) => a.status))).toEqual({
+        proposed: selected.length,
+        not_selected: ACCEPTED[year]! - selected.length,
+        withdrawn: mine.length - ACCEPTED[year]!,
+      });
+    }
+    const confirms = await env.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'decisions.confirm'));
+    expect(confirms.map((e) => e.actorName)).toEqual(['admin', 'admin']);
+  });
+
+  it('ranks 2025’s branches by their scores: the one taken out within the quota, the one put in below it', async () => {
+    const admin = client(env.app, await login(env.app, 'admin', DEMO_PASSWORD));
+    const c = (await admin.get('/api/campaigns?pageSize=10'))
+      .json()
+      .items.find((x: { year: number }) => x.year === 2025);
+    const ranking = (
+      await admin.get(`/api/campaigns/${c.id}/ranking?track=site&kind=branch&limit=100`)
+    ).json();
+    const d = (await admin.get(`/api/campaigns/${c.id}/decision`)).json();
+    const lines: Line[] = d.groups.find((g: Group) => g.orgKind === 'branch').lines;
+    const rankOf = new Map(
+      ranking.items.map((r: { applicationId: string; rank: number }) => [r.applicationId, r.rank]),
+    );
+    const dropped = lines.find((l) => l.proposed && !l.selected)!;
+    const added = lines.find((l) => !l.proposed && l.selected)!;
+    expect([ranking.quota, ranking.total]).toEqual([31, 55]);
+    expect([
+      (rankOf.get(dropped.applicationId) as number) <= 31,
+      (rankOf.get(added.applicationId) as number) > 31,
+    ]).toEqual([true, true]);
+  });
+
+  it('shows the demo applicant its released 2025 results', async () => {
+    const api = client(env.app, await login(env.app, 'applicant', DEMO_PASSWORD));
+    const mine = (await api.get('/api/applications?pageSize=20')).json().items;
+    const closed = mine.filter((a: { status: string }) => ['proposed', 'not_selected'].includes(a.status));
+    expect(closed.length).toBeGreaterThan(0);
+    for (const a of closed) {
+      const res = await api.get(`/api/applications/${a.id}/results`);
+      expect([res.statusCode, res.json().releasedAt !== null]).toEqual([200, true]);
+    }
   });
 });

@@ -21,6 +21,10 @@ export interface DemoSummary {
   applications: number;
   cultivations: number;
   notifications: number;
+  /** The closed years' evaluation: stages, stage entrants, locked reviews. */
+  stages: number;
+  entrants: number;
+  reviews: number;
 }
 
 /**
@@ -49,6 +53,9 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoSummary> {
     applications: 0,
     cultivations: 0,
     notifications: 0,
+    stages: 0,
+    entrants: 0,
+    reviews: 0,
   };
   const ctx: Ctx = { actor: null, ip: null, requestId: 'demo-seed', lang: 'zh-CN', now };
   const seeder = { id: null, name: 'demo', role: null };
