@@ -66,6 +66,11 @@ describe('audit values in words', () => {
     );
     expect(auditDetailText('POST /api/x needs peer.rate', en)).toBe('POST /api/x: needs “Peer rating”');
     expect(auditDetailText('{not json', zh)).toBe('{not json');
+    // Ids written in free text by their names; an id the event does not name stays as it is.
+    const other = '00000000-0000-4000-8000-000000000000';
+    expect(auditDetailText(`campaign ${ID.toUpperCase()}, position 2; draw ${other}`, zh)).toBe(
+      `campaign 市水务局机关党委, position 2; draw ${other}`,
+    );
     expect(auditDetailText(null, zh)).toBe('');
   });
 });

@@ -191,13 +191,19 @@ function detailValue(key: string, v: unknown, o: AuditValueOptions): string {
 }
 const detailKey = (k: string, o: AuditValueOptions) => DETAIL_KEYS[k]?.[o.lang] ?? auditFieldLabel(k, o.lang);
 
+const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** Free text with every id the event's names know replaced by its name (`stage <id>` → `stage 2025年度… · 实地考察`). */
+const named = (text: string, o: AuditValueOptions): string =>
+  text.replace(UUIDS, (id) => o.names[id] ?? o.names[id.toLowerCase()] ?? id);
+
 /**
- * An event's 说明 in words: free text as written; a JSON object (the audit log's own reads and exports
+ * An event's 说明 in words: free text as written, with the ids in it named; a JSON object (the audit log's own reads and exports
  * record their filters so) as `筛选条件：…；页码：1；…` with the fields named and codes labelled.
  */
 export function auditDetailText(detail: string | null, o: AuditValueOptions): string {
   if (!detail) return '';
-  if (!detail.startsWith('{')) return deniedText(detail, o.lang) ?? detail;
+  if (!detail.startsWith('{')) return named(deniedText(detail, o.lang) ?? detail, o);
   let parsed: unknown;
   try {
     parsed = JSON.parse(detail);

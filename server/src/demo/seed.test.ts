@@ -11,6 +11,7 @@ import { applications, reviews } from '../db/schema';
 import { canonicalJson } from '../../../shared/src/domain/evaluation';
 import { sha256 } from '../modules/decisions/service';
 import { DEVIATION_REASONS } from './campaign-evaluation';
+import { auditDetailText } from '../../../shared/src/audit-fields';
 
 const tally = (keys: string[]) =>
   keys.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {});
@@ -376,6 +377,100 @@ describe('the closed years, evaluated and decided by the services', () => {
     for (const a of closed) {
       const res = await api.get(`/api/applications/${a.id}/results`);
       expect([res.statusCode, res.json().releasedAt !== null]).toEqual([200, true]);
+    }
+  });
+});
+
+describe('the demo’s audit log as the audit administrator reads it (issue #6)', () => {
+  const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+  const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+  interface Event {
+    action: string;
+    actorId: string | null;
+    scopeOrgId: string | null;
+    objectType: string | null;
+    objectId: string | null;
+    changes: Record<string, { before: unknown; after: unknown }> | null;
+    detail: string | null;
+    names: Record<string, string>;
+  }
+  let events: Event[];
+
+  beforeAll(async () => {
+    const audit = client(env.app, await login(env.app, 'audit', DEMO_PASSWORD));
+    events = [];
+    // Page through the whole log, oldest first (each read adds its own audit.read at the end).
+    for (let page = 1; ; page++) {
+      const res = await audit.get(`/api/audit-events?page=${page}&pageSize=200&sort=at`);
+      expect(res.statusCode).toBe(200);
+      const items: Event[] = res.json().items;
+      events.push(...items);
+      if (items.length < 200) break;
+    }
+  });
+
+  /** The name the API gives an id of an event, or the id itself when it has none. */
+  const label = (e: Event, id: string) => e.names[id] ?? id;
+
+  it('names every id an event mentions — actor, scope, object, changes, detail — and no name is a UUID', () => {
+    expect(events.length).toBeGreaterThan(825);
+    const unnamed: string[] = [];
+    for (const e of events) {
+      const ids = [e.actorId, e.scopeOrgId, e.objectId, ...(e.detail?.match(UUIDS) ?? [])];
+      for (const c of Object.values(e.changes ?? {}))
+        for (const v of [c.before, c.after].flat()) if (typeof v === 'string') ids.push(v);
+      for (const id of ids)
+        if (id && UUID.test(id) && UUID.test(label(e, id))) unnamed.push(`${e.action} ${id}`);
+    }
+    expect(unnamed).toEqual([]);
+    expect(
+      tally(
+        events.filter((e) => ['stage', 'draw', 'decision'].includes(e.objectType!)).map((e) => e.objectType!),
+      ),
+    ).toEqual({
+      stage: 16,
+      draw: 4,
+      decision: 12,
+    });
+  });
+
+  it('labels draws, stages (deleted ones too), decisions, experts and ids in the detail in words', () => {
+    const of = (action: string) => events.filter((e) => e.action === action);
+    expect(of('panel.draw').map((e) => label(e, e.objectId!))).toEqual([
+      '2024年度“双示范”创建 · 实地考察 · 专家组抽取',
+      '2025年度“双示范”创建 · 实地考察 · 专家组抽取',
+    ]);
+    expect(of('assignments.auto').map((e) => label(e, e.objectId!))).toEqual([
+      '2024年度“双示范”创建 · 实地考察 · 评审任务分配',
+      '2025年度“双示范”创建 · 实地考察 · 评审任务分配',
+    ]);
+    expect(of('stages.close').map((e) => label(e, e.objectId!))).toEqual([
+      '2024年度“双示范”创建 · 实地考察',
+      '2025年度“双示范”创建 · 实地考察',
+    ]);
+    // The seed shapes the template to one stage: the stages it deletes are named from their own events.
+    expect(of('stages.delete').map((e) => label(e, e.objectId!))).toEqual(
+      ['2024', '2025'].flatMap((y) =>
+        ['集体评审', '互比互评', '现场考核', '现场讲述'].map((s) => `${y}年度“双示范”创建 · ${s}（已删除）`),
+      ),
+    );
+    expect(of('decisions.confirm').map((e) => label(e, e.objectId!))).toEqual([
+      '2024年度“双示范”创建',
+      '2025年度“双示范”创建',
+    ]);
+    expect(
+      of('reviewers.create')
+        .map((e) => label(e, e.objectId!))
+        .slice(0, 2),
+    ).toEqual(['李红梅（lihongmei）', '张振华（zhangzhenhua）']);
+    // The detail's ids by name, as the page shows them.
+    const draw = of('panel.draw')[0]!;
+    expect(auditDetailText(draw.detail, { lang: 'zh', names: draw.names, time: (s) => s })).toBe(
+      'stage 2024年度“双示范”创建 · 实地考察 seed 1202401 count 8 of 12',
+    );
+    for (const line of of('decisions.line')) {
+      const text = auditDetailText(line.detail, { lang: 'zh', names: line.names, time: (s) => s });
+      expect(text).toMatch(/^application \S+党/);
     }
   });
 });

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { requireActor, type Ctx } from '../../core/context';
 import { writeAudit } from './write';
 import * as repo from './repo';
-import { isUuid, resolveNames } from './names';
+import { isUuid, resolveNames, uuidsInText } from './names';
 import {
   AUDIT_EXPORT_MAX_ROWS,
   type AuditEvent,
@@ -21,7 +21,7 @@ function namesOf(r: repo.AuditRow, all: Map<string, string>): Record<string, str
     const name = all.get(v.toLowerCase());
     if (name !== undefined) out[v] = name;
   };
-  [r.actorId, r.scopeOrgId, r.objectId].forEach(pick);
+  [r.actorId, r.scopeOrgId, r.objectId, ...uuidsInText(r.detail)].forEach(pick);
   for (const c of Object.values(r.changes ?? {}))
     for (const v of [c?.before, c?.after]) (Array.isArray(v) ? v : [v]).forEach(pick);
   return out;
