@@ -115,6 +115,12 @@ export const routes: RouteObject[] = [
               guarded('titles.read', [
                 { path: '/titles', lazy: page(() => import('../pages/titles/TitlesPage'), ['titles']) },
               ]),
+              guarded('titles.manage', [
+                {
+                  path: '/titles/templates',
+                  lazy: page(() => import('../pages/titles/TemplatesPage'), ['titles']),
+                },
+              ]),
               guarded('reviews.read', [
                 { path: '/reviews', lazy: page(() => import('../pages/reviews/MyReviewsPage'), ['reviews']) },
                 {

@@ -108,7 +108,7 @@ const publicity: Messages<'publicity'> = {
     doneTitle: '{{n}} units certified',
     doneSub: 'Their serials below; valid {{from}} to {{until}} ({{years}} years)',
     registry: 'Open in the title registry',
-    certified: 'Certified',
+    certifiedCount: 'Certified: {{n}} title(s)',
   },
   verify: {
     title: 'Certificate check',

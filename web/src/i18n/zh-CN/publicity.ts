@@ -106,7 +106,7 @@ const publicity = {
     doneTitle: '已确认命名 {{n}} 个示范对象',
     doneSub: '称号编号如下，有效期 {{from}} 至 {{until}}（{{years}} 年）',
     registry: '在称号台账中查看',
-    certified: '已确认命名',
+    certifiedCount: '已确认命名，共 {{n}} 个称号',
   },
   verify: {
     title: '示范称号证书查验',

@@ -40,6 +40,7 @@ import {
 import { useSession } from '../../api/auth';
 import { useApiError } from '../../app/useApiError';
 import { formatDateTime } from '../../lib/format';
+import { CertifyBar } from './CertifyBar';
 
 /** The committee's 公示 tab of a campaign: publish the confirmed decision's list, follow and handle objections. */
 export default function PublicityPanel({ campaign, phone }: { campaign: CampaignDetail; phone: boolean }) {
@@ -65,7 +66,7 @@ export default function PublicityPanel({ campaign, phone }: { campaign: Campaign
       ) : null}
       {items.length === 0 && !list.isPending ? <Empty description={t('panel.none')} /> : null}
       {items.map((p) => (
-        <PublicityCard key={p.id} p={p} phone={phone} />
+        <PublicityCard key={p.id} p={p} phone={phone} year={campaign.year} />
       ))}
       <PublishModal campaignId={campaign.id} open={publishing} onClose={() => setPublishing(false)} />
     </Flex>
@@ -142,7 +143,7 @@ function PublishModal({
 
 const STATUS_COLOR = { received: 'orange', investigating: 'blue', closed: 'default' } as const;
 
-function PublicityCard({ p, phone }: { p: PublicitySummary; phone: boolean }) {
+function PublicityCard({ p, phone, year }: { p: PublicitySummary; phone: boolean; year: number }) {
   const { t } = useTranslation('publicity');
   const detail = usePublicity(p.id).data;
   const objections = useObjections(p.id).data?.items ?? [];
@@ -153,6 +154,11 @@ function PublicityCard({ p, phone }: { p: PublicitySummary; phone: boolean }) {
       title={p.title}
       extra={<Tag color={p.status === 'open' ? 'red' : 'default'}>{t(`panel.status.${p.status}`)}</Tag>}
     >
+      {detail ? (
+        <div style={{ marginBottom: 16 }}>
+          <CertifyBar p={detail} year={year} />
+        </div>
+      ) : null}
       <Descriptions
         size="small"
         column={phone ? 1 : 2}

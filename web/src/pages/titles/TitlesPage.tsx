@@ -19,13 +19,14 @@ import {
   Typography,
 } from 'antd';
 import type { ButtonProps, TableProps } from 'antd';
-import { DownloadOutlined, FilterOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined, PrinterOutlined, SettingOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { TitleSummary } from '../../../../shared/src/contracts/titles';
 import { titleSortKeys } from '../../../../shared/src/contracts/titles';
 import { TITLE_STATUSES, type TitleStatus } from '../../../../shared/src/domain/title-workflow';
-import { ORG_KINDS, type OrgKind } from '../../../../shared/src/enums';
+import { ORG_KINDS } from '../../../../shared/src/enums';
 import { useSession } from '../../api/auth';
 import { useTracks } from '../../api/standards';
 import {
@@ -129,7 +130,7 @@ export default function TitlesPage() {
       title: t('field.serial'),
       dataIndex: 'serial',
       key: 'serial',
-      width: 170,
+      width: 160,
       sorter: true,
       sortOrder: sortOrderOf(sort, 'serial'),
       render: (v: string) => <span className="sf-mono">{v}</span>,
@@ -138,7 +139,7 @@ export default function TitlesPage() {
       title: t('field.holder'),
       dataIndex: 'holderName',
       key: 'holderName',
-      width: 240,
+      width: 200,
       sorter: true,
       sortOrder: sortOrderOf(sort, 'holderName'),
       render: (v: string, r) => (
@@ -159,30 +160,25 @@ export default function TitlesPage() {
     {
       title: t('field.track'),
       key: 'track',
-      width: 200,
-      render: (_v, r) => trackName(r.track, r.trackNameZh),
+      width: 190,
+      render: (_v, r) => (
+        <Flex vertical gap={2} align="start">
+          <span>{trackName(r.track, r.trackNameZh)}</span>
+          <Flex gap={6} align="center">
+            <KindTag kind={r.orgKind} />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('registry.yearValue', { year: r.year })}
+            </Typography.Text>
+          </Flex>
+        </Flex>
+      ),
     },
-    {
-      title: t('field.kind'),
-      dataIndex: 'orgKind',
-      key: 'orgKind',
-      width: 110,
-      render: (k: OrgKind) => <KindTag kind={k} />,
-    },
-    {
-      title: t('field.year'),
-      dataIndex: 'year',
-      key: 'year',
-      width: 100,
-      sorter: true,
-      sortOrder: sortOrderOf(sort, 'year'),
-    },
-    { title: t('field.unit'), dataIndex: 'unitName', key: 'unitName', width: 180 },
+    { title: t('field.unit'), dataIndex: 'unitName', key: 'unitName', width: 150 },
     {
       title: t('field.validity'),
       dataIndex: 'validUntil',
       key: 'validUntil',
-      width: 210,
+      width: 190,
       sorter: true,
       sortOrder: sortOrderOf(sort, 'validUntil'),
       render: (_v, r) => validity(r),
@@ -191,7 +187,7 @@ export default function TitlesPage() {
       title: t('field.status'),
       dataIndex: 'status',
       key: 'status',
-      width: 110,
+      width: 80,
       render: (s: TitleStatus) => <TitleStatusTag status={s} />,
     },
     ...(manage
@@ -199,7 +195,7 @@ export default function TitlesPage() {
           {
             title: '',
             key: 'print',
-            width: 110,
+            width: 100,
             render: (_v: unknown, r: TitleSummary) => (
               <PrintButton id={r.id} serial={r.serial} size="small" />
             ),
@@ -226,6 +222,13 @@ export default function TitlesPage() {
         sub={t('registry.subtitle')}
         extra={
           <>
+            {manage ? (
+              <Link to="/titles/templates">
+                <Button icon={<SettingOutlined />} data-testid="titles-templates">
+                  {t('registry.templates')}
+                </Button>
+              </Link>
+            ) : null}
             {manage ? (
               <Button icon={<PrinterOutlined />} onClick={() => setBatching(true)} data-testid="titles-batch">
                 {t('registry.batch')}
@@ -454,7 +457,7 @@ function TitleDrawer({
       open={!!id}
       onClose={onClose}
       width={phone ? '100%' : 560}
-      title={d ? `${t('detail.title')} · ${d.serial}` : t('detail.title')}
+      title={d && !phone ? `${t('detail.title')} · ${d.serial}` : t('detail.title')}
       destroyOnHidden
       extra={
         d && manage ? (
@@ -477,6 +480,7 @@ function TitleDrawer({
             size="small"
             column={1}
             bordered
+            styles={{ label: { whiteSpace: 'nowrap', width: phone ? undefined : 120 } }}
             items={[
               { key: 's', label: t('field.serial'), children: <span className="sf-mono">{d.serial}</span> },
               { key: 't', label: t('field.track'), children: trackName(d.track, d.trackNameZh) },

@@ -1,0 +1,156 @@
+/**
+ * Naming (命名授牌, issue #8 §2) in the browser: the committee admin certifies a publicity whose window
+ * has ended (seeded by `seed-titles.ts`), sees the consequence first and the serial after; the registry
+ * shows the title with its exact serial, validity and history; a certificate and a year's batch print to
+ * PDF; the verification page of the title (the address its QR code carries) says 有效 without login.
+ * Screenshots at 1366×768 and 390×844.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Browser, Download, Page } from 'playwright-core';
+import { signedIn } from './journeys';
+import { PHONE, launchBrowser, openPage, screenshot, startSeededServer, type TestServer } from './harness';
+import { chinaDateOf } from '../shared/src/domain/working-days';
+import { validityEnd } from '../shared/src/domain/title-workflow';
+
+let server: TestServer;
+let browser: Browser;
+let publicityId: string;
+let campaignId: string;
+const PASSWORD = 'Test-pass-2026'; // server/test/helpers.ts's PASSWORD: the seeded users'
+const SERIAL = 'TJ-SFD-2026-001'; // the site track's first number of the campaign's year (2026)
+const HOLDER = 'A党支部';
+
+beforeAll(async () => {
+  const [seeded, b] = await Promise.all([startSeededServer('e2e/seed-titles.ts'), launchBrowser()]);
+  server = seeded.server;
+  browser = b;
+  ({ publicityId, campaignId } = JSON.parse(seeded.seeded.trim().split('\n').pop()!) as {
+    publicityId: string;
+    campaignId: string;
+  });
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Clicks `button` and answers the bytes of the file the page downloads. */
+async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; body: Buffer }> {
+  const [dl] = await Promise.all([page.waitForEvent('download') as Promise<Download>, click()]);
+  const file = await dl.path();
+  return { name: dl.suggestedFilename(), body: fs.readFileSync(file) };
+}
+
+function pdfText(body: Buffer): string {
+  const file = `${server.dataDir}/check-${Math.random().toString(36).slice(2)}.pdf`;
+  fs.writeFileSync(file, body);
+  try {
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
+describe('naming and the title registry', () => {
+  let verifyPath = '';
+  // Certifying happens now (the server's clock): valid from today in China for 3 years.
+  const validFrom = chinaDateOf(new Date());
+  const validUntil = validityEnd(validFrom, 3);
+
+  it('certifies after the window: the consequence first, then the serial and a link to the registry', async () => {
+    onTestFailed(() => console.log(server.output()));
+    const chair = await signedIn(browser, server, 'cadmin', { password: PASSWORD });
+    await chair.goto(`/campaigns/${campaignId}?tab=publicity`);
+    await chair.getByText('公示期已满，异议均已办结，可以确认命名').waitFor();
+    await screenshot(chair, 'titles-certify-ready-1366', { fullPage: false });
+    await chair.getByTestId('certify-open').click();
+    const consequence = chair.getByTestId('certify-consequence');
+    expect(await consequence.innerText()).toBe(
+      '确认后，名单上的 1 个申报将转为“已命名”，并各自授予示范称号：按类别连续编号（如 TJ-SFD-2026-001），自今日起有效。此操作不能撤回，公示随之结束。',
+    );
+    await screenshot(chair, 'titles-certify-confirm-1366', { fullPage: false });
+    await chair.getByTestId('certify-ok').click();
+    await chair.getByText('已确认命名 1 个示范对象').waitFor();
+    expect(await chair.getByTestId('certify-serials').innerText()).toBe(`${SERIAL}\n${HOLDER}`);
+    await chair.getByText(`称号编号如下，有效期 ${validFrom} 至 ${validUntil}（3 年）`).waitFor();
+    await screenshot(chair, 'titles-certify-done-1366', { fullPage: false });
+
+    await chair.getByTestId('certify-registry').click();
+    await chair.waitForURL(`**/titles?campaign=${campaignId}`);
+    const row = chair.getByTestId('titles-table').locator('tbody tr.ant-table-row');
+    await row.first().waitFor();
+    expect(await row.count()).toBe(1);
+    const cells = await row.first().locator('td').allInnerTexts();
+    expect(cells).toEqual([
+      SERIAL,
+      `${HOLDER}\n清水先锋`,
+      '基层党建工作示范点\n党支部\n2026 年度',
+      '市水务局机关党委',
+      `${validFrom} 至 ${validUntil}`,
+      '有效',
+      '打印证书',
+    ]);
+    await screenshot(chair, 'titles-registry-1366');
+
+    await chair.getByTestId('title-open').click();
+    const detail = chair.getByTestId('title-detail');
+    await detail.waitFor();
+    const history = await chair.getByTestId('title-history').innerText();
+    expect(history).toContain('确认命名 → 有效');
+    expect(history).toContain('公示期满确认命名');
+    verifyPath = (await chair.getByTestId('title-verify-link').getAttribute('href')) ?? '';
+    expect(verifyPath).toMatch(/^\/verify\/[A-Za-z0-9_-]{32}$/);
+    await screenshot(chair, 'titles-detail-1366', { fullPage: false });
+
+    const one = await downloaded(chair, () =>
+      chair.locator('.ant-drawer-open').getByTestId('title-print').click(),
+    );
+    expect(one.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(one.body.length).toBeGreaterThan(0);
+    const text = pdfText(one.body);
+    expect(text).toContain('荣誉证书');
+    expect(text).toContain(HOLDER);
+    expect(text).toContain(SERIAL);
+    await chair.keyboard.press('Escape');
+
+    await chair.getByTestId('titles-batch').click();
+    await chair.getByTestId('titles-batch-ok').waitFor();
+    await screenshot(chair, 'titles-batch-1366', { fullPage: false });
+    const batch = await downloaded(chair, () => chair.getByTestId('titles-batch-ok').click());
+    expect(batch.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfText(batch.body)).toContain(SERIAL);
+
+    const xlsx = await downloaded(chair, () => chair.getByTestId('titles-export').click());
+    expect(xlsx.name).toBe(`称号台账-${validFrom.replaceAll('-', '')}.xlsx`);
+    expect(xlsx.body.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    await chair.goto(`/campaigns/${campaignId}?tab=publicity`);
+    await chair.getByTestId('certify-done').getByText('已确认命名，共 1 个称号').waitFor();
+    expect(await chair.getByTestId('certify-open').count()).toBe(0);
+    expect(publicityId).toBeTruthy();
+  });
+
+  it('the registry reads on a phone, and the certificate’s verification page says 有效 without login', async () => {
+    onTestFailed(() => console.log(server.output()));
+    const phone = await signedIn(browser, server, 'cadmin', { password: PASSWORD, viewport: PHONE });
+    await phone.goto('/titles');
+    const card = phone.getByTestId('title-card');
+    await card.first().waitFor();
+    expect(await card.first().innerText()).toContain(SERIAL);
+    await screenshot(phone, 'titles-registry-390', { fullPage: false });
+    await card.first().click();
+    await phone.getByTestId('title-detail').waitFor();
+    await screenshot(phone, 'titles-detail-390', { fullPage: false });
+
+    const anyone = await openPage(browser, server, { viewport: PHONE });
+    await anyone.goto(verifyPath);
+    await anyone.getByText('证书有效').waitFor();
+    const body = await anyone.locator('body').innerText();
+    expect(body).toContain(SERIAL);
+    expect(body).toContain(HOLDER);
+    expect(body).toContain(`${validFrom} 至 ${validUntil}`);
+    await screenshot(anyone, 'titles-verify-390');
+  });
+});
