@@ -176,6 +176,12 @@ describe('work desks', () => {
     const must = await follow(page, 'must-change', '/api/accounts', { state: 'must_change_password' });
     expect(must.total).toBe(desk.mustChangePassword);
     await page.getByTestId('desk-privilege-changes').waitFor();
+    // Failed file integrity checks (issue #9 §5): the card says how many, as the API does.
+    const integrity = page.getByTestId('desk-integrity-failures');
+    await integrity.waitFor();
+    expect(await integrity.locator('.ant-card-head-title').textContent()).toBe(
+      `近 30 天文件完整性校验未通过（${desk.integrityFailures.total} 次）`,
+    );
     await pictures(page, 'security', 'security', 'desk-locked');
     await page.context().close();
   });

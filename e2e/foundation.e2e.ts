@@ -154,6 +154,25 @@ describe('foundation journeys', () => {
     await names.first().waitFor();
     expect(await names.allInnerTexts()).toEqual(['市商务局外贸处党支部']);
     await screenshot(page, 'foundation-2-search');
+
+    // The export shows phone numbers unmasked: it asks for its purpose first (issue #9 §5, PI-02).
+    await page.getByTestId('org-export-button').click();
+    const purpose = page.getByTestId('export-purpose');
+    await purpose.fill('核查');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    expect(await fieldError(page, 'export-purpose').textContent()).toBe('至少 4 个字符');
+    await purpose.fill('年度党组织信息核查');
+    const exported = apiAnswer(page, '/api/organizations/export.xlsx', {
+      q: '外贸处',
+      purpose: '年度党组织信息核查',
+    });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('.ant-modal-footer .ant-btn-primary').click(),
+    ]);
+    expect((await exported).status()).toBe(200);
+    expect(download.suggestedFilename()).toMatch(/^党组织-\d{8}\.xlsx$/);
+    await page.getByTestId('export-purpose').waitFor({ state: 'detached' });
     await page.context().close();
   });
 
