@@ -8,8 +8,9 @@
  * rows (same ids and paths) are inserted into a second fresh database with the plain chunked `unnest`
  * insert; the import's time over that baseline is the ratio to watch (absolute times depend on the
  * machine). Results print as a table and go to bench/RESULTS.md. Then the evidence upload memory
- * benchmark (bench/upload-memory.ts), the application list under load (bench/applications-list.ts) and
- * evaluation at scale (bench/evaluation.ts) run, each writing its own section of the file.
+ * benchmark (bench/upload-memory.ts), the application list under load (bench/applications-list.ts),
+ * evaluation at scale (bench/evaluation.ts) and the public pages on publication day (bench/public-pages.ts)
+ * run, each writing its own section of the file.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -179,6 +180,8 @@ if (process.argv[2] === '--child') {
     .then(() => import('./applications-list').then((m) => m.runApplicationsListBench()))
     // Then evaluation at scale: recomputation and the ranking page against bare SQL (section `evaluation`).
     .then(() => import('./evaluation').then((m) => m.runEvaluationBench()))
+    // Then the public pages on publication day: app ÷ bare node:http with the same bytes (section `public-pages`).
+    .then(() => import('./public-pages').then((m) => m.runPublicPagesBench()))
     .catch((err: unknown) => {
       console.error(err);
       process.exit(1);

@@ -1,16 +1,22 @@
 /**
- * The real app as the load benchmarks serve it: `buildApp` on an open database, production settings,
- * no request log, listening on 127.0.0.1 on a free port.
+ * The real app as the load benchmarks serve it: `buildApp` on an open database with its audit chain
+ * opened, production settings, no request log, listening on 127.0.0.1 on a free port.
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
 import type { Database } from '../server/src/db/client';
+import { memoryKeyRing } from '../server/src/core/keys';
+import { openAuditChain } from '../server/src/modules/audit/chain';
+
+/** The benchmarks' audit key (the server reads its key file; a benchmark keeps one in memory). */
+export const BENCH_KEYS = memoryKeyRing(['audit']);
 
 export async function serveApp(
   database: Database,
   dataDir: string,
 ): Promise<{ app: FastifyInstance; port: number }> {
+  await openAuditChain(database.db, BENCH_KEYS); // as startServer does: audit events need the chain's key
   const config = loadConfig({
     NODE_ENV: 'production',
     SHIFAN_ALLOW_EMBEDDED: 'true',

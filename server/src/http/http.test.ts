@@ -92,6 +92,35 @@ describe('health and API documents', () => {
 });
 
 describe('headers', () => {
+  it('answers exactly the security headers @fastify/helmet gave before they were computed once', async () => {
+    const res = await env.app.inject({ method: 'GET', url: '/api/health' });
+    const security = Object.fromEntries(
+      Object.entries(res.headers).filter(([k]) =>
+        /^(content-security-policy|cross-origin-|origin-agent|referrer|strict-transport|x-(content-type|dns|download|frame|permitted|xss))/.test(
+          k,
+        ),
+      ),
+    );
+    // Recorded from the server of main before the change (curl -D), the same headers and values.
+    expect(security).toEqual({
+      'content-security-policy':
+        "default-src 'self';base-uri 'self';font-src 'self' data:;form-action 'self';frame-ancestors 'none';" +
+        "img-src 'self' data: blob:;object-src 'none';script-src 'self';script-src-attr 'none';" +
+        "style-src 'self' 'unsafe-inline';connect-src 'self'",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    });
+  });
+
   it('sets security headers, no-store on the API and a request id', async () => {
     const res = await env.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
