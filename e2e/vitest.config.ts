@@ -14,6 +14,6 @@ export default defineConfig({
     environment: 'node',
     fileParallelism: false,
     testTimeout: 120_000,
-    hookTimeout: 180_000,
+    hookTimeout: 300_000, // a beforeAll starts the demo server (harness STARTUP_MS: up to 240 s)
   },
 });
