@@ -1,16 +1,13 @@
 import { useState } from 'react';
 import { Alert, App, Button, Flex, Grid, Modal, Progress, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ReviewerImportResult } from '../../../../shared/src/contracts/reviewers';
-import { ApiError } from '../../api/client';
 import { downloadReviewerTemplate, REVIEWERS, uploadReviewers } from '../../api/reviewers';
 import { useApiError } from '../../app/useApiError';
-import { importOutcome, isImportFile, type ImportRowProblem } from '../../lib/import';
+import { useImportRun } from '../../components/useImportRun';
+import { isImportFile, type ImportRowProblem } from '../../lib/import';
 import { Affiliation, AvailableTag } from './tags';
-
-type Phase = 'choose' | 'checking' | 'checked' | 'importing' | 'done';
 
 /** The accounts and their one-time passwords as a CSV (UTF-8 with BOM, so Excel reads the Chinese). */
 export function passwordsCsv(accounts: ReviewerImportResult['accounts'], header: string[]): string {
@@ -32,23 +29,23 @@ export function ReviewerImportModal({ open, onClose }: { open: boolean; onClose:
   const { t } = useTranslation('evaluation');
   const { modal } = App.useApp();
   const onError = useApiError();
-  const qc = useQueryClient();
   const phone = !Grid.useBreakpoint().md;
-  const [phase, setPhase] = useState<Phase>('choose');
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState(0);
-  const [checked, setChecked] = useState<ReviewerImportResult | null>(null);
-  const [problems, setProblems] = useState<ImportRowProblem[]>([]);
-  const [done, setDone] = useState<ReviewerImportResult | null>(null);
+  const {
+    phase,
+    progress,
+    checked,
+    invalid,
+    done,
+    check,
+    confirm,
+    reset: resetFlow,
+  } = useImportRun<ReviewerImportResult>(uploadReviewers, REVIEWERS);
+  const problems = invalid?.errors ?? [];
   const [saved, setSaved] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
 
   const reset = () => {
-    setPhase('choose');
-    setFile(null);
-    setChecked(null);
-    setProblems([]);
-    setDone(null);
+    resetFlow();
     setSaved(false);
     setFileError(null);
   };
@@ -70,40 +67,13 @@ export function ReviewerImportModal({ open, onClose }: { open: boolean; onClose:
     }
   };
 
-  const run = async (dryRun: boolean, f: File) => {
-    setProgress(0);
-    setPhase(dryRun ? 'checking' : 'importing');
-    try {
-      const r = await uploadReviewers(f, dryRun, setProgress);
-      if (dryRun) {
-        setChecked(r);
-        setProblems([]);
-        setPhase('checked');
-      } else {
-        setDone(r);
-        setPhase('done');
-        await qc.invalidateQueries({ queryKey: REVIEWERS });
-      }
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'IMPORT_INVALID') {
-        setChecked(null);
-        setProblems(importOutcome(null, e).errors);
-        setPhase('checked');
-        return;
-      }
-      onError(e);
-      setPhase(dryRun ? 'choose' : 'checked');
-    }
-  };
-
   const choose = (f: File) => {
     if (!isImportFile(f.name)) {
       setFileError(t('pool.import.wrongType'));
       return false;
     }
     setFileError(null);
-    setFile(f);
-    void run(true, f);
+    check(f);
     return false;
   };
 
@@ -114,7 +84,7 @@ export function ReviewerImportModal({ open, onClose }: { open: boolean; onClose:
       content: t('pool.import.confirmText', { n }),
       okText: t('pool.import.confirm', { n }),
       cancelText: t('common.cancel'),
-      onOk: () => run(false, file!),
+      onOk: confirm,
     });
   };
 

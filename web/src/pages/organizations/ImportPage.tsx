@@ -1,58 +1,37 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Flex, Progress, Result, Steps, Typography, Upload } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../../shared/src/contracts/organizations';
 import { IMPORT_MAX_BYTES } from '../../../../shared/src/contracts/organization-import';
-import { ApiError } from '../../api/client';
 import { downloadImportTemplate, ORGS, uploadImport } from '../../api/organizations';
 import { useApiError } from '../../app/useApiError';
+import { useImportRun, type ImportPhase } from '../../components/useImportRun';
 import { PageHeader } from '../../components/PageHeader';
-import { importOutcome, isImportFile, type ImportOutcome } from '../../lib/import';
+import { importOutcome, isImportFile } from '../../lib/import';
 import { ImportPreview } from './ImportPreview';
 
-type Phase = 'choose' | 'checking' | 'checked' | 'importing' | 'done';
-
-const STEP: Record<Phase, number> = { choose: 0, checking: 1, checked: 1, importing: 2, done: 3 };
+const STEP: Record<ImportPhase, number> = { choose: 0, checking: 1, checked: 1, importing: 2, done: 3 };
 
 /** The committee's import wizard: template → file → dry run with every bad row → confirm → result. */
 export default function ImportPage() {
   const { t } = useTranslation('organizations');
   const navigate = useNavigate();
   const onError = useApiError();
-  const qc = useQueryClient();
-  const [phase, setPhase] = useState<Phase>('choose');
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState(0);
-  const [check, setCheck] = useState<ImportOutcome | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const {
+    phase,
+    file,
+    progress,
+    checked,
+    invalid,
+    done: result,
+    check,
+    confirm,
+    reset: restart,
+  } = useImportRun<ImportResult>(uploadImport, ORGS);
+  const outcome = useMemo(() => invalid ?? (checked ? importOutcome(checked) : null), [invalid, checked]);
   const [fileError, setFileError] = useState<string | null>(null);
-
-  const run = async (dryRun: boolean, f: File) => {
-    setProgress(0);
-    setPhase(dryRun ? 'checking' : 'importing');
-    try {
-      const r = await uploadImport(f, dryRun, setProgress);
-      if (dryRun) {
-        setCheck(importOutcome(r));
-        setPhase('checked');
-      } else {
-        setResult(r);
-        setPhase('done');
-        await qc.invalidateQueries({ queryKey: ORGS });
-      }
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'IMPORT_INVALID') {
-        setCheck(importOutcome(null, e));
-        setPhase('checked');
-        return;
-      }
-      onError(e);
-      setPhase(dryRun ? 'choose' : 'checked');
-    }
-  };
 
   const choose = (f: File) => {
     if (!isImportFile(f.name)) {
@@ -64,16 +43,7 @@ export default function ImportPage() {
       return;
     }
     setFileError(null);
-    setFile(f);
-    setCheck(null);
-    void run(true, f);
-  };
-
-  const restart = () => {
-    setFile(null);
-    setCheck(null);
-    setResult(null);
-    setPhase('choose');
+    check(f);
   };
 
   const templateDownload = async () => {
@@ -98,7 +68,7 @@ export default function ImportPage() {
       <Card>
         <Steps
           current={STEP[phase]}
-          status={check && check.errors.length > 0 && phase === 'checked' ? 'error' : undefined}
+          status={outcome && outcome.errors.length > 0 && phase === 'checked' ? 'error' : undefined}
           responsive
           items={[
             { title: t('importPage.step.choose') },
@@ -153,12 +123,12 @@ export default function ImportPage() {
           </Flex>
         ) : null}
 
-        {phase === 'checked' && check ? (
+        {phase === 'checked' && outcome ? (
           <ImportPreview
-            outcome={check}
+            outcome={outcome}
             fileName={file?.name ?? ''}
             onRetry={restart}
-            onConfirm={() => file && void run(false, file)}
+            onConfirm={() => void confirm()}
           />
         ) : null}
 
