@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Download, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { signedIn } from './journeys';
 import { PHONE, launchBrowser, openPage, screenshot, startSeededServer, type TestServer } from './harness';
 import { chinaDateOf } from '../shared/src/domain/working-days';
@@ -152,5 +153,62 @@ describe('naming and the title registry', () => {
     expect(body).toContain(HOLDER);
     expect(body).toContain(`${validFrom} 至 ${validUntil}`);
     await screenshot(anyone, 'titles-verify-390');
+  });
+
+  it('the committee edits the certificate template, uploads a seal and prints a sample with it', async () => {
+    onTestFailed(() => console.log(server.output()));
+    const chair = await signedIn(browser, server, 'cadmin', { password: PASSWORD });
+    await chair.goto('/titles');
+    await chair.getByTestId('titles-templates').click();
+    await chair.waitForURL('**/titles/templates');
+    await chair.getByText('当前为系统默认模板，尚未修改过').waitFor();
+    expect(await chair.getByTestId('template-heading').inputValue()).toBe('荣誉证书');
+    expect(await chair.getByTestId('template-save').isDisabled()).toBe(true);
+
+    const HEADING = '荣誉证书（二〇二六年度）';
+    await chair.getByTestId('template-heading').fill(HEADING);
+    await chair.getByTestId('template-dirty').getByText('有未保存的修改').waitFor();
+    expect(await chair.getByTestId('template-preview').isDisabled()).toBe(true);
+    expect(await chair.getByTestId('template-preview-why').innerText()).toBe(
+      '请先保存修改，样张按已保存的模板打印',
+    );
+    expect(await chair.getByTestId('template-seal-upload').isDisabled()).toBe(true);
+    // Leaving with unsaved edits asks first; staying keeps them.
+    await chair.getByTestId('menu-titles').click();
+    await chair.getByText('模板的修改尚未保存，离开后将丢失。').waitFor();
+    await chair.getByRole('button', { name: '留在本页' }).click();
+    expect(chair.url()).toContain('/titles/templates');
+    expect(await chair.getByTestId('template-heading').inputValue()).toBe(HEADING);
+    await screenshot(chair, 'titles-template-dirty-1366', { fullPage: false });
+
+    await chair.getByTestId('template-save').click();
+    await chair.getByText('保存后，此后打印的证书都将采用新模板；已打印的文件不受影响。').waitFor();
+    await chair.getByTestId('template-save-confirm').click();
+    await chair.getByText('模板已保存').waitFor();
+    await chair.getByText(/^最近修改：cadmin，/).waitFor();
+    expect(await chair.getByTestId('template-dirty').count()).toBe(0);
+
+    const seal = await sharp({
+      create: { width: 240, height: 240, channels: 4, background: { r: 200, g: 16, b: 46, alpha: 1 } },
+    })
+      .png()
+      .toBuffer();
+    await chair
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'seal.png', mimeType: 'image/png', buffer: seal });
+    await chair.getByTestId('template-seal-state').getByText('已上传印章图片').waitFor();
+    await screenshot(chair, 'titles-template-1366');
+
+    const sample = await downloaded(chair, () => chair.getByTestId('template-preview').click());
+    expect(sample.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(sample.body);
+    expect(text).toContain(HEADING);
+    expect(text).toContain(SERIAL);
+
+    const phone = await signedIn(browser, server, 'cadmin', { password: PASSWORD, viewport: PHONE });
+    await phone.goto('/titles/templates');
+    await phone.getByTestId('template-heading').waitFor();
+    expect(await phone.getByTestId('template-heading').inputValue()).toBe(HEADING);
+    await screenshot(phone, 'titles-template-390');
   });
 });

@@ -113,6 +113,7 @@ const titles: Messages<'titles'> = {
     sealUpload: 'Upload seal image',
     sealReplace: 'Replace seal image',
     sealHelp: 'PNG or JPG up to 2 MB; a red seal on a transparent background works best',
+    sealAfterSave: 'Save the text and layout changes first, then upload the seal',
     sealUploaded: 'Seal image updated',
     save: 'Save template',
     saved: 'Template saved',

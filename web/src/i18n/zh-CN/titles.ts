@@ -110,6 +110,7 @@ const titles = {
     sealUpload: '上传印章图片',
     sealReplace: '更换印章图片',
     sealHelp: 'PNG 或 JPG，不超过 2 MB，建议透明背景的红色印章',
+    sealAfterSave: '请先保存对文字和版式的修改，再上传印章图片',
     sealUploaded: '印章图片已更新',
     save: '保存模板',
     saved: '模板已保存',

@@ -233,7 +233,7 @@ function Editor({
           <Form.Item name="sealSize" label={t('template.sealSize')} rules={[{ required: true }]}>
             <InputNumber min={0} max={TEMPLATE_LIMITS.sealMax} precision={0} />
           </Form.Item>
-          <SealField view={view} />
+          <SealField view={view} dirty={dirty} />
         </Col>
       </Row>
       <Flex gap={8} wrap justify={phone ? 'stretch' : 'flex-start'}>
@@ -254,14 +254,18 @@ function Editor({
   );
 }
 
-function SealField({ view }: { view: TemplateView }) {
+/** The seal is saved at once (a new version): with unsaved edits it waits, so they are not lost. */
+function SealField({ view, dirty }: { view: TemplateView; dirty: boolean }) {
   const { t } = useTranslation('titles');
   const { message } = App.useApp();
   const qc = useQueryClient();
   const report = useApiError();
   const [percent, setPercent] = useState<number | null>(null);
   return (
-    <Form.Item label={t('template.seal')} extra={t('template.sealHelp')}>
+    <Form.Item
+      label={t('template.seal')}
+      extra={dirty ? t('template.sealAfterSave') : t('template.sealHelp')}
+    >
       <Flex vertical gap={8} align="start">
         <Alert
           type={view.hasSeal ? 'success' : 'info'}
@@ -272,6 +276,7 @@ function SealField({ view }: { view: TemplateView }) {
         <Upload
           accept="image/png,image/jpeg"
           showUploadList={false}
+          disabled={dirty}
           beforeUpload={(file) => {
             setPercent(0);
             uploadSealReq(view.kind, file, setPercent)
@@ -284,7 +289,12 @@ function SealField({ view }: { view: TemplateView }) {
             return false;
           }}
         >
-          <Button icon={<UploadOutlined />} loading={percent !== null} data-testid="template-seal-upload">
+          <Button
+            icon={<UploadOutlined />}
+            loading={percent !== null}
+            disabled={dirty}
+            data-testid="template-seal-upload"
+          >
             {view.hasSeal ? t('template.sealReplace') : t('template.sealUpload')}
             {percent !== null ? ` ${percent}%` : ''}
           </Button>
