@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ROLES } from '../enums';
 import { line } from './common';
 
-export const PRIVILEGED_KINDS = ['second_factor_reset'] as const;
+export const PRIVILEGED_KINDS = ['second_factor_reset', 'password_reset'] as const;
 export type PrivilegedKind = (typeof PRIVILEGED_KINDS)[number];
 
 export const PRIVILEGED_STATES = ['pending', 'approved', 'rejected'] as const;
@@ -15,6 +15,7 @@ export type PrivilegedState = (typeof PRIVILEGED_STATES)[number];
 
 export const PRIVILEGED_KIND_LABELS: Record<PrivilegedKind, { zh: string; en: string }> = {
   second_factor_reset: { zh: '重置双因素认证', en: 'Reset second factor' },
+  password_reset: { zh: '重置管理员密码', en: 'Reset an administrator’s password' },
 };
 
 export const createPrivilegedRequestBody = z
@@ -41,6 +42,15 @@ export const privilegedRequestBody = z.object({
   decidedAt: z.iso.datetime().nullable(),
 });
 export type PrivilegedRequest = z.infer<typeof privilegedRequestBody>;
+
+/**
+ * An approval's answer: the request, and for a password reset the new one-time password — shown once to
+ * the approving administrator (never to the requester), who hands it to the holder (AC-08).
+ */
+export const privilegedDecisionBody = privilegedRequestBody.extend({
+  oneTimePassword: z.string().optional(),
+});
+export type PrivilegedDecision = z.infer<typeof privilegedDecisionBody>;
 
 export const privilegedRequestListBody = z.object({ items: z.array(privilegedRequestBody) });
 

@@ -1,5 +1,6 @@
 import type { Role } from '../enums';
 import { MANAGEABLE_ROLES } from './permissions';
+import { PRIVILEGED_PASSWORD_ROLES } from './password-policy';
 
 /**
  * Account management rules (pure). Who may manage which account, and where an account of each role
@@ -16,6 +17,14 @@ export function manageableRoles(callerRole: Role): readonly Role[] {
 
 export function canManageRole(callerRole: Role, targetRole: Role): boolean {
   return manageableRoles(callerRole).includes(targetRole);
+}
+
+/**
+ * Administrator accounts (三员 and unit admins, the roles of PRIVILEGED_PASSWORD_ROLES): resetting their
+ * password, unlocking or re-enabling them takes a second administrator's approval (four-eyes, AC-08).
+ */
+export function needsFourEyes(targetRole: Role): boolean {
+  return PRIVILEGED_PASSWORD_ROLES.includes(targetRole);
 }
 
 /** An account is visible and manageable when its role is manageable and it lies inside the scope. */

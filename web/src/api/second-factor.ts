@@ -7,6 +7,7 @@ import type {
   SecondFactorStatus,
 } from '../../../shared/src/contracts/second-factor';
 import type {
+  PrivilegedDecision,
   PrivilegedKind,
   PrivilegedRequest,
   PrivilegedState,
@@ -73,6 +74,7 @@ export function requestPrivileged(body: {
   return api.post<PrivilegedRequest>('/api/privileged-requests', body);
 }
 
-export function decidePrivileged(id: string, decision: 'approve' | 'reject'): Promise<PrivilegedRequest> {
-  return api.post<PrivilegedRequest>(`/api/privileged-requests/${id}/${decision}`);
+/** A decision; an approved password reset answers its one-time password, to be shown once. */
+export function decidePrivileged(id: string, decision: 'approve' | 'reject'): Promise<PrivilegedDecision> {
+  return api.post<PrivilegedDecision>(`/api/privileged-requests/${id}/${decision}`);
 }

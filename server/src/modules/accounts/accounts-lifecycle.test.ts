@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditEvents, sessions } from '../../db/schema';
+import { auditEvents, notifications, sessions, users } from '../../db/schema';
 import { createBootstrapAdmin } from './bootstrap';
 import {
   client,
+  insertUser,
   login,
   makeTestEnv,
   PASSWORD,
@@ -112,20 +113,21 @@ describe('disabling and enabling', () => {
 });
 
 describe('resetting a password', () => {
-  it('issues a new one-time password, ends the sessions and forces a change', async () => {
-    const target = client(env.app, await login(env.app, 'audadmin'));
-    const res = await secadmin.post(`/api/accounts/${seeded.audit_admin.id}/reset-password`, { version: 1 });
+  it('issues a new one-time password, ends the sessions, forces a change and tells the holder', async () => {
+    const holder = await insertUser(env.db, { username: 'rev.reset', role: 'reviewer' });
+    const target = client(env.app, await login(env.app, 'rev.reset'));
+    const res = await secadmin.post(`/api/accounts/${holder.id}/reset-password`, { version: 1 });
     expect(res.statusCode).toBe(200);
     const { account, oneTimePassword } = res.json();
     expect(account).toMatchObject({ mustChangePassword: true, version: 2 });
     expect((await target.get('/api/auth/me')).statusCode).toBe(401);
-    expect((await tryLogin('audadmin', PASSWORD)).statusCode).toBe(401);
-    const again = client(env.app, await login(env.app, 'audadmin', oneTimePassword));
+    expect((await tryLogin('rev.reset', PASSWORD)).statusCode).toBe(401);
+    const again = client(env.app, await login(env.app, 'rev.reset', oneTimePassword));
     const blocked = await again.get('/api/audit-events');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
 
-    const [event] = await eventsOf(seeded.audit_admin.id, 'accounts.reset_password');
+    const [event] = await eventsOf(holder.id, 'accounts.reset_password');
     expect(event).toMatchObject({
       actorName: 'secadmin',
       role: 'security_admin',
@@ -137,10 +139,45 @@ describe('resetting a password', () => {
       oneTimeExpiresAt: { before: null, after: new Date(env.clock.now.getTime() + 86_400_000).toISOString() },
     });
     expect(JSON.stringify(await env.db.select().from(auditEvents))).not.toContain(oneTimePassword);
+    const inbox = await env.db.select().from(notifications).where(eq(notifications.userId, holder.id));
+    expect(inbox.map((n) => [n.kind, n.titleZh, n.titleEn])).toEqual([
+      ['account.password_reset', '您的密码已被重置', 'Your password was reset'],
+    ]);
+  });
+
+  it('refuses a direct reset of an administrator account (403 FOUR_EYES_REQUIRED) and writes nothing', async () => {
+    for (const [who, target] of [
+      [secadmin, seeded.audit_admin],
+      [secadmin, seeded.committee_admin],
+      [cadmin, seeded.unit_admin],
+    ] as const) {
+      const res = await who.post(`/api/accounts/${target.id}/reset-password`, { version: 1 });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error).toMatchObject({
+        code: 'FOUR_EYES_REQUIRED',
+        details: [
+          {
+            field: 'id',
+            code: 'approval_required:password_reset',
+            message: '管理员账号的密码须经另一名不同角色的管理员批准后才能重置，请提交特权操作申请',
+          },
+        ],
+      });
+      expect((await secadmin.get(`/api/accounts/${target.id}`)).json()).toMatchObject({
+        version: 1,
+        mustChangePassword: false,
+      });
+      expect(await eventsOf(target.id, 'accounts.reset_password')).toEqual([]);
+      expect(await env.db.select().from(notifications).where(eq(notifications.userId, target.id))).toEqual(
+        [],
+      );
+    }
+    expect((await tryLogin('audadmin', PASSWORD)).statusCode).toBe(200);
   });
 
   it('refuses a stale version and a reset of oneself (409)', async () => {
-    const stale = await secadmin.post(`/api/accounts/${seeded.audit_admin.id}/reset-password`, {
+    const holder = await env.db.select().from(users).where(eq(users.username, 'rev.reset'));
+    const stale = await secadmin.post(`/api/accounts/${holder[0]!.id}/reset-password`, {
       version: 1,
     });
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');

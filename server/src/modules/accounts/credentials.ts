@@ -3,6 +3,9 @@
  */
 import type { Db, DbOrTx } from '../../db/client';
 import { requireActor, type Ctx } from '../../core/context';
+import { AppError, fieldError } from '../../core/errors';
+import { needsFourEyes } from '../../../../shared/src/domain/account-rules';
+import type { PrivilegedKind } from '../../../../shared/src/contracts/privileged-requests';
 import { diff, writeAudit, type Changes } from '../audit/write';
 import * as repo from './repo';
 import { removeSecondFactor } from '../auth/second-factor';
@@ -18,6 +21,14 @@ import {
   type WithOneTimePassword,
 } from './access';
 
+/**
+ * The 403 of a direct action on an administrator account: it goes through a four-eyes request
+ * (POST /api/privileged-requests with the kind named here), approved by another administrator.
+ */
+export function approvalRequired(kind: PrivilegedKind, zh: string, en: string): AppError {
+  return new AppError('FOUR_EYES_REQUIRED', [fieldError('id', `approval_required:${kind}`, zh, en)]);
+}
+
 export async function resetPassword(
   db: Db,
   ctx: Ctx,
@@ -32,34 +43,90 @@ export async function resetPassword(
       '不能重置自己的密码，请使用“修改密码”',
       'You cannot reset your own password; change it instead',
     );
+  if (needsFourEyes(row.role))
+    throw approvalRequired(
+      'password_reset',
+      '管理员账号的密码须经另一名不同角色的管理员批准后才能重置，请提交特权操作申请',
+      'An administrator’s password is reset only with the approval of another administrator of a different role: submit a privileged request',
+    );
   await checkVersion(db, row, version);
-  const otp = await issueOneTimePassword(ctx.now, row.username);
   return db.transaction(async (tx) => {
-    const updated = await repo.updateUserAtVersion(tx, row.id, version, {
-      passwordHash: otp.passwordHash,
-      mustChangePassword: true,
-      oneTimeExpiresAt: otp.oneTimeExpiresAt,
-      failedLogins: 0,
-      firstFailedAt: null,
-      lockedUntil: null,
-      updatedAt: ctx.now,
-    });
-    if (!updated) throw await changedMeanwhile(tx, row);
-    const ended = await repo.deleteSessionsOf(tx, row.id);
-    const changes: Changes = {
-      password: { before: '***', after: '***' },
-      ...diff(row, updated, ['mustChangePassword', 'oneTimeExpiresAt', 'lockedUntil', 'failedLogins']),
-    };
-    await writeAudit(tx, ctx, {
-      action: 'accounts.reset_password',
-      objectType: 'user',
-      objectId: row.id,
-      unitId: row.unitId,
-      changes,
-      detail: `sessions ended: ${ended}`,
-    });
-    return { account: await reload(tx, row.id, ctx.now), oneTimePassword: otp.oneTimePassword };
+    const oneTimePassword = await applyPasswordReset(tx, ctx, row, version, null);
+    return { account: await reload(tx, row.id, ctx.now), oneTimePassword };
   });
+}
+
+/**
+ * Writes a new one-time password at `version` (409 when the account changed meanwhile), ends every
+ * session, clears a lockout, audits accounts.reset_password (naming the four-eyes request, if any) and
+ * tells the holder in the inbox. Answers the one-time password, for whoever is to hand it over.
+ */
+async function applyPasswordReset(
+  tx: DbOrTx,
+  ctx: Ctx,
+  row: repo.AccountRow,
+  version: number,
+  requestId: string | null,
+): Promise<string> {
+  const otp = await issueOneTimePassword(ctx.now, row.username);
+  const updated = await repo.updateUserAtVersion(tx, row.id, version, {
+    passwordHash: otp.passwordHash,
+    mustChangePassword: true,
+    oneTimeExpiresAt: otp.oneTimeExpiresAt,
+    failedLogins: 0,
+    firstFailedAt: null,
+    lockedUntil: null,
+    updatedAt: ctx.now,
+  });
+  if (!updated) throw await changedMeanwhile(tx, row);
+  const ended = await repo.deleteSessionsOf(tx, row.id);
+  const changes: Changes = {
+    password: { before: '***', after: '***' },
+    ...diff(row, updated, ['mustChangePassword', 'oneTimeExpiresAt', 'lockedUntil', 'failedLogins']),
+  };
+  await writeAudit(tx, ctx, {
+    action: 'accounts.reset_password',
+    objectType: 'user',
+    objectId: row.id,
+    unitId: row.unitId,
+    changes,
+    detail: requestId
+      ? `privileged request ${requestId}; sessions ended: ${ended}`
+      : `sessions ended: ${ended}`,
+  });
+  await notify(
+    tx,
+    [row.id],
+    {
+      kind: 'account.password_reset',
+      titleZh: '您的密码已被重置',
+      titleEn: 'Your password was reset',
+      bodyZh: requestId
+        ? '经两名管理员审批，您的密码已重置为一次性密码，原密码和所有登录会话已失效。首次登录后须修改密码。如非本人申请，请立即联系安全管理员。'
+        : '管理员已将您的密码重置为一次性密码，原密码和所有登录会话已失效。首次登录后须修改密码。如非本人申请，请立即联系安全管理员。',
+      bodyEn: requestId
+        ? 'Two administrators approved a reset: your password is now a one-time password, the old one and every session no longer work. Change it at your first login. If you did not ask for this, tell the security administrator at once.'
+        : 'An administrator reset your password to a one-time password: the old one and every session no longer work. Change it at your first login. If you did not ask for this, tell the security administrator at once.',
+      link: '/account/security',
+    },
+    ctx.now,
+  );
+  return otp.oneTimePassword;
+}
+
+/**
+ * Carries out an approved four-eyes password reset (the request is the privileged module's) on the
+ * account as it is now; the one-time password goes back to the approving administrator only.
+ */
+export async function resetPasswordApproved(
+  tx: DbOrTx,
+  ctx: Ctx,
+  target: { id: string },
+  requestId: string,
+): Promise<string> {
+  const row = await repo.findAccount(tx, target.id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return applyPasswordReset(tx, ctx, row, row.version, requestId);
 }
 
 export async function unlockAccount(db: Db, ctx: Ctx, id: string, version: number): Promise<Account> {

@@ -184,3 +184,61 @@ describe('four-eyes reset of a second factor', () => {
     );
   });
 });
+
+describe('four-eyes reset of an administrator’s password (§3)', () => {
+  it('is asked by one administrator, approved by another role; the approver alone gets the one-time password', async () => {
+    const holder = await insertUser(env.db, { username: 'cadmin.pw', role: 'committee_admin' });
+    const holderSession = client(env.app, await login(env.app, 'cadmin.pw'));
+    const sec = await as('secadmin');
+    const asked = await sec.post('/api/privileged-requests', {
+      kind: 'password_reset',
+      targetUserId: holder.id,
+      reason: '忘记密码',
+    });
+    expect(asked.statusCode).toBe(201);
+    const id: string = asked.json().id;
+    expect(asked.json()).not.toHaveProperty('oneTimePassword');
+    expect(asked.json()).toMatchObject({ kind: 'password_reset', state: 'pending' });
+
+    // The same administrator and another of the same role are refused; nothing is reset.
+    for (const who of ['secadmin', 'secadmin2']) {
+      const res = await (await as(who)).post(`/api/privileged-requests/${id}/approve`);
+      expect([who, res.statusCode, res.json().error.code]).toEqual([who, 403, 'FOUR_EYES_REQUIRED']);
+    }
+    expect((await holderSession.get('/api/auth/me')).statusCode).toBe(200);
+    expect(
+      await env.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'accounts.reset_password'), eq(auditEvents.objectId, holder.id))),
+    ).toEqual([]);
+
+    const approved = await (await as('audadmin')).post(`/api/privileged-requests/${id}/approve`);
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({ state: 'approved', decidedBy: { username: 'audadmin' } });
+    const otp: string = approved.json().oneTimePassword;
+    expect(otp).toMatch(/^\S{12,}$/);
+    // The holder's sessions end; the one-time password works once and must be changed.
+    expect((await holderSession.get('/api/auth/me')).statusCode).toBe(401);
+    const fresh = await client(env.app, null).post('/api/auth/login', { username: 'cadmin.pw', password: otp });
+    expect(fresh.statusCode).toBe(200);
+    expect(fresh.json().user).toMatchObject({ mustChangePassword: true });
+    // The requester's list never carries the password.
+    expect(JSON.stringify((await sec.get('/api/privileged-requests')).json())).not.toContain(otp);
+    expect(JSON.stringify(await env.db.select().from(auditEvents))).not.toContain(otp);
+
+    const inbox = await env.db.select().from(notifications).where(eq(notifications.userId, holder.id));
+    expect(inbox.map((n) => [n.kind, n.titleZh])).toEqual([['account.password_reset', '您的密码已被重置']]);
+    expect((await auditActions(id)).map((e) => [e.action, e.outcome, e.detail])).toEqual([
+      ['privileged.request', 'success', 'password_reset for cadmin.pw: 忘记密码'],
+      ['privileged.approve', 'denied', 'same administrator'],
+      ['privileged.approve', 'denied', 'same role'],
+      ['privileged.approve', 'success', 'password_reset for cadmin.pw, asked by secadmin'],
+    ]);
+    const [reset] = await env.db
+      .select({ detail: auditEvents.detail, actorName: auditEvents.actorName })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'accounts.reset_password'), eq(auditEvents.objectId, holder.id)));
+    expect(reset).toEqual({ detail: `privileged request ${id}; sessions ended: 1`, actorName: 'audadmin' });
+  });
+});

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBody, idParams } from '../../../../shared/src/contracts/common';
 import {
   createPrivilegedRequestBody,
+  privilegedDecisionBody,
   privilegedListQuery,
   privilegedRequestBody,
   privilegedRequestListBody,
@@ -53,9 +54,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: 'privileged.decide' },
       schema: {
         tags,
-        summary: '批准特权操作申请 Approve a privileged request',
+        summary: '批准特权操作申请（重置密码时向批准人返回一次性密码） Approve a privileged request',
         params: idParams,
-        response: { 200: privilegedRequestBody, ...errors },
+        response: { 200: privilegedDecisionBody, ...errors },
       },
     },
     async (req) => privileged.approve(db, ctxOf(req), req.params.id),

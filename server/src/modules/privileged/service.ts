@@ -12,10 +12,11 @@ import { requireActor, scopeOf, type Actor, type Ctx } from '../../core/context'
 import { AppError, fieldError, isUniqueViolation } from '../../core/errors';
 import { writeAudit } from '../audit/write';
 import { managedAccount } from '../accounts/service';
-import { resetSecondFactor } from '../accounts/credentials';
+import { resetPasswordApproved, resetSecondFactor } from '../accounts/credentials';
 import { isEnrolled } from '../auth/second-factor-gate';
 import type {
   CreatePrivilegedRequest,
+  PrivilegedDecision,
   PrivilegedKind,
   PrivilegedRequest,
   PrivilegedState,
@@ -23,12 +24,15 @@ import type {
 
 type Target = { id: string; unitId: string | null };
 
-/** What each kind checks when asked for (409 when it makes no sense) and does once approved. */
+/**
+ * What each kind checks when asked for (409 when it makes no sense) and does once approved; a password
+ * reset answers the one-time password, which goes to the approver alone.
+ */
 const EXECUTORS: Record<
   PrivilegedKind,
   {
     check: (db: Db, target: Target) => Promise<void>;
-    run: (tx: DbOrTx, ctx: Ctx, target: Target, requestId: string) => Promise<void>;
+    run: (tx: DbOrTx, ctx: Ctx, target: Target, requestId: string) => Promise<string | void>;
   }
 > = {
   second_factor_reset: {
@@ -44,6 +48,10 @@ const EXECUTORS: Record<
         ]);
     },
     run: (tx, ctx, target, requestId) => resetSecondFactor(tx, ctx, target, requestId),
+  },
+  password_reset: {
+    check: async () => {},
+    run: (tx, ctx, target, requestId) => resetPasswordApproved(tx, ctx, target, requestId),
   },
 };
 
@@ -181,7 +189,7 @@ async function decide(
   ctx: Ctx,
   id: string,
   state: 'approved' | 'rejected',
-): Promise<PrivilegedRequest> {
+): Promise<PrivilegedDecision> {
   const actor = requireActor(ctx);
   const row = await loadVisible(db, actor, id);
   if (row.r.state !== 'pending') throw new AppError('CONFLICT');
@@ -197,7 +205,7 @@ async function decide(
     });
     throw new AppError('FOUR_EYES_REQUIRED');
   }
-  await db.transaction(async (tx) => {
+  const oneTimePassword = await db.transaction(async (tx) => {
     // Decided once: a concurrent decision finds the state changed and writes nothing.
     const updated = await tx
       .update(privilegedRequests)
@@ -212,9 +220,10 @@ async function decide(
       unitId: row.target.unitId,
       detail: `${row.r.kind} for ${row.target.username}, asked by ${row.requestedBy.username}`,
     });
-    if (state === 'approved') await EXECUTORS[row.r.kind].run(tx, ctx, row.target, id);
+    return state === 'approved' ? EXECUTORS[row.r.kind].run(tx, ctx, row.target, id) : undefined;
   });
-  return get(db, id);
+  const decided = await get(db, id);
+  return oneTimePassword ? { ...decided, oneTimePassword } : decided;
 }
 
 export const approve = (db: Db, ctx: Ctx, id: string) => decide(db, ctx, id, 'approved');

@@ -23,6 +23,25 @@ const accounts: Messages<'accounts'> = {
   resetTitle: 'Reset the password of “{{name}}”?',
   resetText:
     'A new one-time password is generated; the old one and every session of the account end at once.',
+  fourEyes: {
+    reset: 'Reset password (needs another administrator’s approval)',
+    title: {
+      second_factor_reset: 'Request a reset of the second factor of {{name}}',
+      password_reset: 'Request a reset of the password of {{name}}',
+    },
+    needsApproval: 'An administrator account: carried out only once another administrator of a different role approves',
+    consequence: {
+      second_factor_reset:
+        'Once approved, the authenticator and recovery codes of {{name}} stop working and every login ends; a new one is set up at the next login. The holder is told in the inbox.',
+      password_reset:
+        'Once approved, the password of {{name}} becomes a one-time password and the old one and every login end; the one-time password is shown once to the approver, who hands it over. The holder is told in the inbox.',
+    },
+    reason: 'Reason',
+    reasonRequired: 'Give a reason',
+    submit: 'Submit the request',
+    submitted: 'Request submitted',
+    submittedText: 'Another administrator of a different role decides it on the Account security page; nothing changes before.',
+  },
   unlock: 'Unlock',
   unlockTitle: 'Unlock “{{name}}”?',
   unlockText: 'The account was locked after too many wrong passwords. Once unlocked it can log in again.',

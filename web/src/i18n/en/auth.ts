@@ -84,7 +84,7 @@ const auth: Messages<'auth'> = {
   },
   privileged: {
     title: 'Privileged requests waiting for approval',
-    hint: 'Resetting someone’s second factor needs a request by one administrator and the approval of another of a different role.',
+    hint: 'Resetting someone’s second factor, or an administrator’s password, needs a request by one administrator and the approval of another of a different role.',
     empty: 'Nothing is waiting',
     kind: 'Request',
     target: 'Account',
@@ -93,8 +93,12 @@ const auth: Messages<'auth'> = {
     createdAt: 'Asked at',
     approve: 'Approve',
     reject: 'Reject',
-    approveConfirm:
-      'Approving resets the second factor of {{name}} at once: the authenticator and recovery codes stop working and every login of the account ends. Approve?',
+    approveConfirm: {
+      second_factor_reset:
+        'Approving resets the second factor of {{name}} at once: the authenticator and recovery codes stop working and every login of the account ends. Approve?',
+      password_reset:
+        'Approving resets the password of {{name}} to a one-time password at once: the old one and every login end. The one-time password is shown to you once; hand it to the holder in person or over a safe channel. Approve?',
+    },
     rejectConfirm: 'Rejecting ends the request and changes nothing. Reject?',
     approved: 'Approved and carried out',
     rejected: 'Rejected',

@@ -18,6 +18,25 @@ const accounts = {
   reset: '重置密码',
   resetTitle: '重置“{{name}}”的密码？',
   resetText: '将生成新的一次性密码，原密码和该账号的所有登录立即失效。',
+  fourEyes: {
+    reset: '重置密码（需另一名管理员批准）',
+    title: {
+      second_factor_reset: '申请重置 {{name}} 的双因素认证',
+      password_reset: '申请重置 {{name}} 的密码',
+    },
+    needsApproval: '管理员账号：需另一名不同角色的管理员批准后才会执行',
+    consequence: {
+      second_factor_reset:
+        '批准后 {{name}} 的身份验证器和恢复码失效，所有登录被退出，下次登录时重新绑定；本人会收到站内通知。',
+      password_reset:
+        '批准后 {{name}} 的密码立即重置为一次性密码，原密码和所有登录失效；一次性密码只向批准人显示一次，由其交给本人；本人会收到站内通知。',
+    },
+    reason: '申请理由',
+    reasonRequired: '请填写申请理由',
+    submit: '提交申请',
+    submitted: '申请已提交',
+    submittedText: '等待另一名不同角色的管理员在“账户安全”页面审批，批准前不做任何修改。',
+  },
   unlock: '解除锁定',
   unlockTitle: '解除“{{name}}”的锁定？',
   unlockText: '账号因多次输错密码被锁定。解除后可立即重新登录。',

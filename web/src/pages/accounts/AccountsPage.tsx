@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { accountSortKeys, type Account } from '../../../../shared/src/contracts/accounts';
 import { ROLES, type Role } from '../../../../shared/src/enums';
+import { needsFourEyes } from '../../../../shared/src/domain/account-rules';
 import { primaryRole, useAbility, useSession } from '../../api/auth';
 import {
   ACCOUNTS,
@@ -26,6 +27,7 @@ import { onTableChange, sortOrderOf, tablePagination } from '../../lib/list';
 import { useUrlFilters, type FilterSpec } from '../../lib/url-filters';
 import { AccountFormModal, type AccountFormTarget } from './AccountFormModal';
 import { OneTimePasswordModal } from './OneTimePasswordModal';
+import { PrivilegedRequestModal, type PrivilegedAsk } from './PrivilegedRequestModal';
 
 const STATUS_COLOR: Record<AccountStatus, string> = {
   disabled: 'default',
@@ -60,6 +62,7 @@ export default function AccountsPage() {
   const [searchText, setSearchText] = useState(filters.q ?? '');
   const [target, setTarget] = useState<AccountFormTarget | null>(null);
   const [otp, setOtp] = useState<OneTimePassword | null>(null);
+  const [ask, setAsk] = useState<PrivilegedAsk | null>(null);
   const list = useAccounts(filters);
 
   const act = (title: string, content: string, ok: string, danger: boolean, run: () => Promise<void>) =>
@@ -212,7 +215,13 @@ export default function AccountsPage() {
               trigger={['click']}
               menu={{
                 items: [
-                  { key: 'reset', label: t('reset'), onClick: () => reset(a) },
+                  needsFourEyes(a.role)
+                    ? {
+                        key: 'reset',
+                        label: t('fourEyes.reset'),
+                        onClick: () => setAsk({ kind: 'password_reset', account: a }),
+                      }
+                    : { key: 'reset', label: t('reset'), onClick: () => reset(a) },
                   ...(a.locked ? [{ key: 'unlock', label: t('unlock'), onClick: () => unlock(a) }] : []),
                   { type: 'divider' as const },
                   a.disabled
@@ -331,6 +340,7 @@ export default function AccountsPage() {
         }}
       />
       <OneTimePasswordModal value={otp} onClose={() => setOtp(null)} />
+      <PrivilegedRequestModal ask={ask} onClose={() => setAsk(null)} />
     </Flex>
   );
 }

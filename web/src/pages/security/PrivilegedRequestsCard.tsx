@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Popconfirm, Typography } from 'antd';
 import { AuditOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -7,6 +8,7 @@ import { decidePrivileged, PRIVILEGED_KEY, usePrivilegedRequests } from '../../a
 import { useApiError } from '../../app/useApiError';
 import { bilingual } from '../../i18n/labels';
 import { formatDateTime } from '../../lib/format';
+import { OneTimePasswordModal } from '../accounts/OneTimePasswordModal';
 
 /** Four-eyes requests waiting for a decision, each with approve and reject (both confirm the consequence). */
 export function PrivilegedRequestsCard() {
@@ -15,9 +17,16 @@ export function PrivilegedRequestsCard() {
   const onError = useApiError();
   const qc = useQueryClient();
   const list = usePrivilegedRequests('pending');
+  // An approved password reset: its one-time password, shown once to the approver alone.
+  const [otp, setOtp] = useState<{
+    account: { username: string; displayName: string };
+    oneTimePassword: string;
+  } | null>(null);
   const decide = async (id: string, d: 'approve' | 'reject') => {
     try {
-      await decidePrivileged(id, d);
+      const decided = await decidePrivileged(id, d);
+      if (decided.oneTimePassword)
+        setOtp({ account: decided.target, oneTimePassword: decided.oneTimePassword });
       message.success(d === 'approve' ? t('privileged.approved') : t('privileged.rejected'));
     } catch (e) {
       onError(e);
@@ -68,7 +77,7 @@ export function PrivilegedRequestsCard() {
                   <Button>{t('privileged.reject')}</Button>
                 </Popconfirm>
                 <Popconfirm
-                  title={t('privileged.approveConfirm', { name: r.target.displayName })}
+                  title={t(`privileged.approveConfirm.${r.kind}`, { name: r.target.displayName })}
                   onConfirm={() => decide(r.id, 'approve')}
                   okButtonProps={{ danger: true }}
                 >
@@ -81,6 +90,7 @@ export function PrivilegedRequestsCard() {
           ))}
         </Flex>
       )}
+      <OneTimePasswordModal value={otp} onClose={() => setOtp(null)} />
     </Card>
   );
 }
