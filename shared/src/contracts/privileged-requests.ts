@@ -7,7 +7,12 @@ import { z } from 'zod';
 import { ROLES } from '../enums';
 import { line } from './common';
 
-export const PRIVILEGED_KINDS = ['second_factor_reset', 'password_reset'] as const;
+export const PRIVILEGED_KINDS = [
+  'second_factor_reset',
+  'password_reset',
+  'account_unlock',
+  'account_enable',
+] as const;
 export type PrivilegedKind = (typeof PRIVILEGED_KINDS)[number];
 
 export const PRIVILEGED_STATES = ['pending', 'approved', 'rejected'] as const;
@@ -16,6 +21,8 @@ export type PrivilegedState = (typeof PRIVILEGED_STATES)[number];
 export const PRIVILEGED_KIND_LABELS: Record<PrivilegedKind, { zh: string; en: string }> = {
   second_factor_reset: { zh: '重置双因素认证', en: 'Reset second factor' },
   password_reset: { zh: '重置管理员密码', en: 'Reset an administrator’s password' },
+  account_unlock: { zh: '解除管理员账号锁定', en: 'Unlock an administrator account' },
+  account_enable: { zh: '重新启用管理员账号', en: 'Re-enable an administrator account' },
 };
 
 export const createPrivilegedRequestBody = z

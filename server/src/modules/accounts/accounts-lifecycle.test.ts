@@ -191,19 +191,71 @@ describe('resetting a password', () => {
 
 describe('unlocking', () => {
   it('clears the lock after five failures so the right password works at once', async () => {
-    for (let i = 0; i < 5; i++) await tryLogin('uadmin', 'wrong-password');
-    expect((await tryLogin('uadmin', PASSWORD)).statusCode).toBe(401);
-    const locked = await cadmin.get(`/api/accounts/${seeded.unit_admin.id}`);
-    expect(locked.json()).toMatchObject({ locked: true, version: 1 });
+    for (let i = 0; i < 5; i++) await tryLogin('appl', 'wrong-password');
+    expect((await tryLogin('appl', PASSWORD)).statusCode).toBe(401);
+    const locked = await cadmin.get(`/api/accounts/${seeded.applicant.id}`);
+    const version: number = locked.json().version;
+    expect(locked.json()).toMatchObject({ locked: true });
 
-    const res = await cadmin.post(`/api/accounts/${seeded.unit_admin.id}/unlock`, { version: 1 });
+    const res = await cadmin.post(`/api/accounts/${seeded.applicant.id}/unlock`, { version });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ locked: false, version: 2 });
-    const [event] = await eventsOf(seeded.unit_admin.id, 'accounts.unlock');
+    expect(res.json()).toMatchObject({ locked: false, version: version + 1 });
+    const [event] = await eventsOf(seeded.applicant.id, 'accounts.unlock');
     expect(event!.changes).toEqual({
       lockedUntil: { before: new Date(env.clock.now.getTime() + 30 * 60_000).toISOString(), after: null },
     });
-    expect((await tryLogin('uadmin', PASSWORD)).statusCode).toBe(200);
+    expect((await tryLogin('appl', PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('refuses a direct unlock of an administrator account (403 FOUR_EYES_REQUIRED) and writes nothing', async () => {
+    for (let i = 0; i < 5; i++) await tryLogin('uadmin', 'wrong-password');
+    const res = await cadmin.post(`/api/accounts/${seeded.unit_admin.id}/unlock`, { version: 1 });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({
+      code: 'FOUR_EYES_REQUIRED',
+      details: [
+        {
+          field: 'id',
+          code: 'approval_required:account_unlock',
+          message: '管理员账号须经另一名不同角色的管理员批准后才能解除锁定，请提交特权操作申请',
+        },
+      ],
+    });
+    expect((await cadmin.get(`/api/accounts/${seeded.unit_admin.id}`)).json()).toMatchObject({
+      locked: true,
+      version: 1,
+    });
+    expect(await eventsOf(seeded.unit_admin.id, 'accounts.unlock')).toEqual([]);
+  });
+});
+
+describe('re-enabling', () => {
+  it('disables an administrator account directly, but re-enables it only through a four-eyes request', async () => {
+    const off = await secadmin.patch(`/api/accounts/${seeded.audit_admin.id}`, {
+      disabled: true,
+      version: 1,
+    });
+    expect(off.json()).toMatchObject({ disabled: true, version: 2 });
+    const on = await secadmin.patch(`/api/accounts/${seeded.audit_admin.id}`, {
+      disabled: false,
+      version: 2,
+    });
+    expect(on.statusCode).toBe(403);
+    expect(on.json().error).toMatchObject({
+      code: 'FOUR_EYES_REQUIRED',
+      details: [
+        {
+          field: 'id',
+          code: 'approval_required:account_enable',
+          message: '管理员账号须经另一名不同角色的管理员批准后才能重新启用，请提交特权操作申请',
+        },
+      ],
+    });
+    expect((await secadmin.get(`/api/accounts/${seeded.audit_admin.id}`)).json()).toMatchObject({
+      disabled: true,
+      version: 2,
+    });
+    expect(await eventsOf(seeded.audit_admin.id, 'accounts.enable')).toEqual([]);
   });
 });
 

@@ -124,31 +124,105 @@ export async function resetPasswordApproved(
   target: { id: string },
   requestId: string,
 ): Promise<string> {
-  const row = await repo.findAccount(tx, target.id);
-  if (!row) throw new AppError('NOT_FOUND');
+  const row = await current(tx, target.id);
   return applyPasswordReset(tx, ctx, row, row.version, requestId);
 }
 
 export async function unlockAccount(db: Db, ctx: Ctx, id: string, version: number): Promise<Account> {
   const actor = requireActor(ctx);
   const row = await loadManaged(db, actor, 'accounts.manage', id);
+  if (needsFourEyes(row.role))
+    throw approvalRequired(
+      'account_unlock',
+      '管理员账号须经另一名不同角色的管理员批准后才能解除锁定，请提交特权操作申请',
+      'An administrator account is unlocked only with the approval of another administrator of a different role: submit a privileged request',
+    );
   await checkVersion(db, row, version);
   return db.transaction(async (tx) => {
-    const updated = await repo.updateUserAtVersion(tx, row.id, version, {
-      failedLogins: 0,
-      firstFailedAt: null,
-      lockedUntil: null,
-      updatedAt: ctx.now,
-    });
-    if (!updated) throw await changedMeanwhile(tx, row);
-    await writeAudit(tx, ctx, {
-      action: 'accounts.unlock',
-      objectType: 'user',
-      objectId: row.id,
-      unitId: row.unitId,
-      changes: diff(row, updated, ['lockedUntil', 'failedLogins', 'firstFailedAt']),
-    });
+    await applyUnlock(tx, ctx, row, version, null);
     return reload(tx, row.id, ctx.now);
+  });
+}
+
+/** Clears the lockout at `version` (409 when changed meanwhile) and audits accounts.unlock. */
+async function applyUnlock(
+  tx: DbOrTx,
+  ctx: Ctx,
+  row: repo.AccountRow,
+  version: number,
+  requestId: string | null,
+): Promise<void> {
+  const updated = await repo.updateUserAtVersion(tx, row.id, version, {
+    failedLogins: 0,
+    firstFailedAt: null,
+    lockedUntil: null,
+    updatedAt: ctx.now,
+  });
+  if (!updated) throw await changedMeanwhile(tx, row);
+  await writeAudit(tx, ctx, {
+    action: 'accounts.unlock',
+    objectType: 'user',
+    objectId: row.id,
+    unitId: row.unitId,
+    changes: diff(row, updated, ['lockedUntil', 'failedLogins', 'firstFailedAt']),
+    detail: requestId ? `privileged request ${requestId}` : null,
+  });
+}
+
+/** The account as it is now, for a four-eyes executor (404 if it went). */
+async function current(tx: DbOrTx, id: string): Promise<repo.AccountRow> {
+  const row = await repo.findAccount(tx, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+const conflictOn = (code: string, zh: string, en: string) =>
+  new AppError('CONFLICT', [fieldError('targetUserId', code, zh, en)]);
+
+/** A four-eyes unlock makes sense only for a locked account (409 not_locked otherwise). */
+export async function checkLocked(db: DbOrTx, id: string, now: Date): Promise<void> {
+  const row = await current(db, id);
+  if (!row.lockedUntil || row.lockedUntil <= now)
+    throw conflictOn('not_locked', '该账号当前未被锁定', 'This account is not locked');
+}
+
+/** Carries out an approved four-eyes unlock on the account as it is now. */
+export async function unlockApproved(
+  tx: DbOrTx,
+  ctx: Ctx,
+  target: { id: string },
+  requestId: string,
+): Promise<void> {
+  const row = await current(tx, target.id);
+  await applyUnlock(tx, ctx, row, row.version, requestId);
+}
+
+/** A four-eyes re-enable makes sense only for a disabled account (409 not_disabled otherwise). */
+export async function checkDisabled(db: DbOrTx, id: string): Promise<void> {
+  if (!(await current(db, id)).disabled)
+    throw conflictOn('not_disabled', '该账号未被禁用', 'This account is not disabled');
+}
+
+/** Carries out an approved re-enable of an administrator account: it can log in again. */
+export async function enableApproved(
+  tx: DbOrTx,
+  ctx: Ctx,
+  target: { id: string },
+  requestId: string,
+): Promise<void> {
+  const row = await current(tx, target.id);
+  const updated = await repo.updateUserAtVersion(tx, row.id, row.version, {
+    disabled: false,
+    updatedAt: ctx.now,
+  });
+  if (!updated) throw await changedMeanwhile(tx, row);
+  await writeAudit(tx, ctx, {
+    action: 'accounts.enable',
+    objectType: 'user',
+    objectId: row.id,
+    unitId: row.unitId,
+    changes: diff(row, updated, ['disabled']),
+    detail: `privileged request ${requestId}`,
   });
 }
 

@@ -5,6 +5,7 @@ import { AppError, fieldError, isUniqueViolation } from '../../core/errors';
 import { diff, writeAudit } from '../audit/write';
 import * as repo from './repo';
 import { checkEmail, maskEmailChange } from './email';
+import { approvalRequired } from './credentials';
 import {
   accountScope,
   changedMeanwhile,
@@ -26,6 +27,7 @@ import {
   canManageRole,
   checkPlacement,
   manageableRoles,
+  needsFourEyes,
   normalizeLogin,
   PLACEMENT_TEXT,
   type AccountScope,
@@ -174,6 +176,12 @@ export async function updateAccount(db: Db, ctx: Ctx, id: string, patch: PatchIn
       throw selfConflict('disabled', '不能停用自己的账号', 'You cannot disable your own account');
   }
   if (roleChanged && !canManageRole(actor.role, role)) throw roleNotManageable();
+  if (row.disabled && !disabled && (needsFourEyes(row.role) || needsFourEyes(role)))
+    throw approvalRequired(
+      'account_enable',
+      '管理员账号须经另一名不同角色的管理员批准后才能重新启用，请提交特权操作申请',
+      'An administrator account is re-enabled only with the approval of another administrator of a different role: submit a privileged request',
+    );
   let unitId = row.unitId;
   if (roleChanged || orgChanged) unitId = (await placeOrg(db, scope, role, orgId))?.unitId ?? null;
 

@@ -13,6 +13,7 @@ import {
   insertUser,
   login,
   makeTestEnv,
+  PASSWORD,
   seedTree,
   seedUsers,
   type TestEnv,
@@ -220,7 +221,10 @@ describe('four-eyes reset of an administrator’s password (§3)', () => {
     expect(otp).toMatch(/^\S{12,}$/);
     // The holder's sessions end; the one-time password works once and must be changed.
     expect((await holderSession.get('/api/auth/me')).statusCode).toBe(401);
-    const fresh = await client(env.app, null).post('/api/auth/login', { username: 'cadmin.pw', password: otp });
+    const fresh = await client(env.app, null).post('/api/auth/login', {
+      username: 'cadmin.pw',
+      password: otp,
+    });
     expect(fresh.statusCode).toBe(200);
     expect(fresh.json().user).toMatchObject({ mustChangePassword: true });
     // The requester's list never carries the password.
@@ -240,5 +244,111 @@ describe('four-eyes reset of an administrator’s password (§3)', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'accounts.reset_password'), eq(auditEvents.objectId, holder.id)));
     expect(reset).toEqual({ detail: `privileged request ${id}; sessions ended: 1`, actorName: 'audadmin' });
+  });
+});
+
+describe('four-eyes unlock and re-enable of an administrator account (§3)', () => {
+  it('unlocks a locked administrator once a second administrator of another role approves', async () => {
+    const holder = await insertUser(env.db, { username: 'secadmin.locked', role: 'security_admin' });
+    const tryLogin = (password: string) =>
+      client(env.app, null).post('/api/auth/login', { username: 'secadmin.locked', password });
+    const cad = await as('cadmin');
+    const sec = await as('secadmin');
+    // Not locked yet: nothing to ask for.
+    const early = await sec.post('/api/privileged-requests', {
+      kind: 'account_unlock',
+      targetUserId: holder.id,
+      reason: '误锁',
+    });
+    expect([early.statusCode, early.json().error.details[0].code]).toEqual([409, 'not_locked']);
+    for (let i = 0; i < 5; i++) await tryLogin('wrong-password');
+    expect((await tryLogin(PASSWORD)).statusCode).toBe(401);
+
+    const asked = await cad.post('/api/privileged-requests', {
+      kind: 'account_unlock',
+      targetUserId: holder.id,
+      reason: '本人确认输错密码',
+    });
+    // The committee admin does not manage security admins: 404 (the security admin asks instead).
+    expect(asked.statusCode).toBe(404);
+    const mine = await sec.post('/api/privileged-requests', {
+      kind: 'account_unlock',
+      targetUserId: holder.id,
+      reason: '本人确认输错密码',
+    });
+    expect(mine.statusCode).toBe(201);
+    const id: string = mine.json().id;
+    const same = await (await as('secadmin2')).post(`/api/privileged-requests/${id}/approve`);
+    expect([same.statusCode, same.json().error.code]).toEqual([403, 'FOUR_EYES_REQUIRED']);
+    expect((await tryLogin(PASSWORD)).statusCode).toBe(401);
+
+    const approved = await (await as('audadmin')).post(`/api/privileged-requests/${id}/approve`);
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).not.toHaveProperty('oneTimePassword');
+    expect((await tryLogin(PASSWORD)).statusCode).toBe(200);
+    expect((await auditActions(id)).map((e) => [e.action, e.outcome, e.detail])).toEqual([
+      ['privileged.request', 'success', 'account_unlock for secadmin.locked: 本人确认输错密码'],
+      ['privileged.approve', 'denied', 'same role'],
+      ['privileged.approve', 'success', 'account_unlock for secadmin.locked, asked by secadmin'],
+    ]);
+    const unlocks = await env.db
+      .select({ detail: auditEvents.detail, actorName: auditEvents.actorName })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'accounts.unlock'), eq(auditEvents.objectId, holder.id)));
+    expect(unlocks).toEqual([{ detail: `privileged request ${id}`, actorName: 'audadmin' }]);
+  });
+
+  it('re-enables a disabled administrator once approved; a rejection leaves it disabled', async () => {
+    const holder = await insertUser(env.db, { username: 'cadmin.off', role: 'committee_admin' });
+    const sec = await as('secadmin');
+    const notYet = await sec.post('/api/privileged-requests', {
+      kind: 'account_enable',
+      targetUserId: holder.id,
+      reason: '复职',
+    });
+    expect([notYet.statusCode, notYet.json().error.details[0].code]).toEqual([409, 'not_disabled']);
+    expect(
+      (await sec.patch(`/api/accounts/${holder.id}`, { disabled: true, version: 1 })).json(),
+    ).toMatchObject({ disabled: true, version: 2 });
+
+    const first = await sec.post('/api/privileged-requests', {
+      kind: 'account_enable',
+      targetUserId: holder.id,
+      reason: '复职',
+    });
+    expect(first.statusCode).toBe(201);
+    await (await as('audadmin')).post(`/api/privileged-requests/${first.json().id}/reject`);
+    expect((await sec.get(`/api/accounts/${holder.id}`)).json()).toMatchObject({
+      disabled: true,
+      version: 2,
+    });
+
+    const second = await sec.post('/api/privileged-requests', {
+      kind: 'account_enable',
+      targetUserId: holder.id,
+      reason: '复职，已核实',
+    });
+    const id: string = second.json().id;
+    const approved = await (await as('audadmin')).post(`/api/privileged-requests/${id}/approve`);
+    expect(approved.statusCode).toBe(200);
+    expect((await sec.get(`/api/accounts/${holder.id}`)).json()).toMatchObject({
+      disabled: false,
+      version: 3,
+    });
+    const enables = await env.db
+      .select({ detail: auditEvents.detail, actorName: auditEvents.actorName, changes: auditEvents.changes })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'accounts.enable'), eq(auditEvents.objectId, holder.id)));
+    expect(enables).toEqual([
+      {
+        detail: `privileged request ${id}`,
+        actorName: 'audadmin',
+        changes: { disabled: { before: true, after: false } },
+      },
+    ]);
+    expect((await auditActions(id)).map((e) => e.action)).toEqual([
+      'privileged.request',
+      'privileged.approve',
+    ]);
   });
 });

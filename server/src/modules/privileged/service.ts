@@ -12,7 +12,14 @@ import { requireActor, scopeOf, type Actor, type Ctx } from '../../core/context'
 import { AppError, fieldError, isUniqueViolation } from '../../core/errors';
 import { writeAudit } from '../audit/write';
 import { managedAccount } from '../accounts/service';
-import { resetPasswordApproved, resetSecondFactor } from '../accounts/credentials';
+import {
+  checkDisabled,
+  checkLocked,
+  enableApproved,
+  resetPasswordApproved,
+  resetSecondFactor,
+  unlockApproved,
+} from '../accounts/credentials';
 import { isEnrolled } from '../auth/second-factor-gate';
 import type {
   CreatePrivilegedRequest,
@@ -31,7 +38,7 @@ type Target = { id: string; unitId: string | null };
 const EXECUTORS: Record<
   PrivilegedKind,
   {
-    check: (db: Db, target: Target) => Promise<void>;
+    check: (db: Db, target: Target, now: Date) => Promise<void>;
     run: (tx: DbOrTx, ctx: Ctx, target: Target, requestId: string) => Promise<string | void>;
   }
 > = {
@@ -52,6 +59,14 @@ const EXECUTORS: Record<
   password_reset: {
     check: async () => {},
     run: (tx, ctx, target, requestId) => resetPasswordApproved(tx, ctx, target, requestId),
+  },
+  account_unlock: {
+    check: (db, target, now) => checkLocked(db, target.id, now),
+    run: (tx, ctx, target, requestId) => unlockApproved(tx, ctx, target, requestId),
+  },
+  account_enable: {
+    check: (db, target) => checkDisabled(db, target.id),
+    run: (tx, ctx, target, requestId) => enableApproved(tx, ctx, target, requestId),
   },
 };
 
@@ -126,7 +141,7 @@ export async function create(db: Db, ctx: Ctx, input: CreatePrivilegedRequest): 
         'You cannot ask for this on your own account',
       ),
     ]);
-  await EXECUTORS[input.kind].check(db, target);
+  await EXECUTORS[input.kind].check(db, target, ctx.now);
   try {
     const id = await db.transaction(async (tx) => {
       const [row] = await tx

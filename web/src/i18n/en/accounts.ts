@@ -25,12 +25,20 @@ const accounts: Messages<'accounts'> = {
     'A new one-time password is generated; the old one and every session of the account end at once.',
   fourEyes: {
     reset: 'Reset password (needs another administrator’s approval)',
+    unlock: 'Unlock (needs another administrator’s approval)',
+    enable: 'Enable (needs another administrator’s approval)',
     title: {
+      account_unlock: 'Request an unlock of {{name}}',
+      account_enable: 'Request that {{name}} be enabled again',
       second_factor_reset: 'Request a reset of the second factor of {{name}}',
       password_reset: 'Request a reset of the password of {{name}}',
     },
-    needsApproval: 'An administrator account: carried out only once another administrator of a different role approves',
+    needsApproval:
+      'An administrator account: carried out only once another administrator of a different role approves',
     consequence: {
+      account_unlock:
+        'Once approved, the lock on {{name}} ends at once and the account can log in with its password.',
+      account_enable: 'Once approved, {{name}} can log in again at once, with its administrator rights.',
       second_factor_reset:
         'Once approved, the authenticator and recovery codes of {{name}} stop working and every login ends; a new one is set up at the next login. The holder is told in the inbox.',
       password_reset:
@@ -40,7 +48,8 @@ const accounts: Messages<'accounts'> = {
     reasonRequired: 'Give a reason',
     submit: 'Submit the request',
     submitted: 'Request submitted',
-    submittedText: 'Another administrator of a different role decides it on the Account security page; nothing changes before.',
+    submittedText:
+      'Another administrator of a different role decides it on the Account security page; nothing changes before.',
   },
   unlock: 'Unlock',
   unlockTitle: 'Unlock “{{name}}”?',

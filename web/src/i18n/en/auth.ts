@@ -84,7 +84,7 @@ const auth: Messages<'auth'> = {
   },
   privileged: {
     title: 'Privileged requests waiting for approval',
-    hint: 'Resetting someone’s second factor, or an administrator’s password, needs a request by one administrator and the approval of another of a different role.',
+    hint: 'Resetting someone’s second factor, or an administrator’s password, unlock or re-enabling, needs a request by one administrator and the approval of another of a different role.',
     empty: 'Nothing is waiting',
     kind: 'Request',
     target: 'Account',
@@ -94,6 +94,9 @@ const auth: Messages<'auth'> = {
     approve: 'Approve',
     reject: 'Reject',
     approveConfirm: {
+      account_unlock:
+        'Approving ends the lock on {{name}} at once: the account can log in with its password. Approve?',
+      account_enable: 'Approving lets {{name}} log in again at once, with its administrator rights. Approve?',
       second_factor_reset:
         'Approving resets the second factor of {{name}} at once: the authenticator and recovery codes stop working and every login of the account ends. Approve?',
       password_reset:

@@ -20,12 +20,18 @@ const accounts = {
   resetText: '将生成新的一次性密码，原密码和该账号的所有登录立即失效。',
   fourEyes: {
     reset: '重置密码（需另一名管理员批准）',
+    unlock: '解除锁定（需另一名管理员批准）',
+    enable: '启用（需另一名管理员批准）',
     title: {
+      account_unlock: '申请解除 {{name}} 的锁定',
+      account_enable: '申请重新启用 {{name}}',
       second_factor_reset: '申请重置 {{name}} 的双因素认证',
       password_reset: '申请重置 {{name}} 的密码',
     },
     needsApproval: '管理员账号：需另一名不同角色的管理员批准后才会执行',
     consequence: {
+      account_unlock: '批准后 {{name}} 的锁定立即解除，可用原密码重新登录。',
+      account_enable: '批准后 {{name}} 立即恢复为可登录状态，并恢复其管理员权限。',
       second_factor_reset:
         '批准后 {{name}} 的身份验证器和恢复码失效，所有登录被退出，下次登录时重新绑定；本人会收到站内通知。',
       password_reset:

@@ -81,7 +81,7 @@ const auth = {
   },
   privileged: {
     title: '待审批的特权操作申请',
-    hint: '重置他人的双因素认证，以及重置管理员账号的密码，须由一名管理员申请、另一名不同角色的管理员批准。',
+    hint: '重置他人的双因素认证，以及重置管理员账号的密码、解除其锁定或重新启用，须由一名管理员申请、另一名不同角色的管理员批准。',
     empty: '暂无待审批申请',
     kind: '申请事项',
     target: '涉及账号',
@@ -91,6 +91,8 @@ const auth = {
     approve: '批准',
     reject: '驳回',
     approveConfirm: {
+      account_unlock: '批准后将立即解除 {{name}} 的锁定，对方可用原密码登录。确定批准？',
+      account_enable: '批准后 {{name}} 将立即恢复可登录状态及其管理员权限。确定批准？',
       second_factor_reset:
         '批准后将立即重置 {{name}} 的双因素认证：其身份验证器与恢复码失效，所有登录被退出。确定批准？',
       password_reset:

@@ -222,10 +222,26 @@ export default function AccountsPage() {
                         onClick: () => setAsk({ kind: 'password_reset', account: a }),
                       }
                     : { key: 'reset', label: t('reset'), onClick: () => reset(a) },
-                  ...(a.locked ? [{ key: 'unlock', label: t('unlock'), onClick: () => unlock(a) }] : []),
+                  ...(a.locked
+                    ? [
+                        needsFourEyes(a.role)
+                          ? {
+                              key: 'unlock',
+                              label: t('fourEyes.unlock'),
+                              onClick: () => setAsk({ kind: 'account_unlock', account: a }),
+                            }
+                          : { key: 'unlock', label: t('unlock'), onClick: () => unlock(a) },
+                      ]
+                    : []),
                   { type: 'divider' as const },
                   a.disabled
-                    ? { key: 'enable', label: t('enable'), onClick: () => setDisabled(a, false) }
+                    ? needsFourEyes(a.role)
+                      ? {
+                          key: 'enable',
+                          label: t('fourEyes.enable'),
+                          onClick: () => setAsk({ kind: 'account_enable', account: a }),
+                        }
+                      : { key: 'enable', label: t('enable'), onClick: () => setDisabled(a, false) }
                     : {
                         key: 'disable',
                         danger: true,
