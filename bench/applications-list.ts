@@ -11,7 +11,6 @@
  * and go to bench/RESULTS.md in a section of their own. `BENCH_LIST_KINDS=search,deep` measures only
  * those kinds (and the baseline), `BENCH_LIST_BACKENDS=pglite` only that backend.
  */
-import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +19,7 @@ import autocannon from 'autocannon';
 import type { ListSeed } from './applications-data';
 import type { ServerMessage } from './applications-list-server';
 import { mixOf, type RequestKind } from './applications-mix';
-import { DEFAULT_PG, login, pgDatabase, settle, writeSection } from './common';
+import { DEFAULT_PG, login, pgDatabase, settle, startChild, writeSection } from './common';
 
 const SELF = fileURLToPath(import.meta.url);
 const CONNECTIONS = 50;
@@ -47,24 +46,8 @@ export interface BackendResult {
   kinds: KindResult[];
 }
 
-async function startServer(backend: 'postgres' | 'pglite', target: string) {
-  const child = fork(SELF, ['--list-server', backend, target], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const ready = await new Promise<Extract<ServerMessage, { kind: 'ready' }>>((resolve, reject) => {
-    child.once('message', (m: ServerMessage) =>
-      m.kind === 'ready' ? resolve(m) : reject(new Error(m.message)),
-    );
-    child.once('exit', (code) => reject(new Error(`the ${backend} server exited (${code})`)));
-  });
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.send('stop');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (child.exitCode === null) child.kill();
-  };
-  return { ready, stop };
+function startServer(backend: 'postgres' | 'pglite', target: string) {
+  return startChild<Extract<ServerMessage, { kind: 'ready' }>>(SELF, ['--list-server', backend, target]);
 }
 
 /** One request of the kind, checked: 200 and a list (or the health answer). */

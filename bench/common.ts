@@ -1,7 +1,8 @@
 /**
  * What the benchmarks share: a fresh PostgreSQL database per run, a logged-in session, waiting for a
- * server to drain, and each benchmark's own marked section of bench/RESULTS.md.
+ * server to drain, child processes that serve, and each benchmark's own marked section of bench/RESULTS.md.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -72,4 +73,37 @@ export function writeSection(name: string, md: string): void {
   const re = new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->\\n?`);
   const out = re.test(old) ? old.replace(re, md) : `${old}${old && !old.endsWith('\n\n') ? '\n' : ''}${md}`;
   fs.writeFileSync(file, out);
+}
+
+/** A benchmark's child process (a server), ready, and how to stop it. */
+export interface BenchChild<T> {
+  proc: ChildProcess;
+  /** The child's `{ kind: 'ready', … }` message. */
+  ready: T;
+  /** Sends 'stop', waits up to 10 s for the exit, then kills. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Forks `script` with `args` (stdout and stderr inherited, IPC), sends `first` when given (what the child
+ * needs before it can listen), and waits for its `{ kind: 'ready' }` message; a `{ kind: 'failed' }`
+ * message or an exit before it rejects.
+ */
+export function startChild<T>(script: string, args: string[], first?: unknown): Promise<BenchChild<T>> {
+  const proc = fork(script, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const stop = async () => {
+    if (proc.exitCode !== null) return;
+    const exited = new Promise((r) => proc.once('exit', r));
+    proc.send('stop');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (proc.exitCode === null) proc.kill();
+  };
+  const ready = new Promise<BenchChild<T>>((resolve, reject) => {
+    proc.once('message', (m: { kind: string; message?: string }) =>
+      m.kind === 'ready' ? resolve({ proc, ready: m as T, stop }) : reject(new Error(m.message)),
+    );
+    proc.once('exit', (code) => reject(new Error(`${args[0] ?? script} exited (${code})`)));
+  });
+  if (first !== undefined) proc.send(first as never);
+  return ready;
 }

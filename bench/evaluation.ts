@@ -15,7 +15,6 @@
  * Results print and go to bench/RESULTS.md (section `evaluation`). Compare the ratios: the absolute figures
  * move with the machine's load.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +23,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import type { ApiMessage, Statement } from './evaluation-server';
 import { mixOf } from './applications-mix';
-import { DEFAULT_PG, login, pgDatabase, settle, writeSection } from './common';
+import { DEFAULT_PG, login, pgDatabase, settle, startChild, writeSection, type BenchChild } from './common';
 import {
   interleave,
   lockRun,
@@ -110,26 +109,11 @@ ON CONFLICT (application_id) DO UPDATE SET final_score = excluded.final_score,
 const CHECKSUM = `SELECT count(*)::int AS n, round(sum(final_score)::numeric, 4)::text AS raw,
   round(sum(final_standardised)::numeric, 4)::text AS std FROM evaluation_totals WHERE campaign_id = $1`;
 
-interface Child {
-  proc: ChildProcess;
-  stop: () => Promise<void>;
-}
+/** A server child as the measurements use it: its process (capture messages) and how to stop it. */
+type Child = Omit<BenchChild<unknown>, 'ready'>;
 
 function start<T>(args: string[]): Promise<{ child: Child; ready: T }> {
-  const proc = fork(SELF, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const stop = async () => {
-    if (proc.exitCode !== null) return;
-    const exited = new Promise((r) => proc.once('exit', r));
-    proc.send('stop');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (proc.exitCode === null) proc.kill();
-  };
-  return new Promise((resolve, reject) => {
-    proc.once('message', (m: { kind: string; message?: string }) =>
-      m.kind === 'ready' ? resolve({ child: { proc, stop }, ready: m as T }) : reject(new Error(m.message)),
-    );
-    proc.once('exit', (code) => reject(new Error(`${args[0]} exited (${code})`)));
-  });
+  return startChild<T>(SELF, args).then(({ ready, ...child }) => ({ child, ready }));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

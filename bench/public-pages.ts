@@ -18,14 +18,13 @@
  * Runs on PGlite (the pages are served from the cache, so the database matters only for the first
  * answer of each token). `npx tsx bench/public-pages.ts` runs it alone; `npm run bench` runs it last.
  */
-import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { writeSection } from './common';
+import { startChild, writeSection, type BenchChild } from './common';
 
 const SELF = fileURLToPath(import.meta.url);
 export const TITLES = 10_000;
@@ -180,33 +179,6 @@ function serveBareChild(): void {
 // ---------------------------------------------------------------------------------------------------
 // The parent: start both, record the app's answers, measure.
 
-function child<T>(args: string[], first?: unknown) {
-  const c = fork(SELF, args, {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    execArgv: [
-      ...process.execArgv,
-      ...(process.env.BENCH_CPU_PROF && args[0] === '--app'
-        ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']
-        : []),
-    ],
-  });
-  const ready = new Promise<T>((resolve, reject) => {
-    c.once('message', (m: T & { kind: string; message?: string }) =>
-      m.kind === 'ready' ? resolve(m) : reject(new Error(m.message)),
-    );
-    c.once('exit', (code) => reject(new Error(`${args[0]} exited (${code})`)));
-  });
-  if (first !== undefined) c.send(first as never);
-  const stop = async () => {
-    if (c.exitCode !== null) return;
-    const exited = new Promise((r) => c.once('exit', r));
-    c.send('stop');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (c.exitCode === null) c.kill();
-  };
-  return { ready, stop };
-}
-
 async function record(base: string, paths: string[]): Promise<Record<string, Recorded>> {
   const out: Record<string, Recorded> = {};
   for (const p of paths) {
@@ -315,10 +287,11 @@ export async function runPublicPagesBench(): Promise<{ pages: PageResult[]; burs
   const before = os.loadavg()[0]!;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shifan-bench-public-'));
   console.log(`Public pages with ${TITLES} titles…`);
-  const appChild = child<Extract<AppMessage, { kind: 'ready' }>>(['--app', dataDir]);
-  let bareChild: ReturnType<typeof child<{ port: number }>> | null = null;
+  let appChild: BenchChild<Extract<AppMessage, { kind: 'ready' }>> | null = null;
+  let bareChild: BenchChild<{ port: number }> | null = null;
   try {
-    const ready = await appChild.ready;
+    appChild = await startChild(SELF, ['--app', dataDir]);
+    const ready = appChild.ready;
     console.log(`  ${ready.tokens.length} titles written in ${f1(ready.seedSeconds)} s`);
     const appBase = `http://127.0.0.1:${ready.port}`;
     const kinds = [
@@ -344,8 +317,8 @@ export async function runPublicPagesBench(): Promise<{ pages: PageResult[]; burs
     );
     if (invalid.length)
       throw new Error(`${invalid.length} tokens are not valid titles, e.g. ${invalid[0]![1].body}`);
-    bareChild = child<{ port: number }>(['--bare'], answers);
-    const bareBase = `http://127.0.0.1:${(await bareChild.ready).port}`;
+    bareChild = await startChild<{ port: number }>(SELF, ['--bare'], answers);
+    const bareBase = `http://127.0.0.1:${bareChild.ready.port}`;
     // Warm-up (discarded): connections and the JIT on both servers.
     await cannon(appBase, kinds[0]!.paths, CONNECTIONS, 2);
     await cannon(bareBase, kinds[0]!.paths, CONNECTIONS, 2);
@@ -387,7 +360,7 @@ export async function runPublicPagesBench(): Promise<{ pages: PageResult[]; burs
     console.log('Wrote the public pages section of bench/RESULTS.md');
     return { pages, burst };
   } finally {
-    await appChild.stop();
+    await appChild?.stop();
     await bareChild?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
