@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBody, idParams } from '../../../../shared/src/contracts/common';
 import { conflictBody } from '../../../../shared/src/contracts/organizations';
@@ -25,7 +24,6 @@ import {
   putCalendarDay,
   receiptParams,
 } from '../../../../shared/src/contracts/publicity';
-import { AppError } from '../../core/errors';
 import { receiveImportFile } from '../organizations/import-file';
 import { importErrorBody } from '../../../../shared/src/contracts/organization-import';
 import { multipartDoc } from '../../http/openapi';
@@ -35,21 +33,13 @@ import * as calendar from './calendar';
 import * as handling from './handling';
 import * as objections from './objections';
 import { openPublicitiesResponse, publicPublicityResponse } from './public';
-import type { Rendered } from '../../core/public-cache';
+import { sendRendered } from '../../http/rendered';
 import * as publicity from './service';
 
 const tags = ['publicity'];
 const policy = 'publicity.manage';
 const pub = { policy: 'public' as const };
 const publicLimit = { max: 120, timeWindow: '1 minute' };
-
-/** A cached rendered body with its ETag: 304 when the caller has it already. */
-function sendRendered(req: FastifyRequest, reply: FastifyReply, r: Rendered | null) {
-  if (!r) throw new AppError('NOT_FOUND');
-  reply.header('etag', r.etag).header('cache-control', 'public, no-cache');
-  if (req.headers['if-none-match'] === r.etag) return reply.code(304).send();
-  return reply.type('application/json; charset=utf-8').send(r.body);
-}
 
 const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;

@@ -19,8 +19,7 @@ import {
   titleListQuery,
 } from '../../../../shared/src/contracts/titles';
 import { XLSX_MIME } from '../../core/xlsx';
-import { AppError } from '../../core/errors';
-import type { Rendered } from '../../core/public-cache';
+import { sendRendered } from '../../http/rendered';
 import { ctxOf } from '../../http/context';
 import { evidenceStorage } from '../evidence/storage';
 import { receiveUpload } from '../evidence/upload';
@@ -34,14 +33,6 @@ const tags = ['titles'];
 const PDF = 'application/pdf';
 const manage = { policy: 'titles.manage' as const };
 const pdfResponse = { 200: z.any().describe('PDF (streamed)'), 400: errorBody, 404: errorBody };
-
-/** A cached rendered body with its ETag: 304 when the caller has it already. */
-function sendRendered(req: FastifyRequest, reply: FastifyReply, r: Rendered | null) {
-  if (!r) throw new AppError('NOT_FOUND');
-  reply.header('etag', r.etag).header('cache-control', 'public, no-cache');
-  if (req.headers['if-none-match'] === r.etag) return reply.code(304).send();
-  return reply.type('application/json; charset=utf-8').send(r.body);
-}
 
 function sendPdf(reply: FastifyReply, out: print.PdfOut) {
   return reply.type(PDF).header('content-disposition', out.disposition).send(out.stream);
