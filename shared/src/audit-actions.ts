@@ -26,6 +26,10 @@ export const AUDIT_ACTIONS = {
   'authz.denied': { zh: '越权访问被拒绝', en: 'Access denied' },
   'authz.not_found': { zh: '访问范围外或不存在的对象', en: 'Out-of-scope or missing object' },
   'authz.csrf_refused': { zh: '跨站请求被拒绝', en: 'Cross-site request refused' },
+  'authz.four_eyes_refused': {
+    zh: '未经审批的特权操作被拒绝',
+    en: 'Privileged action without approval refused',
+  },
   'system.error': { zh: '服务器内部错误', en: 'Server error' },
 
   'organizations.create': { zh: '新建党组织', en: 'Create organisation' },

@@ -98,16 +98,21 @@ function zodIssueToField(
   }
 }
 
-/** The audit events an answer leaves (AUD-01): refused cross-site requests, 404s to a user, and 5xx. */
+/**
+ * The audit events an answer leaves (AUD-01): refused cross-site requests, 404s to a user, a privileged
+ * change asked of one administrator alone (four-eyes), and 5xx.
+ */
 export type ErrorAudit = {
-  action: 'authz.csrf_refused' | 'authz.not_found' | 'system.error';
+  action: 'authz.csrf_refused' | 'authz.not_found' | 'authz.four_eyes_refused' | 'system.error';
   outcome: 'denied' | 'failure';
+  objectType?: 'user';
   objectId?: string | null;
   detail: string;
 };
 export type ErrorAuditWriter = (db: Db, ctx: Ctx, event: ErrorAudit) => Promise<void>;
 
-function auditOf(req: FastifyRequest, code: ErrorCode): ErrorAudit | null {
+function auditOf(req: FastifyRequest, error: AppError): ErrorAudit | null {
+  const code = error.code;
   const route = `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`;
   if (code === 'CSRF_FAILED') {
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : '-';
@@ -127,6 +132,18 @@ function auditOf(req: FastifyRequest, code: ErrorCode): ErrorAudit | null {
       detail: asked ? `${route}; ${asked}` : route,
     };
   }
+  // A direct reset, unlock or re-enable of an administrator account (the privileged-request routes audit
+  // their own refusals): an attempt to act without the second pair of eyes leaves a trace.
+  if (code === 'FOUR_EYES_REQUIRED' && req.routeOptions.url?.startsWith('/api/accounts/')) {
+    const id = (req.params as Record<string, unknown> | undefined)?.id;
+    return {
+      action: 'authz.four_eyes_refused',
+      outcome: 'denied',
+      objectType: 'user',
+      objectId: typeof id === 'string' ? id : null,
+      detail: `${route}; ${error.details.map((d) => d.code).join(', ')}`,
+    };
+  }
   if (code === 'INTERNAL') return { action: 'system.error', outcome: 'failure', detail: route };
   return null;
 }
@@ -136,9 +153,9 @@ async function auditError(
   app: FastifyInstance,
   write: ErrorAuditWriter,
   req: FastifyRequest,
-  code: ErrorCode,
+  error: AppError,
 ) {
-  const event = auditOf(req, code);
+  const event = auditOf(req, error);
   if (!event) return;
   const ctx: Ctx = {
     actor: req.actor ?? null,
@@ -157,7 +174,7 @@ async function auditError(
 export function installErrorHandling(app: FastifyInstance, audit?: ErrorAuditWriter): void {
   app.setErrorHandler(async (error: FastifyError | AppError | Error, req, reply) => {
     const code = answerCode(req, error);
-    if (audit) await auditError(app, audit, req, code.code);
+    if (audit) await auditError(app, audit, req, code);
     return sendError(req, reply, code);
   });
 }

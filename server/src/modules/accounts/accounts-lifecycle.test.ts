@@ -171,6 +171,22 @@ describe('resetting a password', () => {
       expect(await env.db.select().from(notifications).where(eq(notifications.userId, target.id))).toEqual(
         [],
       );
+      // The attempt itself leaves a trace: who tried what on which account, refused.
+      expect(
+        (await eventsOf(target.id, 'authz.four_eyes_refused')).map((e) => [
+          e.actorName,
+          e.objectType,
+          e.outcome,
+          e.detail,
+        ]),
+      ).toEqual([
+        [
+          who === secadmin ? 'secadmin' : 'cadmin',
+          'user',
+          'denied',
+          'POST /api/accounts/:id/reset-password; approval_required:password_reset',
+        ],
+      ]);
     }
     expect((await tryLogin('audadmin', PASSWORD)).statusCode).toBe(200);
   });
