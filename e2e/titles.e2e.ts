@@ -2,7 +2,8 @@
  * Naming (命名授牌, issue #8 §2) in the browser: the committee admin certifies a publicity whose window
  * has ended (seeded by `seed-titles.ts`), sees the consequence first and the serial after; the registry
  * shows the title with its exact serial, validity and history; a certificate and a year's batch print to
- * PDF; the verification page of the title (the address its QR code carries) says 有效 without login.
+ * PDF; the certificate's QR code, scanned from the rendered page (pdftoppm, jsQR), opens the title's
+ * verification page, which says 有效 without login on a phone.
  * Screenshots at 1366×768 and 390×844.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Download, Page } from 'playwright-core';
 import sharp from 'sharp';
+import jsQR from 'jsqr';
 import { signedIn } from './journeys';
 import { PHONE, launchBrowser, openPage, screenshot, startSeededServer, type TestServer } from './harness';
 import { chinaDateOf } from '../shared/src/domain/working-days';
@@ -54,8 +56,26 @@ function pdfText(body: Buffer): string {
   }
 }
 
+/** The address in the QR code of the PDF's first page: rendered at 200 dpi (pdftoppm), read with jsQR. */
+async function scannedQr(body: Buffer): Promise<string | null> {
+  const base = `${server.dataDir}/qr-${Math.random().toString(36).slice(2)}`;
+  fs.writeFileSync(`${base}.pdf`, body);
+  try {
+    execFileSync('pdftoppm', ['-png', '-r', '200', '-f', '1', '-l', '1', '-singlefile', `${base}.pdf`, base]);
+    const { data, info } = await sharp(`${base}.png`)
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data ?? null;
+  } finally {
+    fs.rmSync(`${base}.pdf`, { force: true });
+    fs.rmSync(`${base}.png`, { force: true });
+  }
+}
+
 describe('naming and the title registry', () => {
   let verifyPath = '';
+  let scannedPath = '';
   // Certifying happens now (the server's clock): valid from today in China for 3 years.
   const validFrom = chinaDateOf(new Date());
   const validUntil = validityEnd(validFrom, 3);
@@ -114,6 +134,11 @@ describe('naming and the title registry', () => {
     expect(text).toContain('荣誉证书');
     expect(text).toContain(HOLDER);
     expect(text).toContain(SERIAL);
+    // The QR code printed on the certificate, scanned: it opens this title's verification page.
+    const scanned = await scannedQr(one.body);
+    expect(scanned).not.toBeNull();
+    expect(new URL(scanned!).pathname).toBe(verifyPath);
+    scannedPath = new URL(scanned!).pathname;
     await chair.keyboard.press('Escape');
 
     await chair.getByTestId('titles-batch').click();
@@ -146,7 +171,7 @@ describe('naming and the title registry', () => {
     await screenshot(phone, 'titles-detail-390', { fullPage: false });
 
     const anyone = await openPage(browser, server, { viewport: PHONE });
-    await anyone.goto(verifyPath);
+    await anyone.goto(scannedPath); // as a phone camera would, from the certificate's QR code
     await anyone.getByText('证书有效').waitFor();
     const body = await anyone.locator('body').innerText();
     expect(body).toContain(SERIAL);
