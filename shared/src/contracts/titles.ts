@@ -155,3 +155,7 @@ export const publicVerification = z
   })
   .strict();
 export type PublicVerification = z.infer<typeof publicVerification>;
+
+/** What the certify form starts from: the configured validity (SHIFAN_TITLE_VALIDITY_YEARS). */
+export const titleSettings = z.object({ validityYears: z.number().int() }).strict();
+export type TitleSettings = z.infer<typeof titleSettings>;

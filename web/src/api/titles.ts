@@ -4,6 +4,7 @@ import type {
   CertifyResult,
   PutTemplate,
   TemplateView,
+  TitleSettings,
   TitleDetail,
   TitleList,
 } from '../../../shared/src/contracts/titles';
@@ -60,6 +61,15 @@ export const printDecision = (campaignId: string, fallbackName: string) =>
 
 export const certifyReq = (publicityId: string, body: CertifyBody) =>
   api.post<CertifyResult>(`/api/publicities/${publicityId}/certify`, body);
+
+/** The configured default validity the certify form starts from. */
+export function useTitleSettings() {
+  return useQuery({
+    queryKey: [...TITLES, 'settings'],
+    queryFn: ({ signal }) => api.get<TitleSettings>('/api/titles/settings', undefined, signal),
+    staleTime: Infinity,
+  });
+}
 
 export function useTemplates() {
   return useQuery({

@@ -98,6 +98,7 @@ const build: Record<string, Builder> = {
     return { method: 'POST', url: `/api/publicities/${s.publicity.id}/certify`, payload: {} };
   },
   'GET /api/titles': () => ({ method: 'GET', url: '/api/titles' }),
+  'GET /api/titles/settings': () => ({ method: 'GET', url: '/api/titles/settings' }),
   'GET /api/titles/export.xlsx': () => ({ method: 'GET', url: '/api/titles/export.xlsx' }),
   'GET /api/titles/:id': async (ctx, s) => ({ method: 'GET', url: `/api/titles/${await titleOf(ctx, s)}` }),
 };
@@ -109,6 +110,7 @@ export const matrix: ModuleMatrix = {
   rows: {
     'POST /api/publicities/:id/certify': only({ committee_admin: [201, 201] }),
     'GET /api/titles': readers,
+    'GET /api/titles/settings': committee,
     'GET /api/titles/export.xlsx': readers,
     'GET /api/public/verify/:token': all(200),
     'GET /api/campaigns/:campaignId/naming-decision.pdf': committee,

@@ -17,6 +17,7 @@ import {
   titleExportQuery,
   titleList,
   titleListQuery,
+  titleSettings,
 } from '../../../../shared/src/contracts/titles';
 import { XLSX_MIME } from '../../core/xlsx';
 import { sendRendered } from '../../http/rendered';
@@ -92,6 +93,19 @@ const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       return reply.type(XLSX_MIME).header('content-disposition', out.disposition).send(out.stream);
     },
+  );
+
+  app.get(
+    '/api/titles/settings',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '命名设置：称号默认有效期（年） Naming settings: the default validity in years',
+        response: { 200: titleSettings },
+      },
+    },
+    async () => ({ validityYears: config.titles.validityYears }),
   );
 
   app.get(

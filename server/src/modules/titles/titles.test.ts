@@ -233,6 +233,21 @@ describe('POST /api/publicities/:id/certify', () => {
   });
 });
 
+describe('GET /api/titles/settings', () => {
+  it('gives the committee the configured default validity; others are refused', async () => {
+    expect((await committee.get('/api/titles/settings')).json()).toEqual({ validityYears: 3 });
+    expect((await unitAdmin.get('/api/titles/settings')).statusCode).toBe(403);
+    const five = await makeTestEnv({ SHIFAN_TITLE_VALIDITY_YEARS: '5' });
+    try {
+      await seedUsers(five.db, await seedTree(five.db));
+      const c = client(five.app, await login(five.app, 'cadmin'));
+      expect((await c.get('/api/titles/settings')).json()).toEqual({ validityYears: 5 });
+    } finally {
+      await five.close();
+    }
+  });
+});
+
 describe('the title registry', () => {
   let mine: Awaited<ReturnType<typeof seedCertified>>;
   let otherUnitTitleId: string;

@@ -8,7 +8,7 @@ import type { PublicityDetail } from '../../../../shared/src/contracts/publicity
 import type { CertifyResult } from '../../../../shared/src/contracts/titles';
 import { DEFAULT_TITLE_VALIDITY_YEARS } from '../../../../shared/src/domain/title-workflow';
 import { PUBLICITY } from '../../api/publicity';
-import { certifyReq, TITLES, useTitles } from '../../api/titles';
+import { certifyReq, TITLES, useTitles, useTitleSettings } from '../../api/titles';
 import { useApiError } from '../../app/useApiError';
 
 const registryLink = (campaignId: string) => `/titles?campaign=${campaignId}`;
@@ -90,6 +90,8 @@ function CertifyModal({
 }) {
   const { t } = useTranslation('publicity');
   const [form] = Form.useForm<{ validityYears: number }>();
+  // The server's configured validity (SHIFAN_TITLE_VALIDITY_YEARS); the shared default until it answers.
+  const validityYears = useTitleSettings().data?.validityYears ?? DEFAULT_TITLE_VALIDITY_YEARS;
   const qc = useQueryClient();
   const report = useApiError();
   const [busy, setBusy] = useState(false);
@@ -165,10 +167,11 @@ function CertifyModal({
             data-testid="certify-consequence"
           />
           <Form
+            key={validityYears}
             form={form}
             layout="vertical"
             onFinish={(v) => void submit(v)}
-            initialValues={{ validityYears: DEFAULT_TITLE_VALIDITY_YEARS }}
+            initialValues={{ validityYears }}
           >
             <Form.Item name="validityYears" label={t('certify.validityYears')} rules={[{ required: true }]}>
               <InputNumber min={1} max={10} precision={0} />
