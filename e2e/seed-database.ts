@@ -5,14 +5,10 @@
  * key the server and `audit verify` use afterwards.
  */
 import { loadConfig } from '../server/src/config';
-import { openDatabase, type Database } from '../server/src/db/client';
-import { loadKeyRing } from '../server/src/core/keys';
-import { openAuditChain } from '../server/src/modules/audit/chain';
+import type { Database } from '../server/src/db/client';
+import { openKeyedDatabase } from '../server/src/db/keyed';
 
 export async function openSeedDatabase(dataDir: string): Promise<Database> {
   const config = loadConfig({ ...process.env, SHIFAN_DATA_DIR: dataDir });
-  const keys = loadKeyRing(config.keyFile, ['audit']);
-  const database = await openDatabase({ dataDir });
-  await openAuditChain(database.db, keys);
-  return database;
+  return (await openKeyedDatabase({ ...config, databaseUrl: null })).database;
 }

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config';
-import { openDatabase, type Database } from './db/client';
+import { openDatabase } from './db/client';
 import { DataDirLockedError, lockDataDir } from './db/lock';
 import { KeyFileError, loadKeyRing } from './core/keys';
-import { openAuditChain, useAuditKeys } from './modules/audit/chain';
+import { useAuditKeys } from './modules/audit/chain';
+import { openKeyedDatabase } from './db/keyed';
 import { verifyChain } from './modules/audit/verify';
 import { AppError } from './core/errors';
 import { createBootstrapAdmin } from './modules/accounts/bootstrap';
@@ -50,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const config = loadConfig();
-    const database = await openWithKeys(config);
+    const database = await openDatabaseWithKeys(config);
     try {
       const { oneTimePassword } = await createBootstrapAdmin(database.db, new Date(), {
         username: values.username,
@@ -66,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'migrate') {
     const config = loadConfig();
-    const database = await openWithKeys(config);
+    const database = await openDatabaseWithKeys(config);
     console.log(`Database ${database.kind} is at migration ${database.migration}.`);
     await database.close();
     return 0;
@@ -90,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
     }
     lockDataDir(config.dataDir).release(); // refuse early if a server runs on this directory
     fs.rmSync(path.join(config.dataDir, 'pgdata'), { recursive: true, force: true });
-    const seeding = await openWithKeys({ ...config, databaseUrl: null });
+    const seeding = await openDatabaseWithKeys({ ...config, databaseUrl: null });
     await seedDemo(seeding.db, new Date());
     await storeDemoEvidence(evidenceStorage(config).store);
     await seeding.close();
@@ -137,18 +138,9 @@ async function auditVerify(args: string[]): Promise<number> {
   }
 }
 
-/** The database with its migrations applied and the audit chain keyed (events from before it chained). */
-async function openWithKeys(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'keyFile'>): Promise<Database> {
-  const keys = loadKeyRing(config.keyFile, ['audit']);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await openAuditChain(database.db, keys);
-  } catch (err) {
-    await database.close();
-    throw err;
-  }
-  return database;
-}
+/** The database with its migrations applied and the audit chain keyed (db/keyed.ts). */
+const openDatabaseWithKeys = async (config: Pick<Config, 'databaseUrl' | 'dataDir' | 'keyFile'>) =>
+  (await openKeyedDatabase(config)).database;
 
 main(process.argv.slice(2)).then(
   (code) => {

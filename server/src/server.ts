@@ -4,9 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { operatingWarnings, type Config } from './config';
-import { openDatabase, type Database } from './db/client';
-import { loadKeyRing } from './core/keys';
-import { openAuditChain } from './modules/audit/chain';
+import type { Database } from './db/client';
+import { openKeyedDatabase } from './db/keyed';
 import { startJobRunner } from './jobs';
 import { checkAuditChain } from './jobs/audit-chain';
 import type { JobRunner } from './jobs/runner';
@@ -22,15 +21,7 @@ export const VERSION: string = JSON.parse(
 export async function startServer(
   config: Readonly<Config>,
 ): Promise<{ app: FastifyInstance; database: Database; runner: JobRunner }> {
-  const keys = loadKeyRing(config.keyFile, ['audit']); // made at first start (0600); refused if others may read it
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  let chained: number;
-  try {
-    chained = await openAuditChain(database.db, keys);
-  } catch (err) {
-    await database.close();
-    throw err;
-  }
+  const { database, chained } = await openKeyedDatabase(config);
   const app = await buildApp(
     {
       db: database.db,
