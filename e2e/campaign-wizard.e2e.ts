@@ -86,7 +86,10 @@ async function typeDate(scope: Page | Locator, field: Field, value: string): Pro
 /** Picks a date in the picker's calendar panel, an hour in its time column, and presses 确定. */
 async function pickDate(page: Page, field: Field, day: string, hour: string): Promise<void> {
   await inputOf(page.getByTestId(`wizard-date-${field}`)).click();
-  const panel = openDropdown(page, 'picker');
+  // The picker typed into just before may still be fading out (slowly on a loaded machine): wait until
+  // this one is the only open dropdown, or its time column would be the closing picker's.
+  await expect.poll(() => openDropdown(page, 'picker').count(), { timeout: 10_000 }).toBe(1);
+  const panel = openDropdown(page, 'picker').filter({ has: page.locator(`td[title="${day}"]`) });
   await panel.locator(`td[title="${day}"]`).click();
   await panel
     .locator('.ant-picker-time-panel-column')

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { DEMO_PASSWORD } from '../server/src/demo/data';
 
 export { DEMO_PASSWORD };
@@ -101,6 +102,7 @@ async function launchServer(
   args: string[],
   dataDir: string,
   extra: NodeJS.ProcessEnv = {},
+  { keepDataDir = false }: { keepDataDir?: boolean } = {},
 ): Promise<TestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -127,7 +129,7 @@ async function launchServer(
         await exited;
         clearTimeout(timer);
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!keepDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
   try {
@@ -143,9 +145,39 @@ function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'shifan-e2e-'));
 }
 
-/** `npm run demo` without the web build (test:e2e has built it): seeded demo data, demo accounts. */
-export async function startDemoServer(extra: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+/** `npm run demo` without the web build (test:e2e has built it): it seeds a fresh data directory, then serves it. */
+async function startDemoServerFromCli(extra: NodeJS.ProcessEnv = {}): Promise<TestServer> {
   return launchServer('server/src/cli.ts', ['demo'], tempDataDir(), extra);
+}
+
+const TEMPLATE_READY = '.e2e-template-ready';
+
+/**
+ * The demo's data directory seeded once per run (e2e/global-setup.ts provides an empty directory): the
+ * first caller runs `shifan demo` in it and stops it cleanly; every caller serves a copy. Seeding takes
+ * ~50 s (the closed years go through the real services), serving a copy a few seconds.
+ */
+async function demoTemplate(): Promise<string | null> {
+  const dir = inject('demoTemplate');
+  if (!dir) return null;
+  if (!fs.existsSync(path.join(dir, TEMPLATE_READY))) {
+    const seeding = await launchServer('server/src/cli.ts', ['demo'], dir, {}, { keepDataDir: true });
+    await seeding.stop();
+    fs.writeFileSync(path.join(dir, TEMPLATE_READY), new Date().toISOString());
+  }
+  return dir;
+}
+
+/**
+ * A server on the demo's data (seeded data, demo accounts, SHIFAN_DEMO): a copy of the run's seeded
+ * template served by `npm start`, or the CLI's demo when there is no template (the file run outside vitest).
+ */
+export async function startDemoServer(extra: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+  const template = await demoTemplate();
+  if (!template) return startDemoServerFromCli(extra);
+  const dataDir = tempDataDir();
+  fs.cpSync(template, dataDir, { recursive: true, filter: (src) => path.basename(src) !== TEMPLATE_READY });
+  return launchServer('server/src/main.ts', [], dataDir, { SHIFAN_DEMO: 'true', ...extra });
 }
 
 /**

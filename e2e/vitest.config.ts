@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     name: 'e2e',
     include: ['e2e/**/*.e2e.ts'],
+    globalSetup: ['e2e/global-setup.ts'], // the demo seeded once per run, copied per file
     environment: 'node',
     fileParallelism: false,
     testTimeout: 120_000,
