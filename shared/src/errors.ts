@@ -66,6 +66,11 @@ export const ERROR_CODES = {
     zh: '当前不能执行此操作，请查看原因',
     en: 'This action is not allowed now; see the reason',
   },
+  BATCH_REFUSED: {
+    status: 409,
+    zh: '批量操作未执行：以下申报不能办理，请刷新或取消勾选后重试',
+    en: 'The batch was not carried out: the items below cannot be processed; reload or deselect them',
+  },
   DEADLINE_PASSED: { status: 409, zh: '已过截止时间', en: 'The deadline has passed' },
   INCOMPLETE: {
     status: 409,

@@ -89,6 +89,8 @@ export const applicationListItem = z.object({
   venueName: z.string().nullable(),
   brandName: z.string().nullable(),
   status: applicationStatus,
+  /** For a batch from the list (intake): the version the clerk saw. */
+  version: z.number().int(),
   unitRank: z.number().int().nullable(),
   submittedAt: iso.nullable(),
   updatedAt: iso,
@@ -290,6 +292,28 @@ export const transitionResult = z.object({
   event: historyItem,
 });
 export type TransitionResult = z.infer<typeof transitionResult>;
+
+/** How many applications one batch of the intake queue may move (issue #7 §4). */
+export const BATCH_MAX = 100;
+
+/**
+ * The committee's batch in the intake queue: accept several, or return several with one reason. All or
+ * nothing: one refusal (a status changed meanwhile, a stale version) refuses the batch and names each item.
+ */
+const batchItems = z
+  .array(z.object({ id: z.uuid(), version: z.number().int() }).strict())
+  .min(1)
+  .max(BATCH_MAX);
+export const batchTransitionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept'), items: batchItems }).strict(),
+  z.object({ action: z.literal('return'), reason: text(2000), items: batchItems }).strict(),
+]);
+export type BatchTransitionBody = z.infer<typeof batchTransitionBody>;
+export const batchTransitionResult = z.object({
+  action: z.enum(['accept', 'return']),
+  applications: z.array(transitionResult.shape.application),
+});
+export type BatchTransitionResult = z.infer<typeof batchTransitionResult>;
 
 export const reorderRanks = z
   .object({

@@ -1,6 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   ApplicationDetail,
+  BatchTransitionBody,
+  BatchTransitionResult,
   ApplicationListItem,
   TransitionResult,
 } from '../../../shared/src/contracts/applications';
@@ -44,6 +46,10 @@ export function useApplicationDetail(id: string | null | undefined) {
 export const acceptReq = (id: string) => api.post<TransitionResult>(`/api/applications/${id}/accept`, {});
 export const returnReq = (id: string, reason: string) =>
   api.post<TransitionResult>(`/api/applications/${id}/return`, { reason });
+
+/** Accept or return several at once: all or nothing (409 BATCH_REFUSED names the items that cannot move). */
+export const batchReq = (body: BatchTransitionBody) =>
+  api.post<BatchTransitionResult>('/api/applications/batch', body);
 
 export const exportIntake = (f: IntakeFilters, fallbackName: string) =>
   download('/api/applications/export.xlsx', { ...f, page: undefined, pageSize: undefined }, fallbackName);

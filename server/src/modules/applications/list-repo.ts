@@ -50,6 +50,7 @@ const itemColumns = {
   venueName: venues.name,
   brandName: applications.brandName,
   status: applications.status,
+  version: applications.version,
   unitRank: applications.unitRank,
   submittedAt: applications.submittedAt,
   updatedAt: applications.updatedAt,

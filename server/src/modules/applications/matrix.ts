@@ -68,6 +68,8 @@ export const matrix: ModuleMatrix = {
     }),
     'POST /api/applications/:id/accept': only({ committee_admin: [200, 200] }),
     'POST /api/applications/:id/withdraw': write,
+    // The committee's intake queue spans every unit: "in" and "out" are both its own.
+    'POST /api/applications/batch': only({ committee_admin: [200, 200] }),
   },
   build: {
     'GET /api/applications': (ctx, s) => ({
@@ -156,6 +158,17 @@ export const matrix: ModuleMatrix = {
       method: 'POST',
       url: url((await freshApp(ctx, s, 'recommended')).id, '/accept'),
       payload: {},
+    }),
+    'POST /api/applications/batch': async (ctx, s) => ({
+      method: 'POST',
+      url: '/api/applications/batch',
+      payload: {
+        action: 'accept',
+        items: [
+          { id: (await freshApp(ctx, s, 'recommended')).id, version: 1 },
+          { id: (await freshApp(ctx, s, 'recommended')).id, version: 1 },
+        ],
+      },
     }),
     'POST /api/applications/:id/withdraw': async (ctx, s) => ({
       method: 'POST',

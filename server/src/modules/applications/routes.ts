@@ -4,6 +4,8 @@ import { errorBody, idParams } from '../../../../shared/src/contracts/common';
 import {
   acceptBody,
   applicationDetail,
+  batchTransitionBody,
+  batchTransitionResult,
   applicationErrorBody,
   applicationExportQuery,
   applicationList,
@@ -30,6 +32,7 @@ import { ctxOf } from '../../http/context';
 import * as apps from './service';
 import { runTransition } from './workflow';
 import { reorder } from './ranks';
+import { batchTransition } from './batch';
 import { exportApplications } from './export';
 import { XLSX_MIME } from '../../core/xlsx';
 import { dossierPdf } from './dossier-pdf';
@@ -125,6 +128,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => reorder(db, ctxOf(req), req.body),
+  );
+
+  app.post(
+    '/api/applications/batch',
+    {
+      config: { policy: 'applications.intake' },
+      schema: {
+        tags,
+        summary: '批量受理或退回（全部成功或全部不执行） Accept or return several (all or nothing)',
+        body: batchTransitionBody,
+        response: { 200: batchTransitionResult, ...writeErrors },
+      },
+    },
+    async (req) => batchTransition(db, ctxOf(req), req.body, req.url),
   );
 
   app.get(

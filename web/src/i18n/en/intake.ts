@@ -52,6 +52,24 @@ const intake: Messages<'intake'> = {
   noAction: 'No action is possible in this status',
   empty: 'No applications',
   noCampaign: 'No campaigns yet',
+  batch: {
+    selected: '{{n}} selected',
+    clear: 'Clear selection',
+    selectHint: 'Tick recommended applications to accept or return them together',
+    accept: 'Accept ({{n}})',
+    acceptTitle: 'Accept the {{n}} selected applications?',
+    acceptText:
+      'Accepting passes the formal check: these applications go on to the review and their units are notified. If any one cannot be accepted, none is.',
+    accepted: '{{n}} applications accepted',
+    return: 'Return selected',
+    returnTitle: 'Return the {{n}} selected applications',
+    returnText:
+      'These applications go back to their organisations for revision; the reason below is recorded on each and sent to its applicants. If any one cannot be returned, none is.',
+    returnPlaceholder: 'Say what to change or add; every applicant will see this text',
+    returnOk: 'Return {{n}}',
+    returned: '{{n}} applications returned',
+    more: 'and {{n}} more',
+  },
 };
 
 export default intake;

@@ -50,6 +50,24 @@ const intake = {
   noAction: '当前状态下无可执行的操作',
   empty: '暂无申报',
   noCampaign: '暂无创建活动',
+  batch: {
+    selected: '已选 {{n}} 份',
+    clear: '取消选择',
+    selectHint: '勾选“已推荐”的申报可批量受理或退回',
+    accept: '批量受理（{{n}}）',
+    acceptTitle: '受理选中的 {{n}} 份申报？',
+    acceptText:
+      '受理即通过形式审查，这些申报进入后续评审，所属直属党组织会收到通知。任何一份不能受理时，全部不办理。',
+    accepted: '已受理 {{n}} 份申报',
+    return: '批量退回',
+    returnTitle: '退回选中的 {{n}} 份申报',
+    returnText:
+      '这些申报将退回申报组织修改，下面的退回原因会写入每一份申报并通知申报人。任何一份不能退回时，全部不办理。',
+    returnPlaceholder: '请写明需要修改或补充的内容，每位申报人都将看到这段文字',
+    returnOk: '退回 {{n}} 份',
+    returned: '已退回 {{n}} 份申报',
+    more: '另有 {{n}} 份',
+  },
 };
 
 export default intake;

@@ -41,7 +41,11 @@ export function useCampaignError() {
       });
       return;
     }
-    if (error instanceof ApiError && error.code === 'TRANSITION_REFUSED') {
+    // A refused step, or a refused batch (each refused item named in a line of its own).
+    if (
+      error instanceof ApiError &&
+      (error.code === 'TRANSITION_REFUSED' || error.code === 'BATCH_REFUSED')
+    ) {
       modal.error({
         title: error.message || t('errors.refused'),
         content: (

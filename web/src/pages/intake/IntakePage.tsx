@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Empty, Flex, Grid, Pagination, Select, Table, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Empty, Flex, Grid, Pagination, Select, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +24,9 @@ import { onTableChange, sortOrderOf } from '../../lib/list';
 import { useUrlFilters, type FilterSpec } from '../../lib/url-filters';
 import { AppStatusTag } from '../campaigns/tags';
 import { IntakeDrawer } from './IntakeDrawer';
+import { batchable, IntakeBatchBar } from './IntakeBatchBar';
 
+const NONE = new Map<string, ApplicationListItem>();
 const KINDS = ORG_KINDS.filter((k) => k !== 'working_committee');
 
 /** The queue's filters in the URL (`/intake?campaign=…&status=submitted&unit=…`); status `all` is no filter. */
@@ -58,12 +60,26 @@ export default function IntakePage() {
   const [searchText, setSearchText] = useState(filters.q ?? '');
   const [openId, setOpenId] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  /** Rows ticked for a batch, kept across pages and filters of one campaign (another campaign: none). */
+  const [ticked, setTicked] = useState<{ campaignId?: string; rows: Map<string, ApplicationListItem> }>({
+    rows: new Map(),
+  });
 
   // Default campaign: the open one (else the latest).
   const items0 = campaigns.data?.items ?? [];
   const fallbackId = (items0.find((c) => c.status === 'open') ?? items0[0])?.id;
   const query: IntakeFilters = { ...filters, campaignId: filters.campaignId ?? fallbackId };
 
+  const selected = ticked.campaignId === query.campaignId ? ticked.rows : NONE;
+  const setSelected = (f: (m: Map<string, ApplicationListItem>) => Map<string, ApplicationListItem>) =>
+    setTicked({ campaignId: query.campaignId, rows: f(selected) });
+  const toggle = (a: ApplicationListItem, on: boolean) =>
+    setSelected((m) => {
+      const next = new Map(m);
+      if (on) next.set(a.id, a);
+      else next.delete(a.id);
+      return next;
+    });
   const campaign = useCampaign(query.campaignId);
   const list = useIntakeList(query, !!query.campaignId);
   const zh = currentLanguage() === 'zh-CN';
@@ -266,6 +282,8 @@ export default function IntakePage() {
             loading={list.isFetching}
             pagination={pagination}
             onOpen={setOpenId}
+            selected={selected}
+            onToggle={toggle}
             onPage={(page, pageSize) => setFilters((f) => ({ ...f, page, pageSize }))}
           />
         ) : (
@@ -280,8 +298,31 @@ export default function IntakePage() {
             locale={{ emptyText: <Empty description={t('empty')} /> }}
             pagination={pagination}
             onChange={onTableChange(applicationSortKeys, (p) => setFilters((f) => ({ ...f, ...p })))}
+            rowSelection={{
+              selectedRowKeys: [...selected.keys()],
+              preserveSelectedRowKeys: true,
+              getCheckboxProps: (a) => ({
+                disabled: !batchable(a),
+                'aria-label': a.orgName,
+                'data-testid': 'intake-row-select',
+              }),
+              onSelect: (a, on) => toggle(a, on),
+              onSelectAll: (on, _rows, changed) =>
+                setSelected((m) => {
+                  const next = new Map(m);
+                  for (const a of changed)
+                    if (on) next.set(a.id, a);
+                    else next.delete(a.id);
+                  return next;
+                }),
+            }}
           />
         )}
+        <IntakeBatchBar
+          selected={[...selected.values()]}
+          onClear={() => setSelected(() => new Map())}
+          phone={phone}
+        />
       </Card>
       <IntakeDrawer id={openId} phone={phone} onClose={() => setOpenId(null)} />
     </Flex>
@@ -291,13 +332,15 @@ export default function IntakePage() {
 interface CardsProps {
   items: ApplicationListItem[];
   loading: boolean;
+  selected: Map<string, ApplicationListItem>;
+  onToggle: (a: ApplicationListItem, on: boolean) => void;
   pagination: { current?: number; pageSize?: number; total: number };
   onOpen: (id: string) => void;
   onPage: (page: number, pageSize: number) => void;
 }
 
 /** Phones: one card per application instead of a wide table. */
-function IntakeCards({ items, loading, pagination, onOpen, onPage }: CardsProps) {
+function IntakeCards({ items, loading, selected, onToggle, pagination, onOpen, onPage }: CardsProps) {
   const { t } = useTranslation('intake');
   const zh = currentLanguage() === 'zh-CN';
   return (
@@ -313,7 +356,19 @@ function IntakeCards({ items, loading, pagination, onOpen, onPage }: CardsProps)
           styles={{ body: { padding: 12 } }}
         >
           <Flex justify="space-between" gap={8} align="start">
-            <Typography.Text strong>{a.orgName}</Typography.Text>
+            <Flex gap={8} align="start">
+              {batchable(a) ? (
+                // A tick for the batch; the card itself opens the application.
+                <Checkbox
+                  checked={selected.has(a.id)}
+                  onClick={(e) => e.stopPropagation()}
+                  onChange={(e) => onToggle(a, e.target.checked)}
+                  aria-label={a.orgName}
+                  data-testid="intake-card-select"
+                />
+              ) : null}
+              <Typography.Text strong>{a.orgName}</Typography.Text>
+            </Flex>
             <AppStatusTag status={a.status} />
           </Flex>
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
