@@ -79,6 +79,7 @@ interface Planned {
 let env: TestEnv;
 let api: OpenApiClient;
 let committee: Session;
+let security: Session;
 const timings: Record<string, number> = {};
 const { csv, apps } = plan();
 const orgsByCode = new Map<string, { id: string; unitId: string | null; kind: string }>();
@@ -116,8 +117,10 @@ async function firstLogin(username: string, oneTimePassword: string): Promise<Se
 beforeAll(async () => {
   env = await makeTestEnv();
   await insertUser(env.db, { username: 'committee', role: 'committee_admin' });
+  await insertUser(env.db, { username: 'security', role: 'security_admin' });
   api = await OpenApiClient.load(env.app);
   committee = await api.login('committee', PASSWORD);
+  security = await api.login('security', PASSWORD);
 });
 afterAll(async () => {
   console.info(`scripted campaign phases (ms): ${JSON.stringify(timings)}`);
@@ -360,15 +363,21 @@ describe(
       await phase('accounts', async () => {
         for (let u = 0; u < UNITS; u++) {
           const code = `U${String(u + 1).padStart(2, '0')}`;
-          const created = await api.call(committee, 'post', '/api/accounts', {
+          // An administrator account: asked by the committee, approved by the security admin (four-eyes).
+          const asked = await api.call(committee, 'post', '/api/privileged-requests', {
             body: {
+              kind: 'account_create',
               username: `unit${u + 1}`,
               displayName: `${code}管理员`,
               role: 'unit_admin',
               organizationId: orgsByCode.get(code)!.id,
+              reason: '直属党组织管理员',
             },
           });
-          unitAdmins.push(await firstLogin(`unit${u + 1}`, created.body.oneTimePassword));
+          const approved = await api.call(security, 'post', '/api/privileged-requests/{id}/approve', {
+            params: { id: asked.body.id },
+          });
+          unitAdmins.push(await firstLogin(`unit${u + 1}`, approved.body.oneTimePassword));
         }
       });
       await phase('standards', async () => {

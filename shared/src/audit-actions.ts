@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = {
   'privileged.request': { zh: '提交特权操作申请', en: 'Request privileged action' },
   'privileged.approve': { zh: '批准特权操作申请', en: 'Approve privileged action' },
   'privileged.reject': { zh: '驳回特权操作申请', en: 'Reject privileged action' },
+  'privileged.expire': { zh: '特权操作申请超时失效', en: 'Privileged request expired' },
   'accounts.reset_second_factor': { zh: '重置双因素认证', en: 'Reset second factor' },
   'authz.denied': { zh: '越权访问被拒绝', en: 'Access denied' },
   'authz.not_found': { zh: '访问范围外或不存在的对象', en: 'Out-of-scope or missing object' },

@@ -132,9 +132,11 @@ function auditOf(req: FastifyRequest, error: AppError): ErrorAudit | null {
       detail: asked ? `${route}; ${asked}` : route,
     };
   }
-  // A direct reset, unlock or re-enable of an administrator account (the privileged-request routes audit
-  // their own refusals): an attempt to act without the second pair of eyes leaves a trace.
-  if (code === 'FOUR_EYES_REQUIRED' && req.routeOptions.url?.startsWith('/api/accounts/')) {
+  // A direct reset, unlock, re-enable, creation or role grant of an administrator account (the
+  // privileged-request routes audit their own refusals): an attempt to act without the second pair of eyes
+  // leaves a trace.
+  const url = req.routeOptions.url;
+  if (code === 'FOUR_EYES_REQUIRED' && (url === '/api/accounts' || url?.startsWith('/api/accounts/'))) {
     const id = (req.params as Record<string, unknown> | undefined)?.id;
     return {
       action: 'authz.four_eyes_refused',

@@ -184,14 +184,18 @@ describe('creating accounts', () => {
     expect(fields(unit)).toEqual(['role:not_manageable']);
   });
 
-  it('lets the security admin create a committee admin', async () => {
+  it('refuses the security admin a committee admin made alone: a four-eyes request instead (403, nothing made)', async () => {
     const res = await secadmin.post('/api/accounts', {
       username: 'cadmin2',
       displayName: '工委二',
       role: 'committee_admin',
     });
-    expect(res.statusCode).toBe(201);
-    expect(res.json().account.role).toBe('committee_admin');
+    expect(res.statusCode).toBe(403);
+    expect([res.json().error.code, ...(fields(res) ?? [])]).toEqual([
+      'FOUR_EYES_REQUIRED',
+      'id:approval_required:account_create',
+    ]);
+    expect((await secadmin.get('/api/accounts?q=cadmin2')).json().total).toBe(0);
   });
 
   it('lets a unit admin create an applicant in its unit and derives the unit', async () => {
@@ -226,15 +230,29 @@ describe('creating accounts', () => {
   it('places unit admins on units, applicants on an organisation, the others nowhere', async () => {
     const post = (role: string, organizationId: string | null) =>
       cadmin.post('/api/accounts', { username: `p-${role}`, displayName: 'x', role, organizationId });
-    expect(fields(await post('unit_admin', tree.a1.id))).toEqual(['organizationId:unit_required']);
-    expect(fields(await post('unit_admin', tree.root.id))).toEqual(['organizationId:unit_required']);
+    // A unit admin is asked for (four-eyes, account_create): the request checks the placement the same way.
+    const ask = (organizationId: string | null) =>
+      cadmin.post('/api/privileged-requests', {
+        kind: 'account_create',
+        username: 'p-unit_admin',
+        displayName: 'x',
+        role: 'unit_admin',
+        organizationId,
+        reason: '新任管理员',
+      });
+    expect(fields(await ask(tree.a1.id))).toEqual(['organizationId:unit_required']);
+    expect(fields(await ask(tree.root.id))).toEqual(['organizationId:unit_required']);
     expect(fields(await post('applicant', null))).toEqual(['organizationId:organization_required']);
     expect(fields(await post('reviewer', tree.unitA.id))).toEqual([
       'organizationId:organization_not_allowed',
     ]);
-    const ok = await post('unit_admin', tree.unitB.id);
+    const ok = await ask(tree.unitB.id);
     expect(ok.statusCode).toBe(201);
-    expect(ok.json().account.unitId).toBe(tree.unitB.id);
+    expect(ok.json()).toMatchObject({
+      role: 'unit_admin',
+      organization: { id: tree.unitB.id },
+      target: { id: null, username: 'p-unit_admin' },
+    });
   });
 
   it('refuses a taken username whatever its case or width (409 DUPLICATE)', async () => {

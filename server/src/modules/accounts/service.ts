@@ -6,6 +6,7 @@ import { diff, writeAudit } from '../audit/write';
 import * as repo from './repo';
 import { checkEmail, maskEmailChange } from './email';
 import { approvalRequired } from './credentials';
+import { crossesDuties, grantNeedsFourEyes } from '../../../../shared/src/domain/four-eyes';
 import {
   accountScope,
   changedMeanwhile,
@@ -48,7 +49,7 @@ const orgNotFound = () =>
       'No such organisation in your scope',
     ),
   ]);
-const roleNotManageable = () =>
+export const roleNotManageable = () =>
   new AppError('VALIDATION_FAILED', [
     fieldError(
       'role',
@@ -57,11 +58,11 @@ const roleNotManageable = () =>
       'You may not manage accounts of this role',
     ),
   ]);
-const duplicate = () =>
+export const duplicate = () =>
   new AppError('DUPLICATE', [fieldError('username', 'duplicate', '用户名已存在', 'The username is taken')]);
 
 /** The organisation if it lies in the caller's scope (else 404 on the field), then its placement rule. */
-async function placeOrg(
+export async function placeOrg(
   db: DbOrTx,
   scope: AccountScope,
   role: Role,
@@ -110,43 +111,91 @@ export async function getAccount(db: Db, ctx: Ctx, id: string): Promise<Account>
 /** An account the caller may manage (404 otherwise), as a four-eyes request names its target. */
 export async function managedAccount(db: Db, ctx: Ctx, id: string) {
   const r = await loadManaged(db, requireActor(ctx), 'accounts.manage', id);
-  return { id: r.id, username: r.username, displayName: r.displayName, role: r.role, unitId: r.unitId };
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.displayName,
+    role: r.role,
+    organizationId: r.organizationId,
+    unitId: r.unitId,
+  };
+}
+
+/** What a new account is made of, checked: its normalised name, address, role and placement. */
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  email: string | null;
+  role: Role;
+  organizationId: string | null;
+  unitId: string | null;
+}
+
+/** 409 two_duties: one account never holds two of the three duties (AC-08), not even one after the other. */
+export const twoDuties = (field: string) =>
+  new AppError('CONFLICT', [
+    fieldError(
+      field,
+      'two_duties',
+      '工委管理员、安全管理员、审计管理员三项职责不能由同一账号先后承担，请为新职责另建账号',
+      'One account never holds two of the committee, security and audit admin duties: make a new account for the other duty',
+    ),
+  ]);
+
+/**
+ * Inserts a new account with a one-time password and audits accounts.create (naming the four-eyes request
+ * that approved it, if any), in the caller's transaction; 409 DUPLICATE when the name is taken.
+ */
+export async function insertAccount(
+  tx: DbOrTx,
+  ctx: Ctx,
+  spec: NewAccount,
+  requestId: string | null,
+): Promise<WithOneTimePassword> {
+  if (await repo.findUserIdByUsername(tx, spec.username)) throw duplicate();
+  const otp = await issueOneTimePassword(ctx.now, spec.username);
+  const row = await repo.insertUser(tx, {
+    ...spec,
+    passwordHash: otp.passwordHash,
+    mustChangePassword: true,
+    oneTimeExpiresAt: otp.oneTimeExpiresAt,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  });
+  const fields = ['username', 'displayName', 'email', 'role', 'organizationId', 'unitId'] as const;
+  await writeAudit(tx, ctx, {
+    action: 'accounts.create',
+    objectType: 'user',
+    objectId: row.id,
+    unitId: row.unitId,
+    changes: maskEmailChange(Object.fromEntries(fields.map((f) => [f, { before: null, after: row[f] }]))),
+    detail: requestId ? `privileged request ${requestId}` : null,
+  });
+  return { account: await reload(tx, row.id, ctx.now), oneTimePassword: otp.oneTimePassword };
 }
 
 export async function createAccount(db: Db, ctx: Ctx, input: CreateInput): Promise<WithOneTimePassword> {
   const actor = requireActor(ctx);
   const scope = accountScope(actor, 'accounts.manage');
   if (!canManageRole(actor.role, input.role)) throw roleNotManageable();
+  if (grantNeedsFourEyes(null, { role: input.role, organizationId: input.organizationId }))
+    throw approvalRequired(
+      'account_create',
+      '管理员账号须经另一名不同角色的管理员批准后才能创建，请提交申请，待另一名管理员批准',
+      'An administrator account is created only with the approval of another administrator of a different role: submit a request for another administrator to approve',
+    );
   const email = checkEmail(input.email ?? null);
   const org = await placeOrg(db, scope, input.role, input.organizationId);
-  const username = normalizeLogin(input.username);
-  const otp = await issueOneTimePassword(ctx.now, username);
+  const spec: NewAccount = {
+    username: normalizeLogin(input.username),
+    displayName: input.displayName,
+    email,
+    role: input.role,
+    organizationId: org?.id ?? null,
+    unitId: org?.unitId ?? null,
+  };
   try {
-    return await db.transaction(async (tx) => {
-      if (await repo.findUserIdByUsername(tx, username)) throw duplicate();
-      const row = await repo.insertUser(tx, {
-        username,
-        displayName: input.displayName,
-        email,
-        role: input.role,
-        organizationId: org?.id ?? null,
-        unitId: org?.unitId ?? null,
-        passwordHash: otp.passwordHash,
-        mustChangePassword: true,
-        oneTimeExpiresAt: otp.oneTimeExpiresAt,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      });
-      const fields = ['username', 'displayName', 'email', 'role', 'organizationId', 'unitId'] as const;
-      await writeAudit(tx, ctx, {
-        action: 'accounts.create',
-        objectType: 'user',
-        objectId: row.id,
-        unitId: row.unitId,
-        changes: maskEmailChange(Object.fromEntries(fields.map((f) => [f, { before: null, after: row[f] }]))),
-      });
-      return { account: await reload(tx, row.id, ctx.now), oneTimePassword: otp.oneTimePassword };
-    });
+    return await db.transaction((tx) => insertAccount(tx, ctx, spec, null));
   } catch (err) {
     if (isUniqueViolation(err)) throw duplicate();
     throw err;
@@ -176,6 +225,13 @@ export async function updateAccount(db: Db, ctx: Ctx, id: string, patch: PatchIn
       throw selfConflict('disabled', '不能停用自己的账号', 'You cannot disable your own account');
   }
   if (roleChanged && !canManageRole(actor.role, role)) throw roleNotManageable();
+  if (crossesDuties(row.role, role)) throw twoDuties('role');
+  if (grantNeedsFourEyes(row, { role, organizationId: orgId }))
+    throw approvalRequired(
+      'role_grant',
+      '授予管理员角色（或调整直属党组织管理员的所属单位）须经另一名不同角色的管理员批准，请提交申请，待另一名管理员批准',
+      'An administrator role is granted (or a unit admin moved to another unit) only with the approval of another administrator of a different role: submit a request for another administrator to approve',
+    );
   if (row.disabled && !disabled && (needsFourEyes(row.role) || needsFourEyes(role)))
     throw approvalRequired(
       'account_enable',
