@@ -13,6 +13,7 @@ import type {
   PrivilegedState,
 } from '../../../shared/src/contracts/privileged-requests';
 import { api } from './client';
+import type { Role } from '../../../shared/src/enums';
 
 export const SECOND_FACTOR_KEY = ['second-factor'] as const;
 
@@ -66,10 +67,16 @@ export function usePrivilegedRequests(state: PrivilegedState | undefined, enable
   });
 }
 
+/** Asks for a four-eyes action (`account_create` carries the new account, `role_grant` the role). */
 export function requestPrivileged(body: {
   kind: PrivilegedKind;
-  targetUserId: string;
+  targetUserId?: string;
   reason: string;
+  role?: Role;
+  organizationId?: string | null;
+  username?: string;
+  displayName?: string;
+  email?: string | null;
 }): Promise<PrivilegedRequest> {
   return api.post<PrivilegedRequest>('/api/privileged-requests', body);
 }

@@ -32,10 +32,16 @@ const accounts: Messages<'accounts'> = {
       account_enable: 'Request that {{name}} be enabled again',
       second_factor_reset: 'Request a reset of the second factor of {{name}}',
       password_reset: 'Request a reset of the password of {{name}}',
+      account_create: 'Request the administrator account {{name}}',
+      role_grant: 'Request an administrator role for {{name}}',
     },
     needsApproval:
       'An administrator account: carried out only once another administrator of a different role approves',
     consequence: {
+      account_create:
+        'An administrator account is made only once another administrator of a different role approves; the one-time password is then shown once to the approver, who hands it over.',
+      role_grant:
+        'An administrator role (or a unit admin’s move to another unit) takes effect only once another administrator of a different role approves; then every login of {{name}} ends and the holder is told in the inbox.',
       account_unlock:
         'Once approved, the lock on {{name}} ends at once and the account can log in with its password.',
       account_enable: 'Once approved, {{name}} can log in again at once, with its administrator rights.',
@@ -50,6 +56,9 @@ const accounts: Messages<'accounts'> = {
     submitted: 'Request submitted',
     submittedText:
       'Another administrator of a different role decides it on the Account security page; nothing changes before.',
+    grantSubmit: 'Submit for another administrator’s approval',
+    grantOtherFields:
+      'A new name or e-mail is saved at once; the change of role or unit is submitted as a request and takes effect once approved.',
   },
   unlock: 'Unlock',
   unlockTitle: 'Unlock “{{name}}”?',

@@ -84,16 +84,21 @@ const auth: Messages<'auth'> = {
   },
   privileged: {
     title: 'Privileged requests waiting for approval',
-    hint: 'Resetting someone’s second factor, or an administrator’s password, unlock or re-enabling, needs a request by one administrator and the approval of another of a different role.',
+    hint: 'Resetting someone’s second factor, creating an administrator account, granting an administrator role, or an administrator’s password reset, unlock or re-enabling, needs a request by one administrator and the approval of another of a different role; a request not decided within 72 hours expires.',
     empty: 'Nothing is waiting',
     kind: 'Request',
     target: 'Account',
     reason: 'Reason',
     requestedBy: 'Asked by',
+    grant: 'Grants',
     createdAt: 'Asked at',
     approve: 'Approve',
     reject: 'Reject',
     approveConfirm: {
+      account_create:
+        'Approving makes the administrator account {{name}} at once. Its one-time password is shown to you once; hand it to the holder in person or over a safe channel. Approve?',
+      role_grant:
+        'Approving gives {{name}} the requested administrator role at once and ends its logins. Approve?',
       account_unlock:
         'Approving ends the lock on {{name}} at once: the account can log in with its password. Approve?',
       account_enable: 'Approving lets {{name}} log in again at once, with its administrator rights. Approve?',

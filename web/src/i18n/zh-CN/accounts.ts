@@ -27,9 +27,15 @@ const accounts = {
       account_enable: '申请重新启用 {{name}}',
       second_factor_reset: '申请重置 {{name}} 的双因素认证',
       password_reset: '申请重置 {{name}} 的密码',
+      account_create: '申请创建管理员账号 {{name}}',
+      role_grant: '申请授予 {{name}} 管理员角色',
     },
     needsApproval: '管理员账号：需另一名不同角色的管理员批准后才会执行',
     consequence: {
+      account_create:
+        '管理员账号须经另一名不同角色的管理员批准后才会创建；批准后一次性密码只向批准人显示一次，由其交给本人。',
+      role_grant:
+        '授予管理员角色（或调整直属党组织管理员的所属单位）须经另一名不同角色的管理员批准后才会生效；生效时 {{name}} 的所有登录退出，本人会收到站内通知。',
       account_unlock: '批准后 {{name}} 的锁定立即解除，可用原密码重新登录。',
       account_enable: '批准后 {{name}} 立即恢复为可登录状态，并恢复其管理员权限。',
       second_factor_reset:
@@ -42,6 +48,8 @@ const accounts = {
     submit: '提交申请',
     submitted: '申请已提交',
     submittedText: '等待另一名不同角色的管理员在“账户安全”页面审批，批准前不做任何修改。',
+    grantSubmit: '提交申请，待另一名管理员批准',
+    grantOtherFields: '姓名和邮箱的修改直接保存；角色或所属单位的修改提交申请，批准后生效。',
   },
   unlock: '解除锁定',
   unlockTitle: '解除“{{name}}”的锁定？',

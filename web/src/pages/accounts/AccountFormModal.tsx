@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Form, Input, Modal, Select, type ButtonProps } from 'antd';
+import { Alert, Form, Input, Modal, Select, type ButtonProps } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createAccount, emailAddress, type Account } from '../../../../shared/src/contracts/accounts';
 import { SCOPED_ROLES, type Role } from '../../../../shared/src/enums';
 import { ACCOUNTS, createAccountReq, patchAccountReq, type OneTimePassword } from '../../api/accounts';
+import { PRIVILEGED_KEY, requestPrivileged } from '../../api/second-factor';
 import { useApiError } from '../../app/useApiError';
+import { grantNeedsFourEyes } from '../../../../shared/src/domain/four-eyes';
 import { OrgPicker } from '../../components/OrgPicker';
 import { useZodRule } from '../../components/useZodRule';
 import { roleLabel } from '../../i18n/labels';
@@ -19,9 +21,11 @@ interface Values {
   email?: string | null;
   role: Role;
   organizationId?: string | null;
+  /** The reason of a four-eyes request (an administrator role given). */
+  reason?: string;
 }
 
-const FIELDS = ['username', 'displayName', 'email', 'role', 'organizationId'];
+const FIELDS = ['username', 'displayName', 'email', 'role', 'organizationId', 'reason'];
 const S = createAccount.shape;
 
 /** Optional: empty passes; otherwise the contract's address rule, as the server checks it. */
@@ -39,10 +43,17 @@ interface Props {
   onClose: () => void;
   onCreated: (r: OneTimePassword) => void;
   onSaved: (a: Account) => void;
+  /** An administrator role asked for (four-eyes): nothing made yet, another administrator decides. */
+  onRequested: () => void;
 }
 
-/** Create an account (answered with a one-time password) or edit its name, role and scope. */
-export function AccountFormModal({ target, roles, onClose, onCreated, onSaved }: Props) {
+/**
+ * Create an account (answered with a one-time password) or edit its name, role and scope. Giving an
+ * administrator role — a new administrator account, or a role or unit change that grants one — is not
+ * done here but asked for (account_create / role_grant, AC-08): the form takes a reason and submits a
+ * request that another administrator of a different role approves.
+ */
+export function AccountFormModal({ target, roles, onClose, onCreated, onSaved, onRequested }: Props) {
   const { t } = useTranslation('accounts');
   const rule = useZodRule();
   const onError = useApiError();
@@ -52,6 +63,13 @@ export function AccountFormModal({ target, roles, onClose, onCreated, onSaved }:
   const editing = target?.mode === 'edit' ? target.account : null;
   const role = Form.useWatch('role', form);
   const orgMode = role ? orgModeForRole(role) : null;
+  const organizationIdNow = Form.useWatch('organizationId', form) as string | null | undefined;
+  const grant =
+    !!role &&
+    grantNeedsFourEyes(editing, {
+      role,
+      organizationId: SCOPED_ROLES.includes(role) ? (organizationIdNow ?? null) : null,
+    });
 
   useEffect(() => {
     if (!target) return;
@@ -75,7 +93,36 @@ export function AccountFormModal({ target, roles, onClose, onCreated, onSaved }:
     const email = v.email?.trim() || null;
     setBusy(true);
     try {
-      if (editing) {
+      if (grant) {
+        if (editing && (v.displayName.trim() !== editing.displayName || email !== editing.email))
+          await patchAccountReq(editing.id, {
+            displayName: v.displayName.trim(),
+            email,
+            version: editing.version,
+          });
+        await requestPrivileged(
+          editing
+            ? {
+                kind: 'role_grant',
+                targetUserId: editing.id,
+                role: v.role,
+                organizationId,
+                reason: v.reason!.trim(),
+              }
+            : {
+                kind: 'account_create',
+                username: v.username.trim(),
+                displayName: v.displayName.trim(),
+                email,
+                role: v.role,
+                organizationId,
+                reason: v.reason!.trim(),
+              },
+        );
+        await qc.invalidateQueries({ queryKey: ACCOUNTS });
+        await qc.invalidateQueries({ queryKey: PRIVILEGED_KEY });
+        onRequested();
+      } else if (editing) {
         const saved = await patchAccountReq(editing.id, {
           displayName: v.displayName.trim(),
           email,
@@ -109,10 +156,10 @@ export function AccountFormModal({ target, roles, onClose, onCreated, onSaved }:
       title={editing ? t('editTitle', { name: editing.username }) : t('create')}
       onCancel={onClose}
       onOk={() => void submit()}
-      okText={t('common.save')}
+      okText={grant ? t('fourEyes.grantSubmit') : t('common.save')}
       confirmLoading={busy}
       destroyOnHidden
-      okButtonProps={{ 'data-testid': 'account-form-submit' } as ButtonProps}
+      okButtonProps={{ 'data-testid': 'account-form-submit', danger: grant } as ButtonProps}
     >
       <Form<Values> form={form} layout="vertical" requiredMark="optional" style={{ marginTop: 16 }}>
         <Form.Item
@@ -168,6 +215,35 @@ export function AccountFormModal({ target, roles, onClose, onCreated, onSaved }:
               data-testid="account-form-org"
             />
           </Form.Item>
+        ) : null}
+        {grant ? (
+          <>
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('fourEyes.needsApproval')}
+              description={
+                <>
+                  {t(editing ? 'fourEyes.consequence.role_grant' : 'fourEyes.consequence.account_create', {
+                    name: editing?.displayName ?? '',
+                  })}
+                  {editing ? <div>{t('fourEyes.grantOtherFields')}</div> : null}
+                </>
+              }
+              data-testid="account-form-four-eyes"
+            />
+            <Form.Item
+              name="reason"
+              label={t('fourEyes.reason')}
+              rules={[
+                { required: true, whitespace: true, message: t('fourEyes.reasonRequired') },
+                { max: 500 },
+              ]}
+            >
+              <Input.TextArea rows={3} maxLength={500} showCount data-testid="account-form-reason" />
+            </Form.Item>
+          </>
         ) : null}
       </Form>
     </Modal>

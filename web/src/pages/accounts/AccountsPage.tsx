@@ -350,6 +350,10 @@ export default function AccountsPage() {
           setTarget(null);
           setOtp(r);
         }}
+        onRequested={() => {
+          setTarget(null);
+          modal.success({ title: t('fourEyes.submitted'), content: t('fourEyes.submittedText') });
+        }}
         onSaved={() => {
           setTarget(null);
           message.success(t('common.saved'));

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { PRIVILEGED_KIND_LABELS } from '../../../../shared/src/contracts/privileged-requests';
 import { decidePrivileged, PRIVILEGED_KEY, usePrivilegedRequests } from '../../api/second-factor';
 import { useApiError } from '../../app/useApiError';
-import { bilingual } from '../../i18n/labels';
+import { bilingual, roleLabel } from '../../i18n/labels';
 import { formatDateTime } from '../../lib/format';
 import { OneTimePasswordModal } from '../accounts/OneTimePasswordModal';
 
@@ -66,6 +66,12 @@ export function PrivilegedRequestsCard() {
                 )}{' '}
                 · {r.target.displayName}（{r.target.username}）
               </Typography.Text>
+              {r.role ? (
+                <Typography.Text data-testid="privileged-grant">
+                  {t('privileged.grant')}：{roleLabel(t, r.role)}
+                  {r.organization ? ` · ${r.organization.name}` : ''}
+                </Typography.Text>
+              ) : null}
               <Typography.Text type="secondary">
                 {t('privileged.requestedBy')}：{r.requestedBy.displayName} · {formatDateTime(r.createdAt)}
               </Typography.Text>
