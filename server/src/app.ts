@@ -55,6 +55,7 @@ import assignmentRoutes from './modules/assignments/routes';
 import decisionRoutes from './modules/decisions/routes';
 import publicityRoutes from './modules/publicity/routes';
 import titleRoutes from './modules/titles/routes';
+import rereviewRoutes from './modules/rereviews/routes';
 import reviewRoutes from './modules/reviews/routes';
 import peerRoutes from './modules/peer/routes';
 import resultRoutes from './modules/results/routes';
@@ -189,6 +190,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(deskRoutes);
   await app.register(publicityRoutes);
   await app.register(titleRoutes);
+  await app.register(rereviewRoutes);
 
   // Unknown API paths answer the JSON error; with the web built, other GETs get the single-page app.
   const web = opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -252,6 +252,42 @@ export const ERROR_CODES = {
     zh: '证书编号已被使用，未命名任何对象',
     en: 'A title serial is already in use; nothing was certified',
   },
+  // Re-review rounds (复评复审, issue #8 §3).
+  REREVIEW_TITLES_NOT_ACTIVE: {
+    status: 409,
+    zh: '只有有效状态的称号才能进入复评复审，未建立批次',
+    en: 'Only active titles can enter a re-review; no round was created',
+  },
+  REREVIEW_SELECTION_EMPTY: {
+    status: 409,
+    zh: '该年度没有有效称号可供复评复审',
+    en: 'That award year has no active title to re-review',
+  },
+  REREVIEW_SAMPLE_TOO_LARGE: {
+    status: 409,
+    zh: '抽取数量超过该年度有效称号总数',
+    en: 'The sample is larger than the award year’s active titles',
+  },
+  REREVIEW_NOT_IN_ROUND: {
+    status: 409,
+    zh: '该称号不在本批次复评复审中',
+    en: 'The title is not in this re-review round',
+  },
+  REREVIEW_OUTCOME_RECORDED: {
+    status: 409,
+    zh: '该称号在本批次已有复评复审结论',
+    en: 'The title already has an outcome in this round',
+  },
+  REREVIEW_FROZEN: {
+    status: 409,
+    zh: '复评复审批次已结束，结论已冻结，不能再修改',
+    en: 'The round is closed and its outcomes are frozen',
+  },
+  REREVIEW_NOT_RECTIFYING: {
+    status: 409,
+    zh: '该称号在本批次未被要求整改，或整改复查已有结论',
+    en: 'The title was not sent to rectification in this round, or its follow-up is recorded',
+  },
   ORG_RULE: { status: 422, zh: '不符合党组织层级规则', en: 'The organisation tree rules forbid this' },
   IMPORT_INVALID: {
     status: 422,

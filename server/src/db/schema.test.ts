@@ -25,6 +25,13 @@ import { PUBLICITY_ITEM_STATUSES, PUBLICITY_STATUSES } from '../../../shared/src
 import { OBJECTION_OUTCOMES, OBJECTION_STATUSES } from '../../../shared/src/domain/objection-workflow';
 import { TITLE_ACTIONS, TITLE_STATUSES } from '../../../shared/src/domain/title-workflow';
 import { TEMPLATE_KINDS, TEMPLATE_ORIENTATIONS } from '../../../shared/src/domain/certificates';
+import {
+  FOLLOW_UP_RESULTS,
+  REREVIEW_OUTCOMES,
+  REREVIEW_ROUND_STATUSES,
+  REREVIEW_SELECTION_MODES,
+  STANDARD_BASES,
+} from '../../../shared/src/domain/rereview';
 import { makeTestEnv, type TestEnv } from '../../test/helpers';
 import * as schema from './schema';
 
@@ -60,6 +67,11 @@ const SHARED: Record<string, readonly string[]> = {
   title_action: TITLE_ACTIONS,
   template_kind: TEMPLATE_KINDS,
   template_orientation: TEMPLATE_ORIENTATIONS,
+  rereview_round_status: REREVIEW_ROUND_STATUSES,
+  rereview_selection_mode: REREVIEW_SELECTION_MODES,
+  standard_basis: STANDARD_BASES,
+  rereview_outcome: REREVIEW_OUTCOMES,
+  follow_up_result: FOLLOW_UP_RESULTS,
 };
 
 const schemaEnums = (Object.values(schema) as unknown[]).filter(isPgEnum);

@@ -28,3 +28,4 @@ export * from './tables/decisions';
 export * from './tables/publicity';
 export * from './tables/titles';
 export * from './tables/privileged';
+export * from './tables/rereviews';

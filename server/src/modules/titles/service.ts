@@ -21,6 +21,7 @@ import type {
 import { chinaDateOf, endOfChinaDay } from '../../../../shared/src/domain/working-days';
 import { decideTitle, type TitleStatus } from '../../../../shared/src/domain/title-workflow';
 import * as repo from './repo';
+import { settleExpired } from '../rereviews/queries';
 
 export const TITLE_STATUS_LABELS: Record<TitleStatus, string> = {
   active: '有效',
@@ -127,7 +128,9 @@ export function expiresAt(validUntil: string): Date {
 
 /**
  * Moves every standing title whose validity has ended to `expired` through the table's `expire` row (by
- * the system), with a history row each and one audit event. Answers how many expired.
+ * the system), with a history row each and one audit event with the count (none when nothing is due, so
+ * running it again changes nothing). A title waiting in a re-review round gets the outcome `expired`
+ * there, and a round left with nothing waiting closes. Answers how many expired.
  */
 export async function expireDue(db: Db, now: Date): Promise<number> {
   const ctx: Ctx = { actor: null, ip: null, requestId: null, lang: 'zh-CN', now };
@@ -160,10 +163,20 @@ export async function expireDue(db: Db, now: Date): Promise<number> {
         reason: `有效期至 ${t.validUntil} 前一日届满`,
       })),
     );
+    // A title that expires while waiting in a re-review round gets the outcome `expired` there.
+    const closed = await settleExpired(
+      tx,
+      due.filter((t) => t.status === 'under_rereview').map((t) => t.id),
+      now,
+    );
     await writeAudit(tx, ctx, {
       action: 'titles.expire',
       objectType: 'title',
-      detail: due.map((t) => t.serial).join(', '),
+      changes: {
+        expired: { before: null, after: due.length },
+        ...(closed.length ? { roundsClosed: { before: null, after: closed.length } } : {}),
+      },
+      detail: `${due.length} 个称号到期：${due.map((t) => t.serial).join(', ')}`,
     });
     return due.length;
   });
