@@ -120,6 +120,14 @@ export const routes: RouteObject[] = [
                   path: '/titles/templates',
                   lazy: page(() => import('../pages/titles/TemplatesPage'), ['titles']),
                 },
+                {
+                  path: '/rereviews',
+                  lazy: page(() => import('../pages/titles/RereviewsPage'), ['titles']),
+                },
+                {
+                  path: '/rereviews/:id',
+                  lazy: page(() => import('../pages/titles/RereviewRoundPage'), ['titles']),
+                },
               ]),
               guarded('reviews.read', [
                 { path: '/reviews', lazy: page(() => import('../pages/reviews/MyReviewsPage'), ['reviews']) },

@@ -14,6 +14,7 @@ import {
   InteractionOutlined,
   OrderedListOutlined,
   SolutionOutlined,
+  SyncOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
@@ -32,6 +33,7 @@ const ICONS: Record<NavKey, React.ReactNode> = {
   intake: <FileDoneOutlined />,
   campaigns: <FlagOutlined />,
   titles: <TrophyOutlined />,
+  rereviews: <SyncOutlined />,
   reviewers: <SolutionOutlined />,
   reviews: <CheckSquareOutlined />,
   peer: <InteractionOutlined />,

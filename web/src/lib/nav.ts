@@ -9,6 +9,7 @@ export type NavKey =
   | 'intake'
   | 'campaigns'
   | 'titles'
+  | 'rereviews'
   | 'reviewers'
   | 'reviews'
   | 'peer'
@@ -46,6 +47,7 @@ export const NAV: readonly NavEntry[] = [
     ability: 'titles.read',
     work: ['titles.manage', 'applications.export'],
   },
+  { key: 'rereviews', path: '/rereviews', ability: 'titles.manage' },
   { key: 'reviewers', path: '/reviewers', ability: 'reviewers.manage' },
   { key: 'reviews', path: '/reviews', ability: 'reviews.write' },
   { key: 'peer', path: '/peer', ability: 'peer.rate' },

@@ -39,6 +39,7 @@ describe('navigation', () => {
       'inbox',
       'campaigns',
       'titles',
+      'rereviews',
     ]);
     expect(navFor(['titles.read', 'applications.export']).map((e) => e.key)).toEqual([
       'dashboard',
@@ -52,6 +53,7 @@ describe('navigation', () => {
     expect(navKeyOf('/organizations/import')).toBe('organizations');
     expect(navKeyOf('/audit')).toBe('audit');
     expect(navKeyOf('/titles/templates')).toBe('titles');
+    expect(navKeyOf('/rereviews/1')).toBe('rereviews');
     expect(navKeyOf('/')).toBe('dashboard');
     // The inbox is a menu entry of its own (issue 7 §1.3); a page outside the menu highlights nothing.
     expect(navKeyOf('/inbox')).toBe('inbox');

@@ -44,6 +44,7 @@ const common: Messages<'common'> = {
     peer: 'Peer evaluation',
     standards: 'Standards',
     titles: 'Titles',
+    rereviews: 'Re-reviews',
     inbox: 'Inbox',
     organizations: 'Organisations',
     venues: 'Venues',

@@ -129,6 +129,111 @@ const titles: Messages<'titles'> = {
     previewNone: 'No titles yet: a sample can be printed once a list is certified',
     previewDirty: 'Save first: the sample prints with the saved template',
   },
+  rereview: {
+    title: 'Re-reviews',
+    subtitle:
+      'Titles are re-reviewed periodically and kept, sent to rectification or revoked: the best in, the failing out',
+    create: 'New re-review round',
+    createTitle: 'New re-review round',
+    createOk: 'Open the round',
+    createConsequence:
+      'Once opened, the selected titles go under re-review at once, and each needs an outcome: keep, rectify or revoke.',
+    defaultName: 'Re-review {{year}}',
+    empty: 'No re-review round yet',
+    back: 'Back to the rounds',
+    pending: 'Awaiting outcome',
+    progress: '{{decided}} / {{n}} decided',
+    frozen:
+      'Every title of this round has an outcome: the round is closed and its outcomes are frozen; rectification follow-ups can still be recorded.',
+    basisHelp:
+      'Re-review against the standard each title was awarded under, or against the current one; the round records the choice.',
+    seedHelp:
+      'Leave empty and the system draws one; the seed and the pool are recorded so anyone can re-check the draw.',
+    titlesPlaceholder: 'Find active titles by serial or holder',
+    standardValue: '{{name}} (version {{v}})',
+    deadlineValue: 'Deadline: {{date}}',
+    deadlineHelp: 'After today; a follow-up check comes when it ends.',
+    field: {
+      name: 'Round name',
+      year: 'Round year',
+      mode: 'Selection',
+      basis: 'Standard',
+      awardYear: 'Award year',
+      size: 'Sample size',
+      seed: 'Random seed',
+      titles: 'Titles',
+      progress: 'Progress',
+      status: 'Round status',
+      createdAt: 'Opened',
+      closedAt: 'Closed',
+      standard: 'Standard',
+      outcome: 'Outcome',
+      reason: 'Reason',
+      deadline: 'Rectification deadline',
+    },
+    mode: { year: 'All of an award year', sample: 'Random sample', list: 'Chosen titles' },
+    basis: { awarded: 'As awarded', current: 'Current standard' },
+    roundStatus: { open: 'Open', closed: 'Closed' },
+    outcome: { keep: 'Kept', rectify: 'Rectification', revoke: 'Revoked', expired: 'Validity ended' },
+    followUp: { passed: 'Rectification passed', revoked: 'Rectification failed: revoked' },
+    step: {
+      keep: 'Keep',
+      rectify: 'Rectify',
+      revoke: 'Revoke',
+      passed: 'Passed',
+      revoked: 'Revoke after check',
+    },
+    draw: {
+      seed: 'Random seed',
+      sized: '{{size}} drawn from {{pool}} active titles',
+      help: 'Algorithm {{algorithm}}: the titles sorted by id, shuffled with the seed, the first N taken; the same seed and pool always draw the same titles. Pool:',
+    },
+    confirm: {
+      closes:
+        'This is the round’s last title without an outcome: once recorded, the round closes and every outcome is frozen.',
+      keep: {
+        title: 'Keep the title: {{holder}}',
+        consequence:
+          'The title is active again and its unit is told. The outcome cannot be changed afterwards.',
+      },
+      rectify: {
+        title: 'Order rectification: {{holder}}',
+        consequence:
+          'The title goes into rectification; its unit and contact are told the reason and deadline. A follow-up check then keeps it or revokes it.',
+      },
+      revoke: {
+        title: 'Revoke the title: {{holder}}',
+        consequence:
+          'The title is revoked and the plaque withdrawn; the verification page will say revoked, and the unit is told. This cannot be undone.',
+      },
+      passed: {
+        title: 'Rectification passed: {{holder}}',
+        consequence: 'The title is active again and its unit is told.',
+      },
+      revoked: {
+        title: 'Rectification failed: {{holder}}',
+        consequence:
+          'The title is revoked and the plaque withdrawn; the verification page will say revoked, and the unit is told. This cannot be undone.',
+      },
+    },
+    figures: {
+      title: 'In and out',
+      help: 'Added counts by award year; kept, rectified, revoked and expired by the year of the outcome. Turnover = (revoked + expired) / (standing at the start + added). Places freed by revocations are open to the next year’s campaign.',
+      year: 'Year',
+      added: 'Added',
+      kept: 'Kept',
+      rectified: 'Rectified',
+      revoked: 'Revoked',
+      expired: 'Expired',
+      standing: 'Standing',
+      turnover: 'Turnover',
+      freedTitle: 'Places freed by revocations',
+      campaignYear: 'For',
+      forCampaign: '{{year}} campaign (revoked in {{from}})',
+      places: 'Places',
+      noFreed: 'No place freed yet',
+    },
+  },
 };
 
 export default titles;

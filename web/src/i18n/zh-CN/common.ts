@@ -41,6 +41,7 @@ const common = {
     peer: '互比互评',
     standards: '创建标准',
     titles: '称号台账',
+    rereviews: '复评复审',
     inbox: '收件箱',
     organizations: '组织管理',
     venues: '阵地管理',
