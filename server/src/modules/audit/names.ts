@@ -40,7 +40,7 @@ const DRAW_KIND_ZH = sql.raw(`case d.kind when 'panel' then '专家组抽取' wh
  * and username; an expert is an account), venues, campaigns, standards, stages (campaign · stage),
  * applications and cultivation candidates (their subject), evidence files, decisions (their campaign),
  * publicities (their title), presentation sessions, peer groups, privileged requests (the account they
- * concern), draws (campaign · stage · what was drawn), assignments and reviews (application · expert; a
+ * concern; for an account creation not approved, the account asked for), draws (campaign · stage · what was drawn), assignments and reviews (application · expert; a
  * review photo's event names its review), declared conflicts and waivers (expert · application),
  * objections (publicity · entry), titles (serial and holder), peer sheets (the rater). A stage deleted
  * since (the demo shapes its template so) is named from its own audit events: campaign · stage（已删除）.
@@ -78,8 +78,9 @@ export async function resolveNames(db: DbOrTx, rows: AuditRow[]): Promise<Map<st
     union all select id::text, title from publicities where id in ${list}
     union all select id::text, name from presentation_sessions where id in ${list}
     union all select id::text, name from peer_groups where id in ${list}
-    union all select p.id::text, u.display_name || '（' || u.username || '）'
-      from privileged_requests p join users u on u.id = p.target_user_id where p.id in ${list}
+    union all select p.id::text,
+        coalesce(u.display_name, p.display_name) || '（' || coalesce(u.username, p.username) || '）'
+      from privileged_requests p left join users u on u.id = p.target_user_id where p.id in ${list}
     union all select d.id::text, c.name || coalesce(' · ' || s.name_zh, '') || ' · ' || ${DRAW_KIND_ZH}
       from draws d join campaigns c on c.id = d.campaign_id left join stages s on s.id = d.stage_id
       where d.id in ${list}

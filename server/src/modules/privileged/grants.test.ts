@@ -206,6 +206,15 @@ describe('creating an administrator account (account_create)', () => {
     const rejected = await (await as('audadmin')).post(`/api/privileged-requests/${asked.json().id}/reject`);
     expect(rejected.json()).toMatchObject({ state: 'rejected', target: { id: null } });
     expect(await env.db.select().from(users).where(eq(users.username, 'ua.rejected'))).toEqual([]);
+    // The audit trail names the request by the account asked for.
+    const trail = await (
+      await as('audadmin')
+    ).get(`/api/audit-events?objectType=privileged_request&objectId=${asked.json().id}`);
+    const items = trail.json().items as { action: string; names: Record<string, string> }[];
+    expect(items.map((e) => [e.action, e.names[asked.json().id]])).toEqual([
+      ['privileged.reject', '被驳回（ua.rejected）'],
+      ['privileged.request', '被驳回（ua.rejected）'],
+    ]);
   });
 });
 
