@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Col, Flex, Grid, Result, Row, Skeleton, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckOutlined, ExclamationCircleOutlined, LoadingOutlined } from '@ant-design/icons';
+import { CheckOutlined, ExclamationCircleOutlined, LoadingOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { ResultsCard } from './ResultsCard';
 import { CompletenessCard, HistoryCard } from './SidePanels';
 import { StatusTag } from './StatusTag';
 import { useApplicationSaver, type SaverState } from './useApplicationSaver';
+import { BackLink } from '../../components/BackLink';
 
 /** One application: the narrative, criterion by criterion self-assessment and evidence, the workflow. */
 export default function ApplicationPage() {
@@ -69,11 +70,7 @@ export default function ApplicationPage() {
 
   return (
     <Flex vertical gap={12}>
-      <Link to="/applications">
-        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
-          {t('backToList')}
-        </Button>
-      </Link>
+      <BackLink to="/applications">{t('backToList')}</BackLink>
       <PageHeader
         title={
           <Flex gap={8} align="center" wrap>
@@ -114,11 +111,7 @@ export default function ApplicationPage() {
       ) : null}
       <ResultsCard applicationId={detail.id} status={detail.status} />
       <Flex gap={12} wrap align="center">
-        {editable ? (
-          <AutosaveLine state={state} />
-        ) : (
-          <Tag data-testid="read-only">{t('readOnly')}</Tag>
-        )}
+        {editable ? <AutosaveLine state={state} /> : <Tag data-testid="read-only">{t('readOnly')}</Tag>}
         <Typography.Text type="secondary">
           {t('closesAt', { time: formatDateTime(detail.campaign.applicationClosesAt) })}
           {closes.isBefore(dayjs()) ? ` · ${t('applicationClosed')}` : ''}

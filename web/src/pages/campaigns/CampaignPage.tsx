@@ -33,6 +33,7 @@ import { evaluationOver } from '../../../../shared/src/domain/campaign-rules';
 import { CAMPAIGNS, closeIntakeReq, transitionCampaignReq, useCampaign } from '../../api/campaigns';
 import { useTracks } from '../../api/standards';
 import { useAbility } from '../../api/auth';
+import { BackLink } from '../../components/BackLink';
 import { PageHeader } from '../../components/PageHeader';
 import { kindLabel } from '../../i18n/labels';
 import { currentLanguage } from '../../i18n';
@@ -103,7 +104,8 @@ export default function CampaignPage() {
   );
 
   return (
-    <Flex vertical gap={16}>
+    <Flex vertical gap={12}>
+      <BackLink to="/campaigns">{t('pageTitle')}</BackLink>
       <PageHeader
         title={
           <Flex gap={8} align="center" wrap>

@@ -19,7 +19,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { ArrowLeftOutlined, DeleteOutlined, ThunderboltOutlined, UserAddOutlined } from '@ant-design/icons';
+import { DeleteOutlined, ThunderboltOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -47,6 +47,7 @@ import { entryText, stageName } from './StagesPanel';
 import { percent } from './stage-model';
 import { StatisticsTab } from './StatisticsTab';
 import { MethodTag, StageStatusTag } from './tags';
+import { BackLink } from '../../components/BackLink';
 
 const spreadOf = (loads: readonly { load: number }[]) =>
   loads.length ? Math.max(...loads.map((l) => l.load)) - Math.min(...loads.map((l) => l.load)) : 0;
@@ -65,9 +66,7 @@ export default function StagePage() {
 
   return (
     <Flex vertical gap={12}>
-      <Link to={`/campaigns/${campaignId}?tab=stages`}>
-        <ArrowLeftOutlined /> {campaign.data.name}
-      </Link>
+      <BackLink to={`/campaigns/${campaignId}?tab=stages`}>{campaign.data.name}</BackLink>
       <PageHeader
         title={
           <Flex gap={8} align="center" wrap>

@@ -14,7 +14,6 @@ import {
   Typography,
 } from 'antd';
 import {
-  ArrowLeftOutlined,
   CaretRightOutlined,
   DesktopOutlined,
   PauseOutlined,
@@ -22,7 +21,7 @@ import {
   StopOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../../shared/src/contracts/presentation';
 import {
@@ -36,6 +35,7 @@ import { ApiError } from '../../api/client';
 import { useApiError } from '../../app/useApiError';
 import { PageHeader } from '../../components/PageHeader';
 import { TimerDisplay } from './TimerDisplay';
+import { BackLink } from '../../components/BackLink';
 
 type Presenter = SessionView['presenters'][number];
 const STATUS_COLOR = { planned: 'default', running: 'processing', finished: 'green' } as const;
@@ -84,9 +84,7 @@ function Chair({ s, receivedAt }: { s: SessionView & { id: string }; receivedAt:
   const last = s.currentIndex !== null && s.currentIndex >= s.presenters.length - 1;
   return (
     <Flex vertical gap={12}>
-      <Link to={`/campaigns/${campaignId}/stages/${s.stageId}/sessions`}>
-        <ArrowLeftOutlined /> {t('live.back')}
-      </Link>
+      <BackLink to={`/campaigns/${campaignId}/stages/${s.stageId}/sessions`}>{t('live.back')}</BackLink>
       <PageHeader
         title={
           <Flex gap={8} align="center" wrap>

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Alert, App, Button, Card, Flex, List, Result, Skeleton, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckOutlined, LoadingOutlined, LockOutlined } from '@ant-design/icons';
+import { CheckOutlined, LoadingOutlined, LockOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { ApiError } from '../../api/client';
 import { useApiError } from '../../app/useApiError';
 import { OverallScore } from '../reviews/ReviewSheetPage';
 import { TimerDisplay } from './TimerDisplay';
+import { BackLink } from '../../components/BackLink';
 
 type Presenter = PanelView['presenters'][number];
 const MY_COLOR = { pending: 'default', draft: 'blue', locked: 'green', conflicted: 'orange' } as const;
@@ -38,9 +39,7 @@ export default function PanelPage() {
   const selected = v.presenters.find((p) => p.applicationId === selectedId) ?? null;
   return (
     <Flex vertical gap={12}>
-      <Link to="/reviews">
-        <ArrowLeftOutlined /> {t('sheet.back')}
-      </Link>
+      <BackLink to="/reviews">{t('sheet.back')}</BackLink>
       <Flex vertical>
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="panel-title">
           {v.name}

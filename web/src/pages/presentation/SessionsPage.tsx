@@ -16,7 +16,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { ArrowLeftOutlined, DesktopOutlined, ExperimentOutlined, PlusOutlined } from '@ant-design/icons';
+import { DesktopOutlined, ExperimentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,7 @@ import { createSessionReq, SESSIONS, useStageSessions, type SessionList } from '
 import { useApiError } from '../../app/useApiError';
 import { PageHeader } from '../../components/PageHeader';
 import { bilingual } from '../../i18n/labels';
+import { BackLink } from '../../components/BackLink';
 
 const STATUS_COLOR = { planned: 'default', running: 'processing', finished: 'green' } as const;
 
@@ -50,9 +51,7 @@ export default function SessionsPage() {
   const base = `/campaigns/${campaignId}/stages/${stageId}`;
   return (
     <Flex vertical gap={12}>
-      <Link to={base}>
-        <ArrowLeftOutlined /> {bilingual(i18n.language, stage.data.nameZh, stage.data.nameEn)}
-      </Link>
+      <BackLink to={base}>{bilingual(i18n.language, stage.data.nameZh, stage.data.nameEn)}</BackLink>
       <PageHeader title={t('live.sessionsTitle')} sub={t('live.sessionsSub')} />
       <SessionTable items={sessions.data?.items ?? []} base={base} />
       <NewSession stageId={stageId!} base={base} />

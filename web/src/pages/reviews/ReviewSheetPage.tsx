@@ -14,7 +14,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { ArrowLeftOutlined, CheckOutlined, LoadingOutlined, LockOutlined } from '@ant-design/icons';
+import { CheckOutlined, LoadingOutlined, LockOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +37,7 @@ import {
 import { SheetItem } from './SheetItem';
 import { saveBody, useReviewSaver } from './useReviewSaver';
 import type { OrgKind } from '../../../../shared/src/enums';
+import { BackLink } from '../../components/BackLink';
 
 const NARRATIVE = ['summary', 'features', 'practices', 'results'] as const;
 
@@ -139,11 +140,7 @@ function Sheet({
 
   return (
     <Flex vertical gap={12}>
-      <Link to="/reviews">
-        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
-          {t('sheet.back')}
-        </Button>
-      </Link>
+      <BackLink to="/reviews">{t('sheet.back')}</BackLink>
       <PageHeader
         title={
           <Flex gap={8} align="center" wrap>
