@@ -113,13 +113,13 @@ export default function RereviewRoundPage() {
       title: t('field.serial'),
       dataIndex: 'serial',
       key: 'serial',
-      width: 160,
+      width: 150,
       render: (v: string) => <span className="sf-mono">{v}</span>,
     },
     {
       title: t('field.holder'),
       key: 'holder',
-      width: 220,
+      width: 180,
       render: (_v, i) => (
         <Flex vertical>
           <span>{i.holderName}</span>
@@ -134,7 +134,7 @@ export default function RereviewRoundPage() {
     {
       title: t('field.track'),
       key: 'track',
-      width: 180,
+      width: 160,
       render: (_v, i) => (
         <Flex vertical gap={2} align="start">
           <span>{i.trackNameZh}</span>
@@ -150,7 +150,7 @@ export default function RereviewRoundPage() {
     {
       title: t('rereview.field.standard'),
       key: 'standard',
-      width: 160,
+      width: 140,
       render: (_v, i) =>
         i.standardName ? t('rereview.standardValue', { name: i.standardName, v: i.standardVersion }) : '—',
     },
@@ -158,11 +158,11 @@ export default function RereviewRoundPage() {
       title: t('field.status'),
       dataIndex: 'titleStatus',
       key: 'titleStatus',
-      width: 100,
+      width: 90,
       render: (s: RoundItem['titleStatus']) => <TitleStatusTag status={s} />,
     },
-    { title: t('rereview.field.outcome'), key: 'outcome', width: 200, render: (_v, i) => outcomeOf(i) },
-    { title: '', key: 'actions', width: 200, render: (_v, i) => buttons(i) },
+    { title: t('rereview.field.outcome'), key: 'outcome', width: 170, render: (_v, i) => outcomeOf(i) },
+    { title: '', key: 'actions', width: 170, render: (_v, i) => buttons(i) },
   ];
   return (
     <Flex vertical gap={16}>
