@@ -21,9 +21,9 @@ import {
   Typography,
 } from 'antd';
 import type { FormInstance } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined, LockOutlined, NotificationOutlined } from '@ant-design/icons';
+import { DownloadOutlined, LockOutlined, NotificationOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { DecisionDetail, DecisionLineBody } from '../../../../shared/src/contracts/decisions';
 import {
@@ -39,6 +39,7 @@ import { ApiError, download } from '../../api/client';
 import { useCampaign } from '../../api/campaigns';
 import { useTracks } from '../../api/standards';
 import { useAbility } from '../../api/auth';
+import { BackLink } from '../../components/BackLink';
 import { PageHeader } from '../../components/PageHeader';
 import { kindLabel } from '../../i18n/labels';
 import { formatDateTime } from '../../lib/format';
@@ -64,7 +65,6 @@ type Group = DecisionDetail['groups'][number];
 export default function DecisionPage() {
   const { id } = useParams();
   const { t } = useTranslation(['decisions', 'campaigns']);
-  const navigate = useNavigate();
   const phone = !Grid.useBreakpoint().md;
   const campaign = useCampaign(id);
   const decision = useCampaignDecision(id);
@@ -82,7 +82,8 @@ export default function DecisionPage() {
     `${trackName(tracks, g.track)} · ${g.orgKind ? kindLabel(t, g.orgKind) : t('wholeTrack')}`;
 
   return (
-    <Flex vertical gap={16}>
+    <Flex vertical gap={12}>
+      <BackLink to={`/campaigns/${c.id}`}>{c.name}</BackLink>
       <PageHeader
         title={
           <Flex gap={8} align="center" wrap>
@@ -97,9 +98,6 @@ export default function DecisionPage() {
         sub={`${c.name} · ${c.year}${d ? ` · ${t(`basis.${d.basis}`)}` : ''}`}
         extra={
           <>
-            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/campaigns/${c.id}`)}>
-              {t('back')}
-            </Button>
             {d?.status === 'draft' ? <DraftActions d={d} /> : null}
             {d?.status === 'confirmed' && !d.releasedAt ? <ReleaseButton d={d} /> : null}
           </>
