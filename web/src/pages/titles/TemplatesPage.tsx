@@ -40,6 +40,7 @@ import {
   useTitles,
 } from '../../api/titles';
 import { useApiError } from '../../app/useApiError';
+import { BackLink } from '../../components/BackLink';
 import { PageHeader } from '../../components/PageHeader';
 import { useConfirmDiscard, useLeaveGuard } from '../../components/useUnsavedGuard';
 import { formatDateTime } from '../../lib/format';
@@ -70,7 +71,8 @@ export default function TemplatesPage() {
   const byKind = new Map((templates.data?.items ?? []).map((v) => [v.kind, v]));
   const current = byKind.get(kind);
   return (
-    <Flex vertical>
+    <Flex vertical gap={12}>
+      <BackLink to="/titles">{t('registry.title')}</BackLink>
       <PageHeader
         title={t('template.title')}
         sub={t('template.subtitle')}
