@@ -140,7 +140,6 @@ const titles: Messages<'titles'> = {
       'Once opened, the selected titles go under re-review at once, and each needs an outcome: keep, rectify or revoke.',
     defaultName: 'Re-review {{year}}',
     empty: 'No re-review round yet',
-    back: 'Back to the rounds',
     pending: 'Awaiting outcome',
     progress: '{{decided}} / {{n}} decided',
     frozen:

@@ -134,7 +134,6 @@ const titles = {
     createConsequence: '开启后，所选称号立即转为“复评复审中”，须逐一作出保留、整改或撤销的结论。',
     defaultName: '{{year}} 年度复评复审',
     empty: '暂无复评复审批次',
-    back: '返回批次列表',
     pending: '待结论',
     progress: '{{decided}} / {{n}} 已有结论',
     frozen: '本批次所有称号均已作出结论，批次已结束，结论已冻结；整改称号的复查仍可记录。',

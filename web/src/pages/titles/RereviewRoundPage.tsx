@@ -17,16 +17,16 @@ import {
   Typography,
 } from 'antd';
 import type { ButtonProps, TableProps } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { RoundDetail, RoundItem } from '../../../../shared/src/contracts/rereviews';
 import type { RereviewOutcome } from '../../../../shared/src/domain/rereview';
 import { followUpReq, outcomeReq, REREVIEWS, useRound } from '../../api/rereviews';
 import { TITLES } from '../../api/titles';
 import { useApiError } from '../../app/useApiError';
+import { BackLink } from '../../components/BackLink';
 import { PageHeader } from '../../components/PageHeader';
 import { KindTag } from '../../components/tags';
 import { formatDateTime, todayInZone } from '../../lib/format';
@@ -166,14 +166,10 @@ export default function RereviewRoundPage() {
   ];
   return (
     <Flex vertical gap={16}>
+      <BackLink to="/rereviews">{t('rereview.title')}</BackLink>
       <PageHeader
         title={r.name}
         sub={`${r.year} · ${t(`rereview.mode.${r.mode}`)} · ${t(`rereview.basis.${r.standardBasis}`)}`}
-        extra={
-          <Link to="/rereviews">
-            <Button icon={<ArrowLeftOutlined />}>{t('rereview.back')}</Button>
-          </Link>
-        }
       />
       {open ? null : <Alert type="info" showIcon message={t('rereview.frozen')} data-testid="round-frozen" />}
       <Card styles={{ body: { padding: phone ? 12 : 20 } }}>
