@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { Affix, App, Button, Flex, Form, Input, Modal, Typography } from 'antd';
+import { Affix, App, Button, Flex, Form, Modal, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { returnBody, type ApplicationListItem } from '../../../../shared/src/contracts/applications';
+import type { ApplicationListItem } from '../../../../shared/src/contracts/applications';
 import { ruleFor } from '../../../../shared/src/domain/application-workflow';
 import { batchReq, INTAKE } from '../../api/intake';
 import { CAMPAIGNS } from '../../api/campaigns';
-import { useZodRule } from '../../components/useZodRule';
 import { useCampaignError } from '../campaigns/useCampaignError';
+import { ReasonItem } from './ReasonItem';
 
 /** Whether the committee can accept (and so return) this row from the queue: the transition table says. */
 export const batchable = (a: ApplicationListItem) => !!ruleFor('accept', a.status);
@@ -140,7 +140,6 @@ interface ReturnProps {
 /** One reason for every selected application; each applicant sees it on its own application. */
 function BatchReturnModal({ open, selected, onClose, onDone, onFailed }: ReturnProps) {
   const { t } = useTranslation('intake');
-  const rule = useZodRule();
   const onError = useCampaignError();
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
@@ -182,15 +181,7 @@ function BatchReturnModal({ open, selected, onClose, onDone, onFailed }: ReturnP
         <Typography.Text>{t('batch.returnText')}</Typography.Text>
         <Names items={selected} />
         <Form form={form} layout="vertical">
-          <Form.Item name="reason" label={t('returnReason')} rules={[rule(returnBody.shape.reason)]}>
-            <Input.TextArea
-              rows={4}
-              maxLength={2000}
-              showCount
-              placeholder={t('batch.returnPlaceholder')}
-              data-testid="intake-batch-reason"
-            />
-          </Form.Item>
+          <ReasonItem rows={4} placeholder={t('batch.returnPlaceholder')} testId="intake-batch-reason" />
         </Form>
       </Flex>
     </Modal>

@@ -9,7 +9,6 @@ import {
   Empty,
   Flex,
   Form,
-  Input,
   Modal,
   Skeleton,
   Table,
@@ -22,7 +21,6 @@ import { CheckOutlined, FilePdfOutlined, PaperClipOutlined, RollbackOutlined } f
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationDetail } from '../../../../shared/src/contracts/applications';
-import { returnBody } from '../../../../shared/src/contracts/applications';
 import { CAMPAIGNS } from '../../api/campaigns';
 import {
   acceptReq,
@@ -32,12 +30,12 @@ import {
   returnReq,
   useApplicationDetail,
 } from '../../api/intake';
-import { useZodRule } from '../../components/useZodRule';
 import { KindTag } from '../../components/tags';
 import { currentLanguage } from '../../i18n';
 import { fileTypeLabel, formatFileSize } from '../../../../shared/src/contracts/evidence';
 import { formatDateTime } from '../../lib/format';
 import { AppStatusTag } from '../campaigns/tags';
+import { ReasonItem } from './ReasonItem';
 import { useCampaignError } from '../campaigns/useCampaignError';
 
 type Criterion = ApplicationDetail['criteria'][number];
@@ -322,7 +320,6 @@ interface ReturnProps {
 /** Return for revision: the reason is required and shown to the applicant. */
 function ReturnModal({ open, app, onClose, onDone }: ReturnProps) {
   const { t } = useTranslation(['intake', 'standards']);
-  const rule = useZodRule();
   const onError = useCampaignError();
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
@@ -355,15 +352,7 @@ function ReturnModal({ open, app, onClose, onDone }: ReturnProps) {
       destroyOnHidden
     >
       <Form form={form} layout="vertical" style={{ marginTop: 16 }}>
-        <Form.Item name="reason" label={t('returnReason')} rules={[rule(returnBody.shape.reason)]}>
-          <Input.TextArea
-            rows={5}
-            maxLength={2000}
-            showCount
-            placeholder={t('returnPlaceholder')}
-            data-testid="intake-return-reason"
-          />
-        </Form.Item>
+        <ReasonItem rows={5} placeholder={t('returnPlaceholder')} testId="intake-return-reason" />
       </Form>
     </Modal>
   );
