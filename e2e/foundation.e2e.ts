@@ -220,6 +220,7 @@ describe('foundation journeys', () => {
         'intake',
         'campaigns',
         'titles',
+        'rereviews',
         'reviewers',
         'standards',
         'organizations',
