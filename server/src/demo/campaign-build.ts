@@ -248,7 +248,7 @@ export function buildCampaignDemo(base: DemoData, std: StandardsInput, nowDate: 
         reason: e.reason,
       });
       if (!(APPLICATION_ACTIONS as readonly string[]).includes(e.action)) continue;
-      // Who hears of it (as `recipientsOf`): the organisation's applicants and the unit's admins, not the actor.
+      // Who hears of it (as `recipientsOfOrganization`): the organisation's applicants and the unit's admins, not the actor.
       const recipients = base.accounts.filter(
         (u) =>
           u.id !== e.actor.id &&

@@ -4,7 +4,7 @@
  * live in `content-repo.ts`, the unit's recommended list in `rank-repo.ts` (both re-exported here), the
  * list and export in `list-repo.ts`.
  */
-import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
   applicationEvents,
@@ -14,7 +14,6 @@ import {
   campaignTracks,
   organizations,
   tracks,
-  users,
   venues,
 } from '../../db/schema';
 import type { Scope } from '../../core/context';
@@ -165,24 +164,6 @@ export async function subjectTaken(
 }
 
 /** Who hears about an application's moves: the organisation's applicants and the unit's admins (enabled). */
-export async function recipientsOf(
-  db: DbOrTx,
-  app: { organizationId: string; unitId: string },
-): Promise<string[]> {
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.disabled, false),
-        or(
-          and(eq(users.role, 'applicant'), eq(users.organizationId, app.organizationId)),
-          and(eq(users.role, 'unit_admin'), eq(users.unitId, app.unitId)),
-        ),
-      ),
-    );
-  return rows.map((r) => r.id);
-}
 
 /** How notifications name an application: "<organisation or venue>（<brand>）", and its campaign. */
 export async function subjectNames(

@@ -9,7 +9,7 @@ import type { Db, DbOrTx } from '../../db/client';
 import { requireActor, scopeOf, type Actor, type Ctx } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';
 import { diff, writeAudit } from '../audit/write';
-import { notify } from '../notifications/service';
+import { notify, recipientsOfOrganization } from '../notifications/service';
 import type {
   Abilities,
   TransitionBody,
@@ -204,7 +204,7 @@ export async function writeTransition(
     detail: reason,
   });
   const names = await repo.subjectNames(tx, updated);
-  const recipients = (await repo.recipientsOf(tx, updated)).filter((u) => u !== actor.userId);
+  const recipients = (await recipientsOfOrganization(tx, updated)).filter((u) => u !== actor.userId);
   await notify(
     tx,
     recipients,

@@ -1,7 +1,7 @@
 /** Queries of the in-app inbox. Every read and write is limited to one user's rows. */
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { notifications } from '../../db/schema';
+import { notifications, users } from '../../db/schema';
 import type { Notification, NotificationListQuery } from '../../../../shared/src/contracts/notifications';
 
 type Row = typeof notifications.$inferSelect;
@@ -102,4 +102,24 @@ export async function markAllRead(db: DbOrTx, userId: string, at: Date): Promise
     .where(listWhere(userId, 'true'))
     .returning({ id: notifications.id });
   return rows.length;
+}
+
+/** The enabled applicants of an organisation and admins of its unit. */
+export async function organizationRecipients(
+  db: DbOrTx,
+  o: { organizationId: string; unitId: string },
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.disabled, false),
+        or(
+          and(eq(users.role, 'applicant'), eq(users.organizationId, o.organizationId)),
+          and(eq(users.role, 'unit_admin'), eq(users.unitId, o.unitId)),
+        ),
+      ),
+    );
+  return rows.map((r) => r.id);
 }

@@ -11,6 +11,17 @@ import { AppError } from '../../core/errors';
 import type { Notification, NotificationListQuery } from '../../../../shared/src/contracts/notifications';
 import * as repo from './repo';
 
+/**
+ * Who hears of a change to an organisation's record (an application, a title): the organisation's
+ * applicants and its unit's admins, enabled accounts only.
+ */
+export function recipientsOfOrganization(
+  db: DbOrTx,
+  o: { organizationId: string; unitId: string },
+): Promise<string[]> {
+  return repo.organizationRecipients(db, o);
+}
+
 export interface NotificationMessage {
   /** A dotted kind the page may group or icon by, e.g. `deadline.application`. */
   kind: string;

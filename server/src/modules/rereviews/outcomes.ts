@@ -11,7 +11,7 @@ import { requireActor, type Ctx } from '../../core/context';
 import { AppError, fieldError } from '../../core/errors';
 import { invalidatePublic } from '../../core/public-cache';
 import { writeAudit } from '../audit/write';
-import { notify } from '../notifications/service';
+import { notify, recipientsOfOrganization } from '../notifications/service';
 import { lockTitle, transitionTitle, type TitleRow } from '../titles/queries';
 import { endOfChinaDay, isCivilDate } from '../../../../shared/src/domain/working-days';
 import {
@@ -63,7 +63,7 @@ async function tell(
   const extraEn = [reason ? `Reason: ${reason}` : null, deadline ? `Deadline: ${deadline}` : null];
   await notify(
     tx,
-    (await repo.recipientsOf(tx, t)).filter((u) => u !== ctx.actor?.userId),
+    (await recipientsOfOrganization(tx, t)).filter((u) => u !== ctx.actor?.userId),
     {
       kind: `rereview.${kind}`,
       titleZh: `${m.zh}（${t.holderName}）`,

@@ -10,7 +10,6 @@ import {
   titleEvents,
   titles,
   tracks,
-  users,
 } from '../../db/schema';
 import type { Scope } from '../../core/context';
 import { titleScopeWhere } from '../titles/queries';
@@ -175,23 +174,6 @@ export async function serialsOf(db: DbOrTx, ids: string[]): Promise<string[]> {
     .where(inArray(titles.id, ids))
     .orderBy(asc(titles.serial));
   return rows.map((r) => r.serial);
-}
-
-/** Who hears of a title's outcome: its organisation's applicants and its unit's admins. */
-export async function recipientsOf(db: DbOrTx, t: { organizationId: string; unitId: string }) {
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.disabled, false),
-        or(
-          and(eq(users.role, 'applicant'), eq(users.organizationId, t.organizationId)),
-          and(eq(users.role, 'unit_admin'), eq(users.unitId, t.unitId)),
-        ),
-      ),
-    );
-  return rows.map((r) => r.id);
 }
 
 // ── Figures ───────────────────────────────────────────────────────────────────────────────────────────
