@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Db, DbOrTx } from '../db/client';
 import { applications, campaigns, users } from '../db/schema';
 import { notify } from '../modules/notifications/service';
-import { expireDue } from '../modules/titles/service';
+import { expireTitles } from '../modules/rereviews/service';
 import {
   nextDailyScan,
   plannedReminders,
@@ -52,7 +52,7 @@ export const scanHandler: JobHandler = {
       now,
     );
     // Titles whose validity ended (称号到期) expire on the daily scan too.
-    await expireDue(db, now);
+    await expireTitles(db, now);
     const next = nextDailyScan(now);
     await enqueue(db, [{ kind: SCAN, runAt: next.runAt, dedupeKey: next.dedupeKey }], now);
   },

@@ -21,9 +21,9 @@ import type { RoundDetail, RoundList, TitleFiguresView } from '../../../../share
 import { sample } from '../../../../shared/src/domain/evaluation/draw';
 import { actorOf } from '../decisions/test-kit';
 import { seedCertified } from '../titles/test-kit';
-import { expireDue } from '../titles/service';
 import type { TitleRow } from '../titles/queries';
 import { cloneTitle } from './test-kit';
+import { expireTitles } from './service';
 
 let env: TestEnv;
 let tree: Awaited<ReturnType<typeof seedTree>>;
@@ -529,10 +529,10 @@ describe('the expiry sweep', () => {
       )[0]!.n;
     const before = await audits();
     // 2027-05-31 23:59:59 in China: nothing is due.
-    expect(await expireDue(env.db, new Date('2027-05-31T15:59:59.000Z'))).toBe(0);
+    expect(await expireTitles(env.db, new Date('2027-05-31T15:59:59.000Z'))).toBe(0);
     expect(await audits()).toBe(before);
     const at = new Date('2027-05-31T16:00:00.000Z');
-    expect(await expireDue(env.db, at)).toBe(3);
+    expect(await expireTitles(env.db, at)).toBe(3);
     expect(await audits()).toBe(before + 1);
     const [a] = await env.db
       .select()
@@ -562,8 +562,8 @@ describe('the expiry sweep', () => {
     });
     // Idempotent: the same sweep again changes and audits nothing.
     const w = await writes();
-    expect(await expireDue(env.db, at)).toBe(0);
-    expect(await expireDue(env.db, new Date('2027-05-31T18:00:00.000Z'))).toBe(0);
+    expect(await expireTitles(env.db, at)).toBe(0);
+    expect(await expireTitles(env.db, new Date('2027-05-31T18:00:00.000Z'))).toBe(0);
     expect(await writes()).toEqual(w);
     expect(await audits()).toBe(before + 1);
   });
@@ -619,7 +619,7 @@ describe('优进劣出 figures', () => {
         })
       ).statusCode,
     ).toBe(200);
-    expect(await expireDue(fenv.db, fenv.clock.now)).toBe(1);
+    expect(await expireTitles(fenv.db, fenv.clock.now)).toBe(1);
 
     const res = await c.get('/api/titles/figures');
     expect(res.statusCode).toBe(200);

@@ -11,7 +11,7 @@ import { requireActor, scopeOf, type Ctx, type Scope } from '../../core/context'
 import { AppError, fieldError } from '../../core/errors';
 import { writeAudit } from '../audit/write';
 import { pageWindow } from '../../db/paging';
-import { TITLE_STATUS_LABELS } from '../titles/service';
+import { expireDue, TITLE_STATUS_LABELS } from '../titles/service';
 import { transitionTitle, type TitleRow } from '../titles/queries';
 import {
   REREVIEW_DRAW_ALGORITHM,
@@ -28,6 +28,7 @@ import {
   type RoundSummary,
 } from '../../../../shared/src/contracts/rereviews';
 import * as repo from './repo';
+import { settleExpired } from './queries';
 
 const BASIS_TEXT: Record<StandardBasis, string> = { awarded: '命名时标准', current: '现行标准' };
 
@@ -215,4 +216,13 @@ export async function get(db: DbOrTx, ctx: Ctx, id: string): Promise<RoundDetail
       followUpAt: item.followUpAt?.toISOString() ?? null,
     })),
   };
+}
+
+/**
+ * The daily expiry of titles (称号到期) with the rounds settled: a title that expires while waiting in a
+ * re-review round gets the outcome `expired` there, and a round left with nothing waiting closes — in the
+ * expiry's transaction. Answers how many titles expired.
+ */
+export function expireTitles(db: Db, now: Date): Promise<number> {
+  return expireDue(db, now, settleExpired);
 }

@@ -3,7 +3,7 @@
  * Excel export; and the expiry of titles at the end of their validity (the daily scan runs it).
  */
 import type { Readable, Writable } from 'node:stream';
-import type { Db } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
 import { requireActor, scopeOf, type Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { attachment } from '../../core/http-files';
@@ -21,7 +21,6 @@ import type {
 import { chinaDateOf, endOfChinaDay } from '../../../../shared/src/domain/working-days';
 import { decideTitle, type TitleStatus } from '../../../../shared/src/domain/title-workflow';
 import * as repo from './repo';
-import { settleExpired } from '../rereviews/queries';
 
 export const TITLE_STATUS_LABELS: Record<TitleStatus, string> = {
   active: '有效',
@@ -127,12 +126,19 @@ export function expiresAt(validUntil: string): Date {
 }
 
 /**
+ * What a module above titles does, in the same transaction, with the titles that just expired (the
+ * re-review rounds settle those waiting in them): answers the ids of the rounds it closed.
+ */
+export type OnExpired = (tx: DbOrTx, titleIds: string[], now: Date) => Promise<string[]>;
+
+/**
  * Moves every standing title whose validity has ended to `expired` through the table's `expire` row (by
  * the system), with a history row each and one audit event with the count (none when nothing is due, so
- * running it again changes nothing). A title waiting in a re-review round gets the outcome `expired`
- * there, and a round left with nothing waiting closes. Answers how many expired.
+ * running it again changes nothing). `onExpired` hears of the ones that were under re-review (the daily
+ * scan passes the re-review module's settlement, see rereviews/service.ts `expireTitles`). Answers how
+ * many expired.
  */
-export async function expireDue(db: Db, now: Date): Promise<number> {
+export async function expireDue(db: Db, now: Date, onExpired?: OnExpired): Promise<number> {
   const ctx: Ctx = { actor: null, ip: null, requestId: null, lang: 'zh-CN', now };
   const n = await db.transaction(async (tx) => {
     const due = (await repo.dueForExpiry(tx, chinaDateOf(now))).filter(
@@ -163,12 +169,8 @@ export async function expireDue(db: Db, now: Date): Promise<number> {
         reason: `有效期至 ${t.validUntil} 前一日届满`,
       })),
     );
-    // A title that expires while waiting in a re-review round gets the outcome `expired` there.
-    const closed = await settleExpired(
-      tx,
-      due.filter((t) => t.status === 'under_rereview').map((t) => t.id),
-      now,
-    );
+    const waiting = due.filter((t) => t.status === 'under_rereview').map((t) => t.id);
+    const closed = onExpired && waiting.length ? await onExpired(tx, waiting, now) : [];
     await writeAudit(tx, ctx, {
       action: 'titles.expire',
       objectType: 'title',
