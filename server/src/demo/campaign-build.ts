@@ -45,10 +45,17 @@ export type { StandardsInput } from './campaign-settings';
 export interface ClosedYear {
   campaignId: string;
   year: number;
+  yearsAgo: 1 | 2;
   times: Times;
   /** Accepted applications in id order, with the plan's outcome. */
   accepted: { id: string; selected: boolean }[];
   deviation: { dropped: string; added: string };
+  /**
+   * The accepted applications whose story the plan leaves free (`campaign-publicity.ts` may object to
+   * them or substitute them): not pinned, not the demo unit's, not the deviation, and their subject does
+   * not apply in a later year nor sits in a cultivation pool.
+   */
+  ordinary: string[];
 }
 
 export interface CampaignDemo extends CultivationRows, CampaignSettings {
@@ -275,7 +282,13 @@ export function buildCampaignDemo(base: DemoData, std: StandardsInput, nowDate: 
       }
     }
   }
-  out.closedYears = camps.slice(0, 2).map(({ row, times }) => closedYear(row, times, apps, base));
+  const subjectKey = (s: Planned['subject']) => `${trackOf(s.line)}:${s.id}`;
+  const pooled = pool.map((c) => subjectKey(c.plan.subject));
+  const laterThan = (yearsAgo: number) =>
+    new Set([...apps.filter((a) => a.p.yearsAgo < yearsAgo).map((a) => subjectKey(a.p.subject)), ...pooled]);
+  out.closedYears = camps
+    .slice(0, 2)
+    .map(({ row, times }, i) => closedYear(row, times, apps, base, (2 - i) as 1 | 2, laterThan(2 - i)));
   const appOf = new Map(apps.map((a) => [a.p, a]));
   const pools = buildCultivations(prng(DEMO_SEED + 5), pool, std, {
     now,
@@ -295,6 +308,8 @@ function closedYear(
   times: Times,
   apps: { p: Planned; id: string; campaign: CampaignRow }[],
   base: DemoData,
+  yearsAgo: 1 | 2,
+  later: Set<string>,
 ): ClosedYear {
   const demoUnit = base.orgs.find((o) => o.name === DEMO_UNIT)!.id;
   const pinned = new Set(PINS.map((p) => p.subject));
@@ -310,11 +325,22 @@ function closedYear(
         !pinned.has(a.p.subject.name) &&
         a.p.subject.org.unitId !== demoUnit,
     );
+  const deviation = { dropped: r.pick(free(false)).id, added: r.pick(free(true)).id };
+  const ordinary = mine.filter(
+    (a) =>
+      !pinned.has(a.p.subject.name) &&
+      a.p.subject.org.unitId !== demoUnit &&
+      a.id !== deviation.dropped &&
+      a.id !== deviation.added &&
+      !later.has(`${trackOf(a.p.subject.line)}:${a.p.subject.id}`),
+  );
   return {
     campaignId: row.id,
     year: row.year,
+    yearsAgo,
     times,
     accepted: mine.map((a) => ({ id: a.id, selected: a.p.outcome === 'certified' })),
-    deviation: { dropped: r.pick(free(false)).id, added: r.pick(free(true)).id },
+    deviation,
+    ordinary: ordinary.map((a) => a.id),
   };
 }

@@ -9,17 +9,15 @@
  * closes; the campaign moves to deciding; the decision is proposed, the
  * committee departs from the proposal once (one proposed branch taken out, one below the line put in,
  * each with its votes and reason), accepts the rest with its votes and confirms (the frozen snapshot);
- * the results are released to the applicants; the campaign passes through publicity to closed.
- *
- * The publicity list itself (公示, `modules/publicity`) is not published for the closed years: it needs the
- * working-day calendar of those years and takes objections on a public page; the applications selected
- * stay `proposed` (certification, the title, is another module's).
+ * the results are released to the applicants; the campaign moves to publicity, where the list is
+ * published, objected to and certified (`campaign-publicity.ts`: the selected applications end
+ * `certified` with their titles), and then to closed.
  */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { applications, criteria, reviews, standardVersions, users } from '../db/schema';
+import { applications, criteria, reviews, standardVersions } from '../db/schema';
 import { writeAudit } from '../modules/audit/write';
-import type { Actor, Ctx } from '../core/context';
+import type { Ctx } from '../core/context';
 import * as campaignsService from '../modules/campaigns/service';
 import { transition } from '../modules/campaigns/transition';
 import * as stagesService from '../modules/stages/service';
@@ -37,6 +35,8 @@ import { DAY, HOUR, MIN, spread } from './campaign-time';
 import { generatedSheet } from './review-scores';
 import { prng, type Prng } from './prng';
 import { DEMO_SEED } from './build';
+import { castOf, ctxAt, SEEDER, type Cast } from './campaign-cast';
+import { publicizeClosedYear, type PublicitySummary } from './campaign-publicity';
 
 /** How each closed year's stages run: the panel drawn, reviews per application, the recorded seeds. */
 export const EVALUATION = {
@@ -50,42 +50,6 @@ export const DEVIATION_REASONS = {
   dropped: '实地考察后该党支部书记调任，班子尚未配齐，经集体研究暂缓命名，列入下一年度培育',
   added: '该党支部在防汛抢险中组织党员突击队成效突出，经集体研究同意增补命名',
 };
-
-interface Cast {
-  committee: Actor;
-  experts: Map<string, Actor>;
-}
-
-const actorOf = (u: typeof users.$inferSelect): Actor => ({
-  userId: u.id,
-  username: u.username,
-  displayName: u.displayName,
-  role: u.role,
-  organizationId: u.organizationId,
-  unitId: u.unitId,
-  mustChangePassword: false,
-});
-
-async function castOf(db: Db): Promise<Cast> {
-  const rows = await db
-    .select()
-    .from(users)
-    .where(inArray(users.role, ['committee_admin', 'reviewer']));
-  return {
-    committee: actorOf(rows.find((u) => u.username === 'admin')!),
-    experts: new Map(rows.filter((u) => u.role === 'reviewer').map((u) => [u.id, actorOf(u)])),
-  };
-}
-
-const SEEDER = { id: null, name: 'demo', role: null };
-
-const ctxAt = (actor: Actor, at: number): Ctx => ({
-  actor,
-  ip: null,
-  requestId: 'demo-seed',
-  lang: 'zh-CN',
-  now: new Date(at),
-});
 
 /** Each accepted application's scoring sheet spec (its standard's criteria), by application id. */
 async function specsOf(db: Db, ids: string[]): Promise<Map<string, AppSpec>> {
@@ -270,7 +234,7 @@ async function decide(db: Db, cast: Cast, y: ClosedYear): Promise<void> {
   await decisions.release(db, at(t.reviewEndsAt + 4 * DAY), made.id, confirmed.version);
 }
 
-export interface EvaluationSummary {
+export interface EvaluationSummary extends PublicitySummary {
   stages: number;
   entrants: number;
   reviews: number;
@@ -295,15 +259,16 @@ export async function evaluateClosedYear(db: Db, y: ClosedYear): Promise<Evaluat
   );
   await moveCampaign(db, at(t.reviewStartsAt + 30 * MIN), y.campaignId, 'reviewing');
   const stages = await shapeStages(db, at(t.reviewStartsAt + 40 * MIN), y);
-  const summary: EvaluationSummary = { stages: stages.length, entrants: 0, reviews: 0 };
+  const ran = { stages: stages.length, entrants: 0, reviews: 0 };
   for (const s of stages) {
-    const ran = await runStage(db, cast, y, s, r, specs);
-    summary.entrants += ran.entrants;
-    summary.reviews += ran.reviews;
+    const stage = await runStage(db, cast, y, s, r, specs);
+    ran.entrants += stage.entrants;
+    ran.reviews += stage.reviews;
   }
   await moveCampaign(db, at(decidingAt(t.reviewEndsAt)), y.campaignId, 'deciding');
   await decide(db, cast, y);
   await moveCampaign(db, at(t.publicityStartsAt + 30 * MIN), y.campaignId, 'publicity');
+  const named = await publicizeClosedYear(db, cast, y);
   await moveCampaign(db, at(t.closedAt!), y.campaignId, 'closed');
-  return summary;
+  return { ...ran, ...named };
 }

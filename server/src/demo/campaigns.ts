@@ -1,6 +1,6 @@
 /**
  * Seeds the campaign demo (issue #3's "done when"): three yearly “双示范” campaigns — two closed with their
- * certified and not-selected applications, the current one open with applications in every status it can
+ * certified (titled) and not-selected applications, the current one open with applications in every status it can
  * hold — plus more venues, cultivation pools and the demo accounts' inboxes. Rows are built by
  * `campaign-build.ts` as the services would have written them and inserted in batches in the caller's
  * transaction, with a few `demo.seed` audit events summing them up. Evidence: every application past its
@@ -32,7 +32,9 @@ import { writeAudit } from '../modules/audit/write';
 import { yearOf } from '../../../shared/src/domain/campaign-rules';
 import type { DemoData } from './build';
 import { buildCampaignDemo, type StandardsInput } from './campaign-build';
+import { castOf } from './campaign-cast';
 import { evaluateClosedYear } from './campaign-evaluation';
+import { importCalendars } from './campaign-publicity';
 import { cst } from './campaign-time';
 
 export interface CampaignDemoSummary {
@@ -45,6 +47,11 @@ export interface CampaignDemoSummary {
   stages: number;
   entrants: number;
   reviews: number;
+  /** The working-day calendar's years, and the closed years' publicity and naming (`campaign-publicity.ts`). */
+  calendarYears: number;
+  publicities: number;
+  objections: number;
+  titles: number;
 }
 
 /** When the demo's records begin: early January two years before `now`'s, before the first campaign. */
@@ -138,9 +145,11 @@ export async function seedCampaigns(
     actorOverride: seeder,
     detail: `${units} 个单位培育库共 ${d.cultivations.length} 个培育对象`,
   });
-  const evaluation = { stages: 0, entrants: 0, reviews: 0 };
+  const db = tx as unknown as Db;
+  const calendarYears = await importCalendars(db, await castOf(db), yearOf(ctx.now), since.getTime());
+  const evaluation = { stages: 0, entrants: 0, reviews: 0, publicities: 0, objections: 0, titles: 0 };
   for (const y of d.closedYears) {
-    const e = await evaluateClosedYear(tx as unknown as Db, y);
+    const e = await evaluateClosedYear(db, y);
     for (const k of Object.keys(evaluation) as (keyof typeof evaluation)[]) evaluation[k] += e[k];
   }
   const [inbox] = await tx.select({ n: count() }).from(notifications);
@@ -150,6 +159,7 @@ export async function seedCampaigns(
     cultivations: d.cultivations.length,
     notifications: inbox?.n ?? 0,
     venues: d.venues.length,
+    calendarYears,
     ...evaluation,
   };
 }

@@ -25,15 +25,22 @@ export interface DemoSummary {
   stages: number;
   entrants: number;
   reviews: number;
+  /** The working-day calendar's years; the closed years' publicities, objections and titles. */
+  calendarYears: number;
+  publicities: number;
+  objections: number;
+  titles: number;
 }
 
 /**
  * Seeds the demo data set into an empty database: 天津市级机关工委 with its units and grassroots
  * organisations, venues, one account per role (password `Demo-2026-shifan`, no forced change), the expert
  * pool (`experts.ts`: twelve more reviewers through the reviewers service, same password), then the
- * campaigns (`campaigns.ts`: three yearly campaigns with their applications, cultivation pools, inboxes)
- * and a few `demo.seed` audit events — all in one transaction. Deterministic apart from the password hash
- * and the current campaign's dates, which follow `now`. Records are dated from `demoEpoch(now)`, before
+ * campaigns (`campaigns.ts`: three yearly campaigns with their applications, cultivation pools, inboxes;
+ * the two closed ones evaluated, decided, published and certified by the services, with their titles)
+ * and a few `demo.seed` audit events — all in one transaction. Deterministic apart from the password hash,
+ * the secrets the services draw (objection receipt codes, the titles' verification tokens) and the current
+ * campaign's dates, which follow `now`. Records are dated from `demoEpoch(now)`, before
  * the first campaign, so no application is older than its organisation.
  */
 export async function seedDemo(db: Db, now: Date): Promise<DemoSummary> {
@@ -56,6 +63,10 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoSummary> {
     stages: 0,
     entrants: 0,
     reviews: 0,
+    calendarYears: 0,
+    publicities: 0,
+    objections: 0,
+    titles: 0,
   };
   const ctx: Ctx = { actor: null, ip: null, requestId: 'demo-seed', lang: 'zh-CN', now };
   const seeder = { id: null, name: 'demo', role: null };

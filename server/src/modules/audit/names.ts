@@ -39,8 +39,9 @@ const DRAW_KIND_ZH = sql.raw(`case d.kind when 'panel' then '专家组抽取' wh
  * id → name for every UUID the rows mention that names a record: organisations, accounts (display name
  * and username; an expert is an account), venues, campaigns, standards, stages (campaign · stage),
  * applications and cultivation candidates (their subject), evidence files, decisions (their campaign),
- * publicities (their title), presentation sessions, peer groups, privileged requests (the account they
- * concern; for an account creation not approved, the account asked for), draws (campaign · stage · what was drawn), assignments and reviews (application · expert; a
+ * publicities (their title), their entries (publicity · entry), presentation sessions, peer groups,
+ * privileged requests (the account they concern; for an account creation not approved, the account asked
+ * for), draws (campaign · stage · what was drawn), assignments and reviews (application · expert; a
  * review photo's event names its review), declared conflicts and waivers (expert · application),
  * objections (publicity · entry), titles (serial and holder), peer sheets (the rater). A stage deleted
  * since (the demo shapes its template so) is named from its own audit events: campaign · stage（已删除）.
@@ -76,6 +77,8 @@ export async function resolveNames(db: DbOrTx, rows: AuditRow[]): Promise<Map<st
     union all select d.id::text, c.name from decisions d join campaigns c on c.id = d.campaign_id
       where d.id in ${list}
     union all select id::text, title from publicities where id in ${list}
+    union all select i.id::text, p.title || ' · ' || i.name
+      from publicity_items i join publicities p on p.id = i.publicity_id where i.id in ${list}
     union all select id::text, name from presentation_sessions where id in ${list}
     union all select id::text, name from peer_groups where id in ${list}
     union all select p.id::text,
