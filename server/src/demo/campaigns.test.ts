@@ -89,8 +89,8 @@ describe('demo campaigns', () => {
     ]);
   });
 
-  it('selects part of the article’s titles in the closed years (their confirmed decisions); this year’s quotas can reach the rest', async () => {
-    const certified = apps.filter((a) => a.status === 'proposed');
+  it('certifies part of the article’s titles in the closed years (their confirmed decisions, published); this year’s quotas can reach the rest', async () => {
+    const certified = apps.filter((a) => a.status === 'certified');
     expect(tally(certified, (a) => `${yearOfApp(a)} ${lineOf(a)}`)).toEqual({
       '2024 party_committee': 3,
       '2024 general_branch': 3,
@@ -119,12 +119,12 @@ describe('demo campaigns', () => {
     expect(new Set(certified.map((a) => `${a.trackCode}:${a.subjectId}`)).size).toBe(certified.length);
   });
 
-  it('ends every closed-year application proposed, not selected or withdrawn, within its year', () => {
+  it('ends every closed-year application certified, not selected or withdrawn, within its year', () => {
     for (const year of [2024, 2025]) {
       const mine = byYear(year);
       expect(Object.keys(tally(mine, (a) => a.status)).sort()).toEqual([
+        'certified',
         'not_selected',
-        'proposed',
         'withdrawn',
       ]);
       const c = [...camps.values()].find((x) => x.year === year)!;

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, count, eq, inArray, ne } from 'drizzle-orm';
-import { auditEvents, organizations, users, venues } from '../db/schema';
+import {
+  auditEvents,
+  calendarDays,
+  objections,
+  organizations,
+  publicities,
+  publicityItems,
+  titles,
+  users,
+  venues,
+} from '../db/schema';
 import { client, login, makeTestEnv, type TestEnv } from '../../test/helpers';
 import { checkParentKind } from '../../../shared/src/domain/org-rules';
 import { buildDemo } from './build';
@@ -11,6 +21,7 @@ import { applications, reviews } from '../db/schema';
 import { canonicalJson } from '../../../shared/src/domain/evaluation';
 import { sha256 } from '../modules/decisions/service';
 import { DEVIATION_REASONS } from './campaign-evaluation';
+import { OBJECTIONS } from './campaign-publicity';
 import { auditDetailText } from '../../../shared/src/audit-fields';
 
 const tally = (keys: string[]) =>
@@ -44,10 +55,14 @@ describe('demo seed', () => {
       campaigns: 3,
       applications: 397,
       cultivations: 18,
-      notifications: 54,
+      notifications: 66,
       stages: 2,
       entrants: 246,
       reviews: 492,
+      calendarYears: 3,
+      publicities: 2,
+      objections: 3,
+      titles: 138,
     });
     expect(orgs).toHaveLength(441);
     const root = orgs.filter((o) => o.depth === 0);
@@ -269,6 +284,7 @@ describe('the closed years, evaluated and decided by the services', () => {
     2025: { party_committee: 4, general_branch: 3, branch: 31, venue: 33 },
   };
   const ACCEPTED: Record<number, number> = { 2024: 119, 2025: 127 };
+  const SUBSTITUTED: Record<number, number> = { 2024: 0, 2025: 1 };
 
   it('gives 2024 and 2025 each a closed 实地考察 with two locked reviews per application (two experts visit each)', async () => {
     const admin = client(env.app, await login(env.app, 'admin', DEMO_PASSWORD));
@@ -323,21 +339,32 @@ describe('the closed years, evaluated and decided by the services', () => {
         d.snapshotDigest,
         d.snapshotDigest,
       ]);
+      // The decision's selection, as certified after publicity: in 2025 one struck off on a founded
+      // objection and the next ranked of its kind put in its place.
       const mine = await env.db.select().from(applications).where(eq(applications.campaignId, c.id));
-      const selected = lines
-        .filter((l) => l.selected)
-        .map((l) => l.applicationId)
-        .sort();
+      const items = await env.db
+        .select()
+        .from(publicityItems)
+        .innerJoin(publicities, eq(publicities.id, publicityItems.publicityId))
+        .where(eq(publicities.campaignId, c.id));
+      const struck = items.filter((i) => i.publicity_items.status === 'struck');
+      const substitutes = items.filter((i) => i.publicity_items.substituteFor !== null);
+      const selected = lines.filter((l) => l.selected).map((l) => l.applicationId);
+      const certified = [
+        ...selected.filter((id) => !struck.some((i) => i.publicity_items.applicationId === id)),
+        ...substitutes.map((i) => i.publicity_items.applicationId),
+      ].sort();
+      expect([year, struck.length, substitutes.length]).toEqual([year, SUBSTITUTED[year], SUBSTITUTED[year]]);
       expect(
         mine
-          .filter((a) => a.status === 'proposed')
+          .filter((a) => a.status === 'certified')
           .map((a) => a.id)
           .sort(),
-      ).toEqual(selected);
+      ).toEqual(certified);
       expect(tally(mine.map((a) => a.status))).toEqual({
-        proposed: selected.length,
-        not_selected: ACCEPTED[year]! - selected.length,
-        withdrawn: mine.length - ACCEPTED[year]!,
+        certified: selected.length,
+        not_selected: ACCEPTED[year]! - selected.length - SUBSTITUTED[year]!,
+        withdrawn: mine.length - ACCEPTED[year]! + SUBSTITUTED[year]!,
       });
     }
     const confirms = await env.db
@@ -378,6 +405,271 @@ describe('the closed years, evaluated and decided by the services', () => {
       const res = await api.get(`/api/applications/${a.id}/results`);
       expect([res.statusCode, res.json().releasedAt !== null]).toEqual([200, true]);
     }
+  });
+});
+
+describe('the closed years, published and certified by the services (issue #8)', () => {
+  const TITLE = (y: number) => `${y}年度“双示范”创建拟命名名单公示`;
+
+  it('imports the official holiday arrangements of 2024, 2025 and 2026 into the working-day calendar, each when it was announced', async () => {
+    const days = await env.db.select().from(calendarDays);
+    expect(tally(days.map((d) => `${d.date.slice(0, 4)} ${d.kind}`))).toEqual({
+      '2024 holiday': 28,
+      '2024 workday': 8,
+      '2025 holiday': 28,
+      '2025 workday': 5,
+      '2026 holiday': 33,
+      '2026 workday': 6,
+    });
+    const of = (date: string) => days.find((d) => d.date === date);
+    expect(
+      [of('2024-09-14'), of('2024-09-15'), of('2025-10-08'), of('2026-02-28')].map((d) => [d?.kind, d?.name]),
+    ).toEqual([
+      ['workday', '中秋节'],
+      ['holiday', '中秋节'],
+      ['holiday', '国庆节、中秋节'],
+      ['workday', '春节'],
+    ]);
+    const imports = await env.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'calendar.import'))
+      .orderBy(asc(auditEvents.id));
+    expect(imports.map((e) => [e.objectId, e.actorName, e.at.toISOString(), e.detail])).toEqual([
+      ['2024', 'admin', '2024-01-06T02:00:00.000Z', '2024年节假日安排.csv: 28 holidays, 8 workdays'],
+      ['2025', 'admin', '2024-11-20T02:00:00.000Z', '2025年节假日安排.csv: 28 holidays, 5 workdays'],
+      ['2026', 'admin', '2025-11-20T02:00:00.000Z', '2026年节假日安排.csv: 33 holidays, 6 workdays'],
+    ]);
+  });
+
+  it('publishes each year’s list on 10 September for five working days (2024’s ends on the Saturday worked before 中秋), and closes it', async () => {
+    const rows = await env.db.select().from(publicities).orderBy(asc(publicities.firstDay));
+    const items = await env.db.select().from(publicityItems);
+    expect(
+      rows.map((p) => [
+        p.title,
+        p.status,
+        p.workingDays,
+        p.firstDay,
+        p.lastDay,
+        p.startsAt.toISOString(),
+        p.endsAt.toISOString(),
+        p.allowAnonymous,
+        p.publishedByName,
+        tally(items.filter((i) => i.publicityId === p.id).map((i) => i.status)),
+      ]),
+    ).toEqual([
+      [
+        TITLE(2024),
+        'closed',
+        5,
+        '2024-09-10',
+        '2024-09-14',
+        '2024-09-10T02:00:00.000Z',
+        '2024-09-14T16:00:00.000Z',
+        true,
+        '王建华',
+        { listed: 67 },
+      ],
+      [
+        TITLE(2025),
+        'closed',
+        5,
+        '2025-09-10',
+        '2025-09-16',
+        '2025-09-10T02:00:00.000Z',
+        '2025-09-16T16:00:00.000Z',
+        true,
+        '王建华',
+        { listed: 71, struck: 1 },
+      ],
+    ]);
+  });
+
+  it('handles three objections: 2024 one unfounded; 2025 one founded, the entry struck and the next ranked substituted, one unfounded', async () => {
+    const rows = await env.db
+      .select()
+      .from(objections)
+      .innerJoin(publicities, eq(publicities.id, objections.publicityId))
+      .orderBy(asc(objections.filedAt));
+    const items = new Map((await env.db.select().from(publicityItems)).map((i) => [i.id, i]));
+    expect(
+      rows.map(({ objections: o, publicities: p }) => [
+        p.title,
+        o.status,
+        o.outcome,
+        o.anonymous,
+        items.get(o.itemId!)!.trackCode,
+        items.get(o.itemId!)!.orgKind,
+        items.get(o.itemId!)!.status,
+        o.assigneeName,
+        o.filedAt.toISOString(),
+        o.closedAt!.toISOString(),
+      ]),
+    ).toEqual([
+      [
+        TITLE(2024),
+        'closed',
+        'unfounded',
+        true,
+        'venue',
+        'party_committee',
+        'listed',
+        '王建华',
+        '2024-09-11T11:42:00.000Z',
+        '2024-09-14T03:00:00.000Z',
+      ],
+      [
+        TITLE(2025),
+        'closed',
+        'founded_substitute',
+        false,
+        'site',
+        'party_committee',
+        'struck',
+        '王建华',
+        '2025-09-11T12:14:00.000Z',
+        '2025-09-16T02:30:00.000Z',
+      ],
+      [
+        TITLE(2025),
+        'closed',
+        'unfounded',
+        true,
+        'site',
+        'branch',
+        'listed',
+        '王建华',
+        '2025-09-12T00:40:00.000Z',
+        '2025-09-16T07:00:00.000Z',
+      ],
+    ]);
+    // The substitute: the best ranked of the struck entry's kind that the decision did not select.
+    const founded = rows[1]!.objections;
+    const struck = items.get(founded.itemId!)!;
+    const substitute = items.get(founded.substituteItemId!)!;
+    const admin = client(env.app, await login(env.app, 'admin', DEMO_PASSWORD));
+    const d = (await admin.get(`/api/campaigns/${rows[1]!.publicities.campaignId}/decision`)).json();
+    const unselected = (d.groups as Group[])
+      .find((g) => g.orgKind === struck.orgKind)!
+      .lines.filter((l) => !l.selected)
+      .sort((a, b) => a.rank - b.rank);
+    expect([substitute.applicationId, substitute.rank, substitute.substituteFor, substitute.reason]).toEqual([
+      unselected[0]!.applicationId,
+      unselected[0]!.rank,
+      struck.id,
+      founded.reason,
+    ]);
+    const [gone] = await env.db.select().from(applications).where(eq(applications.id, struck.applicationId));
+    expect(gone!.status).toBe('withdrawn');
+    const receipt = (await client(env.app, null).get(`/api/public/objections/${founded.receiptCode}`)).json();
+    expect([receipt.status, receipt.outcome, receipt.reply]).toEqual([
+      'closed',
+      'founded_substitute',
+      founded.reply,
+    ]);
+  });
+
+  it('certifies each list on the first working day after its window: titles per year and track, numbered in order, valid three years', async () => {
+    const rows = await env.db.select().from(titles).orderBy(asc(titles.serial));
+    expect(tally(rows.map((t) => `${t.year} ${t.trackCode === 'venue' ? 'venue' : t.orgKind}`))).toEqual({
+      '2024 party_committee': 3,
+      '2024 general_branch': 3,
+      '2024 branch': 30,
+      '2024 venue': 31,
+      '2025 party_committee': 4,
+      '2025 general_branch': 3,
+      '2025 branch': 31,
+      '2025 venue': 33,
+    });
+    expect(tally(rows.map((t) => `${t.year} ${t.trackCode}`))).toEqual({
+      '2024 site': 36,
+      '2024 venue': 31,
+      '2025 site': 38,
+      '2025 venue': 33,
+    });
+    for (const [year, track, letters, n] of [
+      [2024, 'site', 'SFD', 36],
+      [2024, 'venue', 'SFZD', 31],
+      [2025, 'site', 'SFD', 38],
+      [2025, 'venue', 'SFZD', 33],
+    ] as const)
+      expect(rows.filter((t) => t.year === year && t.trackCode === track).map((t) => t.serial)).toEqual(
+        Array.from({ length: n }, (_, i) => `TJ-${letters}-${year}-${String(i + 1).padStart(3, '0')}`),
+      );
+    expect(
+      tally(
+        rows.map((t) =>
+          [t.year, t.status, t.validityYears, t.validFrom, t.validUntil, t.certifiedAt.toISOString()].join(
+            ' ',
+          ),
+        ),
+      ),
+    ).toEqual({
+      '2024 active 3 2024-09-18 2027-09-18 2024-09-18T02:00:00.000Z': 67,
+      '2025 active 3 2025-09-17 2028-09-17 2025-09-17T02:00:00.000Z': 71,
+    });
+    const certified = await env.db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(eq(applications.status, 'certified'));
+    expect(rows.map((t) => t.applicationId).sort()).toEqual(certified.map((a) => a.id).sort());
+    const admin = client(env.app, await login(env.app, 'admin', DEMO_PASSWORD));
+    expect((await admin.get('/api/titles?pageSize=10')).json().total).toBe(138);
+    const unit = client(env.app, await login(env.app, 'unit', DEMO_PASSWORD));
+    // The demo unit's: the article's 海河治水 base, the demo applicant's activity room, three more.
+    const mine = (await unit.get('/api/titles?pageSize=50&sort=serial')).json();
+    expect(
+      mine.items.map((t: { serial: string; holderName: string }) => `${t.serial} ${t.holderName}`),
+    ).toEqual([
+      'TJ-SFD-2024-007 市水务局水文水资源管理中心业务一科党支部',
+      'TJ-SFZD-2024-002 市水务局海河治水党员教育基地',
+      'TJ-SFZD-2024-014 市水务局水文水资源管理中心业务一科党员之家',
+      'TJ-SFZD-2025-008 市水务局排水五所党员活动室',
+      'TJ-SFZD-2025-031 市水务局规划计划处党员之家',
+    ]);
+  });
+
+  it('records the steps in the audit log at their dates, by the committee’s admin and the public', async () => {
+    const rows = await env.db
+      .select()
+      .from(auditEvents)
+      .where(
+        inArray(auditEvents.action, [
+          'publicity.publish',
+          'objections.file',
+          'objections.accept',
+          'objections.note',
+          'objections.close',
+          'titles.certify',
+        ]),
+      )
+      .orderBy(asc(auditEvents.at));
+    expect(rows.map((e) => `${e.at.toISOString().slice(0, 10)} ${e.action} ${e.actorName ?? '-'}`)).toEqual([
+      '2024-09-10 publicity.publish admin',
+      '2024-09-11 objections.file -',
+      '2024-09-12 objections.accept admin',
+      '2024-09-13 objections.note admin',
+      '2024-09-14 objections.close admin',
+      '2024-09-18 titles.certify admin',
+      '2025-09-10 publicity.publish admin',
+      '2025-09-11 objections.file -',
+      '2025-09-12 objections.file -',
+      '2025-09-12 objections.accept admin',
+      '2025-09-12 objections.accept admin',
+      '2025-09-12 objections.note admin',
+      '2025-09-15 objections.note admin',
+      '2025-09-15 objections.note admin',
+      '2025-09-16 objections.close admin',
+      '2025-09-16 objections.close admin',
+      '2025-09-17 titles.certify admin',
+    ]);
+    const closes = rows.filter((e) => e.action === 'objections.close');
+    expect(closes.map((e) => [Object.keys(e.changes ?? {}).sort(), e.detail])).toEqual([
+      [['outcome', 'status'], OBJECTIONS[2][0]!.reason],
+      [['outcome', 'status', 'struck', 'substitute'], OBJECTIONS[1][0]!.reason],
+      [['outcome', 'status'], OBJECTIONS[1][1]!.reason],
+    ]);
   });
 });
 
@@ -425,12 +717,19 @@ describe('the demo’s audit log as the audit administrator reads it (issue #6)'
     expect(unnamed).toEqual([]);
     expect(
       tally(
-        events.filter((e) => ['stage', 'draw', 'decision'].includes(e.objectType!)).map((e) => e.objectType!),
+        events
+          .filter((e) =>
+            ['stage', 'draw', 'decision', 'calendar_day', 'publicity', 'objection'].includes(e.objectType!),
+          )
+          .map((e) => e.objectType!),
       ),
     ).toEqual({
       stage: 16,
       draw: 4,
       decision: 12,
+      calendar_day: 3,
+      publicity: 4,
+      objection: 13,
     });
   });
 
@@ -463,6 +762,14 @@ describe('the demo’s audit log as the audit administrator reads it (issue #6)'
         .map((e) => label(e, e.objectId!))
         .slice(0, 2),
     ).toEqual(['李红梅（lihongmei）', '张振华（zhangzhenhua）']);
+    // The publicity: the list by its title, an objection and the entry it concerns by the list and the entry.
+    const lists = ['2024', '2025'].map((y) => `${y}年度“双示范”创建拟命名名单公示`);
+    expect(of('titles.certify').map((e) => label(e, e.objectId!))).toEqual(lists);
+    for (const e of [...of('objections.file'), ...of('objections.close')]) {
+      const entry = e.changes?.entryId?.after as string | undefined;
+      const name = label(e, entry ?? e.objectId!);
+      expect(lists.some((l) => name.startsWith(`${l} · `))).toBe(true);
+    }
     // The detail's ids by name, as the page shows them.
     const draw = of('panel.draw')[0]!;
     expect(auditDetailText(draw.detail, { lang: 'zh', names: draw.names, time: (s) => s })).toBe(
