@@ -128,7 +128,13 @@ export async function importCalendars(db: Db, cast: Cast, currentYear: number, s
   for (const year of years) {
     const at = Math.max(cst(year - 1, 11, 20, 10), since + HOUR);
     const bytes = calendarCsv(holidaysOf(year).days);
-    await importYear(db, ctxAt(cast.committee, at), year, { bytes, filename: `${year}年节假日安排.csv` }, false);
+    await importYear(
+      db,
+      ctxAt(cast.committee, at),
+      year,
+      { bytes, filename: `${year}年节假日安排.csv` },
+      false,
+    );
   }
   return years.length;
 }
