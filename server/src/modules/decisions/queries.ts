@@ -5,6 +5,8 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { decisionLines, decisions } from '../../db/schema';
+import { groupKind, wholeTracks } from './checks';
+import { quotas } from './repo';
 
 /** The status of the campaign's decision, or null when it has none. */
 export async function decisionStatus(db: DbOrTx, campaignId: string): Promise<'draft' | 'confirmed' | null> {
@@ -32,5 +34,11 @@ export async function decisionWithLines(db: DbOrTx, campaignId: string) {
     })
     .from(decisionLines)
     .where(eq(decisionLines.decisionId, d.id));
-  return { ...d, lines };
+  // The quota group of each line: its track and kind, or its track alone under a whole-track quota
+  // (venues: one quota for the track, so the next ranked venue is the next one of any kind).
+  const whole = wholeTracks(await quotas(db, campaignId));
+  return {
+    ...d,
+    lines: lines.map((l) => ({ ...l, group: `${l.trackCode}/${groupKind(whole, l.trackCode, l.orgKind)}` })),
+  };
 }

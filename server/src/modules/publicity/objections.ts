@@ -168,8 +168,10 @@ export async function listOf(db: Db, ctx: Ctx, publicityId: string): Promise<{ i
 export async function nextRanked(db: DbOrTx, p: repo.PublicityRow, item: repo.ItemRow) {
   const d = await decisionWithLines(db, p.campaignId);
   const onList = new Set((await repo.itemsOf(db, p.id)).map((i) => i.applicationId));
+  // The struck entry's quota group (track and kind, or the whole track): the substitute comes from it.
+  const group = d?.lines.find((l) => l.applicationId === item.applicationId)?.group;
   const candidates = (d?.lines ?? [])
-    .filter((l) => l.trackCode === item.trackCode && l.orgKind === item.orgKind && !l.selected)
+    .filter((l) => l.group === group && !l.selected)
     .filter((l) => !onList.has(l.applicationId))
     .sort((a, b) => a.rank - b.rank);
   const cards = new Map(

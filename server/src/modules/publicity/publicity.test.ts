@@ -4,12 +4,13 @@
  * canary, objections from the public and their handling with a substitution.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, ne, sql } from 'drizzle-orm';
 import {
   applicationEvents,
   applications,
   auditEvents,
   calendarDays,
+  campaignQuotas,
   decisionLines,
   objectionNotes,
   objections,
@@ -511,6 +512,33 @@ describe('objections', () => {
     expect((await from('10.9.9.2')).statusCode).toBe(201);
     const stored = await env.db.select({ h: objections.sourceHash }).from(objections);
     expect(stored.some((r) => r.h.includes('10.9.9.1'))).toBe(false);
+  });
+
+  it('offers as the next ranked the next of the struck entry’s quota group: its kind, or any kind under a whole-track quota', async () => {
+    env.clock.now = BEFORE_NATIONAL_DAY;
+    const s = await seedPublished(env.db, env.clock.now, units(), admin());
+    // B, the next ranked, is now a general branch's line: not of A's group while the quota is per kind.
+    await env.db
+      .update(decisionLines)
+      .set({ orgKind: 'general_branch' })
+      .where(eq(decisionLines.applicationId, s.ids.B!));
+    await fileObjection(s.publicity.id, {
+      entryId: s.publicity.items[0]!.id,
+      anonymous: true,
+      body: '反映情况',
+    });
+    const { id } = (
+      (await committee.get(`/api/publicities/${s.publicity.id}/objections`)).json()
+        .items as ObjectionSummary[]
+    )[0]!;
+    const next = async () =>
+      (await committee.get(`/api/objections/${id}`)).json<ObjectionDetail>().nextRanked;
+    expect(await next()).toBeNull();
+    // One quota for the whole site track (as the venues have): B is the next ranked again.
+    const site = and(eq(campaignQuotas.campaignId, s.campaignId), eq(campaignQuotas.trackCode, 'site'));
+    await env.db.delete(campaignQuotas).where(and(site, ne(campaignQuotas.orgKind, 'branch')));
+    await env.db.update(campaignQuotas).set({ orgKind: null }).where(site);
+    expect(await next()).toEqual({ applicationId: s.ids.B, name: 'B党支部', rank: 2 });
   });
 
   it('is handled: accepted to an assignee (who alone sees the filer), investigated, upheld with the next ranked substituted', async () => {
