@@ -244,6 +244,7 @@ export const AUDIT_MODULES = {
   publicity: { zh: '公示', en: 'Publicity' },
   objections: { zh: '异议', en: 'Objections' },
   titles: { zh: '称号', en: 'Titles' },
+  rereview: { zh: '复评复审', en: 'Re-reviews' },
   templates: { zh: '证书模板', en: 'Certificate templates' },
   peer: { zh: '互比互评', en: 'Peer rating' },
   presentation: { zh: '现场讲述', en: 'Presentations' },

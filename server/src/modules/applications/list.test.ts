@@ -85,6 +85,7 @@ describe('GET /api/applications', () => {
       venueName: null,
       brandName: '北岸灯塔',
       status: 'recommended',
+      version: 1,
       unitRank: 2,
       submittedAt: new Date(kit.env.clock.now.getTime() - 8 * 3600_000).toISOString(),
       updatedAt: new Date(kit.env.clock.now.getTime() - 2 * 3600_000).toISOString(),
