@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config';
-import { openDatabase } from './db/client';
 import { DataDirLockedError, lockDataDir } from './db/lock';
-import { KeyFileError, loadKeyRing } from './core/keys';
-import { useAuditKeys } from './modules/audit/chain';
+import { KeyFileError } from './core/keys';
 import { openKeyedDatabase } from './db/keyed';
-import { verifyChain } from './modules/audit/verify';
+import { auditArchiveCommand, auditVerifyCommand } from './modules/audit/cli';
+import { RetentionError } from './modules/audit/retention';
 import { AppError } from './core/errors';
 import { createBootstrapAdmin } from './modules/accounts/bootstrap';
 import { seedDemo } from './demo/seed';
@@ -26,7 +25,14 @@ const USAGE = `Usage:
       Applies the database migrations and exits.
   npm run shifan -- audit verify [--last N]
       Checks the audit hash chain (all events, or the newest N): exit 0 when intact, 1 naming the first
-      event that fails. Needs the key file (SHIFAN_KEY_FILE); on PGlite, stop the server first.
+      event that fails. Needs the key file (SHIFAN_KEY_FILE); on PGlite, stop the server first. After an
+      archive the chain is checked from the archive's checkpoint.
+  npm run shifan -- audit verify --archive FILE [--archive FILE …] [--db]
+      Checks audit archives: each one's signature and chain of events, that they join one another, and with
+      --db that the database's archive records name them. Exit 0 when intact, 1 naming what fails.
+  npm run shifan -- audit archive --out FILE
+      Writes the audit events older than SHIFAN_AUDIT_RETENTION_DAYS (at least 184, default 365) to a signed
+      archive FILE, verifies it, then removes those events from the database (the removal is audited).
   npm run shifan -- backup FILE
       Writes one archive: the database (a consistent snapshot), the evidence files and a manifest with the
       SM3 hash of every part. On the embedded database, stop the server first.
@@ -72,7 +78,10 @@ async function main(argv: string[]): Promise<number> {
     await database.close();
     return 0;
   }
-  if (command === 'audit' && sub === 'verify') return auditVerify(rest);
+  if (command === 'audit' && (sub === 'verify' || sub === 'archive')) {
+    const code = await (sub === 'verify' ? auditVerifyCommand(rest) : auditArchiveCommand(rest));
+    if (code !== 'usage') return code;
+  }
   if ((command === 'backup' || command === 'restore') && sub && rest.length === 0) {
     const config = loadConfig();
     await (command === 'backup' ? backupCommand(config, sub) : restoreCommand(config, sub));
@@ -106,38 +115,6 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-async function auditVerify(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { last: { type: 'string' } } });
-  const last = values.last === undefined ? undefined : Number(values.last);
-  if (last !== undefined && !(Number.isInteger(last) && last > 0)) {
-    console.error(USAGE);
-    return 2;
-  }
-  const config = loadConfig();
-  if (!fs.existsSync(config.keyFile)) {
-    console.error(
-      `No key file at ${config.keyFile} (SHIFAN_KEY_FILE): the chain cannot be checked without it.`,
-    );
-    return 2;
-  }
-  useAuditKeys(loadKeyRing(config.keyFile, []));
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    const r = await verifyChain(database.db, { last });
-    if (r.ok) {
-      console.log(
-        `Audit chain intact: ${r.checked} events checked (seq ${r.from}–${r.head.seq}); ` +
-          `anchor seq ${r.head.seq} link ${r.head.link}`,
-      );
-      return 0;
-    }
-    console.error(`Audit chain BROKEN after ${r.checked} good events: ${r.failure!.message}`);
-    return 1;
-  } finally {
-    await database.close();
-  }
-}
-
 /** The database with its migrations applied and the audit chain keyed (db/keyed.ts). */
 const openDatabaseWithKeys = async (config: Pick<Config, 'databaseUrl' | 'dataDir' | 'keyFile'>) =>
   (await openKeyedDatabase(config)).database;
@@ -153,7 +130,8 @@ main(process.argv.slice(2)).then(
       err instanceof KeyFileError ||
       err instanceof BackupError ||
       err instanceof ArchiveDamagedError ||
-      err instanceof TargetNotEmptyError
+      err instanceof TargetNotEmptyError ||
+      err instanceof RetentionError
     )
       console.error(err.message);
     else if (err instanceof AppError)

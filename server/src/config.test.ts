@@ -57,6 +57,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SHIFAN_PASSWORD_MAX_AGE_DAYS: '-1' })).toThrow('SHIFAN_PASSWORD_MAX_AGE_DAYS');
   });
 
+  it('keeps audit events 365 days by default, 184 at least, and refuses a shorter retention, saying why', () => {
+    expect(loadConfig({}).audit).toEqual({ retentionDays: 365 });
+    expect(loadConfig({ SHIFAN_AUDIT_RETENTION_DAYS: '184' }).audit).toEqual({ retentionDays: 184 });
+    expect(loadConfig({ SHIFAN_AUDIT_RETENTION_DAYS: '400' }).audit).toEqual({ retentionDays: 400 });
+    expect(() => loadConfig({ SHIFAN_AUDIT_RETENTION_DAYS: '183' })).toThrow(
+      new ConfigError(
+        'Invalid configuration:\n  SHIFAN_AUDIT_RETENTION_DAYS: must be at least 184 days ' +
+          '(MLPS level 3 keeps audit records six months)',
+      ),
+    );
+  });
+
   it('refuses production on the embedded database unless SHIFAN_ALLOW_EMBEDDED=true, and then warns', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       'DATABASE_URL: required in production (a PostgreSQL server); to run production on the embedded ' +

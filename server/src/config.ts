@@ -6,6 +6,9 @@ import { ROLES, type Role } from '../../shared/src/enums';
  * Configuration, parsed once at boot from the environment into a frozen object (STYLE habit 9).
  * Nothing else reads `process.env`. A bad value stops start-up with a message naming the variable.
  */
+/** The shortest audit retention MLPS level 3 allows (six months: 184 days covers any six). */
+export const AUDIT_MIN_RETENTION_DAYS = 184;
+
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const env = z.object({
@@ -80,6 +83,15 @@ const env = z.object({
   /** The address users open the platform at, for links in e-mails (e.g. https://shifan.example.gov.cn). */
   /** Years of validity of a title certified without another term (命名有效期, default 3). */
   SHIFAN_TITLE_VALIDITY_YEARS: z.coerce.number().int().min(1).max(10).default(3),
+  /** Days audit events stay in the database before `audit archive` may move them to a signed file (≥ 184). */
+  SHIFAN_AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(AUDIT_MIN_RETENTION_DAYS, {
+      error: `must be at least ${AUDIT_MIN_RETENTION_DAYS} days (MLPS level 3 keeps audit records six months)`,
+    })
+    .max(36_500)
+    .default(365),
   SHIFAN_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
     .transform((u) => u.replace(/\/+$/, ''))
@@ -101,6 +113,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number; cookieSecure: 'auto' | boolean };
   /** Titles: the default validity in years. */
   titles: { validityYears: number };
+  /** Audit retention: events older than this many days (≥ 184, default 365) may be archived and removed. */
+  audit: { retentionDays: number };
   login: {
     maxFailures: number;
     failureWindowMinutes: number;
@@ -176,6 +190,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     mfa: mfaOf(e.SHIFAN_MFA_REQUIRED_ROLES, e.NODE_ENV, e.SHIFAN_DEMO),
     trustProxy: e.SHIFAN_TRUST_PROXY,
     titles: { validityYears: e.SHIFAN_TITLE_VALIDITY_YEARS },
+    audit: { retentionDays: e.SHIFAN_AUDIT_RETENTION_DAYS },
     mail: {
       smtpUrl: e.SHIFAN_SMTP_URL ?? null,
       from: e.SHIFAN_SMTP_URL ? e.SHIFAN_MAIL_FROM! : null,

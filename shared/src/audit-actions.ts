@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = {
 
   'audit.read': { zh: '查询审计日志', en: 'Read the audit log' },
   'audit.export': { zh: '导出审计日志', en: 'Export the audit log' },
+  'audit.archive': { zh: '归档并移除过期审计日志', en: 'Archive and remove old audit events' },
 
   'standards.create': { zh: '新建创建标准', en: 'Create standard' },
   'standards.version': { zh: '发布创建标准新版本', en: 'Publish a standard version' },

@@ -1,6 +1,6 @@
 /**
  * Backups that restore (issue #9 §6, BK-01/02): the drill — demo data with evidence files → backup →
- * restore into a fresh target → every table's row count and content hash and every file's hash equal —
+ * restore into a fresh target → every table's row count and content hash and every file's hash equal, and `audit verify` passes on the restored copy to the same anchor —
  * and the refusals: a damaged archive, a changed part, a target that is not empty, a locked data directory.
  */
 import { execFile } from 'node:child_process';
@@ -28,6 +28,7 @@ import {
   writeBackup,
   type Manifest,
 } from './archive';
+import { verifyChain } from '../modules/audit/verify';
 import { loadSnapshot, readSnapshot, sm3, TargetNotEmptyError, type TableDigest } from './snapshot';
 
 let env: TestEnv;
@@ -37,6 +38,7 @@ let manifest: Manifest;
 let source: TableDigest[];
 let filesRoot: string;
 let demoEvidence: number;
+let anchor: { seq: number; link: string };
 
 async function fileHashes(root: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -70,6 +72,10 @@ beforeAll(async () => {
   archive = path.join(tmp, 'shifan.backup.tar.gz');
   manifest = await writeBackup(archive, { db: env.db, kind: env.database.kind, filesRoot });
   source = await readSnapshot(env.db);
+  const before = await verifyChain(env.db);
+  expect(before.ok).toBe(true);
+  expect(before.checked).toBe(source.find((t) => t.name === 'audit_events')!.rows);
+  anchor = before.head;
 }, 300_000);
 afterAll(async () => {
   await env.close();
@@ -104,6 +110,13 @@ describe('restore drill', () => {
     const restored = await openDatabase({ dataDir });
     try {
       expect(await readSnapshot(restored.db)).toEqual(source);
+      // The restored audit chain verifies with the key file (the test's key ring), to the same anchor.
+      expect(await verifyChain(restored.db)).toMatchObject({
+        ok: true,
+        from: 1,
+        head: anchor,
+        failure: null,
+      });
       // The audit log is append-only again after the restore.
       await expect(restored.db.execute(sql`UPDATE audit_events SET action = action`)).rejects.toThrow();
     } finally {
@@ -119,6 +132,7 @@ describe('restore drill', () => {
       await loadSnapshot(fresh.db, opened.readTable, opened.manifest.database.tables);
       // Equal includes the application counters: the restored ones, not ones the counters' trigger added to.
       expect(await readSnapshot(fresh.db)).toEqual(source);
+      expect(await verifyChain(fresh.db)).toMatchObject({ ok: true, from: 1, head: anchor, failure: null });
       await expect(fresh.db.execute(sql`DELETE FROM audit_events`)).rejects.toThrow();
       await expect(loadSnapshot(fresh.db, opened.readTable, opened.manifest.database.tables)).rejects.toThrow(
         TargetNotEmptyError,

@@ -71,3 +71,25 @@ export const auditChainHead = pgTable(
   },
   (t) => [check('audit_chain_head_one_row', sql`${t.id} = 1`)],
 );
+
+/**
+ * Audit retention (issue #9 §4): one row per archive of the oldest events, written in the transaction that
+ * removes them. The newest row is the chain's checkpoint: `audit verify` starts after `through_seq` with
+ * `through_link` as the previous link. `mac` is HMAC-SM3 (audit key `key_version`) over the row, so a
+ * checkpoint cannot be moved without the key. Rows are only added, each after the last (migration 0018).
+ */
+export const auditArchives = pgTable('audit_archives', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+  fromSeq: bigint('from_seq', { mode: 'number' }).notNull().unique(),
+  throughSeq: bigint('through_seq', { mode: 'number' }).notNull().unique(),
+  throughLink: text('through_link').notNull(),
+  events: integer('events').notNull(),
+  /** Events written before this instant were archived (now − retention days). */
+  before: ts('before').notNull(),
+  /** SM3 of the archive file, hex, and its name (without the directory). */
+  fileSm3: text('file_sm3').notNull(),
+  fileName: text('file_name').notNull(),
+  archivedAt: ts('archived_at').notNull(),
+  keyVersion: integer('key_version').notNull(),
+  mac: text('mac').notNull(),
+});

@@ -3,10 +3,11 @@
  * link does not follow from its content and the previous link (changed, or put in), a missing number
  * (removed), an event without a link (written around Shifan), or a chain that ends before its head.
  */
-import { asc, eq, gte, isNull } from 'drizzle-orm';
+import { asc, eq, gte, isNull, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { auditChainHead, auditEvents } from '../../db/schema';
 import { AUDIT_KEY, auditKeys, GENESIS, linkOf, type AuditRow } from './chain';
+import { latestCheckpoint } from './checkpoint';
 
 export interface ChainFailure {
   /** The event that fails (null when the failure is a missing number with nothing after it). */
@@ -32,11 +33,16 @@ export interface VerifyOptions {
   batch?: number;
 }
 
-/** Verifies the chain (or its newest part) as it is in the database. */
+/**
+ * Verifies the chain (or its newest part) as it is in the database: from the genesis, or after the
+ * checkpoint of the newest archive (checkpoint.ts) once older events were archived and removed.
+ */
 export async function verifyChain(db: DbOrTx, opts: VerifyOptions = {}): Promise<ChainReport> {
   const [head] = await db.select().from(auditChainHead).where(eq(auditChainHead.id, 1));
   if (!head) throw new Error('audit_chain_head has no row (migration 0014)');
-  const from = opts.last ? Math.max(1, head.seq - opts.last + 1) : 1;
+  const base = await latestCheckpoint(db);
+  const start = (base?.seq ?? 0) + 1;
+  const from = opts.last ? Math.max(start, head.seq - opts.last + 1) : start;
   const report = (checked: number, failure: ChainFailure | null): ChainReport => ({
     ok: failure === null,
     checked,
@@ -44,14 +50,10 @@ export async function verifyChain(db: DbOrTx, opts: VerifyOptions = {}): Promise
     head: { seq: head.seq, link: head.link },
     failure,
   });
-  let previous = GENESIS;
-  if (from > 1) {
-    const [before] = await db
-      .select({ link: auditEvents.link })
-      .from(auditEvents)
-      .where(eq(auditEvents.seq, from - 1));
-    previous = before?.link ?? GENESIS;
-  }
+  if (base?.failure) return report(0, { id: null, seq: base.seq, message: base.failure });
+  const stray = base ? await strayBefore(db, base.seq) : null;
+  if (stray) return report(0, stray);
+  const previous = from === start ? (base?.link ?? GENESIS) : await linkAt(db, from - 1);
   const walked = await walk(db, from, previous, opts.batch ?? 2000);
   if (walked.failure) return report(walked.checked, walked.failure);
   if (walked.lastSeq !== head.seq || (walked.checked > 0 && walked.lastLink !== head.link))
@@ -76,6 +78,31 @@ export async function verifyChain(db: DbOrTx, opts: VerifyOptions = {}): Promise
       message: `Event ${loose.id} has no chain link (written around Shifan)`,
     });
   return report(walked.checked, null);
+}
+
+/** An event at or before the checkpoint: the archive removed those, so it was put in afterwards. */
+async function strayBefore(db: DbOrTx, seq: number): Promise<ChainFailure | null> {
+  const [e] = await db
+    .select({ id: auditEvents.id, seq: auditEvents.seq })
+    .from(auditEvents)
+    .where(lte(auditEvents.seq, seq))
+    .orderBy(asc(auditEvents.seq))
+    .limit(1);
+  return e
+    ? {
+        id: e.id,
+        seq: e.seq,
+        message: `Event ${e.id} (seq ${e.seq}) is at or before the archive checkpoint (seq ${seq}): archived events were removed, so it was put in`,
+      }
+    : null;
+}
+
+async function linkAt(db: DbOrTx, seq: number): Promise<string> {
+  const [before] = await db
+    .select({ link: auditEvents.link })
+    .from(auditEvents)
+    .where(eq(auditEvents.seq, seq));
+  return before?.link ?? GENESIS;
 }
 
 interface Walked {
@@ -106,7 +133,7 @@ async function walk(db: DbOrTx, from: number, previous: string, batch: number): 
   }
 }
 
-function check(
+export function check(
   e: AuditRow,
   expectedSeq: number,
   previous: string,
