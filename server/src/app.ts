@@ -34,6 +34,7 @@ import { unitScoped as presentationTables } from './modules/presentation/unit-sc
 import { unitScoped as resultTables } from './modules/results/unit-scoped';
 import { unitScoped as decisionTables } from './modules/decisions/unit-scoped';
 import { unitScoped as titleTables } from './modules/titles/unit-scoped';
+import { unitScoped as honourTables } from './modules/honours/unit-scoped';
 import healthRoutes from './modules/health/routes';
 import authRoutes from './modules/auth/routes';
 import organizationRoutes from './modules/organizations/routes';
@@ -56,6 +57,7 @@ import decisionRoutes from './modules/decisions/routes';
 import publicityRoutes from './modules/publicity/routes';
 import titleRoutes from './modules/titles/routes';
 import rereviewRoutes from './modules/rereviews/routes';
+import honourRoutes from './modules/honours/routes';
 import reviewRoutes from './modules/reviews/routes';
 import peerRoutes from './modules/peer/routes';
 import resultRoutes from './modules/results/routes';
@@ -123,6 +125,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     ...resultTables,
     ...decisionTables,
     ...titleTables,
+    ...honourTables,
   );
 
   app.decorate('deps', deps);
@@ -191,6 +194,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(publicityRoutes);
   await app.register(titleRoutes);
   await app.register(rereviewRoutes);
+  await app.register(honourRoutes);
 
   // Unknown API paths answer the JSON error; with the web built, other GETs get the single-page app.
   const web = opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));

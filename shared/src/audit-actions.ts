@@ -164,6 +164,10 @@ export const AUDIT_ACTIONS = {
     zh: '整改复查未通过，撤销称号',
     en: 'Rectification failed: title revoked',
   },
+  'honours.create': { zh: '记录表彰', en: 'Record an honour' },
+  'honours.delete': { zh: '删除表彰记录', en: 'Delete an honour' },
+  'honours.import': { zh: '批量导入表彰', en: 'Import honours' },
+  'honours.kind_create': { zh: '新增表彰类型', en: 'Add an honour kind' },
   'templates.update': { zh: '修改证书模板', en: 'Edit a certificate template' },
   'templates.seal': { zh: '上传印章图片', en: 'Upload a seal image' },
   'peer.groups_draw': { zh: '互比互评分组', en: 'Draw peer groups' },
@@ -213,6 +217,8 @@ export const AUDIT_OBJECTS = {
   privileged_request: { zh: '特权操作申请', en: 'Privileged request' },
   title: { zh: '称号', en: 'Title' },
   certificate_template: { zh: '证书模板', en: 'Certificate template' },
+  honour: { zh: '表彰', en: 'Honour' },
+  honour_kind: { zh: '表彰类型', en: 'Honour kind' },
 } as const satisfies Record<string, AuditLabel>;
 
 export type AuditObject = keyof typeof AUDIT_OBJECTS;

@@ -245,6 +245,7 @@ export const AUDIT_MODULES = {
   objections: { zh: '异议', en: 'Objections' },
   titles: { zh: '称号', en: 'Titles' },
   rereview: { zh: '复评复审', en: 'Re-reviews' },
+  honours: { zh: '先进典型', en: 'Honours' },
   templates: { zh: '证书模板', en: 'Certificate templates' },
   peer: { zh: '互比互评', en: 'Peer rating' },
   presentation: { zh: '现场讲述', en: 'Presentations' },

@@ -283,6 +283,17 @@ export const ERROR_CODES = {
     zh: '复评复审批次已结束，结论已冻结，不能再修改',
     en: 'The round is closed and its outcomes are frozen',
   },
+  // Honours (先进典型, issue #8 §4).
+  HONOUR_EXISTS: {
+    status: 409,
+    zh: '该对象在本年度已记录此项表彰，不能重复记录',
+    en: 'This honour is already recorded for that holder and year',
+  },
+  HONOUR_KIND_EXISTS: {
+    status: 409,
+    zh: '已有相同代码的表彰类型',
+    en: 'An honour kind with that code already exists',
+  },
   REREVIEW_NOT_RECTIFYING: {
     status: 409,
     zh: '该称号在本批次未被要求整改，或整改复查已有结论',

@@ -32,6 +32,7 @@ import {
   REREVIEW_SELECTION_MODES,
   STANDARD_BASES,
 } from '../../../shared/src/domain/rereview';
+import { HONOUR_SUBJECTS } from '../../../shared/src/domain/honours';
 import { makeTestEnv, type TestEnv } from '../../test/helpers';
 import * as schema from './schema';
 
@@ -72,6 +73,7 @@ const SHARED: Record<string, readonly string[]> = {
   standard_basis: STANDARD_BASES,
   rereview_outcome: REREVIEW_OUTCOMES,
   follow_up_result: FOLLOW_UP_RESULTS,
+  honour_subject: HONOUR_SUBJECTS,
 };
 
 const schemaEnums = (Object.values(schema) as unknown[]).filter(isPgEnum);

@@ -29,3 +29,4 @@ export * from './tables/publicity';
 export * from './tables/titles';
 export * from './tables/privileged';
 export * from './tables/rereviews';
+export * from './tables/honours';

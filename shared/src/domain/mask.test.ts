@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskPhone } from './mask';
+import { maskPersonName, maskPhone } from './mask';
 
 describe('maskPhone', () => {
   it.each([
@@ -10,4 +10,15 @@ describe('maskPhone', () => {
     ['', ''],
   ])('%s → %s', (input, out) => expect(maskPhone(input)).toBe(out));
   it('keeps null', () => expect(maskPhone(null)).toBeNull());
+});
+
+describe('maskPersonName', () => {
+  it.each([
+    ['张三明', '张*明'],
+    ['欧阳小明', '欧**明'],
+    ['李四', '李*'],
+    ['王', '*'],
+    ['', ''],
+  ])('%s → %s', (input, out) => expect(maskPersonName(input)).toBe(out));
+  it('keeps null', () => expect(maskPersonName(null)).toBeNull());
 });

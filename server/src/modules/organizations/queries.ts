@@ -5,6 +5,7 @@
 import type { DbOrTx } from '../../db/client';
 import type { Scope } from '../../core/context';
 import * as repo from './repo';
+import { findByCodes } from './import-repo';
 
 export type { OrgRow } from './repo';
 
@@ -24,4 +25,9 @@ export function findOrganizationInScope(
  */
 export function lockTree(db: DbOrTx, mode: 'shared' | 'exclusive'): Promise<void> {
   return repo.lockTree(db, mode);
+}
+
+/** The organisations with any of these codes, by code (imports of other modules name organisations so). */
+export function findOrganizationsByCodes(db: DbOrTx, codes: string[]) {
+  return findByCodes(db, codes);
 }
