@@ -221,6 +221,7 @@ describe('foundation journeys', () => {
         'campaigns',
         'titles',
         'rereviews',
+        'honours',
         'reviewers',
         'standards',
         'organizations',

@@ -63,6 +63,7 @@ describe('demo seed', () => {
       publicities: 2,
       objections: 3,
       titles: 138,
+      honours: 22,
     });
     expect(orgs).toHaveLength(441);
     const root = orgs.filter((o) => o.depth === 0);
@@ -779,5 +780,45 @@ describe('the demo’s audit log as the audit administrator reads it (issue #6)'
       const text = auditDetailText(line.detail, { lang: 'zh', names: line.names, time: (s) => s });
       expect(text).toMatch(/^application \S+党/);
     }
+  });
+});
+
+describe('demo honours (issue #8 §4)', () => {
+  it('records 11 honours in each closed year, 7 of them to demonstration units, names masked in the list', async () => {
+    const admin = client(env.app, await login(env.app, 'admin', DEMO_PASSWORD));
+    const report = (await admin.get('/api/honours/reservoir')).json();
+    expect(
+      report.years.map((y: { year: number; total: number; fromPool: number; share: number }) => [
+        y.year,
+        y.total,
+        y.fromPool,
+        y.share,
+      ]),
+    ).toEqual([
+      [2024, 11, 7, 0.6364],
+      [2025, 11, 7, 0.6364],
+    ]);
+    expect(
+      report.years[1].byKind.map((k: { kindNameZh: string; total: number; fromPool: number }) => [
+        k.kindNameZh,
+        k.total,
+        k.fromPool,
+      ]),
+    ).toEqual([
+      ['先进基层党组织', 5, 3],
+      ['优秀共产党员', 3, 2],
+      ['优秀党务工作者', 3, 2],
+    ]);
+    const list = (await admin.get('/api/honours?subject=person&pageSize=50')).json();
+    expect(list.total).toBe(12);
+    expect(
+      list.items.every(
+        (h: { personMasked: boolean; personName: string }) => h.personMasked && h.personName.includes('*'),
+      ),
+    ).toBe(true);
+    const [u] = await env.db.select().from(users).where(eq(users.username, 'unit'));
+    const unit = client(env.app, await login(env.app, 'unit', DEMO_PASSWORD));
+    const mine = (await unit.get('/api/honours?pageSize=50')).json();
+    expect(mine.items.every((h: { unitId: string }) => h.unitId === u!.unitId)).toBe(true);
   });
 });

@@ -8,6 +8,8 @@ import { buildDemo } from './build';
 import { demoEpoch, seedCampaigns } from './campaigns';
 import { DEMO_PASSWORD } from './data';
 import { EXPERTS, seedExperts } from './experts';
+import { seedHonours } from './honours';
+import { yearOf } from '../../../shared/src/domain/campaign-rules';
 
 export { DEMO_PASSWORD } from './data';
 
@@ -30,6 +32,8 @@ export interface DemoSummary {
   publicities: number;
   objections: number;
   titles: number;
+  /** The closed years' honours (honours.ts). */
+  honours: number;
 }
 
 /**
@@ -67,6 +71,7 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoSummary> {
     publicities: 0,
     objections: 0,
     titles: 0,
+    honours: 0,
   };
   const ctx: Ctx = { actor: null, ip: null, requestId: 'demo-seed', lang: 'zh-CN', now };
   const seeder = { id: null, name: 'demo', role: null };
@@ -112,6 +117,8 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoSummary> {
     await seedExperts(tx, data, since, { passwordHash, now });
     const c = await seedCampaigns(tx, ctx, data, seeder);
     Object.assign(summary, { ...c, venues: summary.venues + c.venues });
+    const year = yearOf(now);
+    summary.honours = await seedHonours(tx as unknown as Db, data, [year - 2, year - 1]);
   });
   return summary;
 }

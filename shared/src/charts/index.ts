@@ -2,3 +2,4 @@
 export * from './spec';
 export * from './evaluation';
 export * from './campaign';
+export * from './honours';

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ORG_KINDS } from '../enums';
 import { HONOUR_KIND_CODE, HONOUR_SUBJECTS } from '../domain/honours';
+import { REREVIEW_OUTCOMES } from '../domain/rereview';
 import { line, listOf, listQuery, optionalLine, optionalText, searchText } from './common';
 import { importRowError } from './organizations';
 
@@ -136,3 +137,43 @@ export const reservoirReport = z.object({
   ),
 });
 export type ReservoirReportView = z.infer<typeof reservoirReport>;
+
+// ── The pool (蓄水池): candidates for an honours round ──────────────────────────────────────────────────
+export const poolQuery = z
+  .object({
+    /** The honours round's year: `honoured` lists what each organisation already has of that year. */
+    year: z.coerce.number().int().min(2000).max(2100),
+  })
+  .strict();
+export type PoolQuery = z.infer<typeof poolQuery>;
+
+export const poolCandidate = z.object({
+  titleId: z.uuid(),
+  serial: z.string(),
+  trackCode: z.string(),
+  trackNameZh: z.string(),
+  orgKind: z.enum(ORG_KINDS),
+  awardYear: z.number().int(),
+  holderName: z.string(),
+  organizationId: z.uuid(),
+  organizationName: z.string(),
+  unitName: z.string(),
+  /** The organisation's secretary and contact (党务工作者) as recorded in the tree. */
+  secretary: z.string().nullable(),
+  contactName: z.string().nullable(),
+  /** The final score the title was awarded on (null: no weighted stage on record). */
+  finalScore: z.number().nullable(),
+  /** The title's latest re-review: its round and outcome (null outcome: still waiting). */
+  rereview: z
+    .object({
+      roundName: z.string(),
+      outcome: z.enum(REREVIEW_OUTCOMES).nullable(),
+      decidedAt: z.string().nullable(),
+    })
+    .nullable(),
+  /** Kinds already recorded for this organisation in the round's year. */
+  honoured: z.array(z.string()),
+});
+export type PoolCandidate = z.infer<typeof poolCandidate>;
+export const poolView = z.object({ year: z.number().int(), items: z.array(poolCandidate) });
+export type PoolView = z.infer<typeof poolView>;

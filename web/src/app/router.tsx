@@ -128,6 +128,10 @@ export const routes: RouteObject[] = [
                   path: '/rereviews/:id',
                   lazy: page(() => import('../pages/titles/RereviewRoundPage'), ['titles']),
                 },
+                {
+                  path: '/honours',
+                  lazy: page(() => import('../pages/titles/HonoursPage'), ['titles']),
+                },
               ]),
               guarded('reviews.read', [
                 { path: '/reviews', lazy: page(() => import('../pages/reviews/MyReviewsPage'), ['reviews']) },

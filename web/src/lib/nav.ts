@@ -10,6 +10,7 @@ export type NavKey =
   | 'campaigns'
   | 'titles'
   | 'rereviews'
+  | 'honours'
   | 'reviewers'
   | 'reviews'
   | 'peer'
@@ -48,6 +49,7 @@ export const NAV: readonly NavEntry[] = [
     work: ['titles.manage', 'applications.export'],
   },
   { key: 'rereviews', path: '/rereviews', ability: 'titles.manage' },
+  { key: 'honours', path: '/honours', ability: 'titles.manage' },
   { key: 'reviewers', path: '/reviewers', ability: 'reviewers.manage' },
   { key: 'reviews', path: '/reviews', ability: 'reviews.write' },
   { key: 'peer', path: '/peer', ability: 'peer.rate' },

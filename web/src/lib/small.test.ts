@@ -40,6 +40,7 @@ describe('navigation', () => {
       'campaigns',
       'titles',
       'rereviews',
+      'honours',
     ]);
     expect(navFor(['titles.read', 'applications.export']).map((e) => e.key)).toEqual([
       'dashboard',
@@ -54,6 +55,7 @@ describe('navigation', () => {
     expect(navKeyOf('/audit')).toBe('audit');
     expect(navKeyOf('/titles/templates')).toBe('titles');
     expect(navKeyOf('/rereviews/1')).toBe('rereviews');
+    expect(navKeyOf('/honours')).toBe('honours');
     expect(navKeyOf('/')).toBe('dashboard');
     // The inbox is a menu entry of its own (issue 7 §1.3); a page outside the menu highlights nothing.
     expect(navKeyOf('/inbox')).toBe('inbox');

@@ -43,7 +43,8 @@ const DRAW_KIND_ZH = sql.raw(`case d.kind when 'panel' then '专家组抽取' wh
  * privileged requests (the account they concern; for an account creation not approved, the account asked
  * for), draws (campaign · stage · what was drawn), assignments and reviews (application · expert; a
  * review photo's event names its review), declared conflicts and waivers (expert · application),
- * objections (publicity · entry), titles (serial and holder), peer sheets (the rater). A stage deleted
+ * objections (publicity · entry), titles (serial and holder), honours (year, kind and organisation; never
+ * the person's name), peer sheets (the rater). A stage deleted
  * since (the demo shapes its template so) is named from its own audit events: campaign · stage（已删除）.
  */
 export async function resolveNames(db: DbOrTx, rows: AuditRow[]): Promise<Map<string, string>> {
@@ -107,6 +108,9 @@ export async function resolveNames(db: DbOrTx, rows: AuditRow[]): Promise<Map<st
       from objections x join publicities p on p.id = x.publicity_id
       left join publicity_items i on i.id = x.item_id where x.id in ${list}
     union all select id::text, serial || ' ' || holder_name from titles where id in ${list}
+    union all select h.id::text, h.year || ' ' || coalesce(k.name_zh, h.kind_code) || ' · ' || o.name
+      from honours h join organizations o on o.id = h.organization_id
+      left join honour_kinds k on k.code = h.kind_code where h.id in ${list}
     union all select x.id::text, ${subject('o', 'v')}
       from peer_sheets x join applications a on a.id = x.rater_application_id
       join organizations o on o.id = a.organization_id left join venues v on v.id = a.venue_id

@@ -105,8 +105,8 @@ describe('honour records', () => {
       personPosition: '党支部书记',
     });
     expect((await audits('honours.create')).map((e) => [e.objectId, e.unitId, e.detail])).toEqual([
-      [orgId, tree.unitA.id, `2025 年度 advanced_org：市水务局排水五所党支部，${DOC}`],
-      [personId, tree.unitA.id, `2025 年度 outstanding_member：张*明（市水务局排水五所党支部），${DOC}`],
+      [orgId, tree.unitA.id, `2025 年度先进基层党组织：市水务局排水五所党支部，${DOC}`],
+      [personId, tree.unitA.id, `2025 年度优秀共产党员：张*明（市水务局排水五所党支部），${DOC}`],
     ]);
     const b = await committee.post('/api/honours', personHonour(tree.b1.id, { personName: '欧阳小明' }));
     expect(b.statusCode).toBe(201);

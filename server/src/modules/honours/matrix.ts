@@ -53,6 +53,7 @@ const build: Record<string, Builder> = {
     payload: body((await ctx.freshBranch(s)).id),
   }),
   'GET /api/honours/reservoir': () => ({ method: 'GET', url: '/api/honours/reservoir' }),
+  'GET /api/honours/pool': () => ({ method: 'GET', url: '/api/honours/pool?year=2026' }),
   'GET /api/honours/:id': async (ctx, s) => ({
     method: 'GET',
     url: `/api/honours/${await honourOf(ctx, s)}`,
@@ -78,6 +79,7 @@ export const matrix: ModuleMatrix = {
     'GET /api/honours': only({ committee_admin: [200, 200], unit_admin: [200, 200], applicant: [200, 200] }),
     'POST /api/honours': only({ committee_admin: [201, 201] }),
     'GET /api/honours/reservoir': committee,
+    'GET /api/honours/pool': committee,
     'GET /api/honours/:id': only({
       committee_admin: [200, 200],
       unit_admin: [200, 404],

@@ -9,6 +9,8 @@ import {
   honourKindList,
   honourList,
   honourListQuery,
+  poolQuery,
+  poolView,
   reservoirReport,
 } from '../../../../shared/src/contracts/honours';
 import { importErrorBody, importQuery } from '../../../../shared/src/contracts/organization-import';
@@ -17,6 +19,7 @@ import { multipartDoc } from '../../http/openapi';
 import { receiveImportFile } from '../organizations/import-file';
 import { importHonours } from './import';
 import { reservoir } from './reservoir';
+import { pool } from './pool';
 import * as honours from './service';
 
 const tags = ['honours'];
@@ -93,6 +96,21 @@ const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => reservoir(db),
+  );
+
+  app.get(
+    '/api/honours/pool',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          '表彰推荐人选（蓄水池）：有效称号的组织及其书记、联系人，得分和复评复审结论 Candidates from the titles',
+        querystring: poolQuery,
+        response: { 200: poolView, 400: errorBody },
+      },
+    },
+    async (req) => pool(db, req.query.year),
   );
 
   app.get(

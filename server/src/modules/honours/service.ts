@@ -137,9 +137,13 @@ async function prepare(tx: DbOrTx, ctx: Ctx, body: CreateHonour): Promise<repo.N
 }
 
 /** The audit's words for a record: kind, year, holder (a person masked), document. */
-export function auditText(h: repo.NewHonourRow, orgName: string): string {
-  const who = h.personName ? `${maskPersonName(h.personName)}（${orgName}）` : orgName;
-  return `${h.year} 年度 ${h.kindCode}：${who}，${h.documentNo}`;
+export function auditText(
+  h: repo.NewHonourRow,
+  names: { organizationName: string; kindNameZh: string },
+): string {
+  const org = names.organizationName;
+  const who = h.personName ? `${maskPersonName(h.personName)}（${org}）` : org;
+  return `${h.year} 年度${names.kindNameZh}：${who}，${h.documentNo}`;
 }
 
 export async function create(db: Db, ctx: Ctx, body: CreateHonour): Promise<HonourDetail> {
@@ -153,7 +157,7 @@ export async function create(db: Db, ctx: Ctx, body: CreateHonour): Promise<Hono
         objectType: 'honour',
         objectId: row!.id,
         unitId: row!.unitId,
-        detail: auditText(values, joined.organizationName),
+        detail: auditText(values, joined),
       });
       return row!.id;
     });
@@ -174,7 +178,7 @@ export async function remove(db: Db, ctx: Ctx, id: string): Promise<{ ok: true }
       objectType: 'honour',
       objectId: id,
       unitId: r.row.unitId,
-      detail: auditText(r.row, r.organizationName),
+      detail: auditText(r.row, r),
     });
   });
   return { ok: true };

@@ -45,6 +45,7 @@ const common: Messages<'common'> = {
     standards: 'Standards',
     titles: 'Titles',
     rereviews: 'Re-reviews',
+    honours: 'Honours',
     inbox: 'Inbox',
     organizations: 'Organisations',
     venues: 'Venues',

@@ -42,6 +42,7 @@ const common = {
     standards: '创建标准',
     titles: '称号台账',
     rereviews: '复评复审',
+    honours: '先进典型',
     inbox: '收件箱',
     organizations: '组织管理',
     venues: '阵地管理',
