@@ -35,7 +35,7 @@ const TOTAL = process.env.SHIFAN_FUZZ_RUNS
  * hundreds of milliseconds each: they get a tenth of a share (at least 20 requests).
  */
 const HEAVY =
-  /\.pdf|\.xlsx|\.svg|\{file\}|openapi|statistics|dashboard|ranking|recompute|standardise|template$|import$|\/me\/desk$|\/campaigns\/current$|\/auth\/login$|\/auth\/password$/;
+  /\.pdf|\.zip|\.xlsx|\.svg|\{file\}|openapi|statistics|dashboard|ranking|recompute|standardise|template$|import$|\/me\/desk$|\/campaigns\/current$|\/auth\/login$|\/auth\/password$/;
 
 interface Failure {
   op: string;

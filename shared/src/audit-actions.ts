@@ -106,6 +106,10 @@ export const AUDIT_ACTIONS = {
   'applications.rank': { zh: '调整推荐排序', en: 'Reorder recommendations' },
   'applications.export': { zh: '导出申报', en: 'Export applications' },
   'applications.dossier_download': { zh: '下载申报书 PDF', en: 'Download the dossier PDF' },
+  'applications.dossiers_download': {
+    zh: '批量下载申报材料（.zip）',
+    en: 'Download application files (.zip)',
+  },
 
   'evidence.upload': { zh: '上传佐证材料', en: 'Upload evidence' },
   'evidence.delete': { zh: '删除佐证材料', en: 'Delete evidence' },

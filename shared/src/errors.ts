@@ -114,6 +114,11 @@ export const ERROR_CODES = {
     en: 'The files of this application would exceed the total size limit',
   },
   // A stored file whose bytes no longer match the hash recorded at upload (issue #9 §5): never served.
+  DOSSIER_ZIP_TOO_LARGE: {
+    status: 422,
+    zh: '所选申报的佐证材料合计超过单次下载上限（2 GB），请减少勾选、分批下载',
+    en: 'The evidence of the selected applications exceeds one download’s limit (2 GB); select fewer and download in parts',
+  },
   EVIDENCE_CORRUPT: {
     status: 409,
     zh: '文件完整性校验未通过（存储的文件已损坏或被改动），已记录并通知安全管理员',

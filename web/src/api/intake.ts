@@ -54,5 +54,9 @@ export const batchReq = (body: BatchTransitionBody) =>
 export const exportIntake = (f: IntakeFilters, fallbackName: string) =>
   download('/api/applications/export.xlsx', { ...f, page: undefined, pageSize: undefined }, fallbackName);
 
+/** The dossiers of several applications as one .zip (申报书 PDF and evidence per folder, a manifest). */
+export const downloadDossiers = (ids: string[], fallbackName: string) =>
+  download('/api/applications/dossiers.zip', { ids: ids.join(',') }, fallbackName);
+
 export const dossierUrl = (id: string) => `/api/applications/${id}/dossier.pdf`;
 export const evidenceUrl = (id: string) => `/api/evidence/${id}`;

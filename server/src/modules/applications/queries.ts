@@ -2,7 +2,7 @@
  * What other modules read of applications (they never import this module's repo): a campaign's
  * applications in one status, with what evaluation needs of them (track, kind, unit, submission time).
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { applications } from '../../db/schema';
 import type { ApplicationStatus } from '../../../../shared/src/domain/application-workflow';
@@ -56,4 +56,14 @@ export async function completenessOf(
     out.set(id, { missing: c.gaps.length, required, returnedReason: row.returnedReason });
   }
   return out;
+}
+
+/** Which of `ids` are applications inside `scope` (one query; ids outside it or unknown are absent). */
+export async function idsInScope(db: DbOrTx, scope: Scope, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(inArray(applications.id, [...ids]), repo.appScopeWhere(scope)));
+  return new Set(rows.map((r) => r.id));
 }

@@ -44,26 +44,38 @@ export interface CheckedFile {
 }
 
 /**
+ * Checks a stored file's bytes against the recorded size and hash. On a mismatch the failure is audited
+ * (committed on its own: the caller does not serve the file) and what the store holds is returned;
+ * null when the bytes are intact.
+ */
+export async function findCorruption(
+  db: Db,
+  store: FileStore,
+  ctx: Ctx,
+  f: CheckedFile,
+): Promise<StoredFile | null> {
+  const found = await digestOf(store, f.key);
+  if (found.sha256 === f.sha256 && found.size === f.size) return null;
+  await writeAudit(db, ctx, {
+    action: 'evidence.integrity_failed',
+    objectType: f.objectType,
+    objectId: f.objectId,
+    unitId: f.unitId,
+    outcome: 'failure',
+    // What was recorded (before) and what the store holds now (after).
+    changes: {
+      sha256: { before: f.sha256, after: found.sha256 },
+      sizeBytes: { before: f.size, after: found.size },
+    },
+    detail: f.name,
+  });
+  return found;
+}
+
+/**
  * Checks a stored file's bytes against the recorded size and hash; the caller then streams it. On a
- * mismatch: the failure is audited (committed on its own, since the request fails) and EVIDENCE_CORRUPT
- * is thrown.
+ * mismatch: the failure is audited and EVIDENCE_CORRUPT is thrown.
  */
 export async function verifyStored(db: Db, store: FileStore, ctx: Ctx, f: CheckedFile): Promise<void> {
-  const found = await digestOf(store, f.key);
-  if (found.sha256 !== f.sha256 || found.size !== f.size) {
-    await writeAudit(db, ctx, {
-      action: 'evidence.integrity_failed',
-      objectType: f.objectType,
-      objectId: f.objectId,
-      unitId: f.unitId,
-      outcome: 'failure',
-      // What was recorded (before) and what the store holds now (after).
-      changes: {
-        sha256: { before: f.sha256, after: found.sha256 },
-        sizeBytes: { before: f.size, after: found.size },
-      },
-      detail: f.name,
-    });
-    throw new AppError('EVIDENCE_CORRUPT');
-  }
+  if (await findCorruption(db, store, ctx, f)) throw new AppError('EVIDENCE_CORRUPT');
 }

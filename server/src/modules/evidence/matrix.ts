@@ -3,6 +3,7 @@
  * one of branch B1 (unit B); every cell gets a fresh draft application (and a fresh stored file).
  */
 import { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
 import { evidenceFiles } from '../../db/schema';
 import type { Builder, MatrixCtx, ModuleMatrix, Scope } from '../../../test/matrix-types';
 import { only } from '../../../test/matrix-types';
@@ -63,6 +64,12 @@ const build: Record<string, Builder> = {
     method: 'GET',
     url: `/api/evidence/${await freshEvidence(ctx, s)}/thumbnail`,
   }),
+  // One application (with a stored file) of unit A "in" or unit B "out": any id out of scope is 404.
+  'GET /api/applications/dossiers.zip': async (ctx, s) => {
+    const file = await freshEvidence(ctx, s);
+    const [row] = await ctx.env.db.select().from(evidenceFiles).where(eq(evidenceFiles.id, file));
+    return { method: 'GET', url: `/api/applications/dossiers.zip?ids=${row!.applicationId}` };
+  },
   'DELETE /api/evidence/:id': async (ctx, s) => ({
     method: 'DELETE',
     url: `/api/evidence/${await freshEvidence(ctx, s)}`,
@@ -74,6 +81,7 @@ export const matrix: ModuleMatrix = {
     'POST /api/applications/:id/evidence': only({ unit_admin: [201, 404], applicant: [201, 404] }),
     'GET /api/evidence/:id': readers,
     'GET /api/evidence/:id/thumbnail': readers,
+    'GET /api/applications/dossiers.zip': readers,
     'DELETE /api/evidence/:id': only({ unit_admin: [200, 404], applicant: [200, 404] }),
   },
   build,

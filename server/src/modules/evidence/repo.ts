@@ -3,7 +3,7 @@
  * application's unit, `org` = the application's organisation (the applicant's own). Loading an
  * application for a write is the applications module's `loadForWrite`.
  */
-import { and, asc, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { applications, criteria, evidenceFiles } from '../../db/schema';
 import type { Scope } from '../../core/context';
@@ -70,6 +70,16 @@ export async function listLive(db: DbOrTx, applicationId: string): Promise<Evide
     .select()
     .from(evidenceFiles)
     .where(and(eq(evidenceFiles.applicationId, applicationId), isNull(evidenceFiles.deletedAt)))
+    .orderBy(asc(evidenceFiles.createdAt), asc(evidenceFiles.id));
+}
+
+/** The live files of several applications (the caller checked their scope), oldest first. */
+export async function listLiveOf(db: DbOrTx, applicationIds: readonly string[]): Promise<EvidenceRow[]> {
+  if (applicationIds.length === 0) return [];
+  return db
+    .select()
+    .from(evidenceFiles)
+    .where(and(inArray(evidenceFiles.applicationId, [...applicationIds]), isNull(evidenceFiles.deletedAt)))
     .orderBy(asc(evidenceFiles.createdAt), asc(evidenceFiles.id));
 }
 

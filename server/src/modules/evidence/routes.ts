@@ -10,6 +10,8 @@ import * as evidence from './service';
 import { evidenceStorage } from './storage';
 import { receiveUpload } from './upload';
 import { multipartDoc } from '../../http/openapi';
+import { dossierZipQuery } from '../../../../shared/src/contracts/dossier-zip';
+import { openDossierZip } from './dossier-zip';
 
 const tags = ['evidence'];
 const HOUR = 3600_000;
@@ -100,6 +102,37 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         req.log.error({ key }, 'evidence file missing from the store'),
       );
       return sendFile(reply, d, 'attachment');
+    },
+  );
+
+  app.get(
+    '/api/applications/dossiers.zip',
+    {
+      config: { policy: 'applications.read' },
+      schema: {
+        tags,
+        summary:
+          '批量下载申报材料（.zip：每项申报一个文件夹，含申报书 PDF 与佐证材料，根目录有清单.xlsx；最多 100 项，任一项不在查看范围内则 404） Download dossiers as one .zip (a folder per application with its PDF and evidence, a manifest; at most 100; any id out of scope → 404)',
+        querystring: dossierZipQuery,
+        produces: ['application/zip'],
+        response: {
+          200: z.any().describe('申报材料.zip (streamed)'),
+          400: errorBody,
+          404: errorBody,
+          422: errorBody,
+        },
+      },
+    },
+    async (req, reply) => {
+      const zip = await openDossierZip(db, storage, ctxOf(req), req.query.ids, {
+        onMissing: (key) => req.log.error({ key }, 'evidence file missing from the store'),
+        onError: (err) => req.log.error({ err }, 'dossier archive failed while streaming'),
+      });
+      return reply
+        .type('application/zip')
+        .header('content-disposition', zip.disposition)
+        .header('x-content-type-options', 'nosniff')
+        .send(zip.stream);
     },
   );
 

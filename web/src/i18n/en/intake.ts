@@ -55,7 +55,8 @@ const intake: Messages<'intake'> = {
   batch: {
     selected: '{{n}} selected',
     clear: 'Clear selection',
-    selectHint: 'Tick recommended applications to accept or return them together',
+    selectHint:
+      'Tick applications to download their files together; recommended ones can also be accepted or returned',
     accept: 'Accept ({{n}})',
     acceptTitle: 'Accept the {{n}} selected applications?',
     acceptText:
@@ -68,6 +69,11 @@ const intake: Messages<'intake'> = {
     returnPlaceholder: 'Say what to change or add; every applicant will see this text',
     returnOk: 'Return {{n}}',
     returned: '{{n}} applications returned',
+    download: 'Download files (.zip)',
+    downloadTooMany: 'At most {{max}} at a time; tick fewer',
+    downloaded: 'Downloaded {{name}}',
+    zipName: 'dossiers.zip',
+    notMovable: 'Only recommended applications can be accepted or returned; untick the others',
     more: 'and {{n}} more',
   },
 };

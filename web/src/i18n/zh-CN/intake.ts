@@ -53,7 +53,7 @@ const intake = {
   batch: {
     selected: '已选 {{n}} 份',
     clear: '取消选择',
-    selectHint: '勾选“已推荐”的申报可批量受理或退回',
+    selectHint: '勾选申报可批量下载申报材料；“已推荐”的申报还可批量受理或退回',
     accept: '批量受理（{{n}}）',
     acceptTitle: '受理选中的 {{n}} 份申报？',
     acceptText:
@@ -66,6 +66,11 @@ const intake = {
     returnPlaceholder: '请写明需要修改或补充的内容，每位申报人都将看到这段文字',
     returnOk: '退回 {{n}} 份',
     returned: '已退回 {{n}} 份申报',
+    download: '下载申报材料（.zip）',
+    downloadTooMany: '一次最多下载 {{max}} 份，请减少勾选',
+    downloaded: '已下载 {{name}}',
+    zipName: '申报材料.zip',
+    notMovable: '只有“已推荐”的申报可以受理或退回，请取消勾选其他状态的申报',
     more: '另有 {{n}} 份',
   },
 };

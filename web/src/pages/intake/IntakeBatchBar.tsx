@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Affix, App, Button, Flex, Form, Modal, Typography } from 'antd';
+import { Affix, App, Button, Flex, Form, Modal, Tooltip, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import type { ButtonProps } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationListItem } from '../../../../shared/src/contracts/applications';
 import { ruleFor } from '../../../../shared/src/domain/application-workflow';
-import { batchReq, INTAKE } from '../../api/intake';
+import { DOSSIER_ZIP_MAX } from '../../../../shared/src/contracts/dossier-zip';
+import { batchReq, downloadDossiers, INTAKE } from '../../api/intake';
 import { CAMPAIGNS } from '../../api/campaigns';
 import { useCampaignError } from '../campaigns/useCampaignError';
 import { ReasonItem } from './ReasonItem';
@@ -21,8 +23,10 @@ interface Props {
 }
 
 /**
- * The bar under the queue once rows are ticked: 批量受理 and 批量退回 (one reason for all). Both say what
- * will happen before they act; the server does all or nothing and names any item that cannot move.
+ * The bar under the queue once rows are ticked: 下载申报材料 (one .zip of the ticked applications' dossiers
+ * and evidence, any status), 批量受理 and 批量退回 (one reason for all; only when every ticked row is
+ * 已推荐). Accept and return say what will happen before they act; the server does all or nothing and
+ * names any item that cannot move.
  */
 export function IntakeBatchBar({ selected, onClear, phone }: Props) {
   const { t } = useTranslation('intake');
@@ -30,9 +34,27 @@ export function IntakeBatchBar({ selected, onClear, phone }: Props) {
   const onError = useCampaignError();
   const qc = useQueryClient();
   const [returning, setReturning] = useState(false);
+  const [downloading, setDownloading] = useState(false);
   const n = selected.length;
   if (!n) return null;
   const items = selected.map((a) => ({ id: a.id, version: a.version }));
+  const movable = selected.every(batchable);
+  const tooMany = n > DOSSIER_ZIP_MAX;
+
+  const download = async () => {
+    setDownloading(true);
+    try {
+      const name = await downloadDossiers(
+        selected.map((a) => a.id),
+        t('batch.zipName'),
+      );
+      message.success(t('batch.downloaded', { name }));
+    } catch (e) {
+      onError(e);
+    } finally {
+      setDownloading(false);
+    }
+  };
 
   const refresh = async () => {
     await qc.invalidateQueries({ queryKey: INTAKE });
@@ -87,13 +109,33 @@ export function IntakeBatchBar({ selected, onClear, phone }: Props) {
             {t('batch.clear')}
           </Typography.Link>
         </Typography.Text>
-        <Flex gap={8}>
-          <Button danger onClick={() => setReturning(true)} data-testid="intake-batch-return">
-            {t('batch.return')}
-          </Button>
-          <Button type="primary" onClick={accept} data-testid="intake-batch-accept">
-            {t('batch.accept', { n })}
-          </Button>
+        <Flex gap={8} wrap>
+          <Tooltip title={tooMany ? t('batch.downloadTooMany', { max: DOSSIER_ZIP_MAX }) : undefined}>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => void download()}
+              loading={downloading}
+              disabled={tooMany}
+              data-testid="intake-batch-download"
+            >
+              {t('batch.download')}
+            </Button>
+          </Tooltip>
+          <Tooltip title={movable ? undefined : t('batch.notMovable')}>
+            <Button
+              danger
+              disabled={!movable}
+              onClick={() => setReturning(true)}
+              data-testid="intake-batch-return"
+            >
+              {t('batch.return')}
+            </Button>
+          </Tooltip>
+          <Tooltip title={movable ? undefined : t('batch.notMovable')}>
+            <Button type="primary" disabled={!movable} onClick={accept} data-testid="intake-batch-accept">
+              {t('batch.accept', { n })}
+            </Button>
+          </Tooltip>
         </Flex>
       </Flex>
       <BatchReturnModal

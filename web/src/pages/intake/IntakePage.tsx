@@ -24,7 +24,7 @@ import { onTableChange, sortOrderOf } from '../../lib/list';
 import { useUrlFilters, type FilterSpec } from '../../lib/url-filters';
 import { AppStatusTag } from '../campaigns/tags';
 import { IntakeDrawer } from './IntakeDrawer';
-import { batchable, IntakeBatchBar } from './IntakeBatchBar';
+import { IntakeBatchBar } from './IntakeBatchBar';
 
 const NONE = new Map<string, ApplicationListItem>();
 const KINDS = ORG_KINDS.filter((k) => k !== 'working_committee');
@@ -301,8 +301,8 @@ export default function IntakePage() {
             rowSelection={{
               selectedRowKeys: [...selected.keys()],
               preserveSelectedRowKeys: true,
+              // Any row may be ticked (its dossier can be downloaded); accept and return need 已推荐.
               getCheckboxProps: (a) => ({
-                disabled: !batchable(a),
                 'aria-label': a.orgName,
                 'data-testid': 'intake-row-select',
               }),
@@ -357,16 +357,14 @@ function IntakeCards({ items, loading, selected, onToggle, pagination, onOpen, o
         >
           <Flex justify="space-between" gap={8} align="start">
             <Flex gap={8} align="start">
-              {batchable(a) ? (
-                // A tick for the batch; the card itself opens the application.
-                <Checkbox
-                  checked={selected.has(a.id)}
-                  onClick={(e) => e.stopPropagation()}
-                  onChange={(e) => onToggle(a, e.target.checked)}
-                  aria-label={a.orgName}
-                  data-testid="intake-card-select"
-                />
-              ) : null}
+              {/* A tick for the batch; the card itself opens the application. */}
+              <Checkbox
+                checked={selected.has(a.id)}
+                onClick={(e) => e.stopPropagation()}
+                onChange={(e) => onToggle(a, e.target.checked)}
+                aria-label={a.orgName}
+                data-testid="intake-card-select"
+              />
               <Typography.Text strong>{a.orgName}</Typography.Text>
             </Flex>
             <AppStatusTag status={a.status} />
