@@ -1,8 +1,12 @@
 /**
  * Batch intake (issue #7 §4) on the demo: the committee ticks recommended applications in its queue and
  * returns three with one reason, then tries to accept two of which one changed meanwhile (refused as a
- * whole, the changed one named, nothing accepted), then accepts on a phone.
+ * whole, the changed one named, nothing accepted), downloads the dossiers of two ticked rows as one .zip
+ * (folders in the order ticked, 申报书.pdf and the evidence in each, 清单.xlsx; one audit event), then
+ * accepts on a phone.
  */
+import fs from 'node:fs/promises';
+import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ApplicationListItem } from '../shared/src/contracts/applications';
@@ -101,6 +105,57 @@ describe('batch intake', () => {
     );
     await screenshot(admin, 'intake-batch-3-refused', { fullPage: false });
     expect(await statusOf(admin, now.items[0]!.id)).toBe('recommended');
+    await admin.context().close();
+  });
+
+  it('downloads the dossiers of the ticked rows as one .zip', async () => {
+    const admin = await signedIn(browser, server, 'admin');
+    onTestFailed(async () => {
+      await screenshot(admin, 'intake-batch-zip-failed').catch(() => undefined);
+    });
+    const { campaignId, items } = await queue(admin);
+    await admin.goto(`/intake?campaign=${campaignId}`);
+    const rows = admin.getByTestId('intake-table').locator('tbody tr[data-row-key]');
+    await expect.poll(() => rows.first().getAttribute('data-row-key')).toBe(items[0]!.id);
+    // Ticked second row first: the folders follow the order of ticking.
+    await rows.nth(1).getByTestId('intake-row-select').check();
+    await rows.nth(0).getByTestId('intake-row-select').check();
+    const bar = admin.getByTestId('intake-batch-bar');
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      bar.getByTestId('intake-batch-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^申报材料-\d{8}-2份\.zip$/);
+    await admin.locator('.ant-message', { hasText: '已下载 申报材料-' }).waitFor();
+    await screenshot(admin, 'intake-batch-5-zip', { fullPage: false });
+
+    const zip = await yauzl.fromBufferPromise(await fs.readFile((await download.path())!), {
+      lazyEntries: true,
+    });
+    const names: string[] = [];
+    for await (const e of zip.eachEntry()) names.push(e.fileName);
+    zip.close();
+    const folder = (n: string, a: ApplicationListItem) =>
+      `${n} ${a.orgName}${a.venueName ? ` ${a.venueName}` : ''}${a.brandName ? ` - ${a.brandName}` : ''}`;
+    const [first, second] = [folder('001', items[1]!), folder('002', items[0]!)];
+    expect(names[0]).toBe(`${first}/申报书.pdf`);
+    expect(names).toContain(`${second}/申报书.pdf`);
+    expect(names.at(-1)).toBe('清单.xlsx');
+    // Complete applications carry evidence for the criteria that ask for it (the demo's PDF).
+    expect(names.filter((n) => n.startsWith(`${first}/佐证材料/`)).length).toBeGreaterThan(0);
+    expect(
+      names.every((n) => n === '清单.xlsx' || n.startsWith(`${first}/`) || n.startsWith(`${second}/`)),
+    ).toBe(true);
+
+    // One audit event naming both, read by the audit admin.
+    const auditor = await signedIn(browser, server, 'audit');
+    const events = (await (
+      await auditor.request.get('/api/audit-events?action=applications.dossiers_download')
+    ).json()) as { items: { detail: string | null }[] };
+    expect(events.items.map((e) => JSON.parse(e.detail!).applicationIds)).toEqual([
+      [items[1]!.id, items[0]!.id],
+    ]);
+    await auditor.context().close();
     await admin.context().close();
   });
 

@@ -213,7 +213,16 @@ export async function openDossierZip(
     out.destroy(err as Error);
   };
   zip.on('error', fail);
-  const guarded = <S extends NodeJS.ReadableStream>(s: S): S => (s.on('error', fail), s);
+  /** The entry being read now: closed (its file handle released) if the client goes away mid-download. */
+  let current: NodeJS.ReadableStream | null = null;
+  const guarded = <S extends NodeJS.ReadableStream>(s: S): S => {
+    s.on('error', fail);
+    current = s;
+    return s;
+  };
+  out.on('close', () => {
+    if (!out.readableEnded) (current as Readable | null)?.destroy();
+  });
 
   for (const a of apps) {
     zip.addReadStreamLazy(a.pdfPath, { mtime: ctx.now, compress: false }, (cb) => {
