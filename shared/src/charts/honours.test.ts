@@ -20,6 +20,12 @@ describe('reservoirChart', () => {
     expect((spec.option as { xAxis: { data: string[] } }).xAxis.data).toEqual(['2025年', '2026年']);
   });
 
+  it('hides the label of a zero', () => {
+    const spec = reservoirChart([{ year: 2026, total: 1, fromPool: 1, share: 1 }]);
+    const series = (spec.option as { series: { data: unknown[] }[] }).series;
+    expect(series.map((s) => s.data)).toEqual([[1], [{ value: 0, label: { show: false } }]]);
+  });
+
   it('gives the same figures as a table and a sentence, in both languages', () => {
     expect(reservoirChart(years).table.rows).toEqual([
       { year: '2025年', total: 3, fromPool: 1, share: '33.3%' },

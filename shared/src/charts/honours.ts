@@ -29,11 +29,12 @@ const percent = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 export function reservoirChart(years: readonly ReservoirYearCounts[], lang: ChartLang = 'zh-CN'): ChartSpec {
   const sorted = [...years].sort((a, b) => a.year - b.year);
   const yearLabel = (y: number) => (lang === 'en' ? String(y) : `${y}年`);
-  const bar = (name: string, color: string, data: number[]) => ({
+  // A zero has no height to hold its label.
+  const bar = (name: string, color: string, values: number[]) => ({
     type: 'bar',
     stack: 'honours',
     name,
-    data,
+    data: values.map((v) => (v === 0 ? { value: 0, label: { show: false } } : v)),
     itemStyle: { color },
     label: { show: true, position: 'inside', fontSize: 10 },
   });

@@ -62,8 +62,9 @@ function YearTables({ year }: { year: Year }) {
         pagination={false}
         dataSource={year.byKind}
         data-testid="reservoir-kinds"
+        scroll={{ x: 460 }}
         columns={[
-          { title: t('honours.reservoir.kind'), dataIndex: 'kindNameZh', key: 'kind' },
+          { title: t('honours.reservoir.kind'), dataIndex: 'kindNameZh', key: 'kind', width: 160 },
           n('total', t('honours.reservoir.total')),
           n('fromPool', t('honours.reservoir.fromPool')),
           { ...n('share', t('honours.reservoir.share')), render: (v: number) => pct(v) },
@@ -78,8 +79,9 @@ function YearTables({ year }: { year: Year }) {
         pagination={false}
         dataSource={year.byTrack}
         data-testid="reservoir-tracks"
+        scroll={{ x: 420 }}
         columns={[
-          { title: t('honours.reservoir.track'), dataIndex: 'trackNameZh', key: 'track' },
+          { title: t('honours.reservoir.track'), dataIndex: 'trackNameZh', key: 'track', width: 200 },
           {
             title: t('honours.reservoir.orgKind'),
             dataIndex: 'orgKind',
