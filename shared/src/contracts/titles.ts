@@ -76,6 +76,10 @@ export const titleListQuery = listQuery(titleSortKeys)
     campaignId: z.uuid().optional(),
     /** Holder, organisation or serial contains. */
     q: searchText(),
+    /** Certified on or after this day (YYYY-MM-DD in Beijing time). */
+    certifiedFrom: z.iso.date().optional(),
+    /** Certified on or before this day (YYYY-MM-DD in Beijing time, the whole day included). */
+    certifiedTo: z.iso.date().optional(),
   })
   .strict();
 export type TitleListQuery = z.infer<typeof titleListQuery>;

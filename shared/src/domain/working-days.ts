@@ -82,6 +82,11 @@ export function chinaDateOf(instant: Date): string {
   return fromUtcMs(instant.getTime() + CHINA_OFFSET_MS);
 }
 
+/** The instant the China day `date` starts (its 00:00 in China), e.g. 2024-10-09 → 2024-10-08T16:00Z. */
+export function startOfChinaDay(date: string): Date {
+  return new Date(toUtcMs(date) - CHINA_OFFSET_MS);
+}
+
 /** The instant the China day `date` ends (the next day's 00:00 in China), e.g. 2024-10-09 → 2024-10-09T16:00Z. */
 export function endOfChinaDay(date: string): Date {
   return new Date(toUtcMs(date) + DAY_MS - CHINA_OFFSET_MS);

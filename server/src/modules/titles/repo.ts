@@ -1,5 +1,6 @@
 /** Queries of the titles module (the service decides the transaction). Reads take the caller's scope. */
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { endOfChinaDay, startOfChinaDay } from '../../../../shared/src/domain/working-days';
 import type { DbOrTx } from '../../db/client';
 import {
   applications,
@@ -159,6 +160,9 @@ function listWhere(scope: Scope, f: TitleFilter): SQL | undefined {
   if (f.unitId) conds.push(eq(titles.unitId, f.unitId));
   if (f.status) conds.push(eq(titles.status, f.status));
   if (f.campaignId) conds.push(eq(titles.campaignId, f.campaignId));
+  // Days are Beijing days: from its 00:00 to the end of the `to` day.
+  if (f.certifiedFrom) conds.push(gte(titles.certifiedAt, startOfChinaDay(f.certifiedFrom)));
+  if (f.certifiedTo) conds.push(lt(titles.certifiedAt, endOfChinaDay(f.certifiedTo)));
   const q = f.q?.trim();
   if (q) {
     const p = `%${likeEscape(q)}%`;

@@ -299,6 +299,23 @@ describe('the title registry', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('filters by the day certified, in Beijing time, both ends included', async () => {
+    // 2025-03-31T16:30Z is 2025-04-01 00:30 in Beijing: the first of April there, still March in UTC.
+    await env.db
+      .update(titles)
+      .set({ certifiedAt: new Date('2025-03-31T16:30:00Z') })
+      .where(eq(titles.id, otherUnitTitleId));
+    const ids = async (range: string) =>
+      (await committee.get(`/api/titles?status=revoked&${range}`)).json<TitleList>().items.map((t) => t.id);
+    expect(await ids('certifiedFrom=2025-04-01&certifiedTo=2025-04-01')).toEqual([otherUnitTitleId]);
+    expect(await ids('certifiedFrom=2025-04-01')).toEqual([otherUnitTitleId]);
+    expect(await ids('certifiedTo=2025-04-01')).toEqual([otherUnitTitleId]);
+    expect(await ids('certifiedTo=2025-03-31')).toEqual([]);
+    expect(await ids('certifiedFrom=2025-04-02')).toEqual([]);
+    expect((await committee.get('/api/titles?certifiedFrom=2025-02-30')).statusCode).toBe(400);
+    expect((await committee.get('/api/titles?certifiedTo=2025-04-01T00:00:00Z')).statusCode).toBe(400);
+  });
+
   it('shows one title with its history; out of scope is 404', async () => {
     const res = await unitAdmin.get(`/api/titles/${mine.title.id}`);
     expect(res.statusCode).toBe(200);
