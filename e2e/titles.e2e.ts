@@ -115,6 +115,49 @@ describe('naming and the title registry', () => {
     ]);
     await screenshot(chair, 'titles-registry-1366');
 
+    // 列设置 (issue #7 §4): the day certified, hidden by default, shown and kept for this account after a
+    // reload; the table still fits or scrolls; reset brings the page's columns back.
+    const head = chair.getByTestId('titles-table').locator('thead');
+    await chair.getByTestId('titles-columns').click();
+    await chair.getByTestId('column-toggle-certifiedAt').click();
+    await head.getByText('命名时间').waitFor();
+    await screenshot(chair, 'titles-columns-1366', { fullPage: false });
+    await chair.getByTestId('titles-columns').click();
+    await chair.reload();
+    await row.first().waitFor();
+    const withDay = [
+      SERIAL,
+      `${HOLDER}\n清水先锋`,
+      '基层党建工作示范点\n党支部\n2026 年度',
+      '市水务局机关党委',
+      `${validFrom} 至 ${validUntil}`,
+      validFrom,
+      '有效',
+      '打印证书',
+    ];
+    expect(await row.first().locator('td').allInnerTexts()).toEqual(withDay);
+
+    // The day-certified range, typed into the picker: kept in the URL; a range before today shows none.
+    await chair.getByPlaceholder('命名日期起').click();
+    await chair.getByPlaceholder('命名日期起').fill(validFrom);
+    await chair.keyboard.press('Enter');
+    await chair.getByPlaceholder('命名日期止').fill(validFrom);
+    await chair.keyboard.press('Enter');
+    await chair.waitForURL(new RegExp(`certifiedFrom=${validFrom}&certifiedTo=${validFrom}`));
+    await row.first().waitFor();
+    expect(await row.count()).toBe(1);
+    const dayBefore = new Date(Date.parse(`${validFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await chair.goto(`/titles?campaign=${campaignId}&certifiedTo=${dayBefore}`);
+    await chair.getByText('暂无称号。公示期满并确认命名后，称号将出现在这里。').waitFor();
+    expect(await chair.getByPlaceholder('命名日期止').inputValue()).toBe(dayBefore);
+    await chair.goto(`/titles?campaign=${campaignId}`);
+    await row.first().waitFor();
+    await chair.getByTestId('titles-columns').click();
+    await chair.getByTestId('titles-columns-reset').click();
+    await head.getByText('有效期').waitFor();
+    expect(await head.getByText('命名时间').count()).toBe(0);
+    await chair.getByTestId('titles-columns').click();
+
     await chair.getByTestId('title-open').click();
     const detail = chair.getByTestId('title-detail');
     await detail.waitFor();

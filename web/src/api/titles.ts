@@ -23,6 +23,9 @@ export interface TitleFilters {
   status?: string;
   campaignId?: string;
   q?: string;
+  /** Certified from / to these days (YYYY-MM-DD, Beijing time, both included). */
+  certifiedFrom?: string;
+  certifiedTo?: string;
 }
 
 export function useTitles(f: TitleFilters & { page?: number; pageSize?: number; sort?: string }) {

@@ -53,8 +53,16 @@ export function tablePagination(
 /**
  * The table's scroll width: the sum of its columns' widths (issue #7.7). A smaller `scroll.x` squeezes
  * the columns — an ellipsis column shrinks to one character, a column slides under a fixed one — so a
- * table either fits its columns or scrolls, never hides them. Columns without a width count `rest`.
+ * table either fits its columns or scrolls, never hides them. Columns without a width count their
+ * `minWidth`, else `rest`.
  */
-export function scrollWidth(columns: readonly { width?: number | string }[], rest = 160): number {
-  return columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : rest), 0);
+export function scrollWidth(
+  columns: readonly { width?: number | string; minWidth?: number }[],
+  rest = 160,
+): number {
+  return columns.reduce(
+    (n, c) =>
+      n + (typeof c.width === 'number' ? c.width : typeof c.minWidth === 'number' ? c.minWidth : rest),
+    0,
+  );
 }

@@ -7,6 +7,7 @@ const audit: Messages<'audit'> = {
   lang: 'en',
   export: 'Export to Excel',
   exportFile: 'audit-log.xlsx',
+  empty: 'No matching events',
   from: 'From',
   to: 'To',
   anonymous: '(not logged in)',

@@ -31,6 +31,12 @@ const common: Messages<'common'> = {
     search: 'Search',
     total: '{{n}} in total',
     anyKind: 'Any kind',
+    columns: {
+      button: 'Columns',
+      title: 'Columns shown',
+      reset: 'Reset',
+      help: 'Drag a header’s right edge to resize a column; kept in this browser, per account.',
+    },
   },
   nav: {
     dashboard: 'Home',

@@ -6,6 +6,8 @@ const titles: Messages<'titles'> = {
     title: 'Title registry',
     subtitle: 'Units certified after publicity: serial, validity, status and history',
     search: 'Holder, organisation or serial',
+    certifiedFrom: 'Certified from',
+    certifiedTo: 'Certified to',
     export: 'Export Excel',
     exportFile: 'titles.xlsx',
     batch: 'Batch print',

@@ -5,6 +5,7 @@ const audit = {
   lang: 'zh',
   export: '导出 Excel',
   exportFile: '审计日志.xlsx',
+  empty: '没有符合条件的审计记录',
   from: '开始时间',
   to: '结束时间',
   anonymous: '（未登录）',

@@ -28,6 +28,12 @@ const common = {
     search: '查询',
     total: '共 {{n}} 条',
     anyKind: '不限类型',
+    columns: {
+      button: '列设置',
+      title: '显示的列',
+      reset: '恢复默认',
+      help: '拖动表头右缘可调整列宽；设置保存在本浏览器，按账号区分。',
+    },
   },
   nav: {
     dashboard: '首页',

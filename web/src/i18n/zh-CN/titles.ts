@@ -4,6 +4,8 @@ const titles = {
     title: '称号台账',
     subtitle: '经公示确认命名的示范对象，含编号、有效期、状态和变动记录',
     search: '称号单位、所属组织或编号',
+    certifiedFrom: '命名日期起',
+    certifiedTo: '命名日期止',
     export: '导出 Excel',
     exportFile: '称号台账.xlsx',
     batch: '批量打印',

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Flex, Form, Grid, Input, Select, Table, Tag, Typography } from 'antd';
-import type { TableProps } from 'antd';
+import { Button, Card, DatePicker, Flex, Form, Grid, Input, Select, Tag, Typography } from 'antd';
 import { DownloadOutlined, FilterOutlined, SearchOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_OUTCOMES, auditSortKeys, type AuditEvent } from '../../../../shared/src/contracts/audit';
 import { exportAudit, useAuditEvents, type AuditFilters } from '../../api/audit';
-import { useApiError } from '../../app/useApiError';
+import { ListTable, type ListColumn } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { roleLabel } from '../../i18n/labels';
 import {
@@ -20,7 +19,9 @@ import {
 } from './labels';
 import { auditDetailText } from '../../../../shared/src/audit-fields';
 import { formatDateTimeSeconds } from '../../lib/format';
-import { onTableChange, sortOrderOf, tablePagination } from '../../lib/list';
+import { instantToPicker, pickerToInstant } from '../../lib/date-range';
+import { sortOrderOf } from '../../lib/list';
+import { useAction } from '../../lib/useAction';
 import { useUrlFilters, type FilterSpec } from '../../lib/url-filters';
 import { AuditChanges } from './AuditChanges';
 
@@ -36,12 +37,12 @@ interface FilterValues {
   outcome?: Outcome;
 }
 
-/** Turns the filter form into the list query (times as ISO instants). */
+/** Turns the filter form into the list query (times picked in Beijing time, as ISO instants). */
 function toFilters(v: FilterValues): AuditFilters {
   const s = (x: string | undefined) => (x && x.trim() ? x.trim() : undefined);
   return {
-    from: v.range?.[0]?.toISOString(),
-    to: v.range?.[1]?.toISOString(),
+    from: pickerToInstant(v.range?.[0]),
+    to: pickerToInstant(v.range?.[1]),
     actor: s(v.actor),
     action: s(v.action),
     objectType: s(v.objectType),
@@ -67,9 +68,8 @@ const DEFAULTS: AuditFilters = { page: 1, pageSize: 20 };
 
 /** The form's values for filters read from the URL. */
 function toFormValues(q: AuditFilters): FilterValues {
-  const at = (x: string | undefined) => (x ? dayjs(x) : null);
   return {
-    range: q.from || q.to ? [at(q.from), at(q.to)] : null,
+    range: q.from || q.to ? [instantToPicker(q.from), instantToPicker(q.to)] : null,
     actor: q.actor,
     action: q.action,
     objectType: q.objectType,
@@ -80,7 +80,6 @@ function toFormValues(q: AuditFilters): FilterValues {
 
 export default function AuditPage() {
   const { t } = useTranslation('audit');
-  const onError = useApiError();
   const phone = !Grid.useBreakpoint().md;
   const [form] = Form.useForm<FilterValues>();
   const [state, setState] = useUrlFilters(FILTERS, DEFAULTS);
@@ -90,29 +89,20 @@ export default function AuditPage() {
     setState((f) => ({ ...q, page: 1, pageSize: f.pageSize, sort: f.sort }));
   const setPaging = (p: { page: number; pageSize: number; sort?: string }) =>
     setState((f) => ({ ...f, ...p }));
-  const [exporting, setExporting] = useState(false);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const activeFilters = Object.values(query).filter((v) => v !== undefined).length;
   const list = useAuditEvents({ ...query, ...paging });
   const actions = actionOptions(t);
   const objects = knownAuditNames(t, 'object');
 
-  const doExport = async () => {
-    setExporting(true);
-    try {
-      await exportAudit(query, t('exportFile'));
-    } catch (e) {
-      onError(e);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exporting = useAction(() => exportAudit(query, t('exportFile')));
 
-  const columns: TableProps<AuditEvent>['columns'] = [
+  const columns: ListColumn<AuditEvent>[] = [
     {
       title: t('field.at'),
       dataIndex: 'at',
       key: 'at',
+      locked: true,
       sorter: true,
       sortOrder: sortOrderOf(paging.sort, 'at'),
       width: 170,
@@ -204,8 +194,8 @@ export default function AuditPage() {
         extra={
           <Button
             icon={<DownloadOutlined />}
-            loading={exporting}
-            onClick={() => void doExport()}
+            loading={exporting.busy}
+            onClick={() => exporting.run()}
             data-testid="audit-export"
           >
             {t('export')}
@@ -213,109 +203,116 @@ export default function AuditPage() {
         }
       />
       <Card styles={{ body: { padding: phone ? 12 : 20 } }}>
-        {phone ? (
-          <Button
-            icon={<FilterOutlined />}
-            onClick={() => setFiltersOpen((o) => !o)}
-            style={{ marginBottom: 12 }}
-            data-testid="audit-filters-toggle"
-          >
-            {activeFilters ? t('filtersCount', { n: activeFilters }) : t('filters')}
-          </Button>
-        ) : null}
-        <Form<FilterValues>
-          form={form}
-          initialValues={toFormValues(query)}
-          layout={phone ? 'vertical' : 'inline'}
-          onFinish={(v) => {
-            setQuery(toFilters(v));
-            setFiltersOpen(false);
-          }}
-          style={{ marginBottom: 16, rowGap: 8, display: phone && !filtersOpen ? 'none' : undefined }}
-        >
-          <Form.Item
-            name="range"
-            label={phone ? t('field.at') : undefined}
-            style={{ width: phone ? '100%' : undefined }}
-          >
-            <DatePicker.RangePicker
-              showTime={{ format: 'HH:mm' }}
-              format="YYYY-MM-DD HH:mm"
-              allowEmpty={[true, true]}
-              placeholder={[t('from'), t('to')]}
-              style={{ width: phone ? '100%' : 340 }}
-            />
-          </Form.Item>
-          <Form.Item name="actor">
-            <Input
-              allowClear
-              placeholder={t('field.actor')}
-              maxLength={64}
-              style={{ width: w }}
-              data-testid="audit-actor"
-            />
-          </Form.Item>
-          <Form.Item name="action">
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('field.action')}
-              options={actions}
-              style={{ width: w }}
-              popupMatchSelectWidth={280}
-              data-testid="audit-action"
-            />
-          </Form.Item>
-          <Form.Item name="objectType">
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('field.objectType')}
-              options={objects}
-              style={{ width: w }}
-            />
-          </Form.Item>
-          <Form.Item name="objectId">
-            <Input allowClear placeholder={t('field.objectId')} maxLength={64} style={{ width: w }} />
-          </Form.Item>
-          <Form.Item name="outcome">
-            <Select<Outcome>
-              allowClear
-              placeholder={t('field.outcome')}
-              options={AUDIT_OUTCOMES.map((o) => ({ value: o, label: outcomeLabel(t, o) }))}
-              style={{ width: phone ? '100%' : 130 }}
-            />
-          </Form.Item>
-          <Form.Item>
-            <Flex gap={8}>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search">
-                {t('common.search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  setQuery({});
-                }}
-              >
-                {t('common.reset')}
-              </Button>
-            </Flex>
-          </Form.Item>
-        </Form>
-        <Table<AuditEvent>
-          rowKey="id"
-          size="middle"
+        <ListTable<AuditEvent>
+          listId="audit"
+          phone={phone}
           columns={columns}
-          dataSource={list.data?.items ?? []}
+          items={list.data?.items ?? []}
+          total={list.data?.total ?? 0}
           loading={list.isFetching}
-          scroll={{ x: 1040 }}
-          data-testid="audit-table"
+          paging={{ page, pageSize, sort }}
+          sortKeys={auditSortKeys}
+          onPaging={setPaging}
+          empty={t('empty')}
+          testId="audit-table"
           expandable={{ expandedRowRender: (e) => <AuditChanges event={e} /> }}
-          pagination={tablePagination(paging, list.data?.total ?? 0, (n) => t('common.total', { n }), {
-            showSizeChanger: !phone,
-            size: phone ? 'small' : undefined,
-          })}
-          onChange={onTableChange(auditSortKeys, setPaging)}
+          toolbar={
+            <Flex vertical gap={12}>
+              {phone ? (
+                <Button
+                  icon={<FilterOutlined />}
+                  onClick={() => setFiltersOpen((o) => !o)}
+                  data-testid="audit-filters-toggle"
+                >
+                  {activeFilters ? t('filtersCount', { n: activeFilters }) : t('filters')}
+                </Button>
+              ) : null}
+              <Form<FilterValues>
+                form={form}
+                initialValues={toFormValues(query)}
+                layout={phone ? 'vertical' : 'inline'}
+                onFinish={(v) => {
+                  setQuery(toFilters(v));
+                  setFiltersOpen(false);
+                }}
+                style={{ rowGap: 8, display: phone && !filtersOpen ? 'none' : undefined }}
+              >
+                <Form.Item
+                  name="range"
+                  label={phone ? t('field.at') : undefined}
+                  style={{ width: phone ? '100%' : undefined }}
+                >
+                  <DatePicker.RangePicker
+                    showTime={{ format: 'HH:mm' }}
+                    format="YYYY-MM-DD HH:mm"
+                    allowEmpty={[true, true]}
+                    placeholder={[t('from'), t('to')]}
+                    style={{ width: phone ? '100%' : 340 }}
+                  />
+                </Form.Item>
+                <Form.Item name="actor">
+                  <Input
+                    allowClear
+                    placeholder={t('field.actor')}
+                    maxLength={64}
+                    style={{ width: w }}
+                    data-testid="audit-actor"
+                  />
+                </Form.Item>
+                <Form.Item name="action">
+                  <Select
+                    allowClear
+                    showSearch={{ optionFilterProp: 'label' }}
+                    placeholder={t('field.action')}
+                    options={actions}
+                    style={{ width: w }}
+                    popupMatchSelectWidth={280}
+                    data-testid="audit-action"
+                  />
+                </Form.Item>
+                <Form.Item name="objectType">
+                  <Select
+                    allowClear
+                    showSearch={{ optionFilterProp: 'label' }}
+                    placeholder={t('field.objectType')}
+                    options={objects}
+                    style={{ width: w }}
+                  />
+                </Form.Item>
+                <Form.Item name="objectId">
+                  <Input allowClear placeholder={t('field.objectId')} maxLength={64} style={{ width: w }} />
+                </Form.Item>
+                <Form.Item name="outcome">
+                  <Select<Outcome>
+                    allowClear
+                    placeholder={t('field.outcome')}
+                    options={AUDIT_OUTCOMES.map((o) => ({ value: o, label: outcomeLabel(t, o) }))}
+                    style={{ width: phone ? '100%' : 130 }}
+                  />
+                </Form.Item>
+                <Form.Item>
+                  <Flex gap={8}>
+                    <Button
+                      type="primary"
+                      htmlType="submit"
+                      icon={<SearchOutlined />}
+                      data-testid="audit-search"
+                    >
+                      {t('common.search')}
+                    </Button>
+                    <Button
+                      onClick={() => {
+                        form.resetFields();
+                        setQuery({});
+                      }}
+                    >
+                      {t('common.reset')}
+                    </Button>
+                  </Flex>
+                </Form.Item>
+              </Form>
+            </Flex>
+          }
         />
       </Card>
     </Flex>

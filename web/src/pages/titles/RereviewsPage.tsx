@@ -10,7 +10,6 @@ import {
   Input,
   InputNumber,
   Modal,
-  Pagination,
   Radio,
   Select,
   Table,
@@ -19,7 +18,6 @@ import {
 } from 'antd';
 import type { ButtonProps, TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { CreateRound, RoundSummary, TitleFiguresView } from '../../../../shared/src/contracts/rereviews';
@@ -27,11 +25,12 @@ import type { RereviewSelectionMode, StandardBasis } from '../../../../shared/sr
 import { SEED_MAX } from '../../../../shared/src/domain/evaluation/draw';
 import { createRoundReq, REREVIEWS, useRounds, useTitleFigures } from '../../api/rereviews';
 import { TITLES, useTitles } from '../../api/titles';
-import { useApiError } from '../../app/useApiError';
+import { ListTable, type ListColumn } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { kindLabel } from '../../i18n/labels';
 import { formatDateTime, todayInZone } from '../../lib/format';
-import { scrollWidth, tablePagination } from '../../lib/list';
+import { scrollWidth } from '../../lib/list';
+import { useAction } from '../../lib/useAction';
 
 export function RoundStatusTag({ status }: { status: RoundSummary['status'] }) {
   const { t } = useTranslation('titles');
@@ -54,12 +53,13 @@ export default function RereviewsPage() {
     r.awardYear === null
       ? t(`rereview.mode.${r.mode}`)
       : `${t(`rereview.mode.${r.mode}`)} · ${t('registry.yearValue', { year: r.awardYear })}`;
-  const columns: TableProps<RoundSummary>['columns'] = [
+  const columns: ListColumn<RoundSummary>[] = [
     {
       title: t('rereview.field.name'),
       dataIndex: 'name',
       key: 'name',
       width: 220,
+      locked: true,
       render: (v: string, r) => (
         <Link to={`/rereviews/${r.id}`} data-testid="round-open">
           {v}
@@ -96,10 +96,6 @@ export default function RereviewsPage() {
       render: (v: string) => formatDateTime(v),
     },
   ];
-  const pagination = tablePagination(page, list.data?.total ?? 0, (n) => t('common.total', { n }), {
-    showSizeChanger: !phone,
-    size: phone ? 'small' : undefined,
-  });
   return (
     <Flex vertical gap={16}>
       <PageHeader
@@ -117,53 +113,39 @@ export default function RereviewsPage() {
         }
       />
       <Card styles={{ body: { padding: phone ? 12 : 20 } }}>
-        {phone ? (
-          <Flex vertical gap={8} data-testid="round-cards">
-            {items.map((r) => (
-              <Link key={r.id} to={`/rereviews/${r.id}`}>
-                <Card size="small" hoverable data-testid="round-card">
-                  <Flex vertical gap={4}>
-                    <Flex justify="space-between" gap={8}>
-                      <Typography.Text strong ellipsis>
-                        {r.name}
-                      </Typography.Text>
-                      <RoundStatusTag status={r.status} />
-                    </Flex>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {r.year} · {mode(r)} · {t(`rereview.basis.${r.standardBasis}`)}
+        <ListTable<RoundSummary>
+          listId="rereviews"
+          phone={phone}
+          columns={columns}
+          items={items}
+          total={list.data?.total ?? 0}
+          loading={list.isFetching}
+          paging={page}
+          onPaging={(p) => setPage({ page: p.page, pageSize: p.pageSize })}
+          empty={t('rereview.empty')}
+          testId="rounds-table"
+          cardsTestId="round-cards"
+          renderCard={(r) => (
+            <Link key={r.id} to={`/rereviews/${r.id}`}>
+              <Card size="small" hoverable data-testid="round-card">
+                <Flex vertical gap={4}>
+                  <Flex justify="space-between" gap={8}>
+                    <Typography.Text strong ellipsis>
+                      {r.name}
                     </Typography.Text>
-                    <Typography.Text style={{ fontSize: 13 }}>
-                      {t('rereview.progress', { decided: r.decided, n: r.titles })}
-                    </Typography.Text>
+                    <RoundStatusTag status={r.status} />
                   </Flex>
-                </Card>
-              </Link>
-            ))}
-            {!list.isFetching && !items.length ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rereview.empty')} />
-            ) : null}
-            <Pagination
-              {...pagination}
-              align="center"
-              onChange={(p, ps) => setPage({ page: p, pageSize: ps })}
-            />
-          </Flex>
-        ) : (
-          <Table<RoundSummary>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={items}
-            loading={list.isFetching}
-            scroll={{ x: scrollWidth(columns) }}
-            locale={{
-              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rereview.empty')} />,
-            }}
-            pagination={pagination}
-            onChange={(p) => setPage({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
-            data-testid="rounds-table"
-          />
-        )}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {r.year} · {mode(r)} · {t(`rereview.basis.${r.standardBasis}`)}
+                  </Typography.Text>
+                  <Typography.Text style={{ fontSize: 13 }}>
+                    {t('rereview.progress', { decided: r.decided, n: r.titles })}
+                  </Typography.Text>
+                </Flex>
+              </Card>
+            </Link>
+          )}
+        />
       </Card>
       <FiguresCard phone={phone} />
       <CreateRoundModal open={creating} onClose={() => setCreating(false)} />
@@ -271,12 +253,18 @@ function CreateRoundModal({ open, onClose }: { open: boolean; onClose: () => voi
   const mode = Form.useWatch('mode', form) ?? 'year';
   const [q, setQ] = useState('');
   const active = useTitles({ status: 'active', q: q || undefined, pageSize: 50 });
-  const report = useApiError();
-  const qc = useQueryClient();
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
+  const create = useAction(createRoundReq, {
+    invalidate: [REREVIEWS, TITLES],
+    form,
+    fields: ['name', 'year', 'awardYear', 'size', 'seed', 'titleIds'],
+    onSuccess: (r) => {
+      onClose();
+      void navigate(`/rereviews/${r.id}`);
+    },
+  });
   const year = Number(todayInZone().slice(0, 4));
-  const submit = async (v: RoundForm) => {
+  const submit = (v: RoundForm) => {
     const selection: CreateRound['selection'] =
       v.mode === 'list'
         ? { mode: 'list', titleIds: v.titleIds ?? [] }
@@ -288,23 +276,7 @@ function CreateRoundModal({ open, onClose }: { open: boolean; onClose: () => voi
               ...(v.seed === null || v.seed === undefined ? {} : { seed: v.seed }),
             }
           : { mode: 'year', awardYear: v.awardYear! };
-    setBusy(true);
-    try {
-      const r = await createRoundReq({
-        name: v.name,
-        year: v.year,
-        standardBasis: v.standardBasis,
-        selection,
-      });
-      void qc.invalidateQueries({ queryKey: REREVIEWS });
-      void qc.invalidateQueries({ queryKey: TITLES });
-      onClose();
-      void navigate(`/rereviews/${r.id}`);
-    } catch (err) {
-      report(err, { form, fields: ['name', 'year', 'awardYear', 'size', 'seed', 'titleIds'] });
-    } finally {
-      setBusy(false);
-    }
+    create.run({ name: v.name, year: v.year, standardBasis: v.standardBasis, selection });
   };
   return (
     <Modal
@@ -312,14 +284,14 @@ function CreateRoundModal({ open, onClose }: { open: boolean; onClose: () => voi
       title={t('rereview.createTitle')}
       onCancel={onClose}
       okText={t('rereview.createOk')}
-      okButtonProps={{ loading: busy, 'data-testid': 'round-create-ok' } as ButtonProps}
+      okButtonProps={{ loading: create.busy, 'data-testid': 'round-create-ok' } as ButtonProps}
       onOk={() => form.submit()}
       destroyOnHidden
     >
       <Form<RoundForm>
         form={form}
         layout="vertical"
-        onFinish={(v) => void submit(v)}
+        onFinish={submit}
         initialValues={{
           year,
           standardBasis: 'awarded',

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import {
-  App,
   Button,
   Card,
+  DatePicker,
   Descriptions,
   Drawer,
   Empty,
@@ -10,15 +10,13 @@ import {
   Form,
   Grid,
   Modal,
-  Pagination,
   Radio,
   Select,
-  Table,
   Tag,
   Timeline,
   Typography,
 } from 'antd';
-import type { ButtonProps, TableProps } from 'antd';
+import type { ButtonProps } from 'antd';
 import { DownloadOutlined, FilterOutlined, PrinterOutlined, SettingOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -37,14 +35,16 @@ import {
   useTitles,
   type TitleFilters,
 } from '../../api/titles';
-import { useApiError } from '../../app/useApiError';
+import { ListTable, type ListColumn } from '../../components/ListTable';
 import { OrgPicker } from '../../components/OrgPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { KindTag } from '../../components/tags';
 import { bilingual, kindLabel } from '../../i18n/labels';
-import { formatDateTime, todayInZone } from '../../lib/format';
-import { onTableChange, scrollWidth, sortOrderOf, tablePagination } from '../../lib/list';
+import { formatDateTime, formatInZone, todayInZone } from '../../lib/format';
+import { daysToPicker, pickerToDays } from '../../lib/date-range';
+import { sortOrderOf } from '../../lib/list';
+import { useAction } from '../../lib/useAction';
 import { useUrlFilters, type FilterSpec } from '../../lib/url-filters';
 
 type State = TitleFilters & { page?: number; pageSize?: number; sort?: string };
@@ -57,6 +57,8 @@ const FILTERS: FilterSpec<State> = {
   status: 'string',
   campaignId: ['string', 'campaign'],
   q: 'string',
+  certifiedFrom: 'string',
+  certifiedTo: 'string',
   page: 'number',
   pageSize: 'number',
   sort: 'string',
@@ -94,14 +96,12 @@ export default function TitlesPage() {
   const me = useSession();
   const manage = me.abilities.includes('titles.manage');
   const phone = !Grid.useBreakpoint().md;
-  const onError = useApiError();
   const [state, setState] = useUrlFilters(FILTERS, DEFAULTS);
   const { page = 1, pageSize = 20, sort, ...filters } = state;
   const [searchText, setSearchText] = useState(filters.q ?? '');
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [batching, setBatching] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const list = useTitles(state);
   const tracks = useTracks().data?.items ?? [];
   const trackName = (code: string, zh: string) => {
@@ -109,23 +109,19 @@ export default function TitlesPage() {
     return tr ? bilingual(i18n.language, tr.nameZh, tr.nameEn) : zh;
   };
   const setFilter = (patch: Partial<TitleFilters>) => setState((f) => ({ ...f, ...patch, page: 1 }));
-  const activeFilters = [filters.year, filters.track, filters.orgKind, filters.unitId, filters.status].filter(
-    (v) => v !== undefined,
-  ).length;
+  const activeFilters = [
+    filters.year,
+    filters.track,
+    filters.orgKind,
+    filters.unitId,
+    filters.status,
+    filters.certifiedFrom ?? filters.certifiedTo,
+  ].filter((v) => v !== undefined).length;
 
-  const doExport = async () => {
-    setExporting(true);
-    try {
-      await exportTitles(filters, t('registry.exportFile'));
-    } catch (e) {
-      onError(e);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exporting = useAction(() => exportTitles(filters, t('registry.exportFile')));
 
   const validity = (r: TitleSummary) => t('field.validRange', { from: r.validFrom, until: r.validUntil });
-  const columns: TableProps<TitleSummary>['columns'] = [
+  const columns: ListColumn<TitleSummary>[] = [
     {
       title: t('field.serial'),
       dataIndex: 'serial',
@@ -140,6 +136,7 @@ export default function TitlesPage() {
       dataIndex: 'holderName',
       key: 'holderName',
       width: 200,
+      locked: true,
       sorter: true,
       sortOrder: sortOrderOf(sort, 'holderName'),
       render: (v: string, r) => (
@@ -184,6 +181,14 @@ export default function TitlesPage() {
       render: (_v, r) => validity(r),
     },
     {
+      title: t('field.certifiedAt'),
+      dataIndex: 'certifiedAt',
+      key: 'certifiedAt',
+      width: 110,
+      defaultHidden: true,
+      render: (v: string) => formatInZone(v, 'YYYY-MM-DD'),
+    },
+    {
       title: t('field.status'),
       dataIndex: 'status',
       key: 'status',
@@ -194,8 +199,10 @@ export default function TitlesPage() {
       ? [
           {
             title: '',
+            label: t('print.certificate'),
             key: 'print',
             width: 100,
+            locked: true,
             render: (_v: unknown, r: TitleSummary) => (
               <PrintButton id={r.id} serial={r.serial} size="small" />
             ),
@@ -205,15 +212,6 @@ export default function TitlesPage() {
   ];
 
   const w = phone ? '100%' : 160;
-  const pagination = tablePagination(
-    { page, pageSize },
-    list.data?.total ?? 0,
-    (n) => t('common.total', { n }),
-    {
-      showSizeChanger: !phone,
-      size: phone ? 'small' : undefined,
-    },
-  );
   const items = list.data?.items ?? [];
   return (
     <Flex vertical>
@@ -236,8 +234,8 @@ export default function TitlesPage() {
             ) : null}
             <Button
               icon={<DownloadOutlined />}
-              loading={exporting}
-              onClick={() => void doExport()}
+              loading={exporting.busy}
+              onClick={() => exporting.run()}
               data-testid="titles-export"
             >
               {t('registry.export')}
@@ -246,141 +244,136 @@ export default function TitlesPage() {
         }
       />
       <Card styles={{ body: { padding: phone ? 12 : 20 } }}>
-        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <SearchBox
-            value={searchText}
-            onChange={setSearchText}
-            onSearch={(v) => setFilter({ q: v || undefined })}
-            placeholder={t('registry.search')}
-            width={phone ? '100%' : 280}
-            testId="titles-search"
-          />
-          {phone ? (
-            <Button
-              icon={<FilterOutlined />}
-              onClick={() => setFiltersOpen((o) => !o)}
-              data-testid="titles-filters-toggle"
-            >
-              {activeFilters ? t('registry.filtersCount', { n: activeFilters }) : t('registry.filters')}
-            </Button>
-          ) : null}
-          <Flex
-            gap={8}
-            wrap
-            style={{ width: phone ? '100%' : undefined, display: phone && !filtersOpen ? 'none' : 'flex' }}
-          >
-            <Select<number>
-              allowClear
-              placeholder={t('registry.year')}
-              value={filters.year}
-              onChange={(year) => setFilter({ year })}
-              options={yearOptions(t)}
-              style={{ width: phone ? '100%' : 130 }}
-              data-testid="titles-year"
-            />
-            <Select<string>
-              allowClear
-              placeholder={t('registry.track')}
-              value={filters.track}
-              onChange={(track) => setFilter({ track })}
-              options={tracks.map((x) => ({
-                value: x.code,
-                label: bilingual(i18n.language, x.nameZh, x.nameEn),
-              }))}
-              style={{ width: phone ? '100%' : 220 }}
-              popupMatchSelectWidth={false}
-              data-testid="titles-track"
-            />
-            <Select<string>
-              allowClear
-              placeholder={t('registry.kind')}
-              value={filters.orgKind}
-              onChange={(orgKind) => setFilter({ orgKind })}
-              options={ORG_KINDS.filter((k) => k !== 'working_committee').map((k) => ({
-                value: k,
-                label: kindLabel(t, k),
-              }))}
-              style={{ width: w }}
-            />
-            {manage ? (
-              <div style={{ width: phone ? '100%' : 220 }}>
-                <OrgPicker
-                  mode="unit"
-                  allowClear
-                  placeholder={t('registry.unit')}
-                  value={filters.unitId ?? null}
-                  onChange={(id) => setFilter({ unitId: id ?? undefined })}
-                />
-              </div>
-            ) : null}
-            <Select<string>
-              allowClear
-              placeholder={t('registry.status')}
-              value={filters.status}
-              onChange={(status) => setFilter({ status })}
-              options={TITLE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-              style={{ width: phone ? '100%' : 130 }}
-              data-testid="titles-status"
-            />
-          </Flex>
-        </Flex>
-        {phone ? (
-          <Flex vertical gap={8} data-testid="title-cards">
-            {items.map((r) => (
-              <Card
-                key={r.id}
-                size="small"
-                hoverable
-                onClick={() => setOpenId(r.id)}
-                data-testid="title-card"
-              >
-                <Flex vertical gap={4}>
-                  <Flex justify="space-between" gap={8}>
-                    <Typography.Text strong ellipsis>
-                      {r.holderName}
-                    </Typography.Text>
-                    <TitleStatusTag status={r.status} />
-                  </Flex>
-                  <Typography.Text className="sf-mono" style={{ fontSize: 13 }}>
-                    {r.serial}
+        <ListTable<TitleSummary>
+          listId="titles"
+          phone={phone}
+          columns={columns}
+          items={items}
+          total={list.data?.total ?? 0}
+          loading={list.isFetching}
+          paging={{ page, pageSize, sort }}
+          sortKeys={titleSortKeys}
+          onPaging={(p) => setState((f) => ({ ...f, ...p, sort: p.sort ?? DEFAULTS.sort }))}
+          empty={t('registry.empty')}
+          testId="titles-table"
+          cardsTestId="title-cards"
+          onRow={(r) => ({ onDoubleClick: () => setOpenId(r.id) })}
+          renderCard={(r) => (
+            <Card key={r.id} size="small" hoverable onClick={() => setOpenId(r.id)} data-testid="title-card">
+              <Flex vertical gap={4}>
+                <Flex justify="space-between" gap={8}>
+                  <Typography.Text strong ellipsis>
+                    {r.holderName}
                   </Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {trackName(r.track, r.trackNameZh)} · {kindLabel(t, r.orgKind)} · {r.unitName}
-                  </Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('field.validity')} {validity(r)}
-                  </Typography.Text>
+                  <TitleStatusTag status={r.status} />
                 </Flex>
-              </Card>
-            ))}
-            {!list.isFetching && !items.length ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.empty')} />
-            ) : null}
-            <Pagination
-              {...pagination}
-              align="center"
-              onChange={(p, ps) => setState((f) => ({ ...f, page: p, pageSize: ps }))}
-            />
-          </Flex>
-        ) : (
-          <Table<TitleSummary>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={items}
-            loading={list.isFetching}
-            scroll={{ x: scrollWidth(columns) }}
-            locale={{
-              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.empty')} />,
-            }}
-            data-testid="titles-table"
-            pagination={pagination}
-            onRow={(r) => ({ onDoubleClick: () => setOpenId(r.id) })}
-            onChange={onTableChange(titleSortKeys, (p) =>
-              setState((f) => ({ ...f, ...p, sort: p.sort ?? DEFAULTS.sort })),
-            )}
-          />
-        )}
+                <Typography.Text className="sf-mono" style={{ fontSize: 13 }}>
+                  {r.serial}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {trackName(r.track, r.trackNameZh)} · {kindLabel(t, r.orgKind)} · {r.unitName}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('field.validity')} {validity(r)}
+                </Typography.Text>
+              </Flex>
+            </Card>
+          )}
+          toolbar={
+            <Flex gap={8} wrap>
+              <SearchBox
+                value={searchText}
+                onChange={setSearchText}
+                onSearch={(v) => setFilter({ q: v || undefined })}
+                placeholder={t('registry.search')}
+                width={phone ? '100%' : 280}
+                testId="titles-search"
+              />
+              {phone ? (
+                <Button
+                  icon={<FilterOutlined />}
+                  onClick={() => setFiltersOpen((o) => !o)}
+                  data-testid="titles-filters-toggle"
+                >
+                  {activeFilters ? t('registry.filtersCount', { n: activeFilters }) : t('registry.filters')}
+                </Button>
+              ) : null}
+              <Flex
+                gap={8}
+                wrap
+                style={{
+                  width: phone ? '100%' : undefined,
+                  display: phone && !filtersOpen ? 'none' : 'flex',
+                }}
+              >
+                <Select<number>
+                  allowClear
+                  placeholder={t('registry.year')}
+                  value={filters.year}
+                  onChange={(year) => setFilter({ year })}
+                  options={yearOptions(t)}
+                  style={{ width: phone ? '100%' : 130 }}
+                  data-testid="titles-year"
+                />
+                <Select<string>
+                  allowClear
+                  placeholder={t('registry.track')}
+                  value={filters.track}
+                  onChange={(track) => setFilter({ track })}
+                  options={tracks.map((x) => ({
+                    value: x.code,
+                    label: bilingual(i18n.language, x.nameZh, x.nameEn),
+                  }))}
+                  style={{ width: phone ? '100%' : 220 }}
+                  popupMatchSelectWidth={false}
+                  data-testid="titles-track"
+                />
+                <Select<string>
+                  allowClear
+                  placeholder={t('registry.kind')}
+                  value={filters.orgKind}
+                  onChange={(orgKind) => setFilter({ orgKind })}
+                  options={ORG_KINDS.filter((k) => k !== 'working_committee').map((k) => ({
+                    value: k,
+                    label: kindLabel(t, k),
+                  }))}
+                  style={{ width: w }}
+                />
+                {manage ? (
+                  <div style={{ width: phone ? '100%' : 220 }}>
+                    <OrgPicker
+                      mode="unit"
+                      allowClear
+                      placeholder={t('registry.unit')}
+                      value={filters.unitId ?? null}
+                      onChange={(id) => setFilter({ unitId: id ?? undefined })}
+                    />
+                  </div>
+                ) : null}
+                <Select<string>
+                  allowClear
+                  placeholder={t('registry.status')}
+                  value={filters.status}
+                  onChange={(status) => setFilter({ status })}
+                  options={TITLE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+                  style={{ width: phone ? '100%' : 130 }}
+                  data-testid="titles-status"
+                />
+                <DatePicker.RangePicker
+                  allowEmpty={[true, true]}
+                  value={daysToPicker(filters.certifiedFrom, filters.certifiedTo)}
+                  onChange={(r) => {
+                    const d = pickerToDays(r);
+                    setFilter({ certifiedFrom: d.from, certifiedTo: d.to });
+                  }}
+                  placeholder={[t('registry.certifiedFrom'), t('registry.certifiedTo')]}
+                  style={{ width: phone ? '100%' : 260 }}
+                  data-testid="titles-certified"
+                />
+              </Flex>
+            </Flex>
+          }
+        />
       </Card>
       <TitleDrawer
         id={openId}
@@ -406,28 +399,17 @@ function PrintButton({
   size?: 'small';
 }) {
   const { t } = useTranslation('titles');
-  const onError = useApiError();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      const name = await printTitle(id, kind, `${serial}.pdf`);
-      message.success(t('print.done', { name }));
-    } catch (e) {
-      onError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const print = useAction(() => printTitle(id, kind, `${serial}.pdf`), {
+    success: (name) => t('print.done', { name }),
+  });
   return (
     <Button
       size={size}
       icon={<PrinterOutlined />}
-      loading={busy}
+      loading={print.busy}
       onClick={(e) => {
         e.stopPropagation();
-        void run();
+        print.run();
       }}
       data-testid={kind === 'certificate' ? 'title-print' : 'title-print-plaque'}
     >
@@ -560,29 +542,18 @@ function BatchModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation('titles');
-  const onError = useApiError();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ year: number; kind: 'certificate' | 'plaque' }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { year: number; kind: 'certificate' | 'plaque' }) => {
-    setBusy(true);
-    try {
-      const name = await printBatch(v, `${v.year}-${v.kind}.pdf`);
-      message.success(t('print.done', { name }));
-      onClose();
-    } catch (e) {
-      onError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const print = useAction(
+    (v: { year: number; kind: 'certificate' | 'plaque' }) => printBatch(v, `${v.year}-${v.kind}.pdf`),
+    { success: (name) => t('print.done', { name }), onSuccess: onClose },
+  );
   return (
     <Modal
       open={open}
       title={t('print.batchTitle')}
       onCancel={onClose}
       okText={t('print.batchOk')}
-      okButtonProps={{ loading: busy, 'data-testid': 'titles-batch-ok' } as ButtonProps}
+      okButtonProps={{ loading: print.busy, 'data-testid': 'titles-batch-ok' } as ButtonProps}
       onOk={() => form.submit()}
       destroyOnHidden
     >
@@ -590,7 +561,7 @@ function BatchModal({
       <Form
         form={form}
         layout="vertical"
-        onFinish={(v) => void submit(v)}
+        onFinish={(v) => print.run(v)}
         initialValues={{ year: defaultYear ?? Number(todayInZone().slice(0, 4)), kind: 'certificate' }}
       >
         <Form.Item name="year" label={t('print.batchYear')} rules={[{ required: true }]}>
