@@ -59,6 +59,10 @@ export const applicationFilter = z.object({
   status: statusFilter.optional(),
   /** Brand name, organisation name (contains) or organisation code (starts with). */
   q: searchText(),
+  /** Submitted on or after this day (YYYY-MM-DD in Beijing time). */
+  submittedFrom: z.iso.date().optional(),
+  /** Submitted on or before this day (YYYY-MM-DD in Beijing time, the whole day included). */
+  submittedTo: z.iso.date().optional(),
 });
 export const applicationListQuery = listQuery(applicationSortKeys)
   .extend({ pageSize: z.coerce.number().int().min(1).max(200).default(50) })

@@ -16,6 +16,7 @@
  * for CJK, so GIN indexes on each name's characters narrow the rows first — a name that contains `q`
  * contains every character of `q` — and ILIKE decides on those rows only.
  */
+import { endOfChinaDay, startOfChinaDay } from '../../../../shared/src/domain/working-days';
 import { and, eq, ilike, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
@@ -151,6 +152,8 @@ function listWhere(scope: Scope, f: ApplicationFilter): SQL | undefined {
     f.orgKind ? eq(applications.orgKind, P('orgKind')) : undefined,
     f.unitId ? eq(applications.unitId, P('unitId')) : undefined,
     f.status?.length ? sql`${applications.status} = any(${P('status')}::application_status[])` : undefined,
+    f.submittedFrom ? sql`${applications.submittedAt} >= ${P('submittedFrom')}::timestamptz` : undefined,
+    f.submittedTo ? sql`${applications.submittedAt} < ${P('submittedTo')}::timestamptz` : undefined,
   );
 }
 
@@ -167,6 +170,9 @@ function paramsOf(scope: Scope, f: ApplicationFilter, window = { limit: 0, offse
     unitId: f.unitId ?? null,
     // An array literal: PGlite serialises arrays of built-in types only, not of an enum.
     status: `{${(f.status ?? []).join(',')}}`,
+    // Beijing days: from the first day's 00:00 to the end of the last.
+    submittedFrom: f.submittedFrom ? startOfChinaDay(f.submittedFrom).toISOString() : null,
+    submittedTo: f.submittedTo ? endOfChinaDay(f.submittedTo).toISOString() : null,
     q,
     qLike: `%${esc}%`,
     qPrefix: `${esc}%`,
@@ -184,6 +190,8 @@ function shapeOf(scope: Scope, f: ApplicationFilter): string {
     set(f.orgKind),
     set(f.unitId),
     set(f.status),
+    set(f.submittedFrom),
+    set(f.submittedTo),
     set(f.q?.trim() || null),
     f.sort ?? '-updatedAt',
   ].join('');
@@ -298,7 +306,7 @@ function pageStatement(db: DbOrTx, scope: Scope, f: ApplicationFilter) {
  * applications are counted on the list index (a unit holds hundreds, not tens of thousands).
  */
 function totalQuery(db: DbOrTx, scope: Scope, f: ApplicationFilter) {
-  if (scope.kind === 'all' && !f.unitId) {
+  if (scope.kind === 'all' && !f.unitId && !f.submittedFrom && !f.submittedTo) {
     const c = applicationCounts;
     return db
       .select({ n: sql<number>`coalesce(sum(${c.n}), 0)::int` })

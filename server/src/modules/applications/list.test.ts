@@ -109,6 +109,32 @@ describe('GET /api/applications', () => {
     expect((await kit.c.committee.get('/api/applications?sort=brandName')).statusCode).toBe(400);
   });
 
+  it('filters by the day submitted, in Beijing time, both ends included', async () => {
+    // 南湖党总支 submitted at 2026-11-28 23:59:59 Beijing time (15:59:59 UTC); the others on the 29th.
+    const before = new Date(kit.env.clock.now.getTime() - 9 * 3600_000);
+    const set = (at: Date) =>
+      kit.env.db.update(applications).set({ submittedAt: at }).where(eq(applications.id, ids['南湖党总支']!));
+    await set(new Date('2026-11-28T15:59:59Z'));
+    try {
+      const from29 = await list('&submittedFrom=2026-11-29');
+      expect(names(from29)).toEqual(['北岸党支部', '西河党支部', '工会党支部']);
+      expect(from29.total).toBe(3);
+      expect(names(await list('&submittedTo=2026-11-28'))).toEqual(['南湖党总支']);
+      expect(names(await list('&submittedFrom=2026-11-28&submittedTo=2026-11-28'))).toEqual(['南湖党总支']);
+      expect(await list('&submittedFrom=2026-11-30')).toEqual({ items: [], total: 0 });
+      expect(names(await list('&status=submitted&submittedFrom=2026-11-29'))).toEqual(['工会党支部']);
+      expect(names(await list(`&submittedTo=2026-11-29&q=${encodeURIComponent('南湖')}`))).toEqual([
+        '南湖党总支',
+      ]);
+      const page = await list('&submittedTo=2026-11-29&pageSize=2&page=2&sort=-submittedAt');
+      expect(page).toMatchObject({ total: 4, items: [{ orgName: '北岸党支部' }, { orgName: '南湖党总支' }] });
+      const bad = await kit.c.committee.get('/api/applications?submittedFrom=2026-11-31');
+      expect(bad.statusCode).toBe(400);
+    } finally {
+      await set(before);
+    }
+  });
+
   it('sorts by the whitelisted fields and pages with the total', async () => {
     expect(names(await list('&sort=unitRank&status=recommended'))).toEqual(['西河党支部', '北岸党支部']);
     expect(names(await list('&sort=-submittedAt'))).toEqual([
