@@ -36,6 +36,19 @@ describe('the honours pool', () => {
     expect(people.length).toBeGreaterThan(0);
     expect(people.every((p) => p.includes('*'))).toBe(true);
     await screenshot(page, 'honours-list-1366');
+    // The committee sees the name whole on the detail only.
+    const masked = await page.getByTestId('honour-person').first().innerText();
+    await table
+      .locator('tbody tr.ant-table-row')
+      .filter({ hasText: masked })
+      .first()
+      .getByTestId('honour-view')
+      .click();
+    const whole = await page.getByTestId('honour-detail-name').innerText();
+    expect(whole).not.toContain('*');
+    expect([...whole][0]).toBe([...masked][0]);
+    await screenshot(page, 'honours-detail-1366', { fullPage: false });
+    await page.keyboard.press('Escape');
 
     const csv = path.join(os.tmpdir(), `honours-${process.pid}.csv`);
     fs.writeFileSync(

@@ -57,3 +57,12 @@ export function useHonourPool(year: number) {
     placeholderData: keepPreviousData,
   });
 }
+
+/** One honour: the committee sees the person's name whole here, everyone else masked. */
+export function useHonour(id: string | null) {
+  return useQuery({
+    queryKey: [...HONOURS, 'one', id],
+    queryFn: ({ signal }) => api.get<HonourDetail>(`/api/honours/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+}

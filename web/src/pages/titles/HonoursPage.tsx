@@ -13,6 +13,7 @@ import { todayInZone } from '../../lib/format';
 import { CreateHonourModal, ImportHonoursModal } from './HonourModals';
 import { ReservoirTab } from './ReservoirTab';
 import { PoolTab } from './PoolTab';
+import { HonourDrawer } from './HonourDrawer';
 
 /** 先进典型: the honours registry (names masked), the candidates from the pool, and the 蓄水池 report. */
 export default function HonoursPage() {
@@ -53,7 +54,7 @@ export default function HonoursPage() {
   );
 }
 
-function useColumns(): TableProps<HonourSummary>['columns'] {
+function useColumns(open: (id: string) => void): TableProps<HonourSummary>['columns'] {
   const { t } = useTranslation('titles');
   const { message } = App.useApp();
   const report = useApiError();
@@ -93,14 +94,19 @@ function useColumns(): TableProps<HonourSummary>['columns'] {
     {
       title: '',
       key: 'actions',
-      width: 70,
+      width: 120,
       fixed: 'right',
       render: (_v, h) => (
-        <Popconfirm title={t('honours.deleteConfirm')} onConfirm={() => void remove(h.id)}>
-          <Button type="link" size="small" danger>
-            {t('honours.delete')}
+        <Flex>
+          <Button type="link" size="small" onClick={() => open(h.id)} data-testid="honour-view">
+            {t('honours.view')}
           </Button>
-        </Popconfirm>
+          <Popconfirm title={t('honours.deleteConfirm')} onConfirm={() => void remove(h.id)}>
+            <Button type="link" size="small" danger>
+              {t('honours.delete')}
+            </Button>
+          </Popconfirm>
+        </Flex>
       ),
     },
   ];
@@ -112,7 +118,8 @@ function HonourRecords() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const list = useHonours({ ...filters, ...page });
   const kinds = useHonourKinds().data?.items ?? [];
-  const columns = useColumns();
+  const [viewing, setViewing] = useState<string | null>(null);
+  const columns = useColumns(setViewing);
   const thisYear = Number(todayInZone().slice(0, 4));
   const years = Array.from({ length: 8 }, (_x, i) => thisYear - i);
   const set = (f: Partial<typeof filters>) => {
@@ -159,6 +166,7 @@ function HonourRecords() {
         onChange={(p) => setPage({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
         data-testid="honours-table"
       />
+      <HonourDrawer id={viewing} onClose={() => setViewing(null)} />
     </Card>
   );
 }
