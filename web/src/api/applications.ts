@@ -21,6 +21,9 @@ export interface ApplicationFilters {
   trackCode?: string;
   status?: ApplicationStatus[];
   q?: string;
+  /** Submitted from / to these days (YYYY-MM-DD, Beijing time, both included). */
+  submittedFrom?: string;
+  submittedTo?: string;
   page?: number;
   pageSize?: number;
   sort?: string;

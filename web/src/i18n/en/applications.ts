@@ -5,6 +5,9 @@ const applications: Messages<'applications'> = {
   myTitle: 'My applications',
   mySubtitle: 'Create, fill in and submit applications while the campaign is open',
   listTitle: 'Applications',
+  listEmpty: 'No applications',
+  submittedFrom: 'Submitted from',
+  submittedTo: 'Submitted to',
   searchPlaceholder: 'Brand, organisation name or code',
   noOpenCampaign: 'No campaign is open for applications',
   applicationClosed: 'Applications closed',
@@ -28,6 +31,7 @@ const applications: Messages<'applications'> = {
     organization: 'Applying organisation',
     status: 'Status',
     updatedAt: 'Updated',
+    submittedAt: 'Submitted',
   },
   action: {
     create: 'Created',

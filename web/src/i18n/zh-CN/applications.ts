@@ -3,6 +3,9 @@ const applications = {
   myTitle: '我的申报',
   mySubtitle: '在申报期内新建、填写并提交申报材料',
   listTitle: '申报记录',
+  listEmpty: '暂无申报',
+  submittedFrom: '提交日期起',
+  submittedTo: '提交日期止',
   searchPlaceholder: '党建品牌、组织名称或编码',
   noOpenCampaign: '当前没有正在申报的创建活动',
   applicationClosed: '申报已截止',
@@ -25,6 +28,7 @@ const applications = {
     organization: '申报党组织',
     status: '状态',
     updatedAt: '更新时间',
+    submittedAt: '提交时间',
   },
   action: {
     create: '新建申报',

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Card, Empty, Flex, Grid, Pagination, Select, Table, Typography } from 'antd';
-import type { TableProps } from 'antd';
+import { Card, DatePicker, Flex, Grid, Select, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { applicationSortKeys, type ApplicationListItem } from '../../../../shared/src/contracts/applications';
@@ -10,11 +9,13 @@ import {
 } from '../../../../shared/src/domain/application-workflow';
 import { useApplications, useCurrentCampaigns, type ApplicationFilters } from '../../api/applications';
 import { useAbility } from '../../api/auth';
+import { ListTable, type ListColumn } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { applicationStatusLabel, bilingual } from '../../i18n/labels';
 import { formatDateTime } from '../../lib/format';
-import { onTableChange, sortOrderOf } from '../../lib/list';
+import { daysToPicker, pickerToDays } from '../../lib/date-range';
+import { sortOrderOf } from '../../lib/list';
 import { useUrlFilters, type FilterSpec } from '../../lib/url-filters';
 import { CampaignCards } from './CampaignCards';
 import { NewApplicationModal } from './NewApplicationModal';
@@ -26,6 +27,8 @@ const FILTERS: FilterSpec<ApplicationFilters> = {
   trackCode: 'string',
   status: 'list',
   q: 'string',
+  submittedFrom: 'string',
+  submittedTo: 'string',
   page: 'number',
   pageSize: 'number',
   sort: 'string',
@@ -47,10 +50,12 @@ export default function MyApplicationsPage() {
   const title = (a: ApplicationListItem) => a.brandName || a.venueName || a.orgName;
   const open = (a: ApplicationListItem) => void navigate(`/applications/${a.id}`);
 
-  const columns: TableProps<ApplicationListItem>['columns'] = [
+  const columns: ListColumn<ApplicationListItem>[] = [
     {
       title: t('field.title'),
       key: 'orgName',
+      width: 260,
+      locked: true,
       sorter: true,
       sortOrder: sortOrderOf(filters.sort, 'orgName'),
       render: (_v, a) => (
@@ -87,6 +92,15 @@ export default function MyApplicationsPage() {
       render: (s: ApplicationStatus) => <StatusTag status={s} />,
     },
     {
+      title: t('field.submittedAt'),
+      dataIndex: 'submittedAt',
+      key: 'submittedAt',
+      sorter: true,
+      sortOrder: sortOrderOf(filters.sort, 'submittedAt'),
+      width: 160,
+      render: (v: string | null) => formatDateTime(v),
+    },
+    {
       title: t('field.updatedAt'),
       dataIndex: 'updatedAt',
       key: 'updatedAt',
@@ -97,15 +111,7 @@ export default function MyApplicationsPage() {
     },
   ];
 
-  const pagination = {
-    current: filters.page,
-    pageSize: filters.pageSize,
-    total: list.data?.total ?? 0,
-    showSizeChanger: !phone,
-    size: phone ? ('small' as const) : undefined,
-    showTotal: (n: number) => t('common.total', { n }),
-  };
-
+  const range = daysToPicker(filters.submittedFrom, filters.submittedTo);
   return (
     <Flex vertical>
       <PageHeader title={t('myTitle')} sub={t('mySubtitle')} />
@@ -116,71 +122,73 @@ export default function MyApplicationsPage() {
         onCreate={(id) => setCreating(id)}
       />
       <Card styles={{ body: { padding: phone ? 12 : 20 } }} title={t('listTitle')}>
-        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <SearchBox
-            value={searchText}
-            onChange={setSearchText}
-            onSearch={(v) => setFilters((f) => ({ ...f, q: v || undefined, page: 1 }))}
-            placeholder={t('searchPlaceholder')}
-            width={phone ? '100%' : 280}
-            testId="application-search"
-          />
-          <Select<ApplicationStatus[]>
-            mode="multiple"
-            allowClear
-            maxTagCount="responsive"
-            placeholder={t('field.status')}
-            value={filters.status ?? []}
-            onChange={(status) => setFilters((f) => ({ ...f, status, page: 1 }))}
-            options={APPLICATION_STATUSES.map((s) => ({ value: s, label: applicationStatusLabel(t, s) }))}
-            style={{ width: phone ? '100%' : 260 }}
-            data-testid="application-status-filter"
-          />
-        </Flex>
-        {phone ? (
-          <Flex vertical gap={8} data-testid="application-cards">
-            {(list.data?.items ?? []).map((a) => (
-              <Card key={a.id} size="small" hoverable onClick={() => open(a)} data-testid="application-card">
-                <Flex vertical gap={4}>
-                  <Flex justify="space-between" gap={8}>
-                    <Typography.Text strong ellipsis>
-                      {title(a)}
-                    </Typography.Text>
-                    <StatusTag status={a.status} />
-                  </Flex>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {bilingual(i18n.language, a.trackNameZh, a.trackNameEn)} · {a.campaignName}
+        <ListTable<ApplicationListItem>
+          listId="my-applications"
+          phone={phone}
+          columns={columns}
+          items={list.data?.items ?? []}
+          total={list.data?.total ?? 0}
+          loading={list.isFetching}
+          paging={{ page: filters.page ?? 1, pageSize: filters.pageSize ?? 20, sort: filters.sort }}
+          sortKeys={applicationSortKeys}
+          onPaging={(p) => setFilters((f) => ({ ...f, ...p, sort: p.sort ?? DEFAULTS.sort }))}
+          empty={t('listEmpty')}
+          testId="application-table"
+          cardsTestId="application-cards"
+          onRow={(a) => ({ onDoubleClick: () => open(a) })}
+          renderCard={(a) => (
+            <Card key={a.id} size="small" hoverable onClick={() => open(a)} data-testid="application-card">
+              <Flex vertical gap={4}>
+                <Flex justify="space-between" gap={8}>
+                  <Typography.Text strong ellipsis>
+                    {title(a)}
                   </Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('field.updatedAt')} {formatDateTime(a.updatedAt)}
-                  </Typography.Text>
+                  <StatusTag status={a.status} />
                 </Flex>
-              </Card>
-            ))}
-            {!list.isFetching && !list.data?.items.length ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-            ) : null}
-            <Pagination
-              {...pagination}
-              align="center"
-              onChange={(page, pageSize) => setFilters((f) => ({ ...f, page, pageSize }))}
-            />
-          </Flex>
-        ) : (
-          <Table<ApplicationListItem>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            data-testid="application-table"
-            pagination={pagination}
-            onRow={(a) => ({ onDoubleClick: () => open(a) })}
-            onChange={onTableChange(applicationSortKeys, (p) =>
-              setFilters((f) => ({ ...f, ...p, sort: p.sort ?? '-updatedAt' })),
-            )}
-          />
-        )}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {bilingual(i18n.language, a.trackNameZh, a.trackNameEn)} · {a.campaignName}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('field.updatedAt')} {formatDateTime(a.updatedAt)}
+                </Typography.Text>
+              </Flex>
+            </Card>
+          )}
+          toolbar={
+            <Flex gap={8} wrap>
+              <SearchBox
+                value={searchText}
+                onChange={setSearchText}
+                onSearch={(v) => setFilters((f) => ({ ...f, q: v || undefined, page: 1 }))}
+                placeholder={t('searchPlaceholder')}
+                width={phone ? '100%' : 280}
+                testId="application-search"
+              />
+              <Select<ApplicationStatus[]>
+                mode="multiple"
+                allowClear
+                maxTagCount="responsive"
+                placeholder={t('field.status')}
+                value={filters.status ?? []}
+                onChange={(status) => setFilters((f) => ({ ...f, status, page: 1 }))}
+                options={APPLICATION_STATUSES.map((s) => ({ value: s, label: applicationStatusLabel(t, s) }))}
+                style={{ width: phone ? '100%' : 260 }}
+                data-testid="application-status-filter"
+              />
+              <DatePicker.RangePicker
+                allowEmpty={[true, true]}
+                value={range}
+                onChange={(r) => {
+                  const d = pickerToDays(r);
+                  setFilters((f) => ({ ...f, submittedFrom: d.from, submittedTo: d.to, page: 1 }));
+                }}
+                placeholder={[t('submittedFrom'), t('submittedTo')]}
+                style={{ width: phone ? '100%' : 260 }}
+                data-testid="application-submitted-filter"
+              />
+            </Flex>
+          }
+        />
       </Card>
       <NewApplicationModal
         open={creating !== false}
