@@ -69,6 +69,11 @@ describe('table widths (issue #7.7)', () => {
     expect(scrollWidth([{ width: 260 }, { width: 180 }, { width: 150 }])).toBe(590);
     expect(scrollWidth([{ width: 100 }, {}, { width: '20%' }], 120)).toBe(340);
   });
+
+  it('counts a column without a width by its minWidth (the audit log’s 说明)', () => {
+    expect(scrollWidth([{ width: 170 }, { minWidth: 220 }, {}], 160)).toBe(550);
+    expect(scrollWidth([{ width: 90, minWidth: 300 }])).toBe(90);
+  });
 });
 
 describe('sorting', () => {
