@@ -20,7 +20,7 @@ export interface ActionOptions<V, R> {
 
 /**
  * One mutation of a page (issue #7 §4): runs `fn` through react-query's `useMutation`, says `busy` while
- * it runs, shows the success message, reloads the list's queries, and reports a failure the one way
+ * it runs and the list's queries reload, then shows the success message, and reports a failure the one way
  * pages do (`useApiError`: field errors on the form, a version conflict as a warning and a reload, the
  * rest as a notification in the UI language). `run` never throws.
  */
@@ -33,10 +33,11 @@ export function useAction<V = void, R = unknown>(
   const qc = useQueryClient();
   const m = useMutation<R, unknown, V>({
     mutationFn: fn,
-    onSuccess: (result, vars) => {
+    // Busy until the lists shown are reloaded, so the form closes onto fresh rows.
+    onSuccess: async (result, vars) => {
+      await Promise.all((opts.invalidate ?? []).map((key) => qc.invalidateQueries({ queryKey: [...key] })));
       const text = typeof opts.success === 'function' ? opts.success(result, vars) : opts.success;
       if (text) void message.success(text);
-      for (const key of opts.invalidate ?? []) void qc.invalidateQueries({ queryKey: [...key] });
       opts.onSuccess?.(result, vars);
     },
     onError: (error) =>
@@ -51,5 +52,7 @@ export function useAction<V = void, R = unknown>(
     /** Starts the action; failures are reported, never thrown. */
     run: (vars: V) => m.mutate(vars),
     busy: m.isPending,
+    /** What the running call was given (to show which row is busy); undefined when idle. */
+    running: m.isPending ? m.variables : undefined,
   };
 }

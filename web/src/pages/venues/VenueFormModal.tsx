@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Col, Form, Input, InputNumber, Modal, Row, Switch } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createVenue, type Venue } from '../../../../shared/src/contracts/venues';
 import { createVenueReq, patchVenueReq, VENUES } from '../../api/venues';
-import { useApiError } from '../../app/useApiError';
 import { OrgPicker } from '../../components/OrgPicker';
 import { useZodRule } from '../../components/useZodRule';
+import { useAction } from '../../lib/useAction';
 import { emptyToNull } from '../../lib/validation';
 
 export type VenueFormTarget = { mode: 'create' } | { mode: 'edit'; venue: Venue };
@@ -46,11 +45,27 @@ export function VenueFormModal({
 }) {
   const { t } = useTranslation('venues');
   const rule = useZodRule();
-  const onError = useApiError();
-  const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const editing = target?.mode === 'edit' ? target.venue : null;
+  const save = useAction(
+    (v: Values) => {
+      const fields = emptyToNull({ name: v.name, address: v.address, facilities: v.facilities });
+      const numbers = {
+        areaM2: v.areaM2 ?? null,
+        capacity: v.capacity ?? null,
+        openedYear: v.openedYear ?? null,
+      };
+      return editing
+        ? patchVenueReq(editing.id, {
+            ...fields,
+            ...numbers,
+            active: v.active ?? true,
+            version: editing.version,
+          })
+        : createVenueReq({ organizationId: v.organizationId, ...fields, ...numbers });
+    },
+    { invalidate: [VENUES], form, fields: FIELDS, reload: [VENUES], onConflict: onClose, onSuccess: onSaved },
+  );
 
   useEffect(() => {
     if (!target) return;
@@ -62,29 +77,7 @@ export function VenueFormModal({
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v || !target) return;
-    setBusy(true);
-    try {
-      const fields = emptyToNull({ name: v.name, address: v.address, facilities: v.facilities });
-      const numbers = {
-        areaM2: v.areaM2 ?? null,
-        capacity: v.capacity ?? null,
-        openedYear: v.openedYear ?? null,
-      };
-      const saved = editing
-        ? await patchVenueReq(editing.id, {
-            ...fields,
-            ...numbers,
-            active: v.active ?? true,
-            version: editing.version,
-          })
-        : await createVenueReq({ organizationId: v.organizationId, ...fields, ...numbers });
-      await qc.invalidateQueries({ queryKey: VENUES });
-      onSaved(saved);
-    } catch (e) {
-      onError(e, { form, fields: FIELDS, reload: [VENUES], onConflict: onClose });
-    } finally {
-      setBusy(false);
-    }
+    save.run(v);
   };
 
   return (
@@ -94,7 +87,7 @@ export function VenueFormModal({
       onCancel={onClose}
       onOk={() => void submit()}
       okText={t('common.save')}
-      confirmLoading={busy}
+      confirmLoading={save.busy}
       destroyOnHidden
       width={640}
     >

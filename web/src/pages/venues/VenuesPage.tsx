@@ -1,48 +1,53 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Grid, Popconfirm, Select, Switch, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Grid, Popconfirm, Select, Switch, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
-import type { TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { venueSortKeys, type Venue } from '../../../../shared/src/contracts/venues';
 import { useAbility } from '../../api/auth';
 import { patchVenueReq, useVenues, VENUES, type VenueFilters } from '../../api/venues';
-import { useApiError } from '../../app/useApiError';
+import { ListTable, type ListColumn } from '../../components/ListTable';
 import { OrgPicker } from '../../components/OrgPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { formatDateTime } from '../../lib/format';
-import { onTableChange, scrollWidth, sortOrderOf, tablePagination } from '../../lib/list';
+import { sortOrderOf } from '../../lib/list';
+import { useAction } from '../../lib/useAction';
+import { useUrlFilters, type FilterSpec } from '../../lib/url-filters';
 import { VenueFormModal, type VenueFormTarget } from './VenueFormModal';
+
+/** The list's filters in the URL (`/venues?active=false&org=…`). */
+const FILTERS: FilterSpec<VenueFilters> = {
+  q: 'string',
+  organizationId: ['string', 'org'],
+  active: 'string',
+  page: 'number',
+  pageSize: 'number',
+  sort: 'string',
+};
+const DEFAULTS: VenueFilters = { page: 1, pageSize: 20, active: 'all' };
 
 export default function VenuesPage() {
   const { t } = useTranslation('venues');
   const { message } = App.useApp();
-  const onError = useApiError();
-  const qc = useQueryClient();
   const phone = !Grid.useBreakpoint().md;
   const canWrite = useAbility('venues.write');
-  const [filters, setFilters] = useState<VenueFilters>({ page: 1, pageSize: 20, active: 'all' });
-  const [searchText, setSearchText] = useState('');
+  const [filters, setFilters] = useUrlFilters(FILTERS, DEFAULTS);
+  const [searchText, setSearchText] = useState(filters.q ?? '');
   const [target, setTarget] = useState<VenueFormTarget | null>(null);
-  const [toggling, setToggling] = useState<string | null>(null);
   const list = useVenues(filters);
 
-  const toggle = async (v: Venue, active: boolean) => {
-    setToggling(v.id);
-    try {
-      await patchVenueReq(v.id, { active, version: v.version });
-      await qc.invalidateQueries({ queryKey: VENUES });
-      message.success(active ? t('activated') : t('deactivated'));
-    } catch (e) {
-      onError(e, { reload: [VENUES] });
-    } finally {
-      setToggling(null);
-    }
-  };
+  const toggle = useAction(
+    ({ venue, active }: { venue: Venue; active: boolean }) =>
+      patchVenueReq(venue.id, { active, version: venue.version }),
+    {
+      invalidate: [VENUES],
+      reload: [VENUES],
+      success: (_r, { active }) => (active ? t('activated') : t('deactivated')),
+    },
+  );
 
-  const columns: TableProps<Venue>['columns'] = [
+  const columns: ListColumn<Venue>[] = [
     {
       title: t('field.name'),
       dataIndex: 'name',
@@ -51,6 +56,7 @@ export default function VenuesPage() {
       sortOrder: sortOrderOf(filters.sort, 'name'),
       fixed: phone ? undefined : 'left',
       width: 220,
+      locked: true,
       render: (v: string, r) => (
         <Flex vertical style={{ minWidth: 0 }}>
           {canWrite ? (
@@ -123,6 +129,7 @@ export default function VenuesPage() {
       key: 'active',
       fixed: 'right',
       width: canWrite ? 150 : 90,
+      locked: true,
       render: (v: boolean, r) => (
         <Flex gap={8} align="center">
           <Popconfirm
@@ -131,13 +138,13 @@ export default function VenuesPage() {
             okText={t(v ? 'deactivateOk' : 'activateOk')}
             okButtonProps={{ danger: v, 'data-testid': 'venue-active-confirm' } as ButtonProps}
             disabled={!canWrite}
-            onConfirm={() => toggle(r, !v)}
+            onConfirm={() => toggle.run({ venue: r, active: !v })}
           >
             <Switch
               size="small"
               checked={v}
               disabled={!canWrite}
-              loading={toggling === r.id}
+              loading={toggle.running?.venue.id === r.id}
               aria-label={t('field.active')}
               data-testid="venue-active-switch"
             />
@@ -174,48 +181,49 @@ export default function VenuesPage() {
         }
       />
       <Card styles={{ body: { padding: phone ? 12 : 20 } }}>
-        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <SearchBox
-            value={searchText}
-            onChange={setSearchText}
-            onSearch={(v) => setFilters((f) => ({ ...f, q: v || undefined, page: 1 }))}
-            placeholder={t('searchPlaceholder')}
-            width={phone ? '100%' : 300}
-            testId="venue-search"
-          />
-          <Select<'true' | 'false' | 'all'>
-            value={filters.active}
-            onChange={(active) => setFilters((f) => ({ ...f, active, page: 1 }))}
-            options={[
-              { value: 'all', label: t('activeAll') },
-              { value: 'true', label: t('common.active') },
-              { value: 'false', label: t('common.inactive') },
-            ]}
-            style={{ width: phone ? '100%' : 130 }}
-            data-testid="venue-active-filter"
-          />
-          <div style={{ width: phone ? '100%' : 300 }}>
-            <OrgPicker
-              allowClear
-              placeholder={t('filterOrganization')}
-              value={filters.organizationId ?? null}
-              onChange={(id) => setFilters((f) => ({ ...f, organizationId: id ?? undefined, page: 1 }))}
-            />
-          </div>
-        </Flex>
-        <Table<Venue>
-          rowKey="id"
-          size="middle"
+        <ListTable<Venue>
+          listId="venues"
+          phone={phone}
           columns={columns}
-          dataSource={list.data?.items ?? []}
+          items={list.data?.items ?? []}
+          total={list.data?.total ?? 0}
           loading={list.isFetching}
-          scroll={{ x: scrollWidth(columns) }}
-          data-testid="venue-table"
-          pagination={tablePagination(filters, list.data?.total ?? 0, (n) => t('common.total', { n }), {
-            showSizeChanger: !phone,
-            size: phone ? 'small' : undefined,
-          })}
-          onChange={onTableChange(venueSortKeys, (p) => setFilters((f) => ({ ...f, ...p })))}
+          paging={{ page: filters.page ?? 1, pageSize: filters.pageSize ?? 20, sort: filters.sort }}
+          sortKeys={venueSortKeys}
+          onPaging={(p) => setFilters((f) => ({ ...f, ...p }))}
+          empty={t('empty')}
+          testId="venue-table"
+          toolbar={
+            <Flex gap={8} wrap>
+              <SearchBox
+                value={searchText}
+                onChange={setSearchText}
+                onSearch={(v) => setFilters((f) => ({ ...f, q: v || undefined, page: 1 }))}
+                placeholder={t('searchPlaceholder')}
+                width={phone ? '100%' : 300}
+                testId="venue-search"
+              />
+              <Select<'true' | 'false' | 'all'>
+                value={filters.active}
+                onChange={(active) => setFilters((f) => ({ ...f, active, page: 1 }))}
+                options={[
+                  { value: 'all', label: t('activeAll') },
+                  { value: 'true', label: t('common.active') },
+                  { value: 'false', label: t('common.inactive') },
+                ]}
+                style={{ width: phone ? '100%' : 130 }}
+                data-testid="venue-active-filter"
+              />
+              <div style={{ width: phone ? '100%' : 300 }}>
+                <OrgPicker
+                  allowClear
+                  placeholder={t('filterOrganization')}
+                  value={filters.organizationId ?? null}
+                  onChange={(id) => setFilters((f) => ({ ...f, organizationId: id ?? undefined, page: 1 }))}
+                />
+              </div>
+            </Flex>
+          }
         />
       </Card>
       <VenueFormModal
