@@ -3,7 +3,7 @@
  * they are produced, so memory stays flat however many rows there are.
  */
 import { PassThrough, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from './lazy-libs';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -27,6 +27,7 @@ export async function writeXlsxSheet(
   sheet: XlsxSheet,
   fill: (addRow: (cells: XlsxCell[]) => void) => Promise<void>,
 ): Promise<void> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,

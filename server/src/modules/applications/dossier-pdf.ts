@@ -3,7 +3,7 @@
  * narrative, the self-assessment table, the evidence list and the history, with page numbers. Chinese
  * text uses Noto Sans SC (embedded as a subset by pdfkit) and wraps by Unicode line-breaking rules.
  */
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../core/lazy-libs';
 import { registerCjkFonts } from '../../core/pdf-fonts';
 import type { Db } from '../../db/client';
 import type { Ctx } from '../../core/context';
@@ -243,7 +243,8 @@ function pageNumbers(doc: Doc, footer: string): void {
 }
 
 /** Builds the PDF in memory (a dossier is a few pages). */
-export function renderDossier(a: ApplicationDetail, now: Date): Promise<Buffer> {
+export async function renderDossier(a: ApplicationDetail, now: Date): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },

@@ -6,7 +6,7 @@
  */
 import type { PassThrough } from 'node:stream';
 import { inArray } from 'drizzle-orm';
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../core/lazy-libs';
 import { registerCjkFonts } from '../../core/pdf-fonts';
 import type { Db } from '../../db/client';
 import type { Ctx } from '../../core/context';
@@ -173,7 +173,8 @@ function cells(r: ResultRow): string[] {
 }
 
 /** Builds the PDF in memory. */
-export function renderResultPdf(list: ResultList, now: Date): Promise<Buffer> {
+export async function renderResultPdf(list: ResultList, now: Date): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

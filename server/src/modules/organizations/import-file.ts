@@ -6,7 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../core/lazy-libs';
 import { IMPORT_MAX_BYTES } from '../../../../shared/src/contracts/organization-import';
 import { AppError, fieldError } from '../../core/errors';
 import { checkZip } from './import-zip';
@@ -193,6 +193,7 @@ async function* readXlsx(bytes: Buffer): AsyncGenerator<SheetRow> {
       'The file is not an Excel workbook (.xlsx)',
     );
   const input = Readable.from([bytes]);
+  const ExcelJS = await loadExcelJS();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',

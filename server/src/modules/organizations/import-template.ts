@@ -2,7 +2,8 @@
  * The import template: the `IMPORT_COLUMNS` with Chinese headers, a drop-down list on the kind column,
  * two example rows, and a second sheet "填写说明" explaining each column and the kind rules.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJSTypes from 'exceljs';
+import { loadExcelJS } from '../../core/lazy-libs';
 import type { Db } from '../../db/client';
 import { IMPORT_COLUMNS } from '../../../../shared/src/contracts/organizations';
 import { IMPORT_MAX_BYTES, ORG_KIND_LABELS } from '../../../../shared/src/contracts/organization-import';
@@ -62,6 +63,7 @@ const NOTES = [
 /** Builds the template; the example rows hang under the actual working committee's code when there is one. */
 export async function buildTemplate(db: Db): Promise<Buffer> {
   const root = (await rootCode(db)) ?? 'WC';
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Shifan';
   const ws = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -101,7 +103,7 @@ export async function buildTemplate(db: Db): Promise<Buffer> {
   };
   // exceljs supports range validations (`dataValidations.add`) but its typings do not declare them.
   const validations = (
-    ws as unknown as { dataValidations: { add(r: string, v: ExcelJS.DataValidation): void } }
+    ws as unknown as { dataValidations: { add(r: string, v: ExcelJSTypes.DataValidation): void } }
   ).dataValidations;
   validations.add(range(kindCol), {
     type: 'list',

@@ -31,7 +31,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const leniency = req.params.file === 'reviewer-leniency.svg';
       const spec = leniency ? leniencyBar(s.leniency, ctx.lang) : scoreHistogram(s.distribution, ctx.lang);
       const height = leniency ? Math.max(240, 32 * s.leniency.length + 60) : 360;
-      const svg = renderChartSvg(
+      const svg = await renderChartSvg(
         spec,
         { width: req.query.width ?? 800, height: req.query.height ?? height },
         ctx.lang,

@@ -2,7 +2,7 @@
  * The expert import template: the columns of REVIEWER_IMPORT_COLUMNS with Chinese headers, a 是/否
  * drop-down on 是否可参加, two example rows, and a sheet "填写说明" explaining each column.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../core/lazy-libs';
 import { REVIEWER_IMPORT_COLUMNS as C } from '../../../../shared/src/contracts/reviewers';
 
 export const TEMPLATE_SHEET = '评审专家';
@@ -46,6 +46,7 @@ const EXAMPLES: Record<keyof typeof C, string>[] = [
 ];
 
 export async function buildReviewerTemplate(): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   const keys = Object.keys(C) as (keyof typeof C)[];
   const sheet = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });

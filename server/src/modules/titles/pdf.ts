@@ -6,7 +6,7 @@
  * embedded once, pausing while the reader is behind.
  */
 import type { Writable } from 'node:stream';
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../core/lazy-libs';
 import { registerCjkFonts } from '../../core/pdf-fonts';
 import QRCode from 'qrcode';
 import { ORG_KIND_LABELS } from '../../../../shared/src/contracts/organization-import';
@@ -27,7 +27,8 @@ function openImage(doc: Doc, src: Buffer): Image {
   return (doc as unknown as { openImage(src: Buffer): Image }).openImage(src);
 }
 
-function newDoc(t: Template, title: string, now: Date): Doc {
+async function newDoc(t: Template, title: string, now: Date): Promise<Doc> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     layout: t.orientation,
@@ -207,7 +208,7 @@ export interface BatchSource {
 /** Writes every certificate (or plaque) of `src` into one PDF on `out`, a page at a time. */
 export async function writeBatch(out: Writable, src: BatchSource, now: Date): Promise<number> {
   const t = src.template;
-  const doc = newDoc(t, src.kind === 'plaque' ? '牌匾' : '荣誉证书', now);
+  const doc = await newDoc(t, src.kind === 'plaque' ? '牌匾' : '荣誉证书', now);
   const done = pipeTo(doc, out);
   const seal = t.seal ? openImage(doc, t.seal) : null;
   let n = 0;
@@ -230,7 +231,7 @@ export async function writeBatch(out: Writable, src: BatchSource, now: Date): Pr
 
 /** The naming decision of a campaign as one PDF on `out`. */
 export async function writeDecision(out: Writable, t: Template, d: DecisionDoc, now: Date): Promise<void> {
-  const doc = newDoc(t, `${d.campaignName} 命名决定`, now);
+  const doc = await newDoc(t, `${d.campaignName} 命名决定`, now);
   const done = pipeTo(doc, out);
   drawDecision(doc, t, d, t.seal ? openImage(doc, t.seal) : null);
   doc.end();
