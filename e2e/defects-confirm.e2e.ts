@@ -32,10 +32,10 @@ describe('issue 7 §1: confirmations and self-scores', () => {
     await screenshot(admin, 'defects-6-venue-confirm', { fullPage: false });
     expect(await sw.getAttribute('aria-checked')).toBe(before); // nothing changed yet
     await admin.getByTestId('venue-active-confirm').click();
-    await admin.waitForFunction(
-      ([el, was]) => el?.getAttribute('aria-checked') !== was,
-      [await sw.elementHandle(), before] as const,
-    );
+    await admin.waitForFunction(([el, was]) => el?.getAttribute('aria-checked') !== was, [
+      await sw.elementHandle(),
+      before,
+    ] as const);
 
     await admin.goto('/standards');
     await admin.getByTestId('standard-create').click();

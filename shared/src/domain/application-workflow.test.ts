@@ -320,17 +320,19 @@ describe('applyEffects', () => {
 
 describe('the publicity rows (公示)', () => {
   const at = (status: 'deciding' | 'publicity' | 'closed') => ({ campaign: { ...campaign, status } });
-  it.each<[ApplicationAction, ApplicationStatus, 'deciding' | 'publicity' | 'closed', string | null, string]>([
-    ['publish', 'proposed', 'deciding', null, 'in_publicity'],
-    ['publish', 'proposed', 'publicity', null, 'in_publicity'],
-    ['publish', 'proposed', 'closed', null, 'campaign_not_open'],
-    ['publish', 'shortlisted', 'deciding', null, 'wrong_status'],
-    ['strike', 'in_publicity', 'publicity', '举报属实', 'withdrawn'],
-    ['strike', 'in_publicity', 'publicity', ' ', 'reason_required'],
-    ['substitute', 'not_selected', 'publicity', '依次递补', 'in_publicity'],
-    ['substitute', 'not_selected', 'publicity', null, 'reason_required'],
-    ['substitute', 'withdrawn', 'publicity', '依次递补', 'wrong_status'],
-  ])('%s from %s in a %s campaign (reason %s) → %s', (action, status, cs, reason, want) => {
+  it.each<[ApplicationAction, ApplicationStatus, 'deciding' | 'publicity' | 'closed', string | null, string]>(
+    [
+      ['publish', 'proposed', 'deciding', null, 'in_publicity'],
+      ['publish', 'proposed', 'publicity', null, 'in_publicity'],
+      ['publish', 'proposed', 'closed', null, 'campaign_not_open'],
+      ['publish', 'shortlisted', 'deciding', null, 'wrong_status'],
+      ['strike', 'in_publicity', 'publicity', '举报属实', 'withdrawn'],
+      ['strike', 'in_publicity', 'publicity', ' ', 'reason_required'],
+      ['substitute', 'not_selected', 'publicity', '依次递补', 'in_publicity'],
+      ['substitute', 'not_selected', 'publicity', null, 'reason_required'],
+      ['substitute', 'withdrawn', 'publicity', '依次递补', 'wrong_status'],
+    ],
+  )('%s from %s in a %s campaign (reason %s) → %s', (action, status, cs, reason, want) => {
     const d = decide(base(action, status, 'committee_admin', { ...at(cs), reason }));
     expect(d.ok ? d.to : d.refusal).toBe(want);
   });

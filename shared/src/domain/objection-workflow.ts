@@ -9,7 +9,12 @@
 export const OBJECTION_STATUSES = ['received', 'investigating', 'closed'] as const;
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
 
-export const OBJECTION_OUTCOMES = ['inadmissible', 'unfounded', 'founded_withdraw', 'founded_substitute'] as const;
+export const OBJECTION_OUTCOMES = [
+  'inadmissible',
+  'unfounded',
+  'founded_withdraw',
+  'founded_substitute',
+] as const;
 export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number];
 
 export const OBJECTION_ACTIONS = ['accept', 'dismiss', 'reassign', 'note', 'close'] as const;
@@ -50,8 +55,7 @@ const assignee: Check = (f) => (f.newAssigneeId ? null : 'assignee_required');
 const deadline: Check = (f) =>
   !f.deadline ? null : f.today !== undefined && f.deadline < f.today ? 'deadline_past' : null;
 const byAssignee: Check = (f) => (f.assigneeId === f.actorId ? null : 'not_assignee');
-const outcome: Check = (f) =>
-  f.outcome && f.outcome !== 'inadmissible' ? null : 'outcome_required';
+const outcome: Check = (f) => (f.outcome && f.outcome !== 'inadmissible' ? null : 'outcome_required');
 const founded: Check = (f) =>
   f.outcome === 'founded_withdraw' || f.outcome === 'founded_substitute'
     ? f.itemListed

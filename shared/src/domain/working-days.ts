@@ -61,7 +61,7 @@ export function isWorkingDay(date: string, cal: WorkingDayCalendar): boolean {
 export function addWorkingDays(date: string, n: number, cal: WorkingDayCalendar): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0: ${n}`);
   let ms = toUtcMs(date);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     ms += DAY_MS;
     if (isWorkingDay(fromUtcMs(ms), cal)) left -= 1;
   }

@@ -169,8 +169,12 @@ describe('the audit hash chain', () => {
   });
 
   it('still refuses UPDATE and DELETE of a chained event as the application', async () => {
-    await expect(env.db.execute(sql`UPDATE audit_events SET detail = 'x' WHERE seq = 1`)).rejects.toMatchObject(appendOnly);
-    await expect(env.db.execute(sql`DELETE FROM audit_events WHERE seq = 1`)).rejects.toMatchObject(appendOnly);
+    await expect(
+      env.db.execute(sql`UPDATE audit_events SET detail = 'x' WHERE seq = 1`),
+    ).rejects.toMatchObject(appendOnly);
+    await expect(env.db.execute(sql`DELETE FROM audit_events WHERE seq = 1`)).rejects.toMatchObject(
+      appendOnly,
+    );
     await expect(
       env.db.execute(sql`UPDATE audit_events SET seq = 999, link = 'x', key_version = 1 WHERE seq = 1`),
     ).rejects.toMatchObject(appendOnly);
@@ -182,14 +186,12 @@ describe('events from before the chain', () => {
     const other = await makeTestEnv();
     try {
       for (const n of [1, 2, 3])
-        await other.db
-          .insert(auditEvents)
-          .values({
-            at: new Date(Date.UTC(2026, 0, n)),
-            action: 'auth.login',
-            outcome: 'success',
-            detail: `旧${n}`,
-          });
+        await other.db.insert(auditEvents).values({
+          at: new Date(Date.UTC(2026, 0, n)),
+          action: 'auth.login',
+          outcome: 'success',
+          detail: `旧${n}`,
+        });
       await expect(
         other.db.execute(
           sql`UPDATE audit_events SET seq = 1, link = 'x', key_version = 1, detail = '改' WHERE detail = '旧1'`,

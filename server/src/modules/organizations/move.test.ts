@@ -147,15 +147,13 @@ describe('POST /api/organizations/:id/move', () => {
     await env.db
       .insert(selfAssessments)
       .values({ applicationId: app.id, criterionId: criterion.id, unitId: tree.unitA.id, score: 18 });
-    await env.db
-      .insert(applicationEvents)
-      .values({
-        applicationId: app.id,
-        unitId: tree.unitA.id,
-        at: env.clock.now,
-        action: 'create',
-        toStatus: 'draft',
-      });
+    await env.db.insert(applicationEvents).values({
+      applicationId: app.id,
+      unitId: tree.unitA.id,
+      at: env.clock.now,
+      action: 'create',
+      toStatus: 'draft',
+    });
     const [cult] = await env.db
       .insert(cultivations)
       .values({ unitId: tree.unitA.id, trackCode: 'site', organizationId: s.g1.id, subjectId: s.g1.id })

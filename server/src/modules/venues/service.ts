@@ -30,7 +30,13 @@ function blankToNull<T extends Record<string, unknown>>(fields: T): T {
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v === '' ? null : v])) as T;
 }
 
-async function audit(db: DbOrTx, ctx: Ctx, action: AuditVerb<'venues'>, row: repo.VenueRow, changes: Changes) {
+async function audit(
+  db: DbOrTx,
+  ctx: Ctx,
+  action: AuditVerb<'venues'>,
+  row: repo.VenueRow,
+  changes: Changes,
+) {
   await writeAudit(db, ctx, {
     action: `venues.${action}`,
     objectType: 'venue',
