@@ -210,9 +210,12 @@ export function ListTable<T extends object>(props: ListTableProps<T>) {
     <Flex vertical gap={12}>
       {props.toolbar || !cards ? (
         <Flex gap={8} wrap justify="space-between" align="start">
-          <div style={{ flex: 1, minWidth: 0 }}>{props.toolbar}</div>
+          {/* On a phone the filters take the width and 列设置 goes below them, on the right. */}
+          <div style={{ flex: phone ? '1 1 100%' : 1, minWidth: 0 }}>{props.toolbar}</div>
           {cards ? null : (
-            <ColumnSettings listId={listId} columns={props.columns} pref={pref} onChange={setPref} />
+            <div style={{ marginInlineStart: 'auto' }}>
+              <ColumnSettings listId={listId} columns={props.columns} pref={pref} onChange={setPref} />
+            </div>
           )}
         </Flex>
       ) : null}
