@@ -57,6 +57,11 @@ describe('the honours pool', () => {
     );
     await page.getByTestId('honour-import').click();
     const modal = page.locator('.ant-modal');
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      modal.getByTestId('honour-template').click(),
+    ]);
+    expect(template.suggestedFilename()).toBe('表彰导入模板.xlsx');
     await modal.locator('input[type=file]').setInputFiles(csv);
     await modal.getByTestId('honour-import-check').click();
     await modal.getByText('共 1 行，可导入 1 项').waitFor();

@@ -8,7 +8,7 @@ import type {
   PoolView,
   ReservoirReportView,
 } from '../../../shared/src/contracts/honours';
-import { api, uploadFile } from './client';
+import { api, download, uploadFile } from './client';
 
 /** Every honours query starts with this key. */
 export const HONOURS = ['honours'] as const;
@@ -66,3 +66,6 @@ export function useHonour(id: string | null) {
     enabled: !!id,
   });
 }
+
+export const downloadHonourTemplate = () =>
+  download('/api/honours/import/template', undefined, '表彰导入模板.xlsx');

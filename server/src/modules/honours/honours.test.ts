@@ -286,6 +286,31 @@ describe('the honours import', () => {
     ]);
   });
 
+  it('gives a template whose header and example rows import cleanly in a dry run (once the code exists)', async () => {
+    const res = await env.app.inject({
+      method: 'GET',
+      url: '/api/honours/import/template',
+      headers: { cookie: committeeCookie },
+    });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('表彰名单')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, ...HEAD]);
+    expect(sheet.rowCount).toBe(4);
+    const kinds = wb
+      .getWorksheet('填写说明')!
+      .getColumn(2)
+      .values.filter((v) => typeof v === 'string' && /^[a-z_]+$/.test(v));
+    expect(kinds).toEqual(['advanced_org', 'outstanding_member', 'outstanding_worker', 'model_youth']);
+    const dry = await upload('模板.xlsx', res.rawPayload, true);
+    expect(dry.json().errors.map((e: { code: string }) => e.code)).toEqual([
+      'unknown_org',
+      'unknown_org',
+      'unknown_org',
+    ]);
+  });
+
   it('refuses a file without the required columns (400 INVALID_FILE)', async () => {
     const res = await upload('x.csv', Buffer.from('年度,文号\n2024,x\n'), true);
     expect([res.statusCode, res.json().error.details[0].code]).toEqual([400, 'missing_columns']);

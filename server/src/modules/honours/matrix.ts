@@ -62,6 +62,7 @@ const build: Record<string, Builder> = {
     method: 'DELETE',
     url: `/api/honours/${await freshHonour(ctx, s)}`,
   }),
+  'GET /api/honours/import/template': () => ({ method: 'GET', url: '/api/honours/import/template' }),
   'POST /api/honours/import': (ctx, s) => {
     const csv = `年度,表彰类型,组织编码,文号,表彰日期\n2025,先进基层党组织,${ctx.branchOf(s).code},津党机工〔2025〕12号,2025-06-28\n`;
     const m = fileUpload('honours.csv', Buffer.from(csv));
@@ -86,6 +87,7 @@ export const matrix: ModuleMatrix = {
       applicant: [200, 404],
     }),
     'DELETE /api/honours/:id': committee,
+    'GET /api/honours/import/template': committee,
     'POST /api/honours/import': committee,
   },
   build,

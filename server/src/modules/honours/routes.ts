@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBody, idParams, okBody } from '../../../../shared/src/contracts/common';
 import {
@@ -18,6 +19,9 @@ import { ctxOf } from '../../http/context';
 import { multipartDoc } from '../../http/openapi';
 import { receiveImportFile } from '../organizations/import-file';
 import { importHonours } from './import';
+import { buildHonourTemplate } from './import-template';
+import { attachment } from '../../core/http-files';
+import { XLSX_MIME } from '../../core/xlsx';
 import { reservoir } from './reservoir';
 import { pool } from './pool';
 import * as honours from './service';
@@ -139,6 +143,24 @@ const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => honours.remove(db, ctxOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/honours/import/template',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '下载表彰导入模板 Download the honours import template',
+        produces: [XLSX_MIME],
+        response: { 200: z.any().describe('表彰导入模板.xlsx'), 403: errorBody },
+      },
+    },
+    async (_req, reply) =>
+      reply
+        .type(XLSX_MIME)
+        .header('content-disposition', attachment('表彰导入模板.xlsx', 'honours-import-template.xlsx'))
+        .send(await buildHonourTemplate(db)),
   );
 
   app.post(

@@ -250,6 +250,7 @@ const titles: Messages<'titles'> = {
     importTitle: 'Import honours',
     importHelp:
       'Header: 年度, 表彰类型, 组织编码, 姓名, 职务, 文号, 表彰日期, 备注. Check first; import once there are no errors (all rows or none).',
+    importTemplate: 'Download the template',
     importPick: 'Choose an .xlsx or .csv file',
     importCheck: 'Check',
     importRun: 'Import',

@@ -230,6 +230,7 @@ const titles = {
     importTitle: '导入表彰名单',
     importHelp:
       '表头：年度、表彰类型、组织编码、姓名、职务、文号、表彰日期、备注。先预检，无错误后再正式导入（全部写入或全不写入）。',
+    importTemplate: '下载导入模板',
     importPick: '选择 .xlsx 或 .csv 文件',
     importCheck: '预检',
     importRun: '正式导入',

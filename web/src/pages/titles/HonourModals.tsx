@@ -18,7 +18,13 @@ import type { Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { HonourImportResult } from '../../../../shared/src/contracts/honours';
-import { createHonourReq, HONOURS, importHonoursReq, useHonourKinds } from '../../api/honours';
+import {
+  createHonourReq,
+  downloadHonourTemplate,
+  HONOURS,
+  importHonoursReq,
+  useHonourKinds,
+} from '../../api/honours';
 import { useApiError } from '../../app/useApiError';
 import { OrgPicker } from '../../components/OrgPicker';
 import { todayInZone } from '../../lib/format';
@@ -201,6 +207,14 @@ export function ImportHonoursModal({ open, onClose }: { open: boolean; onClose: 
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('honours.importHelp')}</Typography.Paragraph>
+      <Button
+        type="link"
+        style={{ padding: 0, marginBottom: 8 }}
+        onClick={() => void downloadHonourTemplate().catch((err: unknown) => report(err))}
+        data-testid="honour-template"
+      >
+        {t('honours.importTemplate')}
+      </Button>
       <Upload
         accept=".xlsx,.csv"
         maxCount={1}
