@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Alert, Descriptions, Form, Modal } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../../shared/src/contracts/organizations';
 import { moveOrg, ORGS } from '../../api/organizations';
-import { useApiError } from '../../app/useApiError';
 import { OrgPicker } from '../../components/OrgPicker';
 import { KindTag } from '../../components/tags';
 import { canMoveUnder } from '../../lib/org-tree';
+import { useAction } from '../../lib/useAction';
 
 /**
  * Moves an organisation (and its subtree) under a new parent picked by search;  the OK is the confirmation.
@@ -23,25 +22,21 @@ export function MoveOrgModal({
   onMoved: (o: Organization) => void;
 }) {
   const { t } = useTranslation('organizations');
-  const onError = useApiError();
-  const qc = useQueryClient();
   const [form] = Form.useForm<{ parentId: string }>();
   const [target, setTarget] = useState<Organization | null>(null);
-  const [busy, setBusy] = useState(false);
+  const move = useAction((o: Organization & { to: string }) => moveOrg(o.id, o.to, o.version), {
+    invalidate: [ORGS],
+    form,
+    fields: ['parentId'],
+    reload: [ORGS],
+    onConflict: onClose,
+    onSuccess: onMoved,
+  });
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v || !org) return;
-    setBusy(true);
-    try {
-      const moved = await moveOrg(org.id, v.parentId, org.version);
-      await qc.invalidateQueries({ queryKey: ORGS });
-      onMoved(moved);
-    } catch (e) {
-      onError(e, { form, fields: ['parentId'], reload: [ORGS], onConflict: onClose });
-    } finally {
-      setBusy(false);
-    }
+    move.run({ ...org, to: v.parentId });
   };
 
   return (
@@ -52,7 +47,7 @@ export function MoveOrgModal({
       onOk={() => void submit()}
       okText={t('moveConfirm')}
       okButtonProps={{ disabled: !target, danger: true }}
-      confirmLoading={busy}
+      confirmLoading={move.busy}
       destroyOnHidden
     >
       {org ? (

@@ -1,16 +1,15 @@
 import { useMemo, useState } from 'react';
 import { Alert, Col, Form, Input, InputNumber, Modal, Row, Select, type ButtonProps } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createOrganization, type Organization } from '../../../../shared/src/contracts/organizations';
 import type { OrgKind } from '../../../../shared/src/enums';
 import { canHaveChildren } from '../../../../shared/src/domain/org-rules';
 import { createOrg, ORGS, patchOrg, useOrganization } from '../../api/organizations';
-import { useApiError } from '../../app/useApiError';
 import { OrgPicker } from '../../components/OrgPicker';
 import { useZodRule } from '../../components/useZodRule';
 import { kindLabel } from '../../i18n/labels';
 import { childKindsOf, editableKindsOf } from '../../lib/org-tree';
+import { useAction } from '../../lib/useAction';
 import { emptyToNull } from '../../lib/validation';
 
 export type OrgFormTarget =
@@ -53,12 +52,27 @@ export function OrgFormModal({
 }) {
   const { t } = useTranslation('organizations');
   const rule = useZodRule();
-  const onError = useApiError();
-  const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const [parent, setParent] = useState<Organization | null>(target?.mode === 'create' ? target.parent : null);
   const editing = target?.mode === 'edit' ? target.org : null;
+  const save = useAction(
+    (v: Values) => {
+      const body = emptyToNull({
+        code: v.code,
+        name: v.name,
+        shortName: v.shortName,
+        kind: v.kind,
+        secretary: v.secretary,
+        contactName: v.contactName,
+        contactPhone: v.contactPhone,
+      });
+      const memberCount = v.memberCount ?? 0;
+      return editing
+        ? patchOrg(editing.id, { ...body, memberCount, version: editing.version })
+        : createOrg({ ...body, memberCount, parentId: v.parentId! });
+    },
+    { invalidate: [ORGS], form, fields: FIELDS, reload: [ORGS], onConflict: onClose, onSuccess: onSaved },
+  );
   // For an edit, the parent's kind decides the kinds offered (it may be outside the user's view: then none).
   const parentQuery = useOrganization(editing?.parentId ?? null);
 
@@ -89,28 +103,7 @@ export function OrgFormModal({
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v || !target) return;
-    setBusy(true);
-    try {
-      const body = emptyToNull({
-        code: v.code,
-        name: v.name,
-        shortName: v.shortName,
-        kind: v.kind,
-        secretary: v.secretary,
-        contactName: v.contactName,
-        contactPhone: v.contactPhone,
-      });
-      const memberCount = v.memberCount ?? 0;
-      const saved = editing
-        ? await patchOrg(editing.id, { ...body, memberCount, version: editing.version })
-        : await createOrg({ ...body, memberCount, parentId: v.parentId! });
-      await qc.invalidateQueries({ queryKey: ORGS });
-      onSaved(saved);
-    } catch (e) {
-      onError(e, { form, fields: FIELDS, reload: [ORGS], onConflict: onClose });
-    } finally {
-      setBusy(false);
-    }
+    save.run(v);
   };
 
   return (
@@ -120,7 +113,7 @@ export function OrgFormModal({
       onCancel={onClose}
       onOk={() => void submit()}
       okText={t('common.save')}
-      confirmLoading={busy}
+      confirmLoading={save.busy}
       destroyOnHidden
       width={680}
       okButtonProps={{ 'data-testid': 'org-form-submit' } as ButtonProps}
