@@ -7,6 +7,7 @@ const accounts: Messages<'accounts'> = {
   create: 'New account',
   editTitle: 'Edit account: {{name}}',
   searchPlaceholder: 'Search by username or name',
+  empty: 'No accounts',
   usernameHint: '3–64 letters, digits or . _ @ -; case is ignored; cannot be changed later',
   unitHint: 'A unit administrator manages this unit and everything under it',
   orgHint: 'A liaison acts for this organisation only',

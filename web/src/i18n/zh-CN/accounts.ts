@@ -4,6 +4,7 @@ const accounts = {
   create: '新建账号',
   editTitle: '编辑账号：{{name}}',
   searchPlaceholder: '按用户名或姓名搜索',
+  empty: '暂无账号',
   usernameHint: '3–64 位字母、数字或 . _ @ -，不区分大小写，创建后不可修改',
   unitHint: '直属党组织管理员只能管理所选直属党组织及其下级',
   orgHint: '联络员只能办理所选党组织的事务',

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Dropdown, Flex, Grid, Select, Table, Tag, Typography } from 'antd';
-import type { TableProps } from 'antd';
+import { App, Button, Card, Dropdown, Flex, Grid, Select, Tag, Typography } from 'antd';
 import { MoreOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,12 +17,13 @@ import {
   type OneTimePassword,
 } from '../../api/accounts';
 import { useApiError } from '../../app/useApiError';
+import { ListTable, type ListColumn } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { roleLabel } from '../../i18n/labels';
 import { accountStatuses, canManageAccount, manageableRoles, type AccountStatus } from '../../lib/accounts';
 import { formatDateTime } from '../../lib/format';
-import { onTableChange, sortOrderOf, tablePagination } from '../../lib/list';
+import { sortOrderOf } from '../../lib/list';
 import { useUrlFilters, type FilterSpec } from '../../lib/url-filters';
 import { AccountFormModal, type AccountFormTarget } from './AccountFormModal';
 import { OneTimePasswordModal } from './OneTimePasswordModal';
@@ -103,11 +103,12 @@ export default function AccountsPage() {
       message.success(t('unlocked'));
     });
 
-  const columns: TableProps<Account>['columns'] = [
+  const columns: ListColumn<Account>[] = [
     {
       title: t('field.username'),
       dataIndex: 'username',
       key: 'username',
+      locked: true,
       sorter: true,
       sortOrder: sortOrderOf(filters.sort, 'username'),
       fixed: phone ? undefined : 'left',
@@ -198,6 +199,7 @@ export default function AccountsPage() {
     {
       title: t('common.actions'),
       key: 'actions',
+      locked: true,
       fixed: 'right',
       width: 110,
       render: (_v, a) =>
@@ -286,60 +288,61 @@ export default function AccountsPage() {
         }
       />
       <Card styles={{ body: { padding: phone ? 12 : 20 } }}>
-        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <SearchBox
-            value={searchText}
-            onChange={setSearchText}
-            onSearch={(v) => setFilters((f) => ({ ...f, q: v || undefined, page: 1 }))}
-            placeholder={t('searchPlaceholder')}
-            width={phone ? '100%' : 280}
-            testId="account-search"
-          />
-          <Select<Role>
-            allowClear
-            placeholder={t('field.role')}
-            value={filters.role}
-            onChange={(role) => setFilters((f) => ({ ...f, role, page: 1 }))}
-            options={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
-            style={{ width: filterWidth }}
-          />
-          <Select<'true' | 'false'>
-            allowClear
-            placeholder={t('field.status')}
-            value={filters.disabled}
-            onChange={(disabled) => setFilters((f) => ({ ...f, disabled, page: 1 }))}
-            options={[
-              { value: 'false', label: t('enabledOnly') },
-              { value: 'true', label: t('disabledOnly') },
-            ]}
-            style={{ width: filterWidth }}
-          />
-          <Select<'locked' | 'must_change_password'>
-            allowClear
-            placeholder={t('stateFilter.label')}
-            value={filters.state}
-            onChange={(state) => setFilters((f) => ({ ...f, state, page: 1 }))}
-            options={[
-              { value: 'locked', label: t('stateFilter.locked') },
-              { value: 'must_change_password', label: t('stateFilter.mustChange') },
-            ]}
-            style={{ width: filterWidth }}
-            data-testid="account-state-filter"
-          />
-        </Flex>
-        <Table<Account>
-          rowKey="id"
-          size="middle"
+        <ListTable<Account>
+          listId="accounts"
+          phone={phone}
           columns={columns}
-          dataSource={list.data?.items ?? []}
+          items={list.data?.items ?? []}
+          total={list.data?.total ?? 0}
           loading={list.isFetching}
-          scroll={{ x: 1480 }}
-          data-testid="account-table"
-          pagination={tablePagination(filters, list.data?.total ?? 0, (n) => t('common.total', { n }), {
-            showSizeChanger: !phone,
-            size: phone ? 'small' : undefined,
-          })}
-          onChange={onTableChange(accountSortKeys, (p) => setFilters((f) => ({ ...f, ...p })))}
+          paging={{ page: filters.page ?? 1, pageSize: filters.pageSize ?? 20, sort: filters.sort }}
+          sortKeys={accountSortKeys}
+          onPaging={(p) => setFilters((f) => ({ ...f, ...p }))}
+          empty={t('empty')}
+          testId="account-table"
+          toolbar={
+            <Flex gap={8} wrap>
+              <SearchBox
+                value={searchText}
+                onChange={setSearchText}
+                onSearch={(v) => setFilters((f) => ({ ...f, q: v || undefined, page: 1 }))}
+                placeholder={t('searchPlaceholder')}
+                width={phone ? '100%' : 280}
+                testId="account-search"
+              />
+              <Select<Role>
+                allowClear
+                placeholder={t('field.role')}
+                value={filters.role}
+                onChange={(role) => setFilters((f) => ({ ...f, role, page: 1 }))}
+                options={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+                style={{ width: filterWidth }}
+              />
+              <Select<'true' | 'false'>
+                allowClear
+                placeholder={t('field.status')}
+                value={filters.disabled}
+                onChange={(disabled) => setFilters((f) => ({ ...f, disabled, page: 1 }))}
+                options={[
+                  { value: 'false', label: t('enabledOnly') },
+                  { value: 'true', label: t('disabledOnly') },
+                ]}
+                style={{ width: filterWidth }}
+              />
+              <Select<'locked' | 'must_change_password'>
+                allowClear
+                placeholder={t('stateFilter.label')}
+                value={filters.state}
+                onChange={(state) => setFilters((f) => ({ ...f, state, page: 1 }))}
+                options={[
+                  { value: 'locked', label: t('stateFilter.locked') },
+                  { value: 'must_change_password', label: t('stateFilter.mustChange') },
+                ]}
+                style={{ width: filterWidth }}
+                data-testid="account-state-filter"
+              />
+            </Flex>
+          }
         />
       </Card>
       <AccountFormModal
