@@ -73,6 +73,7 @@ export const AUDIT_ACTIONS = {
   'stages.open': { zh: '开启评审环节', en: 'Open stage' },
   'stages.close': { zh: '结束评审环节', en: 'Close stage' },
   'stages.reopen': { zh: '重新开启评审环节', en: 'Reopen stage' },
+  'stages.remind': { zh: '催办评审专家', en: 'Remind experts' },
 
   'cultivations.create': { zh: '列入培育库', en: 'Add to cultivation' },
   'cultivations.update': { zh: '修改培育计划', en: 'Edit cultivation' },

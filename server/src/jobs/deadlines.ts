@@ -1,19 +1,22 @@
 /**
  * Deadline reminders as jobs. `deadline.scan` runs daily (it queues tomorrow's scan itself, keyed by
  * day) and schedules `deadline.remind` jobs 3 days and 1 day before each open campaign's application
- * and recommendation deadlines, each with its own key, so scanning twice schedules nothing twice.
+ * and recommendation deadlines, and `stage.remind` jobs 3 days and 1 day before each open stage closes,
+ * each with its own key, so scanning twice schedules nothing twice.
  * `deadline.remind` finds who still has something to do at that moment and puts a notification in
  * their inbox; a reminder whose deadline moved, passed, or whose campaign is no longer open does nothing.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../db/client';
-import { applications, campaigns, users } from '../db/schema';
+import { applications, campaigns, stages, users } from '../db/schema';
 import { notify } from '../modules/notifications/service';
+import { remindBeforeClose } from '../modules/results/reminders';
 import { expireTitles } from '../modules/rereviews/service';
 import {
   nextDailyScan,
   plannedReminders,
+  plannedStageReminders,
   reminderText,
   todaysScan,
   type DeadlineKind,
@@ -23,6 +26,7 @@ import type { JobHandler } from './runner';
 
 export const SCAN = 'deadline.scan';
 export const REMIND = 'deadline.remind';
+export const STAGE_REMIND = 'stage.remind';
 
 /** Queues today's scan unless it exists (ran or pending): call at start. Answers whether it was new. */
 export async function ensureDailyScan(db: Db, now: Date): Promise<boolean> {
@@ -41,6 +45,22 @@ export const scanHandler: JobHandler = {
       .from(campaigns)
       .where(eq(campaigns.status, 'open'));
     const planned = open.flatMap((c) => plannedReminders(c, now));
+    const openStages = await db
+      .select({ id: stages.id, closesAt: stages.closesAt })
+      .from(stages)
+      .where(eq(stages.status, 'open'));
+    await enqueue(
+      db,
+      openStages
+        .flatMap((s) => plannedStageReminders(s, now))
+        .map((p) => ({
+          kind: STAGE_REMIND,
+          runAt: p.runAt,
+          dedupeKey: p.dedupeKey,
+          payload: { stageId: p.stageId, at: p.at, offset: p.offset },
+        })),
+      now,
+    );
     await enqueue(
       db,
       planned.map((p) => ({
@@ -112,5 +132,19 @@ export const remindHandler: JobHandler = {
     };
     const userIds = await who[p.deadline](db, c.id);
     await notify(db, userIds, reminderText(p.deadline, p.offset, c, deadline), now);
+  },
+};
+
+const stageRemindPayload = z.object({
+  stageId: z.uuid(),
+  at: z.iso.datetime(),
+  offset: z.enum(['3d', '1d']),
+});
+
+/** Reminds the experts still behind on an open stage; void when the stage closed or its end moved. */
+export const stageRemindHandler: JobHandler = {
+  async run(db, job, now) {
+    const p = stageRemindPayload.parse(job.payload);
+    await remindBeforeClose(db, p.stageId, p.at, p.offset, now);
   },
 };

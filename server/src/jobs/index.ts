@@ -3,7 +3,15 @@ import nodemailer from 'nodemailer';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { AUDIT_CHECK, auditCheckHandler, ensureAuditCheck } from './audit-chain';
-import { ensureDailyScan, REMIND, remindHandler, SCAN, scanHandler } from './deadlines';
+import {
+  ensureDailyScan,
+  REMIND,
+  remindHandler,
+  SCAN,
+  scanHandler,
+  STAGE_REMIND,
+  stageRemindHandler,
+} from './deadlines';
 import { EMAIL, emailHandler } from './email';
 import { ensureMailSweep, MAIL_SWEEP, mailSweepHandler } from './notification-mail';
 import { JobRunner, type JobHandler, type JobLog } from './runner';
@@ -15,6 +23,7 @@ export function jobHandlers(
   const handlers: Record<string, JobHandler> = {
     [SCAN]: scanHandler,
     [REMIND]: remindHandler,
+    [STAGE_REMIND]: stageRemindHandler,
     [AUDIT_CHECK]: auditCheckHandler(log),
   };
   if (config.mail.smtpUrl && config.mail.from) {

@@ -100,6 +100,13 @@ export const stageProgress = z.object({
 });
 export type StageProgress = z.infer<typeof stageProgress>;
 
+/** POST /api/stages/:id/remind (催办): how many experts were reminded, of how many reviews not locked. */
+export const stageRemindAnswer = z.object({
+  reviewers: z.number().int(),
+  reviews: z.number().int(),
+});
+export type StageRemindAnswer = z.infer<typeof stageRemindAnswer>;
+
 /** The stage charts the server renders as SVG (`GET /api/stages/:id/charts/:name.svg`). */
 export const STAGE_CHART_NAMES = ['score-distribution', 'reviewer-leniency'] as const;
 export type StageChartName = (typeof STAGE_CHART_NAMES)[number];

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { nextDailyScan, plannedReminders, reminderText, todaysScan } from './reminders';
+import {
+  nextDailyScan,
+  plannedReminders,
+  plannedStageReminders,
+  reminderText,
+  reviewReminderText,
+  todaysScan,
+} from './reminders';
 
 const DAY = 24 * 3600_000;
 const closes = new Date('2026-12-15T09:30:00.000Z');
@@ -70,5 +77,51 @@ describe('reminderText', () => {
     ]);
     // The unit's reminder opens its 推荐初审 page on the campaign (issue 7 §1.3).
     expect(r.link).toBe('/recommend?campaign=c1');
+  });
+});
+
+describe('stage-closing reminders', () => {
+  const stage = { id: 's1', closesAt: new Date('2026-12-20T10:00:00.000Z') };
+  it('are planned 3 days and 1 day before the stage closes, those behind us skipped', () => {
+    expect(plannedStageReminders(stage, new Date('2026-11-29T08:00:00.000Z'))).toEqual([
+      {
+        stageId: 's1',
+        at: '2026-12-20T10:00:00.000Z',
+        offset: '3d',
+        runAt: new Date('2026-12-17T10:00:00.000Z'),
+        dedupeKey: 'remind:stage:s1:2026-12-20T10:00:00.000Z:3d',
+      },
+      {
+        stageId: 's1',
+        at: '2026-12-20T10:00:00.000Z',
+        offset: '1d',
+        runAt: new Date('2026-12-19T10:00:00.000Z'),
+        dedupeKey: 'remind:stage:s1:2026-12-20T10:00:00.000Z:1d',
+      },
+    ]);
+    expect(plannedStageReminders(stage, new Date('2026-12-18T00:00:00.000Z')).map((p) => p.offset)).toEqual([
+      '1d',
+    ]);
+    expect(plannedStageReminders(stage, new Date('2026-12-19T10:00:00.001Z'))).toEqual([]);
+  });
+
+  it('say the stage, the campaign, the closing time in Beijing and how many reviews are not locked', () => {
+    const s = { id: 's1', nameZh: '集体评审', nameEn: 'Panel review', campaignName: '2026年度“双示范”创建' };
+    expect(reviewReminderText(s, stage.closesAt, 1, '1d')).toEqual({
+      kind: 'deadline.review',
+      titleZh: '距评分截止还有1天',
+      titleEn: '1 day left to score',
+      bodyZh: '“2026年度“双示范”创建”的“集体评审”将于 2026-12-20 18:00 截止评分，您还有 1 份评审未确认锁定。',
+      bodyEn:
+        'Scoring for “Panel review” of “2026年度“双示范”创建” closes at 2026-12-20 18:00 (Beijing time); 1 of your reviews is not locked yet.',
+      link: '/reviews?stage=s1',
+    });
+    const nudge = reviewReminderText(s, stage.closesAt, 4, null);
+    expect([nudge.kind, nudge.titleZh, nudge.titleEn]).toEqual([
+      'review.reminder',
+      '工委提醒您尽快完成评分',
+      'The committee asks you to finish your reviews',
+    ]);
+    expect(nudge.bodyEn).toContain('4 of your reviews are not locked yet');
   });
 });

@@ -2,7 +2,8 @@
  * Deadline reminders (pure): when to remind, under which de-duplication key, and what the reminder
  * says. Applicants with a draft or returned application are reminded 3 days and 1 day before
  * applications close; unit admins with submitted applications 3 days and 1 day before the unit
- * recommendation deadline. Times shown to people are Beijing time (UTC+8).
+ * recommendation deadline; experts with assigned reviews not yet locked 3 days and 1 day before their
+ * stage closes (and whenever the committee presses 催办). Times shown to people are Beijing time (UTC+8).
  */
 export const REMINDER_OFFSETS = [
   { label: '3d', days: 3 },
@@ -51,6 +52,61 @@ export function plannedReminders(
     }
   }
   return out;
+}
+
+/** A stage-closing reminder ahead of `now` (the job finds who is still behind when it runs). */
+export interface PlannedStageReminder {
+  stageId: string;
+  /** The stage's closing time (ISO); a reminder whose stage moved it is void. */
+  at: string;
+  offset: ReminderOffset;
+  runAt: Date;
+  dedupeKey: string;
+}
+
+/** The reminders still ahead of `now` for one open stage: 3 days and 1 day before it closes. */
+export function plannedStageReminders(
+  stage: { id: string; closesAt: Date },
+  now: Date,
+): PlannedStageReminder[] {
+  const iso = stage.closesAt.toISOString();
+  return REMINDER_OFFSETS.flatMap((o) => {
+    const runAt = new Date(stage.closesAt.getTime() - o.days * DAY);
+    if (runAt.getTime() < now.getTime()) return [];
+    return [
+      {
+        stageId: stage.id,
+        at: iso,
+        offset: o.label,
+        runAt,
+        dedupeKey: `remind:stage:${stage.id}:${iso}:${o.label}`,
+      },
+    ];
+  });
+}
+
+/**
+ * What an expert behind on a stage reads: the stage, its campaign, when it closes, and how many of the
+ * expert's reviews are not locked yet. `offset` null is the committee's 催办 (no countdown in the title).
+ */
+export function reviewReminderText(
+  stage: { id: string; nameZh: string; nameEn: string; campaignName: string },
+  closesAt: Date,
+  pending: number,
+  offset: ReminderOffset | null,
+): ReminderText {
+  const when = chinaDateTime(closesAt);
+  const days = offset === '3d' ? 3 : 1;
+  return {
+    kind: offset ? 'deadline.review' : 'review.reminder',
+    titleZh: offset ? `距评分截止还有${days}天` : '工委提醒您尽快完成评分',
+    titleEn: offset
+      ? `${days === 1 ? '1 day' : `${days} days`} left to score`
+      : 'The committee asks you to finish your reviews',
+    bodyZh: `“${stage.campaignName}”的“${stage.nameZh}”将于 ${when} 截止评分，您还有 ${pending} 份评审未确认锁定。`,
+    bodyEn: `Scoring for “${stage.nameEn}” of “${stage.campaignName}” closes at ${when} (Beijing time); ${pending} of your reviews ${pending === 1 ? 'is' : 'are'} not locked yet.`,
+    link: `/reviews?stage=${stage.id}`,
+  };
 }
 
 /** `YYYY-MM-DD` of the day in China. */

@@ -5,6 +5,29 @@ import { only } from '../../../test/matrix-types';
 
 const DAY = 24 * 3600_000;
 let stageId: string | null = null;
+let openStageId: string | null = null;
+
+/** An open stage without assignments (催办 answers 200 with nobody to remind). */
+async function anOpenStage(ctx: MatrixCtx): Promise<string> {
+  if (openStageId) return openStageId;
+  const now = ctx.env.clock.now.getTime();
+  const [row] = await ctx.env.db
+    .insert(stages)
+    .values({
+      campaignId: ctx.campaign.campaign.id,
+      position: 902,
+      nameZh: '矩阵开放环节',
+      nameEn: 'Matrix open stage',
+      method: 'criteria_scoring',
+      opensAt: new Date(now - DAY),
+      closesAt: new Date(now + 30 * DAY),
+      weight: 0,
+      status: 'open',
+    })
+    .returning();
+  openStageId = row!.id;
+  return openStageId;
+}
 
 async function aStage(ctx: MatrixCtx): Promise<string> {
   if (stageId) return stageId;
@@ -48,6 +71,10 @@ const build: Record<string, Builder> = {
     method: 'GET',
     url: `/api/stages/${await aStage(ctx)}/progress`,
   }),
+  'POST /api/stages/:id/remind': async (ctx) => ({
+    method: 'POST',
+    url: `/api/stages/${await anOpenStage(ctx)}/remind`,
+  }),
   'GET /api/campaigns/:id/ranking': (ctx) => ({
     method: 'GET',
     url: `/api/campaigns/${ctx.campaign.campaign.id}/ranking?track=site&kind=branch`,
@@ -61,6 +88,7 @@ export const matrix: ModuleMatrix = {
     'GET /api/campaigns/:id/ranking': only({ committee_admin: [200, 200] }),
     'GET /api/stages/:id/statistics': only({ committee_admin: [200, 200] }),
     'GET /api/stages/:id/progress': only({ committee_admin: [200, 200] }),
+    'POST /api/stages/:id/remind': only({ committee_admin: [200, 200] }),
     'GET /api/stages/:id/charts/:file': only({ committee_admin: [200, 200] }),
   },
   build,

@@ -9,6 +9,12 @@ export async function campaignExists(db: DbOrTx, id: string): Promise<boolean> {
   return !!row;
 }
 
+/** The campaign's name, or null when there is none with that id. */
+export async function campaignName(db: DbOrTx, id: string): Promise<string | null> {
+  const [row] = await db.select({ name: campaigns.name }).from(campaigns).where(eq(campaigns.id, id));
+  return row?.name ?? null;
+}
+
 export async function counts(db: DbOrTx, campaignId: string) {
   const [a] = await db
     .select({ n: sql<number>`count(*)::int` })

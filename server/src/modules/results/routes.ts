@@ -5,9 +5,11 @@ import {
   rankingQuery,
   recomputeAnswer,
   stageProgress,
+  stageRemindAnswer,
   stageStatistics,
 } from '../../../../shared/src/contracts/results';
 import { ctxOf } from '../../http/context';
+import { remindStage } from './reminders';
 import * as results from './service';
 
 const tags = ['results'];
@@ -85,6 +87,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => results.progress(db, ctxOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/stages/:id/remind',
+    {
+      config: { policy: 'evaluation.manage' },
+      schema: {
+        tags,
+        summary:
+          '催办 Remind every expert with reviews of the open stage not locked yet (inbox, and mail with SMTP)',
+        params: idParams,
+        response: { 200: stageRemindAnswer, 400: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (req) => remindStage(db, ctxOf(req), req.params.id),
   );
 };
 
