@@ -125,6 +125,16 @@ describe('the committee evaluates', () => {
     await page.getByTestId('tab-progress').click();
     await page.getByTestId('progress-counts').waitFor();
     expect(await page.getByTestId('progress-counts').innerText()).toMatch(/已锁定 0 \/ 已分配 \d+/);
+    // 催办: the confirmation names how many experts and reviews; the answer says the same numbers.
+    const button = page.getByTestId('remind-experts');
+    const experts = Number(/（(\d+) 位专家）/.exec(await button.innerText())?.[1]);
+    expect(experts).toBe(6);
+    await button.click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.getByText(`将向 ${experts} 位专家各发送一条站内提醒`, { exact: false }).waitFor();
+    await screenshot(page, 'evaluation-5b-remind-confirm');
+    await page.getByRole('button', { name: '发送提醒' }).click();
+    await page.getByText(new RegExp(`已提醒 ${experts} 位专家（共 \\d+ 份评审未锁定）`)).waitFor();
   });
 
   it('is usable on a phone: the stage list and the progress', async () => {

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { createStage, patchStage, StageDetail, StageList } from '../../../shared/src/contracts/stages';
 import type { StageTemplate } from '../../../shared/src/domain/stages';
+import type { StageRemindAnswer } from '../../../shared/src/contracts/results';
 import { api } from './client';
 
 /** Every stage query starts with this key (a campaign's list and one stage alike). */
@@ -33,6 +34,9 @@ export const reorderStagesReq = (campaignId: string, ids: string[]) =>
   api.post<StageList>(`/api/campaigns/${campaignId}/stages/order`, { ids });
 export const applyTemplateReq = (campaignId: string, template: StageTemplate) =>
   api.post<StageList>(`/api/campaigns/${campaignId}/stages/template`, { template });
+
+/** 催办: reminds every expert of the open stage with reviews not locked (one inbox notice each). */
+export const remindStageReq = (id: string) => api.post<StageRemindAnswer>(`/api/stages/${id}/remind`, {});
 
 export type StageMove = 'open' | 'close' | 'reopen';
 export const moveStageReq = (s: StageDetail, move: StageMove, reason?: string) =>

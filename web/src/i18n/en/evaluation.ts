@@ -360,6 +360,12 @@ const evaluation: Messages<'evaluation'> = {
     progress: {
       counts: '{{locked}} locked of {{assigned}} assigned',
       waiting: '{{n}} experts have not finished',
+      remind: 'Remind ({{n}} experts)',
+      remindTitle: 'Remind the experts who have not finished?',
+      remindText:
+        'Each of the {{n}} experts gets one inbox notice (and an e-mail when mail is configured) with the stage’s closing time and how many of their reviews are not locked yet ({{reviews}} in all). The reminder is recorded in the audit log.',
+      remindOk: 'Send reminders',
+      reminded: '{{n}} experts reminded ({{reviews}} reviews not locked)',
       none: 'No assignments yet',
       assigned: 'Assigned',
       draft: 'Draft',

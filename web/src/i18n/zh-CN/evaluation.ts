@@ -344,6 +344,12 @@ const evaluation = {
     progress: {
       counts: '已锁定 {{locked}} / 已分配 {{assigned}}',
       waiting: '{{n}} 位专家尚未完成评分',
+      remind: '催办（{{n}} 位专家）',
+      remindTitle: '催办尚未完成评分的专家？',
+      remindText:
+        '将向 {{n}} 位专家各发送一条站内提醒（已配置邮件时同时发送邮件），告知本环节的截止时间和其尚未确认锁定的评审份数（共 {{reviews}} 份）。此操作记入审计日志。',
+      remindOk: '发送提醒',
+      reminded: '已提醒 {{n}} 位专家（共 {{reviews}} 份评审未锁定）',
       none: '尚无评审分配',
       assigned: '已分配',
       draft: '草稿',

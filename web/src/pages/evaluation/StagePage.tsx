@@ -19,7 +19,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { DeleteOutlined, ThunderboltOutlined, UserAddOutlined } from '@ant-design/icons';
+import { BellOutlined, DeleteOutlined, ThunderboltOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -39,7 +39,8 @@ import {
 } from '../../api/assignments';
 import { useCampaign } from '../../api/campaigns';
 import { useReviewers } from '../../api/reviewers';
-import { useStage } from '../../api/stages';
+import { remindStageReq, useStage } from '../../api/stages';
+import { useAction } from '../../lib/useAction';
 import { useApiError } from '../../app/useApiError';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/format';
@@ -127,7 +128,7 @@ export default function StagePage() {
           {
             key: 'progress',
             label: <span data-testid="tab-progress">{t('work.tab.progress')}</span>,
-            children: <ProgressTab stageId={s.id} phone={phone} />,
+            children: <ProgressTab stageId={s.id} open={s.status === 'open'} phone={phone} />,
           },
           {
             key: 'statistics',
@@ -633,7 +634,35 @@ function ConflictsTab({ stageId }: { stageId: string }) {
   );
 }
 
-function ProgressTab({ stageId, phone }: { stageId: string; phone: boolean }) {
+/** 催办: asks first, saying who will be reminded of how many reviews; only while the stage is open. */
+function RemindButton({ stageId, experts, reviews }: { stageId: string; experts: number; reviews: number }) {
+  const { t } = useTranslation('evaluation');
+  const { modal } = App.useApp();
+  const remind = useAction(() => remindStageReq(stageId), {
+    success: (r) => t('work.progress.reminded', { n: r.reviewers, reviews: r.reviews }),
+  });
+  return (
+    <Button
+      icon={<BellOutlined />}
+      data-testid="remind-experts"
+      disabled={experts === 0}
+      loading={remind.busy}
+      onClick={() =>
+        modal.confirm({
+          title: t('work.progress.remindTitle'),
+          content: t('work.progress.remindText', { n: experts, reviews }),
+          okText: t('work.progress.remindOk'),
+          cancelText: t('common.cancel'),
+          onOk: () => remind.run(),
+        })
+      }
+    >
+      {t('work.progress.remind', { n: experts })}
+    </Button>
+  );
+}
+
+function ProgressTab({ stageId, open, phone }: { stageId: string; open: boolean; phone: boolean }) {
   const { t } = useTranslation('evaluation');
   const list = useAssignments(stageId);
   const items = list.data?.items ?? [];
@@ -675,6 +704,13 @@ function ProgressTab({ stageId, phone }: { stageId: string; phone: boolean }) {
               {t('work.progress.waiting', { n: waiting.length })}
             </Typography.Text>
           </Flex>
+          {open ? (
+            <RemindButton
+              stageId={stageId}
+              experts={waiting.length}
+              reviews={waiting.reduce((n, r) => n + r.assigned - r.locked, 0)}
+            />
+          ) : null}
         </Flex>
       </Card>
       {phone ? (
