@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ORG_KINDS, ROLES, TRACK_SUBJECTS } from '../enums';
 import { APPLICATION_STATUSES } from '../domain/application-workflow';
 import { CAMPAIGN_STATUSES } from '../domain/campaign-rules';
-import { errorBody, listOf, listQuery, optionalText, searchText, text } from './common';
+import { dayFilter, errorBody, listOf, listQuery, optionalText, searchText, text } from './common';
 
 export const applicationStatus = z.enum(APPLICATION_STATUSES);
 export const trackCode = z
@@ -60,9 +60,9 @@ export const applicationFilter = z.object({
   /** Brand name, organisation name (contains) or organisation code (starts with). */
   q: searchText(),
   /** Submitted on or after this day (YYYY-MM-DD in Beijing time). */
-  submittedFrom: z.iso.date().optional(),
+  submittedFrom: dayFilter(),
   /** Submitted on or before this day (YYYY-MM-DD in Beijing time, the whole day included). */
-  submittedTo: z.iso.date().optional(),
+  submittedTo: dayFilter(),
 });
 export const applicationListQuery = listQuery(applicationSortKeys)
   .extend({ pageSize: z.coerce.number().int().min(1).max(200).default(50) })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCivilDate } from '../domain/working-days';
 
 export const uuid = z.uuid();
 export const idParams = z.object({ id: z.uuid() }).strict();
@@ -12,6 +13,12 @@ export const errorBody = z.object({
   }),
 });
 export type ErrorBody = z.infer<typeof errorBody>;
+
+/**
+ * A day filter `YYYY-MM-DD` (a Beijing day): a real date from the year 100 on — `Date.UTC` reads years
+ * 0–99 as 19xx, so those are refused here rather than failing in the query.
+ */
+export const dayFilter = () => z.iso.date().refine(isCivilDate, { message: 'bad_date' }).optional();
 
 /** `?page=&pageSize=&sort=`; `sort` is `field` or `-field`, from a whitelist per list. */
 export function listQuery<const S extends readonly [string, ...string[]]>(sortKeys: S) {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ORG_KINDS } from '../enums';
 import { TITLE_ACTIONS, TITLE_STATUSES } from '../domain/title-workflow';
 import { TEMPLATE_KINDS, TEMPLATE_LIMITS, TEMPLATE_ORIENTATIONS } from '../domain/certificates';
-import { listOf, listQuery, searchText, text } from './common';
+import { dayFilter, listOf, listQuery, searchText, text } from './common';
 
 export const certifyBody = z
   .object({
@@ -77,9 +77,9 @@ export const titleListQuery = listQuery(titleSortKeys)
     /** Holder, organisation or serial contains. */
     q: searchText(),
     /** Certified on or after this day (YYYY-MM-DD in Beijing time). */
-    certifiedFrom: z.iso.date().optional(),
+    certifiedFrom: dayFilter(),
     /** Certified on or before this day (YYYY-MM-DD in Beijing time, the whole day included). */
-    certifiedTo: z.iso.date().optional(),
+    certifiedTo: dayFilter(),
   })
   .strict();
 export type TitleListQuery = z.infer<typeof titleListQuery>;

@@ -130,6 +130,8 @@ describe('GET /api/applications', () => {
       expect(page).toMatchObject({ total: 4, items: [{ orgName: '北岸党支部' }, { orgName: '南湖党总支' }] });
       const bad = await kit.c.committee.get('/api/applications?submittedFrom=2026-11-31');
       expect(bad.statusCode).toBe(400);
+      const early = await kit.c.committee.get('/api/applications?submittedTo=0099-12-31');
+      expect(early.statusCode).toBe(400);
     } finally {
       await set(before);
     }
