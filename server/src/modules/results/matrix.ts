@@ -4,51 +4,34 @@ import type { Builder, MatrixCtx, ModuleMatrix } from '../../../test/matrix-type
 import { only } from '../../../test/matrix-types';
 
 const DAY = 24 * 3600_000;
-let stageId: string | null = null;
-let openStageId: string | null = null;
+const made = new Map<string, string>();
 
+/** A stage of the matrix campaign, made once per kind: `draft` (standardising) or `open` (no assignments). */
+async function aStageOf(ctx: MatrixCtx, kind: 'draft' | 'open'): Promise<string> {
+  const known = made.get(kind);
+  if (known) return known;
+  const now = ctx.env.clock.now.getTime();
+  const [row] = await ctx.env.db
+    .insert(stages)
+    .values({
+      campaignId: ctx.campaign.campaign.id,
+      position: kind === 'draft' ? 901 : 902,
+      nameZh: kind === 'draft' ? '矩阵标准化环节' : '矩阵开放环节',
+      nameEn: kind === 'draft' ? 'Matrix standardised stage' : 'Matrix open stage',
+      method: 'criteria_scoring',
+      opensAt: new Date(now - DAY),
+      closesAt: new Date(now + 30 * DAY),
+      weight: 0,
+      ...(kind === 'draft' ? { standardise: true } : { status: 'open' as const }),
+    })
+    .returning();
+  made.set(kind, row!.id);
+  return row!.id;
+}
+
+const aStage = (ctx: MatrixCtx) => aStageOf(ctx, 'draft');
 /** An open stage without assignments (催办 answers 200 with nobody to remind). */
-async function anOpenStage(ctx: MatrixCtx): Promise<string> {
-  if (openStageId) return openStageId;
-  const now = ctx.env.clock.now.getTime();
-  const [row] = await ctx.env.db
-    .insert(stages)
-    .values({
-      campaignId: ctx.campaign.campaign.id,
-      position: 902,
-      nameZh: '矩阵开放环节',
-      nameEn: 'Matrix open stage',
-      method: 'criteria_scoring',
-      opensAt: new Date(now - DAY),
-      closesAt: new Date(now + 30 * DAY),
-      weight: 0,
-      status: 'open',
-    })
-    .returning();
-  openStageId = row!.id;
-  return openStageId;
-}
-
-async function aStage(ctx: MatrixCtx): Promise<string> {
-  if (stageId) return stageId;
-  const now = ctx.env.clock.now.getTime();
-  const [row] = await ctx.env.db
-    .insert(stages)
-    .values({
-      campaignId: ctx.campaign.campaign.id,
-      position: 901,
-      nameZh: '矩阵标准化环节',
-      nameEn: 'Matrix standardised stage',
-      method: 'criteria_scoring',
-      opensAt: new Date(now - DAY),
-      closesAt: new Date(now + 30 * DAY),
-      weight: 0,
-      standardise: true,
-    })
-    .returning();
-  stageId = row!.id;
-  return stageId;
-}
+const anOpenStage = (ctx: MatrixCtx) => aStageOf(ctx, 'open');
 
 const build: Record<string, Builder> = {
   'POST /api/campaigns/:id/recompute': (ctx) => ({
