@@ -21,6 +21,9 @@ export interface IntakeFilters {
   unitId?: string;
   status?: ApplicationStatus;
   q?: string;
+  /** Submitted on or after / on or before these Beijing days (`YYYY-MM-DD`). */
+  submittedFrom?: string;
+  submittedTo?: string;
   page?: number;
   pageSize?: number;
   sort?: string;

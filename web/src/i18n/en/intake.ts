@@ -19,6 +19,8 @@ const intake: Messages<'intake'> = {
   venue: 'Venue',
   rank: 'Unit rank',
   submittedAt: 'Submitted',
+  submittedFrom: 'Submitted from',
+  submittedTo: 'Submitted to',
   updatedAt: 'Updated',
   detail: 'Application',
   accept: 'Accept',

@@ -17,6 +17,8 @@ const intake = {
   venue: '阵地',
   rank: '推荐排序',
   submittedAt: '提交时间',
+  submittedFrom: '提交日期起',
+  submittedTo: '提交日期止',
   updatedAt: '更新时间',
   detail: '申报详情',
   accept: '受理',

@@ -1,5 +1,18 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Checkbox, Empty, Flex, Grid, Pagination, Select, Table, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Empty,
+  Flex,
+  Grid,
+  Pagination,
+  Select,
+  Table,
+  Typography,
+} from 'antd';
 import type { TableProps } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +34,7 @@ import { kindLabel } from '../../i18n/labels';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { onTableChange, sortOrderOf } from '../../lib/list';
+import { daysToPicker, pickerToDays } from '../../lib/date-range';
 import { useUrlFilters, type FilterSpec } from '../../lib/url-filters';
 import { AppStatusTag } from '../campaigns/tags';
 import { IntakeDrawer } from './IntakeDrawer';
@@ -38,6 +52,8 @@ const FILTERS: FilterSpec<UrlFilters> = {
   unitId: ['string', 'unit'],
   status: 'string',
   q: 'string',
+  submittedFrom: 'string',
+  submittedTo: 'string',
   page: 'number',
   pageSize: 'number',
   sort: 'string',
@@ -262,6 +278,17 @@ export default function IntakePage() {
             onChange={(orgKind) => set({ orgKind })}
             options={KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
             style={{ width: filterWidth }}
+          />
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            value={daysToPicker(filters.submittedFrom, filters.submittedTo)}
+            onChange={(r) => {
+              const d = pickerToDays(r);
+              set({ submittedFrom: d.from, submittedTo: d.to });
+            }}
+            placeholder={[t('submittedFrom'), t('submittedTo')]}
+            style={{ width: phone ? '100%' : 250 }}
+            data-testid="intake-submitted"
           />
           <div style={{ width: phone ? '100%' : 200 }}>
             <OrgPicker
