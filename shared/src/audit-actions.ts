@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = {
 
   'accounts.create': { zh: '新建账号', en: 'Create account' },
   'accounts.update': { zh: '修改账号', en: 'Edit account' },
+  'accounts.role_grant': { zh: '授予管理员角色（经审批）', en: 'Grant administrator role (approved)' },
   'accounts.reset_password': { zh: '重置密码', en: 'Reset password' },
   'accounts.unlock': { zh: '解除锁定', en: 'Unlock account' },
   'accounts.disable': { zh: '禁用账号', en: 'Disable account' },

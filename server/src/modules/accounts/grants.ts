@@ -108,7 +108,7 @@ function placementStillRight(role: Role, org: { depth: number; active: boolean }
 
 /**
  * Carries out an approved `role_grant` on the account as it is now: the role and organisation change,
- * every session of the account ends (its permissions changed), accounts.update names the request, and the
+ * every session of the account ends (its permissions changed), accounts.role_grant names the request, and the
  * holder finds a notice in the inbox (mailed too with SMTP configured).
  */
 export async function grantRoleApproved(
@@ -132,7 +132,7 @@ export async function grantRoleApproved(
   if (!updated) throw await changedMeanwhile(tx, row);
   const ended = await repo.deleteSessionsOf(tx, row.id);
   await writeAudit(tx, ctx, {
-    action: 'accounts.update',
+    action: 'accounts.role_grant',
     objectType: 'user',
     objectId: row.id,
     unitId: updated.unitId ?? row.unitId,

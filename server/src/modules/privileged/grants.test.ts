@@ -302,7 +302,7 @@ describe('giving an account an administrator role (role_grant)', () => {
     const [granted] = await env.db
       .select({ detail: auditEvents.detail, changes: auditEvents.changes, actorName: auditEvents.actorName })
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'accounts.update'), eq(auditEvents.objectId, holder.id)));
+      .where(and(eq(auditEvents.action, 'accounts.role_grant'), eq(auditEvents.objectId, holder.id)));
     expect(granted).toEqual({
       detail: `privileged request ${id}; sessions ended: 1`,
       changes: {
