@@ -31,6 +31,10 @@ export const AUDIT_ACTIONS = {
     zh: '未经审批的特权操作被拒绝',
     en: 'Privileged action without approval refused',
   },
+  'authz.two_duties_refused': {
+    zh: '一人兼任两种管理职责被拒绝',
+    en: 'Refused: one account holding two of the three duties',
+  },
   'system.error': { zh: '服务器内部错误', en: 'Server error' },
 
   'organizations.create': { zh: '新建党组织', en: 'Create organisation' },

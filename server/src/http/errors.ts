@@ -100,10 +100,16 @@ function zodIssueToField(
 
 /**
  * The audit events an answer leaves (AUD-01): refused cross-site requests, 404s to a user, a privileged
- * change asked of one administrator alone (four-eyes), and 5xx.
+ * change asked of one administrator alone (four-eyes), a move of an account from one of the three duties
+ * to another (三员分立), and 5xx.
  */
 export type ErrorAudit = {
-  action: 'authz.csrf_refused' | 'authz.not_found' | 'authz.four_eyes_refused' | 'system.error';
+  action:
+    | 'authz.csrf_refused'
+    | 'authz.not_found'
+    | 'authz.four_eyes_refused'
+    | 'authz.two_duties_refused'
+    | 'system.error';
   outcome: 'denied' | 'failure';
   objectType?: 'user';
   objectId?: string | null;
@@ -144,6 +150,25 @@ function auditOf(req: FastifyRequest, error: AppError): ErrorAudit | null {
       objectType: 'user',
       objectId: typeof id === 'string' ? id : null,
       detail: `${route}; ${error.details.map((d) => d.code).join(', ')}`,
+    };
+  }
+  // One account moved (directly or by request) from one of the three duties to another: refused, and
+  // an assessor finds the attempt.
+  const accountsRoute = url === '/api/accounts' || url?.startsWith('/api/accounts/');
+  const requestRoute = url === '/api/privileged-requests';
+  if (
+    code === 'CONFLICT' &&
+    (accountsRoute || requestRoute) &&
+    error.details.some((d) => d.code === 'two_duties')
+  ) {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const id = (req.params as Record<string, unknown> | undefined)?.id ?? body.targetUserId;
+    return {
+      action: 'authz.two_duties_refused',
+      outcome: 'denied',
+      objectType: 'user',
+      objectId: typeof id === 'string' ? id : null,
+      detail: `${route}; role ${typeof body.role === 'string' ? body.role : '-'}`,
     };
   }
   if (code === 'INTERNAL') return { action: 'system.error', outcome: 'failure', detail: route };

@@ -329,7 +329,23 @@ describe('giving an account an administrator role (role_grant)', () => {
       expect(refusal(asked)).toEqual([409, 'CONFLICT', 'role:two_duties']);
     }
     const after = await snapshot();
-    expect(after).toEqual(before);
+    // Nothing changed but the audit trail: each refused move left one event naming the account and the role.
+    expect({ ...after, events: after.events - 4 }).toEqual(before);
+    const refused = await env.db
+      .select({ objectId: auditEvents.objectId, outcome: auditEvents.outcome, detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'authz.two_duties_refused'))
+      .orderBy(auditEvents.seq);
+    expect(refused).toEqual([
+      { objectId: sec2[0]!.id, outcome: 'denied', detail: 'PATCH /api/accounts/:id; role audit_admin' },
+      { objectId: sec2[0]!.id, outcome: 'denied', detail: 'POST /api/privileged-requests; role audit_admin' },
+      { objectId: sec2[0]!.id, outcome: 'denied', detail: 'PATCH /api/accounts/:id; role committee_admin' },
+      {
+        objectId: sec2[0]!.id,
+        outcome: 'denied',
+        detail: 'POST /api/privileged-requests; role committee_admin',
+      },
+    ]);
     // Taking the duty away stays direct; a grant of the role it holds there is no grant.
     expect(
       refusal(
