@@ -14,7 +14,7 @@ import type {
   SecurityDesk,
   UnitDesk,
 } from '../shared/src/contracts/desk';
-import { funnelCounts, STATUS_REACH } from '../shared/src/charts';
+import { funnelCounts, statusFunnel, STATUS_REACH } from '../shared/src/charts';
 import { launchBrowser, PHONE, screenshot, startDemoServer, type TestServer } from './harness';
 import { signedIn } from './journeys';
 
@@ -120,6 +120,24 @@ describe('work desks', () => {
       await page.waitForURL(`**/recommend?campaign=${cap.campaignId}&track=${cap.track}`);
       await page.goto('/');
     }
+    // The unit's own funnel and years in small: the picture's words are the unit-scoped statistics' spec.
+    const recent = (await (await page.request.get('/api/campaigns?pageSize=5&sort=-year')).json()) as {
+      items: { id: string; status: string }[];
+    };
+    const newest = recent.items.find((c) => c.status !== 'draft');
+    const currentId = desk.caps[0]?.campaignId ?? desk.deadlines[0]?.campaignId ?? newest?.id;
+    expect(currentId).toBeTruthy(); // the demo's unit always has a campaign to show
+    const stats = (await (await page.request.get(`/api/campaigns/${currentId}/statistics`)).json()) as {
+      scope: string;
+      funnel: Parameters<typeof statusFunnel>[0];
+    };
+    expect(stats.scope).toBe('unit');
+    const unitFunnel = page.getByTestId('desk-unit-funnel');
+    await unitFunnel.locator('canvas').first().waitFor();
+    expect(await unitFunnel.locator('[role="img"]').getAttribute('aria-label')).toBe(
+      statusFunnel(stats.funnel, 'zh-CN').ariaLabel,
+    );
+    await page.getByTestId('desk-unit-years').locator('canvas').first().waitFor();
     await pictures(page, 'unit', 'unit', 'desk-pending-review');
     await page.context().close();
   });

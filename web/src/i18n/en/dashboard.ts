@@ -77,6 +77,8 @@ const dashboard: Messages<'dashboard'> = {
         'No campaign is taking recommendations now (caps no longer change after the recommendation deadline)',
       noCap: 'No cap set; {{used}} recommended',
       left: '{{n}} more may be recommended',
+      funnel: 'Our applications · {{name}}',
+      years: 'Our applications against earlier years',
     },
     committee: {
       noCampaign: 'No campaign is running',

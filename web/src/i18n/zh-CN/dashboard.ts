@@ -73,6 +73,8 @@ const dashboard = {
       noCaps: '当前没有处于推荐期的创建活动（推荐截止后名额不再变化）',
       noCap: '未设名额上限，已推荐 {{used}} 个',
       left: '还可推荐 {{n}} 个',
+      funnel: '本单位申报进度 · {{name}}',
+      years: '本单位申报数 · 与往年比较',
     },
     committee: {
       noCampaign: '当前没有进行中的创建活动',

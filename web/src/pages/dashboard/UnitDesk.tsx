@@ -1,15 +1,54 @@
-import { Col, Flex, List, Row, Typography } from 'antd';
+import { Card, Col, Flex, List, Row, Skeleton, Typography } from 'antd';
 import { AlertOutlined, CalendarOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { UnitDesk as Desk } from '../../../../shared/src/contracts/desk';
+import { statusFunnel, yearComparison } from '../../../../shared/src/charts/campaign';
+import { useCampaigns } from '../../api/campaigns';
+import { useCampaignStatistics } from '../../api/statistics';
+import { EChart } from '../../components/EChart';
 import { bilingual } from '../../i18n/labels';
 import { deskLinks } from '../../lib/desk-links';
 import { CountCard, DeadlineList, DeskListCard, FillBar } from './DeskParts';
 
+/**
+ * The unit's applications in the campaign it works on, in small (the committee's campaign page has the
+ * full charts): the status funnel and this year against earlier years, both counted over the unit only.
+ */
+function UnitCharts({ campaignId, campaignName }: { campaignId: string; campaignName: string }) {
+  const { t, i18n } = useTranslation('dashboard');
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const { data, isPending } = useCampaignStatistics(campaignId);
+  if (isPending) return <Skeleton active />;
+  if (!data) return null;
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={12}>
+        <Card
+          size="small"
+          title={t('desk.unit.funnel', { name: campaignName })}
+          data-testid="desk-unit-funnel"
+        >
+          <EChart spec={statusFunnel(data.funnel, lang)} height={220} />
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card size="small" title={t('desk.unit.years')} data-testid="desk-unit-years">
+          <EChart spec={yearComparison(data.years, data.year, lang)} height={220} />
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
 /** 单位管理员: applications to check, recommendations left under the caps, milestones due, deadlines. */
 export function UnitDesk({ desk, now }: { desk: Desk; now: Date }) {
   const { t, i18n } = useTranslation('dashboard');
+  // The campaign the unit works on: the one taking recommendations, else the newest past its draft.
+  const recent = useCampaigns({ pageSize: 5, sort: '-year' });
+  const newest = recent.data?.items.find((c) => c.status !== 'draft');
+  const current =
+    desk.caps[0] ?? desk.deadlines[0] ?? (newest && { campaignId: newest.id, campaignName: newest.name });
   return (
     <Flex vertical gap={16}>
       <Row gutter={[12, 12]}>
@@ -75,6 +114,7 @@ export function UnitDesk({ desk, now }: { desk: Desk; now: Date }) {
           />
         </Col>
       </Row>
+      {current ? <UnitCharts campaignId={current.campaignId} campaignName={current.campaignName} /> : null}
     </Flex>
   );
 }
