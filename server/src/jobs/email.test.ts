@@ -45,6 +45,7 @@ describe('e-mail jobs', () => {
       'audit.verify',
       'deadline.remind',
       'deadline.scan',
+      'stage.remind',
     ]);
   });
 

@@ -77,6 +77,7 @@ describe('the e-mail copy of the inbox', () => {
       'deadline.scan',
       'email.notifications',
       'email.send',
+      'stage.remind',
     ]);
   });
 
