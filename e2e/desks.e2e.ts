@@ -14,7 +14,7 @@ import type {
   SecurityDesk,
   UnitDesk,
 } from '../shared/src/contracts/desk';
-import { funnelCounts, statusFunnel, STATUS_REACH } from '../shared/src/charts';
+import { auditTrend, funnelCounts, statusFunnel, STATUS_REACH } from '../shared/src/charts';
 import { launchBrowser, PHONE, screenshot, startDemoServer, type TestServer } from './harness';
 import { signedIn } from './journeys';
 
@@ -220,6 +220,19 @@ describe('work desks', () => {
     expect(await shown(page, 'denied')).toBe(desk.deniedRequests);
     expect(await shown(page, 'failed-logins')).toBe(desk.failedLogins);
     expect(await shown(page, 'account-changes')).toBe(desk.accountChanges);
+    // The week in small: today's bar is the cards' counts; the picture's words are the desk's seven days.
+    expect(desk.days).toHaveLength(7);
+    expect(desk.days[6]).toEqual({
+      day: new Date(Date.parse(desk.since) + 8 * 3600_000).toISOString().slice(0, 10),
+      denied: desk.deniedRequests,
+      failedLogins: desk.failedLogins,
+      accountChanges: desk.accountChanges,
+    });
+    const trend = page.getByTestId('desk-audit-trend');
+    await trend.locator('canvas').first().waitFor();
+    expect(await trend.locator('[role="img"]').getAttribute('aria-label')).toBe(
+      auditTrend(desk.days).ariaLabel,
+    );
     const from = desk.since;
     const denied = await follow(page, 'denied', '/api/audit-events', { from, outcome: 'denied' });
     expect(denied.total).toBe(desk.deniedRequests);

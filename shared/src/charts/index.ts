@@ -3,3 +3,4 @@ export * from './spec';
 export * from './evaluation';
 export * from './campaign';
 export * from './honours';
+export * from './security';

@@ -174,6 +174,8 @@ export const auditDesk = z.object({
   failedLogins: count,
   /** Events of the accounts area (create, edit incl. role, reset, unlock, disable, enable). */
   accountChanges: count,
+  /** The same three counts for each of the last 7 Beijing days, oldest first, today last (zeros included). */
+  days: z.array(z.object({ day: z.iso.date(), denied: count, failedLogins: count, accountChanges: count })),
 });
 
 export const reviewerDesk = z.object({

@@ -357,6 +357,17 @@ describe('GET /api/me/desk', () => {
       failedLogins: 1,
       accountChanges: 2,
     });
+    // The week's trend, oldest first: yesterday's 23:00 denial is the 28th's, today's counts are the cards'.
+    const zero = { denied: 0, failedLogins: 0, accountChanges: 0 };
+    expect(body.days).toEqual([
+      { day: '2026-11-23', ...zero },
+      { day: '2026-11-24', ...zero },
+      { day: '2026-11-25', ...zero },
+      { day: '2026-11-26', ...zero },
+      { day: '2026-11-27', ...zero },
+      { day: '2026-11-28', ...zero, denied: 1 },
+      { day: '2026-11-29', denied: 1, failedLogins: 1, accountChanges: 2 },
+    ]);
     const q = new URLSearchParams({ from: body.since, outcome: 'denied' });
     expect((await as.audadmin!.get(`/api/audit-events?${q}`)).json().total).toBe(1);
   });

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../db/client';
 import { requireActor, scopeOf, type Ctx } from '../../core/context';
-import { chinaMidnight } from '../../core/time';
+import { chinaDay, chinaMidnight } from '../../core/time';
 import {
   DESK_ITEMS,
   INTEGRITY_FAILURE_DAYS,
@@ -25,7 +25,7 @@ import type { ApplicationStatus } from '../../../../shared/src/domain/applicatio
 import * as applications from '../applications/service';
 import { completenessOf } from '../applications/queries';
 import * as accounts from '../accounts/service';
-import { countEvents, latestEvents, privilegeChanges } from '../audit/queries';
+import { countEvents, dailyCounts, latestEvents, privilegeChanges } from '../audit/queries';
 import * as campaigns from '../campaigns/service';
 import { PAST_INTAKE, SELECTED } from '../campaigns/dashboard';
 import * as cultivation from '../cultivation/service';
@@ -191,6 +191,17 @@ async function securityDesk(db: Db, ctx: Ctx): Promise<SecurityDesk> {
   };
 }
 
+/** The audit desk's trend: the last `TREND_DAYS` Beijing days, oldest first, zeros where nothing happened. */
+const TREND_DAYS = 7;
+async function auditTrend(db: Db, now: Date): Promise<AuditDesk['days']> {
+  const first = new Date(chinaMidnight(now).getTime() - (TREND_DAYS - 1) * 24 * 3600_000);
+  const counted = new Map((await dailyCounts(db, first)).map((d) => [d.day, d]));
+  return Array.from({ length: TREND_DAYS }, (_, i) => {
+    const day = chinaDay(new Date(first.getTime() + i * 24 * 3600_000));
+    return counted.get(day) ?? { day, denied: 0, failedLogins: 0, accountChanges: 0 };
+  });
+}
+
 async function auditDesk(db: Db, ctx: Ctx): Promise<AuditDesk> {
   const from = chinaMidnight(ctx.now).toISOString();
   return {
@@ -199,6 +210,7 @@ async function auditDesk(db: Db, ctx: Ctx): Promise<AuditDesk> {
     deniedRequests: await countEvents(db, { from, outcome: 'denied' }),
     failedLogins: await countEvents(db, { from, action: 'auth.login', outcome: 'failure' }),
     accountChanges: await countEvents(db, { from, action: 'accounts.' }),
+    days: await auditTrend(db, ctx.now),
   };
 }
 

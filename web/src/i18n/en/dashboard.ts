@@ -120,6 +120,7 @@ const dashboard: Messages<'dashboard'> = {
       denied: 'Denied requests today',
       failedLogins: 'Failed logins today',
       accountChanges: 'Account and role changes today',
+      trend: 'Last 7 days (Beijing time, by day)',
     },
     reviewer: {
       none: 'No reviews yet. When the committee assigns you applications, they are listed here by stage with their deadlines.',

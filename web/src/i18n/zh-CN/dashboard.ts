@@ -116,6 +116,7 @@ const dashboard = {
       denied: '今日越权访问被拒绝',
       failedLogins: '今日登录失败',
       accountChanges: '今日账号与角色变更',
+      trend: '近 7 天（北京时间，按日）',
     },
     reviewer: {
       none: '暂无评审任务。工委分配评审任务后，会在这里按评审环节列出，并显示截止时间。',

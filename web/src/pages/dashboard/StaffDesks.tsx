@@ -9,6 +9,8 @@ import type {
 } from '../../../../shared/src/contracts/desk';
 import { INTEGRITY_FAILURE_DAYS, PRIVILEGE_CHANGE_DAYS } from '../../../../shared/src/contracts/desk';
 import type { Role } from '../../../../shared/src/enums';
+import { auditTrend } from '../../../../shared/src/charts/security';
+import { EChart } from '../../components/EChart';
 import { bilingual, roleLabel } from '../../i18n/labels';
 import { beijingTime, deskLinks } from '../../lib/desk-links';
 import { StageStatusTag } from '../evaluation/tags';
@@ -103,7 +105,7 @@ export function SecurityDesk({ desk }: { desk: SDesk }) {
 
 /** 审计管理员: today's denied requests, failed logins and changes to accounts and roles. */
 export function AuditDesk({ desk }: { desk: ADesk }) {
-  const { t } = useTranslation('dashboard');
+  const { t, i18n } = useTranslation('dashboard');
   const from = desk.since;
   return (
     <Flex vertical gap={16}>
@@ -133,6 +135,9 @@ export function AuditDesk({ desk }: { desk: ADesk }) {
           icon={<TeamOutlined />}
         />
       </Row>
+      <Card size="small" title={t('desk.audit.trend')} data-testid="desk-audit-trend">
+        <EChart spec={auditTrend(desk.days, i18n.language === 'en' ? 'en' : 'zh-CN')} height={220} />
+      </Card>
     </Flex>
   );
 }
